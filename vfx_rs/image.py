@@ -1,0 +1,283 @@
+"""`Image` and `LayeredImage`: the pixel containers of `vfx_rs`.
+
+An `Image` holds a C-contiguous float32 ``(height, width, channels)`` array,
+the channel names, the pixel format the file stored and the file's metadata.
+Pixels are copied in (`Image(array)`) and out (`Image.numpy()`), so no
+caller can change an image behind its back.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from vfx_rs._validate import as_float32_pixels
+from vfx_rs.errors import ArgumentError, NotFoundError
+
+__all__ = ["PIXEL_FORMATS", "Image", "LayeredImage", "default_channel_names"]
+
+PIXEL_FORMATS = ("f32", "f16", "u8", "u16", "u32")
+"""Pixel formats a file can store: float, half, 8-, 16- and 32-bit unsigned integer."""
+
+_FORMAT_OF_DTYPE = {
+    np.dtype(np.float32): "f32",
+    np.dtype(np.float64): "f32",
+    np.dtype(np.float16): "f16",
+    np.dtype(np.uint8): "u8",
+    np.dtype(np.uint16): "u16",
+}
+
+
+def default_channel_names(count: int) -> list[str]:
+    """Names for `count` unnamed channels: Y, YA, RGB, RGBA, then RGBA plus C4, C5..."""
+    known = {1: ["Y"], 2: ["Y", "A"], 3: ["R", "G", "B"], 4: ["R", "G", "B", "A"]}
+    if count in known:
+        return list(known[count])
+    return ["R", "G", "B", "A"] + [f"C{i}" for i in range(4, count)]
+
+
+def _window(value: Any, what: str) -> tuple[int, int, int, int]:
+    try:
+        x0, y0, x1, y1 = (int(v) for v in np.asarray(value).ravel())
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError(f"{what} must be four integers (xmin, ymin, xmax, ymax), not {value!r}") from exc
+    return (x0, y0, x1, y1)
+
+
+class Image:
+    """A float32 image with channel names, stored pixel format and metadata.
+
+    Parameters
+    ----------
+    array
+        ``(H, W, C)`` or ``(H, W)`` pixels. float32 is native; float16 and
+        float64 keep their values; uint8 and uint16 are normalised to 0..1.
+        The data is copied.
+    channel_names
+        One name per channel; by default Y, YA, RGB or RGBA by count.
+    format
+        The pixel format the data came from or should be written as
+        (``"f32"``, ``"f16"``, ``"u8"``, ``"u16"``, ``"u32"``); by default
+        derived from the array's dtype.
+    metadata
+        Header attributes. EXR files use OpenEXR's names: ``dataWindow`` and
+        ``displayWindow`` as ``(xmin, ymin, xmax, ymax)``, ``chromaticities``,
+        ``compression``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = Image(np.zeros((2, 3, 4), dtype=np.float32))
+    >>> img.width, img.height, img.channels, img.format
+    (3, 2, 4, 'f32')
+    >>> img.channel_names
+    ['R', 'G', 'B', 'A']
+    """
+
+    __slots__ = ("_channel_names", "_data", "_format", "metadata")
+
+    def __init__(
+        self,
+        array: npt.ArrayLike,
+        channel_names: Sequence[str] | None = None,
+        format: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> None:
+        source = np.asarray(array)
+        data = as_float32_pixels(source, "image array")
+        if np.shares_memory(data, source):
+            data = data.copy()
+        self._init(data, channel_names, format or _FORMAT_OF_DTYPE.get(source.dtype, "f32"), metadata)
+
+    @classmethod
+    def _adopt(
+        cls,
+        data: npt.NDArray[np.float32],
+        channel_names: Sequence[str] | None = None,
+        format: str = "f32",
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Image:
+        """Wrap a float32 (H, W, C) array the caller gives up, without copying it."""
+        image = cls.__new__(cls)
+        image._init(as_float32_pixels(data, "image array"), channel_names, format, metadata)
+        return image
+
+    def _init(
+        self,
+        data: npt.NDArray[np.float32],
+        channel_names: Sequence[str] | None,
+        format: str,
+        metadata: Mapping[str, Any] | None,
+    ) -> None:
+        if format not in PIXEL_FORMATS:
+            raise ArgumentError(f"unknown pixel format {format!r}; expected one of: {', '.join(PIXEL_FORMATS)}")
+        names = default_channel_names(data.shape[2]) if channel_names is None else [str(n) for n in channel_names]
+        if len(names) != data.shape[2]:
+            raise ArgumentError(f"{len(names)} channel names given for {data.shape[2]} channels")
+        if len(set(names)) != len(names):
+            raise ArgumentError(f"channel names must be unique: {names}")
+        self._data = data
+        self._channel_names = names
+        self._format = format
+        self.metadata: dict[str, Any] = dict(metadata or {})
+
+    @property
+    def width(self) -> int:
+        """Width in pixels."""
+        return int(self._data.shape[1])
+
+    @property
+    def height(self) -> int:
+        """Height in pixels."""
+        return int(self._data.shape[0])
+
+    @property
+    def channels(self) -> int:
+        """Number of channels."""
+        return int(self._data.shape[2])
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        """``(height, width, channels)``."""
+        h, w, c = self._data.shape
+        return (int(h), int(w), int(c))
+
+    @property
+    def format(self) -> str:
+        """The pixel format the file stored: ``"f32"``, ``"f16"``, ``"u8"``, ``"u16"`` or ``"u32"``."""
+        return self._format
+
+    @property
+    def channel_names(self) -> list[str]:
+        """Channel names, in order (a copy)."""
+        return list(self._channel_names)
+
+    @property
+    def data_window(self) -> tuple[int, int, int, int]:
+        """Inclusive ``(xmin, ymin, xmax, ymax)`` of these pixels in image space.
+
+        For EXR files this is the header's data window; otherwise it starts at
+        the origin.
+        """
+        if "dataWindow" in self.metadata:
+            return _window(self.metadata["dataWindow"], "dataWindow")
+        return (0, 0, self.width - 1, self.height - 1)
+
+    @property
+    def display_window(self) -> tuple[int, int, int, int]:
+        """Inclusive ``(xmin, ymin, xmax, ymax)`` of the area meant to be shown."""
+        if "displayWindow" in self.metadata:
+            return _window(self.metadata["displayWindow"], "displayWindow")
+        return self.data_window
+
+    def numpy(self) -> npt.NDArray[np.float32]:
+        """Return a C-contiguous float32 ``(H, W, C)`` copy of the pixels."""
+        return self._data.copy()
+
+    def copy(self) -> Image:
+        """Return an independent copy (pixels and metadata)."""
+        return Image._adopt(self._data.copy(), self._channel_names, self._format, _copy.deepcopy(self.metadata))
+
+    def with_pixels(self, array: npt.ArrayLike, channel_names: Sequence[str] | None = None) -> Image:
+        """Return a new image with these pixels and this image's format and metadata."""
+        names = channel_names
+        data = as_float32_pixels(array, "image array")
+        if names is None and data.shape[2] == self.channels:
+            names = self._channel_names
+        return Image(data, names, self._format, _copy.deepcopy(self.metadata))
+
+    def channel_index(self, name: str) -> int:
+        """Index of the channel called `name`; raises `NotFoundError` listing the names."""
+        try:
+            return self._channel_names.index(name)
+        except ValueError:
+            raise NotFoundError(
+                f"no channel {name!r}; channels are: {', '.join(self._channel_names)}"
+            ) from None
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
+        # np.asarray(img) gives a copy too, so callers can never alias the pixels.
+        return self._data.astype(dtype or np.float32, copy=True)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Image):
+            return NotImplemented
+        return (
+            self._channel_names == other._channel_names
+            and self._data.shape == other._data.shape
+            and bool(np.array_equal(self._data, other._data, equal_nan=True))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        names = "".join(self._channel_names) if all(len(n) == 1 for n in self._channel_names) else ",".join(self._channel_names)
+        extra = ""
+        if self.data_window[:2] != (0, 0) or self.display_window != self.data_window:
+            extra = f", data_window={self.data_window}, display_window={self.display_window}"
+        return f"<vfx_rs.Image {self.width}x{self.height} {names} {self._format}{extra}>"
+
+
+class LayeredImage:
+    """Named layers of one file, in file order: ``layered["beauty"]``.
+
+    A mapping from layer name to `Image`. EXR layers come from channel name
+    prefixes (``diffuse.R``) and from the parts of a multi-part file.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> layers = LayeredImage({"beauty": Image(np.zeros((2, 2, 4), np.float32))})
+    >>> layers.layer_names(), "beauty" in layers, len(layers)
+    (['beauty'], True, 1)
+    """
+
+    __slots__ = ("_layers", "metadata")
+
+    def __init__(self, layers: Mapping[str, Image] | None = None, metadata: Mapping[str, Any] | None = None) -> None:
+        self._layers: dict[str, Image] = {}
+        self.metadata: dict[str, Any] = dict(metadata or {})
+        for name, image in (layers or {}).items():
+            self[name] = image
+
+    def layer_names(self) -> list[str]:
+        """Layer names, in file order."""
+        return list(self._layers)
+
+    def __getitem__(self, name: str) -> Image:
+        try:
+            return self._layers[name]
+        except KeyError:
+            raise NotFoundError(f"no layer {name!r}; layers are: {', '.join(self._layers) or '(none)'}") from None
+
+    def __setitem__(self, name: str, image: Image) -> None:
+        if not isinstance(image, Image):
+            raise ArgumentError(f"layer {name!r} must be a vfx_rs.Image, not {type(image).__name__}")
+        if not name:
+            raise ArgumentError("a layer name must not be empty")
+        self._layers[str(name)] = image
+
+    def __delitem__(self, name: str) -> None:
+        self[name]  # noqa: B018  (raises the helpful error)
+        del self._layers[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._layers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._layers)
+
+    def __len__(self) -> int:
+        return len(self._layers)
+
+    def items(self) -> list[tuple[str, Image]]:
+        """``(name, Image)`` pairs, in file order."""
+        return list(self._layers.items())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}: {img.width}x{img.height}x{img.channels}" for name, img in self._layers.items())
+        return f"<vfx_rs.LayeredImage {len(self)} layers {{{inner}}}>"
