@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+# Qt's xcb platform (with the DISPLAY pytest-xvfb provides) has OpenGL; "offscreen" has none.
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTDATA = ROOT.parent / "shared" / "testdata"
@@ -46,3 +51,11 @@ def ramp_rgb() -> np.ndarray:
     x = np.linspace(0.0, 1.0, 64, dtype=np.float32)
     img = np.stack([x, x**2, np.sqrt(x)], axis=-1)
     return np.ascontiguousarray(np.broadcast_to(img, (16, 64, 3)), dtype=np.float32)
+
+
+@pytest.fixture(scope="session")
+def gl_context() -> Iterator[object]:
+    """A current offscreen OpenGL 3.3 core context (see tests/gl_harness.py)."""
+    from tests.gl_harness import make_context
+
+    yield from make_context()

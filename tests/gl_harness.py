@@ -1,0 +1,88 @@
+"""Offscreen OpenGL for tests: render a pipeline's GLSL and read the floats back.
+
+Uses a QOffscreenSurface with an OpenGL 3.3 core context (Xvfb + Mesa's
+llvmpipe here, started by pytest-xvfb), the project's own `vfxview.glprogram`
+and the ``pipeline_probe.frag`` skeleton, so the tests run the same GLSL the
+viewer runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+
+def make_context() -> Iterator[object]:
+    """Yield a current offscreen GL 3.3 core context; fail loudly when none can be made."""
+    pytest.importorskip("PySide6", reason="the [app] extra (PySide6) is not installed")
+    pytest.importorskip("OpenGL", reason="the [app] extra (PyOpenGL) is not installed")
+    from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext, QSurfaceFormat
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    fmt = QSurfaceFormat()
+    fmt.setVersion(3, 3)
+    fmt.setProfile(QSurfaceFormat.OpenGLContextProfile.CoreProfile)
+    context = QOpenGLContext()
+    context.setFormat(fmt)
+    if not context.create():
+        pytest.fail(f"no OpenGL 3.3 context on Qt platform {app.platformName()!r}: run under Xvfb (make test does)")
+    surface = QOffscreenSurface()
+    surface.setFormat(context.format())
+    surface.create()
+    if not context.makeCurrent(surface):
+        pytest.fail("could not make the OpenGL context current")
+    yield context
+    context.doneCurrent()
+
+
+def render_pipeline(program: object, rgb: np.ndarray, width: int = 256) -> np.ndarray:
+    """Run a `GlslProgram` over ``(n, 3)`` float32 values on the GPU; return ``(n, 3)``."""
+    from OpenGL import GL
+
+    from vfxview.glprogram import ShaderProgram, load_shader
+
+    n = rgb.shape[0]
+    height = -(-n // width)
+    texels = np.zeros((height * width, 4), np.float32)
+    texels[:n, :3] = rgb
+    texels = texels.reshape(height, width, 4)
+
+    source = int(GL.glGenTextures(1))
+    GL.glActiveTexture(GL.GL_TEXTURE0)
+    GL.glBindTexture(GL.GL_TEXTURE_2D, source)
+    GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MIN_FILTER, GL.GL_NEAREST)
+    GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MAG_FILTER, GL.GL_NEAREST)
+    GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, width, height, 0, GL.GL_RGBA, GL.GL_FLOAT, texels)
+
+    target = int(GL.glGenTextures(1))
+    GL.glBindTexture(GL.GL_TEXTURE_2D, target)
+    GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, width, height, 0, GL.GL_RGBA, GL.GL_FLOAT, None)
+    fbo = int(GL.glGenFramebuffers(1))
+    GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
+    GL.glFramebufferTexture2D(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_TEXTURE_2D, target, 0)
+    assert GL.glCheckFramebufferStatus(GL.GL_FRAMEBUFFER) == GL.GL_FRAMEBUFFER_COMPLETE
+
+    vao = int(GL.glGenVertexArrays(1))
+    shader = ShaderProgram(load_shader("fullscreen.vert"), load_shader("pipeline_probe.frag"), program)
+    try:
+        GL.glUseProgram(shader.handle)
+        shader.declare("u_source", "int")
+        shader.set_uniform("u_source", 0)
+        GL.glActiveTexture(GL.GL_TEXTURE0)
+        GL.glBindTexture(GL.GL_TEXTURE_2D, source)
+        shader.bind_textures()
+        GL.glViewport(0, 0, width, height)
+        GL.glBindVertexArray(vao)
+        GL.glDrawArrays(GL.GL_TRIANGLES, 0, 3)
+        GL.glFinish()
+        out = GL.glReadPixels(0, 0, width, height, GL.GL_RGBA, GL.GL_FLOAT)
+    finally:
+        shader.delete()
+        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, 0)
+        GL.glDeleteFramebuffers(1, [fbo])
+        GL.glDeleteTextures([source, target])
+        GL.glDeleteVertexArrays(1, [vao])
+    result = np.frombuffer(out, dtype=np.float32).reshape(height * width, 4)
+    return result[:n, :3].copy()

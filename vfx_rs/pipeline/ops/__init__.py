@@ -1,0 +1,19 @@
+"""The primitive op kinds, one module each; `OPS` registers them by kind.
+
+Every kind registered here has a NumPy kernel and a GLSL snippet; the parity
+test renders each kind's GLSL and compares it with its kernel.
+"""
+
+from __future__ import annotations
+
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops.matrix import MatrixOp
+from vfx_rs.pipeline.ops.range import RangeOp
+
+__all__ = ["OPS", "MatrixOp", "RangeOp"]
+
+OPS: dict[str, type[Op]] = {
+    MatrixOp.kind: MatrixOp,
+    RangeOp.kind: RangeOp,
+}
+"""Every op kind by name. Add an entry explicitly for each new kind."""

@@ -1,0 +1,91 @@
+"""Matrix with offset: ``out = M @ rgb + offset``.
+
+The workhorse of color-space conversion (OCIO MatrixTransform, CLF Matrix).
+Parameters are float64; adjacent matrices fuse in float64 before they touch
+float32 pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from vfx_rs.errors import ArgumentError
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
+
+__all__ = ["MatrixOp"]
+
+_IDENTITY = np.eye(3)
+
+
+def _as_matrix(value: npt.ArrayLike) -> np.ndarray:
+    m = np.array(value, dtype=np.float64)
+    if m.shape != (3, 3) or not np.all(np.isfinite(m)):
+        raise ArgumentError(f"a matrix op needs a finite 3x3 matrix, got shape {m.shape}")
+    m.flags.writeable = False
+    return m
+
+
+def _as_offset(value: npt.ArrayLike) -> np.ndarray:
+    o = np.array(np.broadcast_to(np.asarray(value, dtype=np.float64), (3,)))
+    if not np.all(np.isfinite(o)):
+        raise ArgumentError("a matrix op offset must be finite")
+    o.flags.writeable = False
+    return o
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class MatrixOp(Op):
+    """``out = matrix @ rgb + offset`` on each pixel.
+
+    Parameters
+    ----------
+    matrix
+        3x3, applied to column vectors (``pixels @ matrix.T`` on rows).
+    offset
+        Added after the product.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> op = MatrixOp(matrix=np.diag([2.0, 1.0, 0.5]), offset=[0.0, 0.1, 0.0])
+    >>> p = np.array([[1.0], [1.0], [1.0]], dtype=np.float32)
+    >>> op.apply_planar(p); p.ravel().tolist()
+    [2.0, 1.100000023841858, 0.5]
+    """
+
+    kind = "matrix"
+    matrix: np.ndarray = field(default_factory=lambda: _IDENTITY.copy())
+    offset: np.ndarray = field(default_factory=lambda: np.zeros(3))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "matrix", _as_matrix(self.matrix))
+        object.__setattr__(self, "offset", _as_offset(self.offset))
+
+    def apply_planar(self, p: np.ndarray) -> None:
+        result = self.matrix.astype(p.dtype) @ p
+        if np.any(self.offset):
+            result += self.offset.astype(p.dtype)[:, np.newaxis]
+        p[...] = result
+
+    def glsl(self, names: GlslNames) -> GlslSnippet:
+        m, o = names("m"), names("o")
+        return GlslSnippet(
+            body=f"c = {m} * c + {o};",
+            uniforms={m: Uniform("mat3", self.matrix), o: Uniform("vec3", self.offset)},
+        )
+
+    def inverse(self) -> MatrixOp:
+        if abs(np.linalg.det(self.matrix)) < 1e-12:
+            raise ArgumentError(f"matrix {self.matrix.tolist()} is singular and has no inverse")
+        inv = np.linalg.inv(self.matrix)
+        return MatrixOp(matrix=inv, offset=-inv @ self.offset, dynamic=self.dynamic)
+
+    def is_identity(self) -> bool:
+        return bool(np.array_equal(self.matrix, _IDENTITY) and not np.any(self.offset))
+
+    def then(self, other: MatrixOp) -> MatrixOp:
+        """This op followed by `other`, as one matrix (computed in float64)."""
+        return MatrixOp(matrix=other.matrix @ self.matrix, offset=other.matrix @ self.offset + other.offset)

@@ -1,0 +1,121 @@
+"""`Pipeline`: a simplified op list, applied by the NumPy executor or emitted as GLSL.
+
+A processor in `vfx_rs` (from a color conversion, a LUT, a CDL, an OCIO
+view or the viewer's grade) is a `Pipeline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from vfx_rs.errors import ArgumentError
+from vfx_rs.pipeline.execute import apply_ops, apply_ops_planar
+from vfx_rs.pipeline.glsl import GlslProgram, emit_glsl
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.simplify import simplify
+
+__all__ = ["Pipeline"]
+
+
+class Pipeline:
+    """An ordered, simplified list of ops.
+
+    Parameters
+    ----------
+    ops
+        Ops (or other pipelines, which are flattened) in application order.
+    optimize
+        Simplify the list (fuse matrices, drop identities, cancel inverses).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from vfx_rs.pipeline.ops import MatrixOp
+    >>> double = Pipeline([MatrixOp(matrix=np.eye(3) * 2.0)])
+    >>> data = np.ones((1, 2, 4), dtype=np.float32)
+    >>> double.apply(data)[0, 0].tolist()
+    [2.0, 2.0, 2.0, 1.0]
+    >>> len(double + double.inverse())
+    0
+    """
+
+    __slots__ = ("_ops",)
+
+    def __init__(self, ops: Iterable[Op | Pipeline] = (), *, optimize: bool = True) -> None:
+        flat: list[Op] = []
+        for item in ops:
+            if isinstance(item, Pipeline):
+                flat.extend(item._ops)
+            elif isinstance(item, Op):
+                flat.append(item)
+            else:
+                raise ArgumentError(f"a pipeline holds ops, not {type(item).__name__}")
+        self._ops: tuple[Op, ...] = tuple(simplify(flat) if optimize else flat)
+
+    @property
+    def ops(self) -> tuple[Op, ...]:
+        """The ops, in application order."""
+        return self._ops
+
+    def apply(self, data: np.ndarray) -> np.ndarray:
+        """Apply in place to float32 ``(..., 3)`` or ``(..., 4)`` pixels (alpha untouched); returns `data`."""
+        return apply_ops(self._ops, data)
+
+    def applied(self, data: npt.ArrayLike) -> np.ndarray:
+        """Return a transformed float32 copy of ``(..., 3|4)`` pixels."""
+        out = np.array(data, dtype=np.float32, copy=True)
+        return self.apply(out)
+
+    def apply_elementwise(self, values: Any) -> Any:
+        """Apply to every element of a scalar or array, as if each were a grey pixel.
+
+        For per-channel transforms that treat R, G and B alike (transfer
+        functions): a float gives a float (computed in float64), an array an
+        array of the same shape and float dtype (float32 stays float32).
+        """
+        arr = np.asarray(values)
+        dtype = arr.dtype if arr.dtype in (np.float32, np.float64) else np.dtype(np.float64)
+        flat = arr.astype(dtype).ravel()
+        n = flat.size
+        padded = np.zeros(3 * -(-n // 3), dtype=dtype)
+        padded[:n] = flat
+        planar = padded.reshape(3, -1)
+        apply_ops_planar(self._ops, planar)
+        out = planar.reshape(-1)[:n].reshape(arr.shape)
+        return float(out) if arr.ndim == 0 else out
+
+    def inverse(self) -> Pipeline:
+        """The pipeline undoing this one (each op inverted, in reverse order)."""
+        return Pipeline([op.inverse() for op in reversed(self._ops)])
+
+    def glsl(self, function_name: str = "vfx_apply") -> GlslProgram:
+        """GLSL source and manifest computing this pipeline (see `emit_glsl`)."""
+        return emit_glsl(self._ops, function_name)
+
+    def is_identity(self) -> bool:
+        """True if the simplified pipeline has no ops."""
+        return not self._ops
+
+    def __add__(self, other: Pipeline) -> Pipeline:
+        if not isinstance(other, Pipeline):
+            return NotImplemented
+        return Pipeline([self, other])
+
+    def __len__(self) -> int:
+        return len(self._ops)
+
+    def __iter__(self) -> Iterator[Op]:
+        return iter(self._ops)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pipeline) and self._ops == other._ops
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        kinds = ", ".join(op.kind for op in self._ops)
+        return f"<vfx_rs.Pipeline [{kinds}]>"
