@@ -1,0 +1,116 @@
+"""``vfx info``: size, channels, layers, pixel type, compression, windows, optional statistics."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from typing import Any
+
+__all__ = ["add_parser", "describe", "run"]
+
+_EXAMPLES = """examples:
+  vfx info render.exr
+  vfx info --stats a.exr b.png
+  vfx info --json --stats render.exr > render.json
+"""
+
+
+def add_parser(sub: Any) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser(
+        "info",
+        help="describe image files",
+        description="Describe image files: size, channels, layers, pixel type, compression, windows.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--stats", action="store_true", help="per-channel min/max/mean/std and NaN/Inf counts")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(run=run)
+
+
+def _jsonable(value: Any) -> Any:
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (tuple, list)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def describe(path: str, stats: bool) -> dict[str, Any]:
+    """Everything `vfx info` reports about one file, as plain data."""
+    import vfx_rs
+    from vfx_rs.io import detect_format
+
+    layered = vfx_rs.read_layered(path)
+    layers = []
+    for name, image in layered.items():
+        entry: dict[str, Any] = {
+            "name": name,
+            "width": image.width,
+            "height": image.height,
+            "channels": image.channel_names,
+            "format": image.format,
+            "data_window": list(image.data_window),
+            "display_window": list(image.display_window),
+        }
+        if stats:
+            entry["stats"] = [
+                {"channel": s.name, "min": s.min, "max": s.max, "mean": s.mean, "std": s.std,
+                 "nan": s.nan_count, "inf": s.inf_count}
+                for s in vfx_rs.ops.stats(image)
+            ]
+        layers.append(entry)
+    first = layered[layered.layer_names()[0]]
+    metadata = {k: v for k, v in first.metadata.items() if k not in ("dataWindow", "displayWindow")}
+    return {"file": path, "format": detect_format(path).name, "layers": layers, "metadata": _jsonable(metadata)}
+
+
+def _text(report: dict[str, Any]) -> str:
+    lines = [f"{report['file']}: {report['format']}"]
+    for layer in report["layers"]:
+        lines.append(
+            f"  {layer['name']}: {layer['width']}x{layer['height']} {','.join(layer['channels'])} {layer['format']}"
+            f"  data window {tuple(layer['data_window'])}  display window {tuple(layer['display_window'])}"
+        )
+        for s in layer.get("stats", []):
+            lines.append(
+                f"    {s['channel']:>8}: min {s['min']:.6g}  max {s['max']:.6g}  mean {s['mean']:.6g}"
+                f"  std {s['std']:.6g}  nan {s['nan']}  inf {s['inf']}"
+            )
+    for key, value in sorted(report["metadata"].items()):
+        lines.append(f"  {key}: {value}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Describe each file; a file that fails is reported and the others still print."""
+    import sys
+
+    from vfx_rs.errors import VfxError
+
+    reports, status = [], 0
+    for path in args.files:
+        try:
+            reports.append(describe(path, args.stats))
+        except VfxError as exc:
+            print(f"vfx: error: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        if not args.json:
+            print(_text(reports[-1]))
+    if args.json:
+        print(json.dumps(_jsonable(reports), indent=2))
+    return status
