@@ -9,11 +9,14 @@ from __future__ import annotations
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
+from vfx_rs.pipeline.ops.viewer import SrgbEncodeOp, ViewGammaOp
 
-__all__ = ["OPS", "MatrixOp", "RangeOp"]
+__all__ = ["OPS", "MatrixOp", "RangeOp", "SrgbEncodeOp", "ViewGammaOp"]
 
 OPS: dict[str, type[Op]] = {
     MatrixOp.kind: MatrixOp,
     RangeOp.kind: RangeOp,
+    SrgbEncodeOp.kind: SrgbEncodeOp,
+    ViewGammaOp.kind: ViewGammaOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

@@ -1,0 +1,250 @@
+"""Every user action as a function of `ViewerState` (no Qt).
+
+Menus, shortcuts, panels and the scripting console call these; errors are
+stored in ``state.error`` (shown by the UI) and the previous image and
+settings are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import vfx_rs
+from vfx_rs.errors import ArgumentError, VfxError
+from vfx_rs.image import Image
+from vfxview.display import DISPLAYS, apply_display
+from vfxview.state import CHANNELS, DisplaySettings, ViewerState
+
+__all__ = [
+    "MAX_RECENT",
+    "ScriptViewer",
+    "export",
+    "load_image",
+    "open_image",
+    "reset_grade",
+    "select_layer",
+    "set_channel",
+    "set_compare",
+    "set_display",
+    "set_exposure",
+    "set_gamma",
+    "set_grade",
+    "show_loaded",
+]
+
+MAX_RECENT = 10
+"""Length of the recent-files list."""
+
+
+def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
+    """Read a file (may run on a worker thread): the first layer, and all layers of a multi-layer EXR."""
+    path = str(path)
+    if path.lower().endswith(".exr"):
+        layered = vfx_rs.read_layered(path)
+        names = layered.layer_names
+        first = layered[names[0]]
+        return first, (layered if len(names) > 1 else None)
+    return vfx_rs.read(path), None
+
+
+def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.LayeredImage | None = None) -> None:
+    """Make a loaded image current (on the UI thread)."""
+    state.update(
+        layered=layered,
+        path=str(path),
+        image=image,
+        layers=tuple(layered.layer_names) if layered is not None else (),
+        layer=layered.layer_names[0] if layered is not None else "",
+        error="",
+    )
+    recent = [str(path), *[p for p in state.recent if p != str(path)]][:MAX_RECENT]
+    state.recent = tuple(recent)
+
+
+def open_image(state: ViewerState, path: str | Path) -> bool:
+    """Read and show `path`; on failure set ``state.error`` and keep the current image."""
+    try:
+        image, layered = load_image(path)
+    except (VfxError, OSError, ValueError) as exc:
+        report_error(state, f"cannot open {path}: {exc}")
+        return False
+    show_loaded(state, str(path), image, layered)
+    return True
+
+
+def report_error(state: ViewerState, message: str) -> None:
+    """Show an error message (emits even when the same message repeats)."""
+    state.error = ""
+    state.error = message
+
+
+def select_layer(state: ViewerState, name: str) -> None:
+    """Show layer `name` of the current multi-layer file."""
+    layered = state.layered
+    if layered is None or name not in layered:
+        report_error(state, f"no layer {name!r} in {state.path}")
+        return
+    state.update(image=layered[name], layer=name)
+
+
+def set_exposure(state: ViewerState, stops: float) -> None:
+    """Exposure in stops (a uniform: no recompile)."""
+    state.exposure = float(stops)
+
+
+def set_gamma(state: ViewerState, gamma: float) -> None:
+    """Display gamma (positive)."""
+    if not gamma > 0:
+        report_error(state, f"gamma must be positive, got {gamma}")
+        return
+    state.gamma = float(gamma)
+
+
+def set_channel(state: ViewerState, channel: str) -> None:
+    """Channel view: one of `CHANNELS`."""
+    if channel not in CHANNELS:
+        report_error(state, f"unknown channel view {channel!r}; expected one of {', '.join(CHANNELS)}")
+        return
+    state.channel = channel
+
+
+def set_display(state: ViewerState, display: str, view: str | None = None, look: str | None = None) -> None:
+    """Display and view (the first view of the display when `view` is None)."""
+    if display not in DISPLAYS:
+        report_error(state, f"unknown display {display!r}; known: {', '.join(DISPLAYS)}")
+        return
+    views = DISPLAYS[display]
+    view = view if view is not None else next(iter(views))
+    if view not in views:
+        report_error(state, f"display {display!r} has no view {view!r}; views: {', '.join(views)}")
+        return
+    state.update(display=display, view=view)
+    if look is not None:
+        state.look = look
+
+
+def set_grade(state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None) -> None:
+    """ASC CDL slope/offset (per channel, or one number for all) and saturation."""
+    def triple(v: Any) -> tuple[float, float, float]:
+        values = [float(v)] * 3 if isinstance(v, (int, float)) else [float(x) for x in v]
+        if len(values) != 3:
+            raise ArgumentError(f"expected 3 values, got {len(values)}")
+        return (values[0], values[1], values[2])
+
+    if slope is not None:
+        state.slope = triple(slope)
+    if offset is not None:
+        state.offset = triple(offset)
+    if saturation is not None:
+        state.saturation = float(saturation)
+
+
+def reset_grade(state: ViewerState) -> None:
+    """Exposure, gamma and grade back to neutral."""
+    d = DisplaySettings()
+    state.update(exposure=d.exposure, gamma=d.gamma, slope=d.slope, offset=d.offset, saturation=d.saturation)
+
+
+def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -> None:
+    """Compare mode ``off``, ``wipe`` or ``diff``; `path` loads image B."""
+    if mode not in ("off", "wipe", "diff"):
+        report_error(state, f"unknown compare mode {mode!r}")
+        return
+    if path is not None:
+        try:
+            state.compare = load_image(path)[0]
+        except (VfxError, OSError, ValueError) as exc:
+            report_error(state, f"cannot open {path}: {exc}")
+            return
+    state.compare_mode = mode
+
+
+def export(
+    state: ViewerState,
+    path: str | Path,
+    *,
+    grade_only: bool = False,
+    progress: Callable[[float], None] | None = None,
+    **options: Any,
+) -> bool:
+    """Write the current image as displayed (or graded only, scene-linear) through the NumPy core."""
+    if state.image is None:
+        report_error(state, "nothing to export: no image is open")
+        return False
+    try:
+        if progress:
+            progress(0.0)
+        out = apply_display(state.image, state.display_settings(), grade_only=grade_only)
+        if progress:
+            progress(0.5)
+        vfx_rs.write(path, out, **options)
+        if progress:
+            progress(1.0)
+    except (VfxError, OSError, ValueError) as exc:
+        report_error(state, f"export to {path} failed: {exc}")
+        return False
+    return True
+
+
+class ScriptViewer:
+    """The console's ``viewer``: scripts drive the UI through the same commands.
+
+    Examples
+    --------
+    >>> from vfxview.state import ViewerState
+    >>> v = ScriptViewer(ViewerState())
+    >>> v.exposure = 1.5
+    >>> v.state.exposure
+    1.5
+    """
+
+    def __init__(self, state: ViewerState) -> None:
+        self.state = state
+
+    def open(self, path: str | Path) -> bool:
+        """Open an image file (``False`` and ``state.error`` on failure)."""
+        return open_image(self.state, path)
+
+    @property
+    def image(self) -> Image | None:
+        """The current image as a `vfx_rs.Image` (a copy)."""
+        return self.state.image.copy() if self.state.image is not None else None
+
+    @property
+    def exposure(self) -> float:
+        """Exposure in stops."""
+        return float(self.state.exposure)
+
+    @exposure.setter
+    def exposure(self, stops: float) -> None:
+        set_exposure(self.state, stops)
+
+    @property
+    def gamma(self) -> float:
+        """Display gamma."""
+        return float(self.state.gamma)
+
+    @gamma.setter
+    def gamma(self, value: float) -> None:
+        set_gamma(self.state, value)
+
+    def set_view(self, display: str, view: str | None = None) -> None:
+        """Choose display and view."""
+        set_display(self.state, display, view)
+
+    def set_channel(self, channel: str) -> None:
+        """Channel view (RGB, R, G, B, A, Y)."""
+        set_channel(self.state, channel)
+
+    def set_grade(self, slope: Any = None, offset: Any = None, saturation: float | None = None) -> None:
+        """ASC CDL slope, offset and saturation."""
+        set_grade(self.state, slope, offset, saturation)
+
+    def export(self, path: str | Path, grade_only: bool = False) -> bool:
+        """Export through the NumPy core."""
+        return export(self.state, path, grade_only=grade_only)
+
+    def __repr__(self) -> str:
+        return f"<viewer {self.state.path or 'no image'} exposure={self.state.exposure} {self.state.display}/{self.state.view}>"

@@ -1,0 +1,84 @@
+"""Grade panel: exposure, gamma, ASC CDL slope/offset per channel and saturation, with reset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QSlider, QWidget
+
+from vfxview import commands
+from vfxview.state import ViewerState
+
+__all__ = ["GradePanel"]
+
+_STEPS = 100
+"""Slider ticks per unit."""
+
+
+def _spin(lo: float, hi: float, step: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    box.setDecimals(3)
+    box.setKeyboardTracking(False)
+    return box
+
+
+class GradePanel(QWidget):
+    """Sliders and spin boxes writing the grade through `vfxview.commands`."""
+
+    def __init__(self, state: ViewerState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        form = QFormLayout(self)
+        self.exposure = QSlider(Qt.Orientation.Horizontal)
+        self.exposure.setRange(-10 * _STEPS, 10 * _STEPS)
+        self.gamma = QSlider(Qt.Orientation.Horizontal)
+        self.gamma.setRange(10, 4 * _STEPS)
+        form.addRow("Exposure", self.exposure)
+        form.addRow("Gamma", self.gamma)
+        self.slope = [_spin(0.0, 10.0, 0.01) for _ in range(3)]
+        self.offset = [_spin(-1.0, 1.0, 0.005) for _ in range(3)]
+        for label, boxes in (("Slope RGB", self.slope), ("Offset RGB", self.offset)):
+            row = QHBoxLayout()
+            for box in boxes:
+                row.addWidget(box)
+                box.valueChanged.connect(self._grade_changed)
+            form.addRow(label, row)
+        self.saturation = _spin(0.0, 4.0, 0.01)
+        self.saturation.valueChanged.connect(self._grade_changed)
+        form.addRow("Saturation", self.saturation)
+        self.reset = QPushButton("Reset grade")
+        self.reset.clicked.connect(lambda: commands.reset_grade(state))
+        form.addRow(self.reset)
+        self._syncing = False
+        self._sync()
+        self.exposure.valueChanged.connect(lambda v: self._syncing or commands.set_exposure(state, v / _STEPS))
+        self.gamma.valueChanged.connect(lambda v: self._syncing or commands.set_gamma(state, v / _STEPS))
+        state.changed.connect(self._on_state)
+
+    def _grade_changed(self, _: float = 0.0) -> None:
+        if self._syncing:
+            return
+        commands.set_grade(
+            self.state, [b.value() for b in self.slope], [b.value() for b in self.offset], self.saturation.value()
+        )
+
+    def _on_state(self, name: str, value: object) -> None:
+        if name in ("exposure", "gamma", "slope", "offset", "saturation"):
+            self._sync()
+
+    def _sync(self) -> None:
+        self._syncing = True
+        try:
+            s = self.state
+            self.exposure.setValue(round(s.exposure * _STEPS))
+            self.gamma.setValue(round(s.gamma * _STEPS))
+            for box, v in zip(self.slope, s.slope, strict=True):
+                box.setValue(v)
+            for box, v in zip(self.offset, s.offset, strict=True):
+                box.setValue(v)
+            self.saturation.setValue(s.saturation)
+        finally:
+            self._syncing = False

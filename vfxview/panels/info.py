@@ -1,0 +1,44 @@
+"""Info panel: size, windows, pixel type, compression, channels and metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+
+from vfx_rs.image import Image
+from vfxview.state import ViewerState
+
+__all__ = ["InfoPanel", "describe"]
+
+
+def describe(path: str, image: Image) -> str:
+    """Human-readable facts about `image`."""
+    lines = [
+        f"file: {path}",
+        f"size: {image.width} x {image.height}, {image.channels} channels ({', '.join(image.channel_names)})",
+        f"pixel type: {image.format}",
+        f"data window: {image.data_window}",
+        f"display window: {image.display_window}",
+    ]
+    for key, value in sorted(image.metadata.items()):
+        if key not in ("dataWindow", "displayWindow"):
+            text = repr(value)
+            lines.append(f"{key}: {text[:200]}")
+    return "\n".join(lines)
+
+
+class InfoPanel(QWidget):
+    """Read-only text of `describe` for the current image."""
+
+    def __init__(self, state: ViewerState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        QVBoxLayout(self).addWidget(self.text)
+        state.changed.connect(lambda name, value: name == "image" and self._refresh())
+
+    def _refresh(self) -> None:
+        img = self.state.image
+        self.text.setPlainText(describe(self.state.path, img) if img is not None else "")

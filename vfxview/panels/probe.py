@@ -1,0 +1,68 @@
+"""Pixel probe: raw value, value after grade, displayed value and coordinates under the cursor."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from vfxview.display import display_input, display_pipeline, grade_pipeline
+from vfxview.state import ViewerState
+
+__all__ = ["ProbePanel", "probe"]
+
+
+def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
+    """Values at display-window coordinates (x, y), or None outside the data window."""
+    img = state.image
+    if img is None:
+        return None
+    dx0, dy0, _, _ = img.display_window
+    ix, iy = math.floor(x) + dx0, math.floor(y) + dy0
+    x0, y0, x1, y1 = img.data_window
+    if not (x0 <= ix <= x1 and y0 <= iy <= y1):
+        return None
+    raw = img._data[iy - y0, ix - x0].astype(np.float64)
+    settings = state.display_settings()
+    one = display_input(img.with_pixels(raw[np.newaxis, np.newaxis].astype(np.float32), img.channel_names), settings.channel)
+    graded = grade_pipeline(settings).applied(one)[0, 0]
+    shown = display_pipeline(settings).applied(one)[0, 0]
+    return {"x": ix, "y": iy, "raw": raw.tolist(), "graded": graded.tolist(), "display": shown.tolist(),
+            "channels": img.channel_names}
+
+
+def _fmt(values: list[float]) -> str:
+    return "  ".join(f"{v:.5g}" for v in values)
+
+
+class ProbePanel(QWidget):
+    """Shows `probe` for the hovered position; Copy puts the text on the clipboard."""
+
+    def __init__(self, state: ViewerState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        layout = QVBoxLayout(self)
+        self.label = QLabel("move the cursor over the image")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label)
+        copy = QPushButton("Copy")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.label.text()))
+        layout.addWidget(copy)
+        layout.addStretch(1)
+
+    def show_at(self, x: float, y: float) -> None:
+        """Update for image coordinates (x, y)."""
+        p = probe(self.state, x, y)
+        if p is None:
+            self.label.setText(f"({math.floor(x)}, {math.floor(y)}) outside the data window")
+            return
+        self.label.setText(
+            f"x {p['x']}  y {p['y']}\n"
+            f"raw ({','.join(p['channels'])}): {_fmt(p['raw'])}\n"
+            f"graded: {_fmt(p['graded'][:3])}\n"
+            f"display: {_fmt(p['display'][:3])}"
+        )

@@ -1,0 +1,216 @@
+"""The viewport: a QOpenGLWidget drawing the current image through the display pipeline.
+
+It subscribes to `ViewerState` and never writes it. Pan and zoom are view
+data and live here. The fragment shader is ``display.frag`` with the GLSL
+of `vfxview.display.display_pipeline` inserted; it is recompiled only when
+the pipeline's ``structure`` changes, otherwise only uniforms are uploaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from OpenGL import GL
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QSurfaceFormat, QWheelEvent
+from PySide6.QtOpenGLWidgets import QOpenGLWidget
+
+from vfxview.display import display_input, display_pipeline
+from vfxview.glprogram import GlError, ShaderProgram, load_shader
+from vfxview.state import ViewerState
+from vfxview.textures import ImageTexture
+
+__all__ = ["Viewport", "gl_format"]
+
+_SKELETON_UNIFORMS = {
+    "u_image": "int", "u_image_b": "int", "u_viewport": "vec2", "u_pan": "vec2", "u_zoom": "float",
+    "u_display_window": "vec4", "u_data_window": "vec4", "u_checker": "int", "u_false_color": "int",
+    "u_alpha_view": "int", "u_wipe": "float", "u_has_b": "int", "u_diff": "int",
+}
+
+
+def gl_format() -> QSurfaceFormat:
+    """OpenGL 3.3 core profile."""
+    fmt = QSurfaceFormat()
+    fmt.setVersion(3, 3)
+    fmt.setProfile(QSurfaceFormat.OpenGLContextProfile.CoreProfile)
+    return fmt
+
+
+class Viewport(QOpenGLWidget):
+    """Shows ``state.image``; emits `hovered` (image coordinates under the cursor) and `wipe_dragged` (Shift-drag)."""
+
+    hovered = Signal(float, float)
+    gl_failed = Signal(str)
+    wipe_dragged = Signal(float)
+
+    def __init__(self, state: ViewerState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setFormat(gl_format())
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(False)
+        self.state = state
+        self.zoom = 1.0  # device pixels per image pixel
+        self.pan = np.zeros(2)  # device-pixel position of the display window origin
+        self._program: ShaderProgram | None = None
+        self._structure: object = None
+        self._textures: dict[str, ImageTexture] = {}
+        self._dirty = {"image", "compare"}
+        self._vao = 0
+        self._fit_pending = True
+        self.compile_count = 0
+        self.upload_count = 0
+        state.changed.connect(self._on_state)
+
+    # -- state --------------------------------------------------------------
+    def _on_state(self, name: str, value: object) -> None:
+        if name in ("image", "compare") or (name == "channel"):
+            self._dirty.add("image")
+            self._dirty.add("compare")
+            if name == "image" and value is not None and self.state.image is not None:
+                self._fit_pending = self._fit_pending or self._textures.get("image") is None
+        self.update()
+
+    # -- GL -----------------------------------------------------------------
+    def initializeGL(self) -> None:
+        ctx = self.context()
+        if ctx is None or ctx.format().majorVersion() < 3 or (ctx.format().majorVersion() == 3 and ctx.format().minorVersion() < 3):
+            self.gl_failed.emit("OpenGL 3.3 is not available: the viewport cannot draw (install Mesa or a GPU driver)")
+            return
+        self._vao = int(GL.glGenVertexArrays(1))
+        self._textures = {"image": ImageTexture(), "compare": ImageTexture()}
+        self._dirty = {"image", "compare"}
+
+    def _ensure_program(self) -> ShaderProgram:
+        glsl = display_pipeline(self.state.display_settings()).glsl()
+        if self._program is None or glsl.structure != self._structure:
+            if self._program is not None:
+                self._program.delete()
+            self._program = ShaderProgram(load_shader("fullscreen.vert"), load_shader("display.frag"), glsl, first_texture_unit=2)
+            for name, kind in _SKELETON_UNIFORMS.items():
+                self._program.declare(name, kind)
+            self._structure = glsl.structure
+            self.compile_count += 1
+        else:
+            self._program.set_uniforms(glsl.uniforms)
+        return self._program
+
+    def _upload(self) -> None:
+        for key in ("image", "compare"):
+            if key in self._dirty and key in self._textures:
+                img = getattr(self.state, key)
+                rgba = display_input(img, self.state.channel) if img is not None else np.zeros((1, 1, 4), np.float32)
+                self._textures[key].upload(rgba)
+                self.upload_count += 1
+        self._dirty.clear()
+
+    def paintGL(self) -> None:
+        if not self._textures:
+            return
+        GL.glClearColor(0.1, 0.1, 0.11, 1.0)
+        GL.glClear(GL.GL_COLOR_BUFFER_BIT)
+        img = self.state.image
+        if img is None:
+            return
+        if self._fit_pending:
+            self.fit()
+        self._upload()
+        try:
+            program = self._ensure_program()
+        except GlError as exc:
+            self.gl_failed.emit(str(exc))
+            return
+        GL.glUseProgram(program.handle)
+        ratio = self.devicePixelRatioF()
+        x0, y0, x1, y1 = img.display_window
+        d0, e0, d1, e1 = img.data_window
+        s = self.state
+        has_b = s.compare is not None and s.compare_mode != "off"
+        values = {
+            "u_image": 0, "u_image_b": 1, "u_viewport": (self.width() * ratio, self.height() * ratio),
+            "u_pan": self.pan, "u_zoom": self.zoom,
+            "u_display_window": (0.0, 0.0, x1 - x0 + 1.0, y1 - y0 + 1.0),
+            "u_data_window": (d0 - x0, e0 - y0, d1 - x0 + 1.0, e1 - y0 + 1.0),
+            "u_checker": int(s.background == "checker"), "u_false_color": int(s.nan_false_color),
+            "u_alpha_view": int(s.channel == "A"), "u_has_b": int(has_b),
+            "u_wipe": float(s.wipe) if has_b and s.compare_mode == "wipe" else -1.0,
+            "u_diff": int(has_b and s.compare_mode == "diff"),
+        }
+        for name, value in values.items():
+            program.set_uniform(name, value)
+        self._textures["image"].bind(0)
+        self._textures["compare"].bind(1)
+        program.bind_textures()
+        GL.glBindVertexArray(self._vao)
+        GL.glDrawArrays(GL.GL_TRIANGLES, 0, 3)
+
+    # -- view ---------------------------------------------------------------
+    def _image_size(self) -> tuple[float, float]:
+        img = self.state.image
+        if img is None:
+            return (1.0, 1.0)
+        x0, y0, x1, y1 = img.display_window
+        return (x1 - x0 + 1.0, y1 - y0 + 1.0)
+
+    def fit(self) -> None:
+        """Fit the display window in the viewport."""
+        self._fit_pending = False
+        ratio = self.devicePixelRatioF()
+        vw, vh = self.width() * ratio, self.height() * ratio
+        iw, ih = self._image_size()
+        self.zoom = max(min(vw / iw, vh / ih), 1e-4)
+        self.pan = np.array([(vw - iw * self.zoom) / 2, (vh - ih * self.zoom) / 2])
+        self.update()
+
+    def one_to_one(self) -> None:
+        """One image pixel per device pixel, centred."""
+        self._fit_pending = False
+        ratio = self.devicePixelRatioF()
+        iw, ih = self._image_size()
+        self.zoom = 1.0
+        self.pan = np.array([(self.width() * ratio - iw) / 2, (self.height() * ratio - ih) / 2]).round()
+        self.update()
+
+    def zoom_at(self, factor: float, pos: QPointF) -> None:
+        """Zoom by `factor` keeping the image point under `pos` (widget coordinates) fixed."""
+        self._fit_pending = False
+        ratio = self.devicePixelRatioF()
+        p = np.array([pos.x(), pos.y()]) * ratio
+        new_zoom = float(np.clip(self.zoom * factor, 1e-3, 512.0))
+        self.pan = p - (p - self.pan) * (new_zoom / self.zoom)
+        self.zoom = new_zoom
+        self.update()
+
+    def image_pos(self, pos: QPointF) -> tuple[float, float]:
+        """Display-window image coordinates of a widget position."""
+        ratio = self.devicePixelRatioF()
+        p = (np.array([pos.x(), pos.y()]) * ratio - self.pan) / self.zoom
+        return float(p[0]), float(p[1])
+
+    def resizeGL(self, w: int, h: int) -> None:
+        if self._fit_pending:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom_at(2.0 ** (event.angleDelta().y() / 240.0), event.position())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._drag = event.position()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if event.buttons() & (Qt.MouseButton.LeftButton | Qt.MouseButton.MiddleButton) and getattr(self, "_drag", None):
+            if self.state.compare_mode == "wipe" and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.wipe_dragged.emit(pos.x() / max(self.width(), 1))
+            else:
+                delta = (pos - self._drag) * self.devicePixelRatioF()
+                self.pan = self.pan + np.array([delta.x(), delta.y()])
+                self._fit_pending = False
+                self.update()
+            self._drag = pos
+        self.hovered.emit(*self.image_pos(pos))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag = None

@@ -1,0 +1,220 @@
+"""`MainWindow`: the viewport, docked panels, menus and shortcuts around one `ViewerState`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QWidget,
+)
+
+import vfx_rs
+from vfxview import commands
+from vfxview.console import Console
+from vfxview.panels.color import ColorPanel
+from vfxview.panels.grade import GradePanel
+from vfxview.panels.info import InfoPanel
+from vfxview.panels.layers import LayersPanel
+from vfxview.panels.probe import ProbePanel
+from vfxview.state import ViewerState
+from vfxview.viewport import Viewport
+from vfxview.workers import run_job
+
+__all__ = ["SHORTCUTS", "MainWindow"]
+
+SHORTCUTS: dict[str, str] = {
+    "open": "Ctrl+O", "open_b": "Ctrl+Shift+O", "export": "Ctrl+E", "quit": "Ctrl+Q",
+    "fit": "F", "one_to_one": "H", "one_to_one_alt": "0",
+    "exposure_up": "E", "exposure_down": "Shift+E", "reset_grade": "Ctrl+0",
+    "channel_RGB": "C", "channel_R": "R", "channel_G": "G", "channel_B": "B", "channel_A": "A", "channel_Y": "L",
+    "compare_wipe": "W", "compare_diff": "D", "compare_off": "Escape", "false_color": "N",
+}
+"""Keyboard shortcuts (tev and RV habits; listed in README)."""
+
+
+class MainWindow(QMainWindow):
+    """The viewer window. `state` is its model; `viewer` the console's script object."""
+
+    def __init__(self, remember_layout: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle("vfxview")
+        self.setAcceptDrops(True)
+        self.state = ViewerState()
+        self.viewer = commands.ScriptViewer(self.state)
+        self.remember_layout = remember_layout
+        self.viewport = Viewport(self.state)
+        self.setCentralWidget(self.viewport)
+        self.panels: dict[str, QWidget] = {
+            "Color": ColorPanel(self.state),
+            "Grade": GradePanel(self.state),
+            "Layers": LayersPanel(self.state),
+            "Pixel probe": ProbePanel(self.state),
+            "Info": InfoPanel(self.state),
+            "Console": Console({"vfx_rs": vfx_rs, "np": np, "viewer": self.viewer}),
+        }
+        self.docks: dict[str, QDockWidget] = {}
+        for name, panel in self.panels.items():
+            dock = QDockWidget(name, self)
+            dock.setObjectName(f"dock-{name}")
+            dock.setWidget(panel)
+            area = Qt.DockWidgetArea.BottomDockWidgetArea if name == "Console" else Qt.DockWidgetArea.RightDockWidgetArea
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["Info"], self.docks["Layers"])
+        self.docks["Info"].raise_()
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.statusBar().addWidget(self.error_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.viewport.hovered.connect(self.panels["Pixel probe"].show_at)
+        self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
+        self.viewport.wipe_dragged.connect(lambda x: setattr(self.state, "wipe", float(np.clip(x, 0.0, 1.0))))
+        self.state.changed.connect(self._on_state)
+        self._build_menus()
+        self.resize(1280, 800)
+        self._settings = QSettings()
+        if remember_layout:
+            self._restore()
+
+    # -- menus and shortcuts ---------------------------------------------------
+    def _action(self, menu: Any, text: str, key: str, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(SHORTCUTS[key]))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        s = self.state
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "Open...", "open", self.open_dialog)
+        self._action(file, "Open compare image B...", "open_b", self.open_b_dialog)
+        self.recent_menu = file.addMenu("Recent files")
+        self._action(file, "Export...", "export", self.export_dialog)
+        self._action(file, "Quit", "quit", self.close)
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "Fit", "fit", self.viewport.fit)
+        self._action(view, "1:1", "one_to_one", self.viewport.one_to_one)
+        self._action(view, "1:1 (alt)", "one_to_one_alt", self.viewport.one_to_one)
+        self._action(view, "Exposure +0.5", "exposure_up", lambda: commands.set_exposure(s, s.exposure + 0.5))
+        self._action(view, "Exposure -0.5", "exposure_down", lambda: commands.set_exposure(s, s.exposure - 0.5))
+        self._action(view, "Reset grade", "reset_grade", lambda: commands.reset_grade(s))
+        self._action(view, "NaN/Inf false colour", "false_color", lambda: setattr(s, "nan_false_color", not s.nan_false_color))
+        channels = view.addMenu("Channel")
+        for ch in ("RGB", "R", "G", "B", "A", "Y"):
+            self._action(channels, ch, f"channel_{ch}", lambda _=False, c=ch: commands.set_channel(s, c))
+        compare = view.addMenu("Compare")
+        self._action(compare, "Wipe A/B", "compare_wipe", lambda: commands.set_compare(s, "wipe"))
+        self._action(compare, "Difference", "compare_diff", lambda: commands.set_compare(s, "diff"))
+        self._action(compare, "Off", "compare_off", lambda: commands.set_compare(s, "off"))
+        windows = self.menuBar().addMenu("&Panels")
+        for dock in self.docks.values():
+            windows.addAction(dock.toggleViewAction())
+
+    # -- state -> window ---------------------------------------------------------
+    def _on_state(self, name: str, value: object) -> None:
+        if name == "error":
+            self.error_label.setText(str(value))
+        elif name == "image" and value is not None:
+            self.error_label.setText("")
+            self.setWindowTitle(f"vfxview - {self.state.path}")
+        elif name == "recent":
+            self.recent_menu.clear()
+            for path in self.state.recent:
+                self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+
+    # -- files ---------------------------------------------------------------------
+    def open_path(self, path: str, background: bool = True) -> None:
+        """Open `path`, on a worker thread when `background` (the UI stays responsive)."""
+        if not background:
+            commands.open_image(self.state, path)
+            return
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.statusBar().showMessage(f"loading {path}...")
+
+        def done(result: Any) -> None:
+            self.progress.hide()
+            self.statusBar().clearMessage()
+            commands.show_loaded(self.state, path, *result)
+
+        def failed(exc: Exception) -> None:
+            self.progress.hide()
+            self.statusBar().clearMessage()
+            commands.report_error(self.state, f"cannot open {path}: {exc}")
+
+        run_job(lambda: commands.load_image(path), done, failed)
+
+    def compare_with(self, path: str) -> None:
+        """Load `path` as image B and show the wipe."""
+        commands.set_compare(self.state, "wipe", path)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open image", "", "Images (*.exr *.png *.tif *.tiff *.jpg *.jpeg *.hdr *.dpx);;All files (*)")
+        if path:
+            self.open_path(path)
+
+    def open_b_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open compare image B")
+        if path:
+            self.compare_with(path)
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export as displayed", "", "EXR (*.exr);;PNG (*.png);;TIFF (*.tif)")
+        if path:
+            self.progress.setRange(0, 100)
+            self.progress.show()
+            commands.export(self.state, path, progress=lambda f: (self.progress.setValue(int(f * 100)), QApplication.processEvents()))
+            self.progress.hide()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(urls[0])
+
+    # -- screenshots and layout ----------------------------------------------------------
+    def save_screenshot(self, path: str | Path) -> bool:
+        """Render the window as shown and write a PNG."""
+        app = QApplication.instance()
+        for _ in range(5):
+            app.processEvents()
+        QTimer.singleShot(0, lambda: None)
+        self.viewport.fit()
+        self.viewport.repaint()
+        app.processEvents()
+        return bool(self.grab().save(str(path), "PNG"))
+
+    def _restore(self) -> None:
+        geometry, layout = self._settings.value("geometry"), self._settings.value("windowState")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if layout is not None:
+            self.restoreState(layout)
+        recent = self._settings.value("recent") or []
+        self.state.recent = tuple(str(p) for p in (recent if isinstance(recent, list) else [recent]))
+
+    def closeEvent(self, event: Any) -> None:
+        if self.remember_layout:
+            self._settings.setValue("geometry", self.saveGeometry())
+            self._settings.setValue("windowState", self.saveState())
+            self._settings.setValue("recent", list(self.state.recent))
+        super().closeEvent(event)
