@@ -43,7 +43,7 @@ def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
     path = str(path)
     if path.lower().endswith(".exr"):
         layered = vfx_rs.read_layered(path)
-        names = layered.layer_names
+        names = layered.layer_names()
         first = layered[names[0]]
         return first, (layered if len(names) > 1 else None)
     return vfx_rs.read(path), None
@@ -55,8 +55,8 @@ def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.Lay
         layered=layered,
         path=str(path),
         image=image,
-        layers=tuple(layered.layer_names) if layered is not None else (),
-        layer=layered.layer_names[0] if layered is not None else "",
+        layers=tuple(layered.layer_names()) if layered is not None else (),
+        layer=layered.layer_names()[0] if layered is not None else "",
         error="",
     )
     recent = [str(path), *[p for p in state.recent if p != str(path)]][:MAX_RECENT]

@@ -10,6 +10,7 @@ import code
 import contextlib
 import io
 import rlcompleter
+import sys
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -52,8 +53,12 @@ class Console(QWidget):
         self._history_pos = len(self.history)
         self.output.appendPlainText(self.prompt + line)
         buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
-            more = self.interpreter.push(line)
+        hook, sys.excepthook = sys.excepthook, sys.__excepthook__  # tracebacks go to the console, not the app's hook
+        try:
+            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+                more = self.interpreter.push(line)
+        finally:
+            sys.excepthook = hook
         text = buffer.getvalue().rstrip("\n")
         if text:
             self.output.appendPlainText(text)

@@ -60,17 +60,19 @@ class Viewport(QOpenGLWidget):
         self._dirty = {"image", "compare"}
         self._vao = 0
         self._fit_pending = True
+        self._fitted_size: tuple[float, float] | None = None
         self.compile_count = 0
         self.upload_count = 0
         state.changed.connect(self._on_state)
 
     # -- state --------------------------------------------------------------
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("image", "compare") or (name == "channel"):
-            self._dirty.add("image")
-            self._dirty.add("compare")
-            if name == "image" and value is not None and self.state.image is not None:
-                self._fit_pending = self._fit_pending or self._textures.get("image") is None
+        if name in ("image", "compare", "channel"):
+            self._dirty.update(("image", "compare"))
+        if name == "image" and value is not None:
+            size = self._image_size()
+            if size != self._fitted_size:  # a new image of another size is fitted; same size keeps the view
+                self._fit_pending = True
         self.update()
 
     # -- GL -----------------------------------------------------------------
@@ -160,6 +162,7 @@ class Viewport(QOpenGLWidget):
         ratio = self.devicePixelRatioF()
         vw, vh = self.width() * ratio, self.height() * ratio
         iw, ih = self._image_size()
+        self._fitted_size = (iw, ih) if self.state.image is not None else None
         self.zoom = max(min(vw / iw, vh / ih), 1e-4)
         self.pan = np.array([(vw - iw * self.zoom) / 2, (vh - ih * self.zoom) / 2])
         self.update()
@@ -190,7 +193,7 @@ class Viewport(QOpenGLWidget):
         return float(p[0]), float(p[1])
 
     def resizeGL(self, w: int, h: int) -> None:
-        if self._fit_pending:
+        if self._fit_pending and self.state.image is not None:
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

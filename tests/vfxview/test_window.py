@@ -1,0 +1,150 @@
+"""pytest-qt tests driving the real main window: view changes, sliders, layers, compare, console, errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+import vfx_rs
+from tests.tolerances import ATOL_8BIT
+from vfxview import commands
+from vfxview.display import display_pipeline
+
+pytestmark = pytest.mark.gl
+
+
+def _show(window, qtbot, array, path="chart.exr", layered=None):
+    commands.show_loaded(window.state, path, vfx_rs.Image(array), layered)
+    qtbot.waitUntil(lambda: window.viewport.compile_count >= 1, timeout=5000)
+
+
+def _viewport_pixel(window, x, y):
+    """8-bit RGB the viewport shows at image pixel (x, y)."""
+    vp = window.viewport
+    frame = vp.grabFramebuffer()
+    ratio = vp.devicePixelRatioF()
+    sx = (vp.pan[0] + (x + 0.5) * vp.zoom)
+    sy = (vp.pan[1] + (y + 0.5) * vp.zoom)
+    c = frame.pixelColor(int(sx / ratio * frame.devicePixelRatio()), int(sy / ratio * frame.devicePixelRatio()))
+    return np.array([c.redF(), c.greenF(), c.blueF()])
+
+
+def test_viewport_shows_the_display_pipeline(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    for x, y in ((20, 30), (95, 60), (170, 100)):
+        expected = display_pipeline(window.state.display_settings()).applied(chart[y, x][None])[0, :3]
+        got = _viewport_pixel(window, x, y)
+        if chart[y, x, 3] < 1:  # over the checkerboard: at least the premultiplied colour
+            assert np.all(got >= np.clip(expected, 0, 1) - 2 * ATOL_8BIT)
+        else:
+            np.testing.assert_allclose(got, np.clip(expected, 0, 1), atol=2 * ATOL_8BIT)
+
+
+def test_nan_in_false_colour(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    np.testing.assert_allclose(_viewport_pixel(window, 7, 7), [1.0, 0.0, 1.0], atol=ATOL_8BIT)
+
+
+def test_exposure_slider_updates_uniforms_without_recompile_or_upload(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    vp = window.viewport
+    compiles, uploads = vp.compile_count, vp.upload_count
+    before = _viewport_pixel(window, 20, 30)
+    window.panels["Grade"].exposure.setValue(-100)  # -1 stop
+    assert window.state.exposure == -1.0
+    after = _viewport_pixel(window, 20, 30)
+    expected = display_pipeline(window.state.display_settings()).applied(chart[30, 20][None])[0, :3]
+    np.testing.assert_allclose(after, expected, atol=2 * ATOL_8BIT)
+    assert np.all(after < before)
+    assert (vp.compile_count, vp.upload_count) == (compiles, uploads)
+
+
+def test_changing_the_view_recompiles_and_shows_raw_values(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    panel = window.panels["Color"]
+    panel.display.setCurrentText("Raw")
+    panel.display.activated.emit(panel.display.currentIndex())
+    assert (window.state.display, window.state.view) == ("Raw", "Raw")
+    np.testing.assert_allclose(_viewport_pixel(window, 20, 30), np.clip(chart[30, 20, :3], 0, 1), atol=ATOL_8BIT)
+    assert window.viewport.compile_count == 2
+
+
+def test_channel_shortcut_and_fit(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    window.activateWindow()
+    window.viewport.setFocus()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window.viewport, Qt.Key.Key_G)
+    assert window.state.channel == "G"
+    qtbot.keyClick(window.viewport, Qt.Key.Key_H)
+    assert window.viewport.zoom == 1.0
+    qtbot.keyClick(window.viewport, Qt.Key.Key_F)
+    assert window.viewport.zoom > 1.0  # a 180x120 chart is fitted up into the viewport
+
+
+def test_layers_pick(window, qtbot, chart):
+    layered = vfx_rs.LayeredImage({"beauty": vfx_rs.Image(chart), "depth": vfx_rs.Image(chart[..., :1] * 10)})
+    _show(window, qtbot, chart, layered=layered)
+    panel = window.panels["Layers"]
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["beauty", "depth"]
+    panel.list.itemClicked.emit(panel.list.item(1))
+    assert window.state.layer == "depth" and window.state.image.channels == 1
+
+
+def test_compare_diff_and_wipe(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    window.state.compare = vfx_rs.Image(chart * 0.5)
+    commands.set_compare(window.state, "diff")
+    got = _viewport_pixel(window, 20, 30)
+    diff = np.abs(chart[30, 20, :3] * 0.5)
+    expected = display_pipeline(window.state.display_settings()).applied(np.append(diff, 1.0)[None].astype(np.float32))[0, :3]
+    np.testing.assert_allclose(got, expected, atol=2 * ATOL_8BIT)
+    commands.set_compare(window.state, "wipe")
+    window.viewport.wipe_dragged.emit(0.25)
+    assert window.state.wipe == 0.25
+
+
+def test_console_line_changes_the_ui(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    console = window.panels["Console"]
+    console.run_line("viewer.exposure = 2")
+    assert window.state.exposure == 2.0
+    assert window.panels["Grade"].exposure.value() == 200
+    assert console.run_line("for i in range(2):") is True
+    console.run_line("    print('line', i)")
+    console.run_line("")
+    console.run_line("viewer.image.width")
+    console.run_line("undefined_name")
+    text = console.output.toPlainText()
+    assert "line 1" in text and "180" in text and "NameError" in text
+    assert "viewer.exposure" in console.complete("viewer.expo")
+
+
+def test_bad_file_shows_message_and_keeps_image(window, qtbot, chart, tmp_path):
+    _show(window, qtbot, chart)
+    bad = tmp_path / "broken.exr"
+    bad.write_bytes(b"v/1\x01 this is not an exr")
+    window.open_path(str(bad))
+    qtbot.waitUntil(lambda: window.state.error != "", timeout=5000)
+    assert "broken.exr" in window.error_label.text()
+    assert window.state.image.width == 180 and window.state.path == "chart.exr"
+
+
+def test_probe_reports_raw_graded_and_display(window, qtbot, chart):
+    _show(window, qtbot, chart)
+    commands.set_exposure(window.state, 1.0)
+    window.panels["Pixel probe"].show_at(95.5, 60.5)
+    text = window.panels["Pixel probe"].label.text()
+    assert "x 95  y 60" in text and "raw (R,G,B,A): 4  0.5  0.1  1" in text and "graded: 8  1  0.2" in text
+
+
+def test_export_writes_the_display_image(window, qtbot, chart, tmp_path):
+    pytest.importorskip("vfx_rs.io.exr", reason="the EXR writer has not landed yet")
+    _show(window, qtbot, chart)
+    commands.set_exposure(window.state, 0.5)
+    out = tmp_path / "shown.exr"
+    assert commands.export(window.state, out)
+    written = vfx_rs.read(out).numpy()
+    expected = display_pipeline(window.state.display_settings()).applied(chart)
+    np.testing.assert_allclose(written, expected, atol=1e-6)
