@@ -57,7 +57,13 @@ def test_numpy_display_matches_published_formulas(values, settings, display_view
     np.testing.assert_allclose(got, _reference(values, s), rtol=RTOL_TRANSFER * 10, atol=1e-6)
 
 
-    np.testing.assert_allclose(LUMA_709, colour.WEIGHTS_YCBCR["ITU-R BT.709"][[0]].tolist() + [1 - 0.2126 - 0.0722 - 0.2126 + 0.2126][:0] + [0.7152, 0.0722] if False else [0.2126, 0.7152, 0.0722])
+
+
+def test_luma_weights_are_rec709():
+    import colour
+
+    kr, kb = colour.WEIGHTS_YCBCR["ITU-R BT.709"]
+    np.testing.assert_allclose(LUMA_709, [kr, 1.0 - kr - kb, kb], rtol=1e-12)
 
 
 @pytest.fixture(scope="module")
