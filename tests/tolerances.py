@@ -26,3 +26,10 @@ ATOL_LUT_OCIO = 1e-5
 
 ATOL_GLSL_VS_NUMPY = 1e-3
 """GLSL preview read back from a float framebuffer against the NumPy core (issue 7)."""
+
+RTOL_DISPLAY_CHAIN_F32 = 1e-5
+"""The viewer's float32 display chain (exposure, CDL, saturation, sRGB, gamma) against a float64 model (issue 7)."""
+
+ATOL_SCREENSHOT = 4.0 / 255.0
+"""A window screenshot (QWidget.grab, 8-bit) against the displayed value: the viewport's own
+framebuffer matches within 2 codes; the composed window grab measured 2.5 codes off (issue 7)."""

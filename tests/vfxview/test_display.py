@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
-from tests.tolerances import ATOL_GLSL_VS_NUMPY, RTOL_TRANSFER
+from tests.tolerances import ATOL_GLSL_VS_NUMPY, RTOL_DISPLAY_CHAIN_F32
 from vfx_rs.image import Image
 from vfxview.display import DISPLAYS, LUMA_709, apply_display, display_pipeline, grade_pipeline
 from vfxview.state import CHANNELS, DisplaySettings
@@ -54,9 +54,7 @@ def test_numpy_display_matches_published_formulas(values, settings, display_view
 
     s = replace(settings, display=display_view[0], view=display_view[1], channel=channel)
     got = display_pipeline(s).applied(values)
-    np.testing.assert_allclose(got, _reference(values, s), rtol=RTOL_TRANSFER * 10, atol=1e-6)
-
-
+    np.testing.assert_allclose(got, _reference(values, s), rtol=RTOL_DISPLAY_CHAIN_F32, atol=RTOL_DISPLAY_CHAIN_F32)
 
 
 def test_luma_weights_are_rec709():

@@ -1,0 +1,78 @@
+"""The command line: --screenshot, --export, python -m vfxview, and the state's events."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+import vfx_rs
+from tests.tolerances import ATOL_SCREENSHOT
+from vfxview import commands
+from vfxview.display import display_pipeline
+from vfxview.state import DisplaySettings, ViewerState
+
+
+def test_state_emits_only_on_change():
+    state = ViewerState()
+    seen = []
+    state.changed.connect(lambda name, value: seen.append((name, value)))
+    state.exposure = 0.0
+    state.exposure = 1.0
+    state.exposure = 1.0
+    state.slope = (1.0, 1.0, 1.0)
+    state.slope = (2.0, 1.0, 1.0)
+    assert seen == [("exposure", 1.0), ("slope", (2.0, 1.0, 1.0))]
+    with pytest.raises(AttributeError):
+        state.no_such_field = 1
+
+
+def test_commands_refuse_bad_values_with_a_message():
+    state = ViewerState()
+    commands.set_display(state, "NoSuchDisplay")
+    assert "NoSuchDisplay" in state.error and state.display == "sRGB"
+    commands.set_channel(state, "Q")
+    assert "Q" in state.error and state.channel == "RGB"
+    assert not commands.open_image(state, "/nonexistent/x.exr")
+    assert "/nonexistent/x.exr" in state.error and state.image is None
+
+
+@pytest.mark.gl
+def test_screenshot_shows_the_image(window, qtbot, chart, tmp_path):
+    commands.show_loaded(window.state, "chart", vfx_rs.Image(chart))
+    out = tmp_path / "shot.png"
+    assert window.save_screenshot(out)
+    shot = QImage(str(out))
+    vp = window.viewport
+    origin = vp.mapTo(window, vp.rect().topLeft())
+    ratio = shot.devicePixelRatio() or 1.0
+    x, y = 95, 60  # inside the bright patch
+    sx = origin.x() + (vp.pan[0] + (x + 0.5) * vp.zoom) / vp.devicePixelRatioF()
+    sy = origin.y() + (vp.pan[1] + (y + 0.5) * vp.zoom) / vp.devicePixelRatioF()
+    c = shot.pixelColor(int(sx * ratio), int(sy * ratio))
+    expected = np.clip(display_pipeline(DisplaySettings()).applied(chart[y, x][None])[0, :3], 0, 1)
+    np.testing.assert_allclose([c.redF(), c.greenF(), c.blueF()], expected, atol=ATOL_SCREENSHOT)
+
+
+def test_python_m_vfxview_help():
+    result = subprocess.run([sys.executable, "-m", "vfxview", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "--screenshot" in result.stdout and "--export" in result.stdout
+
+
+def test_headless_export_and_screenshot_of_a_file(tmp_path, chart):
+    pytest.importorskip("vfx_rs.io.exr", reason="the EXR reader/writer has not landed yet")
+    from vfxview.app import main
+
+    src = tmp_path / "chart.exr"
+    vfx_rs.write(src, vfx_rs.Image(chart))
+    out = tmp_path / "out.exr"
+    assert main([str(src), "--exposure", "1", "--display", "sRGB", "--view", "Standard", "--export", str(out)]) == 0
+    expected = display_pipeline(DisplaySettings(exposure=1.0)).applied(chart)
+    np.testing.assert_allclose(vfx_rs.read(out).numpy(), expected, atol=1e-6)
+    shot = tmp_path / "shot.png"
+    assert main([str(src), "--screenshot", str(shot), "--size", "800x600"]) == 0
+    assert QImage(str(shot)).width() >= 800
+    assert main([str(tmp_path / "missing.exr"), "--export", str(out)]) == 1
