@@ -19,11 +19,19 @@ venv: $(STAMP)
 sysdeps:
 	./tools/install-debian-deps.sh
 
+# The viewer needs a display: with DISPLAY set it opens the window; on a headless
+# machine with xvfb-run it renders the window to out/vfxview.png instead and says so.
 run: $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/vfx info --stats $(SAMPLE)
-	$(VENV)/bin/vfx convert $(SAMPLE) out/sample.png
-	@echo "wrote out/sample.png"
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(VENV)/bin/vfxview $(SAMPLE); \
+	elif command -v xvfb-run >/dev/null; then \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(VENV)/bin/vfxview $(SAMPLE) --screenshot out/vfxview.png \
+		&& echo "no display: rendered the viewer under xvfb-run to out/vfxview.png (set DISPLAY to open the window)"; \
+	else \
+		echo "no display (DISPLAY unset) and no xvfb-run: run 'make sysdeps' or use a desktop session"; exit 1; \
+	fi
 
 test: $(STAMP) sysdeps
 	$(PY) -m pytest
