@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 import vfx_rs
 from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
@@ -20,6 +22,7 @@ from vfxview.state import CHANNELS, DisplaySettings, ViewerState
 __all__ = [
     "MAX_RECENT",
     "ScriptViewer",
+    "depth_range",
     "export",
     "load_image",
     "open_image",
@@ -53,6 +56,7 @@ def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.Lay
     """Make a loaded image current (on the UI thread)."""
     state.update(
         layered=layered,
+        normalize=None,
         path=str(path),
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),
@@ -86,7 +90,17 @@ def select_layer(state: ViewerState, name: str) -> None:
     if layered is None or name not in layered:
         report_error(state, f"no layer {name!r} in {state.path}")
         return
-    state.update(image=layered[name], layer=name)
+    image = layered[name]
+    state.update(normalize=depth_range(name, image), image=image, layer=name)
+
+
+def depth_range(name: str, image: Image) -> tuple[float, float] | None:
+    """Finite (min, max) of a depth layer (named like ``depth`` or with a ``Z`` channel), else None."""
+    is_depth = "depth" in name.lower() or any(c.split(".")[-1] == "Z" for c in image.channel_names)
+    if not is_depth:
+        return None
+    finite = image._data[np.isfinite(image._data)]
+    return (float(finite.min()), float(finite.max())) if finite.size else None
 
 
 def set_exposure(state: ViewerState, stops: float) -> None:

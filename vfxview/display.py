@@ -39,12 +39,17 @@ def _channel_matrix(channel: str) -> np.ndarray:
 
 
 def grade_pipeline(s: DisplaySettings) -> Pipeline:
-    """Exposure and grade alone (scene-linear in, scene-linear out)."""
+    """Exposure and grade alone (scene-linear in, scene-linear out), after the depth normalisation if any."""
     exposure = MatrixOp(matrix=np.eye(3) * 2.0 ** float(s.exposure), dynamic=True)
     cdl = MatrixOp(matrix=np.diag(np.asarray(s.slope, float)), offset=np.asarray(s.offset, float), dynamic=True)
+    ops: list[Op] = []
+    if s.normalize is not None:
+        lo, hi = (float(v) for v in s.normalize)
+        span = hi - lo if hi > lo else 1.0
+        ops.append(MatrixOp(matrix=np.eye(3) / span, offset=np.full(3, -lo / span)))
     sat = float(s.saturation)
     saturation = MatrixOp(matrix=sat * np.eye(3) + (1.0 - sat) * np.tile(LUMA_709, (3, 1)), dynamic=True)
-    return Pipeline([exposure, cdl, saturation])
+    return Pipeline([*ops, exposure, cdl, saturation])
 
 
 def display_pipeline(s: DisplaySettings) -> Pipeline:

@@ -64,6 +64,7 @@ class DisplaySettings:
     view: str = "Standard"
     look: str = ""
     lut: str = ""
+    normalize: tuple[float, float] | None = None  # (lo, hi) mapped to 0..1 first: depth layers
 
 
 _DEFAULTS: dict[str, Any] = {

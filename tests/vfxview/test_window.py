@@ -90,6 +90,12 @@ def test_layers_pick(window, qtbot, chart):
     assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["beauty", "depth"]
     panel.list.itemClicked.emit(panel.list.item(1))
     assert window.state.layer == "depth" and window.state.image.channels == 1
+    # depth is shown normalised: its finite range maps to 0..1 before the view
+    assert window.state.normalize == (0.0, float(np.nanmax(chart[..., 0] * 10)))
+    np.testing.assert_allclose(_viewport_pixel(window, 0, 30), [0.0, 0.0, 0.0], atol=ATOL_8BIT)
+    np.testing.assert_allclose(_viewport_pixel(window, 95, 60), [1.0, 1.0, 1.0], atol=ATOL_8BIT)
+    panel.list.itemClicked.emit(panel.list.item(0))
+    assert window.state.normalize is None
 
 
 def test_compare_diff_and_wipe(window, qtbot, chart):
