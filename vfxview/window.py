@@ -26,6 +26,7 @@ from vfxview.panels.grade import GradePanel
 from vfxview.panels.info import InfoPanel
 from vfxview.panels.layers import LayersPanel
 from vfxview.panels.probe import ProbePanel
+from vfxview.panels.scopes import ScopesPanel
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
 from vfxview.workers import run_job
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
             "Layers": LayersPanel(self.state),
             "Pixel probe": ProbePanel(self.state),
             "Info": InfoPanel(self.state),
+            "Scopes": ScopesPanel(self.state),
             "Console": Console({"vfx_rs": vfx_rs, "np": np, "viewer": self.viewer}),
         }
         self.docks: dict[str, QDockWidget] = {}
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["Info"], self.docks["Layers"])
+        self.tabifyDockWidget(self.docks["Info"], self.docks["Scopes"])
         self.docks["Info"].raise_()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")

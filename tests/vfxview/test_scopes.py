@@ -1,0 +1,49 @@
+"""Scopes and A/B error figures: against OpenImageIO's compare and hand-made inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import vfx_rs
+from vfxview import commands
+from vfxview.panels.scopes import SCOPE_SIZE, compute_scope, error_figures
+from vfxview.state import DisplaySettings
+
+
+def test_error_figures_match_openimageio(hdr_rgba, rng):
+    oiio = pytest.importorskip("OpenImageIO")
+    a = np.clip(hdr_rgba[..., :3] / 60.0, 0, 1).astype(np.float32)
+    b = np.clip(a + rng.normal(0, 0.01, a.shape), 0, 1).astype(np.float32)
+    ours = error_figures(a, b)
+    result = oiio.ImageBufAlgo.compare(oiio.ImageBuf(a), oiio.ImageBuf(b), 1.0, 1.0)
+    np.testing.assert_allclose(ours["max"], result.maxerror, rtol=1e-6)
+    np.testing.assert_allclose(ours["rms"], result.rms_error, rtol=1e-6)
+    np.testing.assert_allclose(ours["psnr"], result.PSNR, rtol=1e-6)
+
+
+def test_histogram_of_a_flat_image_is_one_bar():
+    img = vfx_rs.Image(np.full((32, 40, 3), 0.5, np.float32))
+    plot = compute_scope("histogram", img, DisplaySettings(display="Raw", view="Raw"))
+    assert plot.shape == (SCOPE_SIZE, SCOPE_SIZE, 3)
+    bar = int(0.5 * SCOPE_SIZE)  # 0.5 falls in bin 128 of 256 over 0..1
+    assert plot[:, bar, 0].min() == 255 and plot[:, :bar, 0].max() == 0 and plot[:, bar + 1 :, 0].max() == 0
+
+
+def test_vectorscope_puts_grey_at_the_centre():
+    img = vfx_rs.Image(np.full((8, 8, 3), 0.3, np.float32))
+    plot = compute_scope("vectorscope", img, DisplaySettings(display="Raw", view="Raw"))
+    centre = int(0.5 * (SCOPE_SIZE - 1))
+    assert plot[centre, centre].min() == 255 and np.count_nonzero(plot.sum(axis=2)) == 1
+
+
+@pytest.mark.gl
+def test_scopes_panel_updates_off_thread_with_diff_figures(window, qtbot, chart):
+    a = np.nan_to_num(chart)
+    commands.show_loaded(window.state, "a", vfx_rs.Image(a))
+    window.state.compare = vfx_rs.Image(a * 0.5)
+    commands.set_compare(window.state, "diff")
+    panel = window.panels["Scopes"]
+    qtbot.waitUntil(lambda: panel.last_figures is not None, timeout=5000)
+    assert panel.last_figures["max"] == pytest.approx(2.0, rel=1e-6)  # the 4.0 patch halved
+    assert "PSNR" in panel.figures.text()

@@ -1,0 +1,118 @@
+"""Scopes (histogram, waveform, vectorscope) and A/B error figures, computed off the UI thread.
+
+The scopes read the displayed values (the NumPy display pipeline on a
+subsampled copy, at most `SCOPE_WIDTH` columns). The vectorscope plots
+BT.709 Cb/Cr (ITU-R BT.709-6, item 3.4: Cb = (B - Y) / 1.8556,
+Cr = (R - Y) / 1.5748). PSNR is ``10 log10(peak^2 / MSE)`` with peak 1.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from vfx_rs.image import Image
+from vfxview.display import LUMA_709, display_input, display_pipeline
+from vfxview.state import DisplaySettings, ViewerState
+from vfxview.workers import run_job
+
+__all__ = ["SCOPE_SIZE", "SCOPE_WIDTH", "ScopesPanel", "compute_scope", "error_figures"]
+
+SCOPE_WIDTH = 512
+"""Columns the scopes sample (the image is strided down to at most this width)."""
+
+SCOPE_SIZE = 256
+"""Scope plots are SCOPE_SIZE x SCOPE_SIZE pixels."""
+
+
+def error_figures(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
+    """Max absolute error, RMS error and PSNR (peak 1.0) over the RGB channels of two same-size images."""
+    if a.shape[:2] != b.shape[:2]:
+        raise ValueError(f"A is {a.shape[1]}x{a.shape[0]} but B is {b.shape[1]}x{b.shape[0]}")
+    d = a[..., :3].astype(np.float64) - b[..., :3].astype(np.float64)
+    mse = float(np.mean(d * d))
+    psnr = math.inf if mse == 0 else 10.0 * math.log10(1.0 / mse)
+    return {"max": float(np.max(np.abs(d))), "rms": math.sqrt(mse), "psnr": psnr}
+
+
+def compute_scope(kind: str, image: Image, settings: DisplaySettings) -> np.ndarray:
+    """An 8-bit ``(SCOPE_SIZE, SCOPE_SIZE, 3)`` plot of the displayed values; safe on a worker thread."""
+    step = max(1, -(-image.width // SCOPE_WIDTH))
+    small = Image._adopt(np.ascontiguousarray(image._data[::step, ::step]), image.channel_names, "f32")
+    rgb = display_pipeline(settings).apply(display_input(small, settings.channel))[..., :3]
+    rgb = np.nan_to_num(rgb, nan=0.0, posinf=1.0, neginf=0.0)
+    n = SCOPE_SIZE
+    plot = np.zeros((n, n, 3), np.float64)
+    if kind == "histogram":
+        for c in range(3):
+            counts, _ = np.histogram(rgb[..., c], bins=n, range=(0.0, 1.0))
+            heights = np.ceil(counts / max(counts.max(), 1) * n).astype(int)
+            plot[..., c] = np.arange(n)[:, None] >= (n - heights)[None, :]
+    elif kind == "waveform":
+        h, w = rgb.shape[:2]
+        cols = np.repeat((np.arange(w) * n // w)[None, :], h, axis=0)
+        for c in range(3):
+            rows = np.clip(((1.0 - rgb[..., c]) * (n - 1)).astype(int), 0, n - 1)
+            np.add.at(plot[..., c], (rows.ravel(), cols.ravel()), 1.0)
+    else:  # vectorscope
+        y = rgb @ LUMA_709
+        cb = (rgb[..., 2] - y) / 1.8556
+        cr = (rgb[..., 0] - y) / 1.5748
+        xs = np.clip(((cb + 0.5) * (n - 1)).astype(int), 0, n - 1)
+        ys = np.clip(((0.5 - cr) * (n - 1)).astype(int), 0, n - 1)
+        np.add.at(plot, (ys.ravel(), xs.ravel()), 1.0)
+    if kind != "histogram":
+        plot = np.log1p(plot) / max(np.log1p(plot).max(), 1e-9)
+    return (np.clip(plot, 0.0, 1.0) * 255).astype(np.uint8)
+
+
+class ScopesPanel(QWidget):
+    """A scope picker, the plot, and the A/B error figures; recomputes on a worker thread."""
+
+    def __init__(self, state: ViewerState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        layout = QVBoxLayout(self)
+        self.kind = QComboBox()
+        self.kind.addItems(["histogram", "waveform", "vectorscope"])
+        self.plot = QLabel()
+        self.plot.setMinimumSize(SCOPE_SIZE, SCOPE_SIZE)
+        self.figures = QLabel("")
+        layout.addWidget(self.kind)
+        layout.addWidget(self.plot)
+        layout.addWidget(self.figures)
+        self.last: np.ndarray | None = None
+        self.last_figures: dict[str, float] | None = None
+        self._generation = 0
+        self.kind.currentTextChanged.connect(lambda _: self.refresh())
+        state.changed.connect(lambda name, value: name not in ("error", "recent", "wipe") and self.refresh())
+
+    def refresh(self) -> None:
+        """Start recomputing on a worker; a newer request supersedes older results."""
+        image = self.state.image
+        if image is None:
+            return
+        self._generation += 1
+        generation, kind, settings = self._generation, self.kind.currentText(), self.state.display_settings()
+        compare = self.state.compare if self.state.compare_mode != "off" else None
+
+        def work() -> tuple[np.ndarray, dict[str, float] | None]:
+            figures = error_figures(image._data, compare._data) if compare is not None else None
+            return compute_scope(kind, image, settings), figures
+
+        run_job(work, lambda result: self._show(generation, *result), lambda exc: self.figures.setText(str(exc)))
+
+    def _show(self, generation: int, plot: np.ndarray, figures: dict[str, float] | None) -> None:
+        if generation != self._generation:
+            return
+        self.last, self.last_figures = plot, figures
+        h, w = plot.shape[:2]
+        self._qimage = QImage(plot.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+        self.plot.setPixmap(QPixmap.fromImage(self._qimage))
+        self.figures.setText(
+            "" if figures is None else f"A-B  max {figures['max']:.6g}  RMS {figures['rms']:.6g}  PSNR {figures['psnr']:.2f} dB"
+        )
