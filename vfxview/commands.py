@@ -27,6 +27,7 @@ __all__ = [
     "load_image",
     "open_image",
     "reset_grade",
+    "save_grade",
     "select_layer",
     "set_channel",
     "set_compare",
@@ -202,6 +203,18 @@ def export(
     return True
 
 
+def save_grade(state: ViewerState, path: str | Path) -> bool:
+    """Save exposure and grade as an ASC CDL ``.cc`` or ``.cdl`` file."""
+    from vfxview.cdl_file import save_cdl
+
+    try:
+        save_cdl(path, state.display_settings())
+    except (VfxError, OSError) as exc:
+        report_error(state, f"cannot save grade to {path}: {exc}")
+        return False
+    return True
+
+
 class ScriptViewer:
     """The console's ``viewer``: scripts drive the UI through the same commands.
 
@@ -255,6 +268,10 @@ class ScriptViewer:
     def set_grade(self, slope: Any = None, offset: Any = None, saturation: float | None = None) -> None:
         """ASC CDL slope, offset and saturation."""
         set_grade(self.state, slope, offset, saturation)
+
+    def save_grade(self, path: str | Path) -> bool:
+        """Save the grade as ``.cc`` / ``.cdl``."""
+        return save_grade(self.state, path)
 
     def export(self, path: str | Path, grade_only: bool = False) -> bool:
         """Export through the NumPy core."""

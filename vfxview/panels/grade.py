@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QPushButton, QSlider, QWidget
 
 from vfxview import commands
 from vfxview.state import ViewerState
@@ -51,12 +51,20 @@ class GradePanel(QWidget):
         form.addRow("Saturation", self.saturation)
         self.reset = QPushButton("Reset grade")
         self.reset.clicked.connect(lambda: commands.reset_grade(state))
+        self.save = QPushButton("Save grade (.cc / .cdl)...")
+        self.save.clicked.connect(self._save_dialog)
         form.addRow(self.reset)
+        form.addRow(self.save)
         self._syncing = False
         self._sync()
         self.exposure.valueChanged.connect(lambda v: self._syncing or commands.set_exposure(state, v / _STEPS))
         self.gamma.valueChanged.connect(lambda v: self._syncing or commands.set_gamma(state, v / _STEPS))
         state.changed.connect(self._on_state)
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save grade", "grade.cc", "ASC CDL (*.cc *.cdl)")
+        if path:
+            commands.save_grade(self.state, path)
 
     def _grade_changed(self, _: float = 0.0) -> None:
         if self._syncing:
