@@ -7,6 +7,7 @@ settings are kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,11 @@ __all__ = [
     "ScriptViewer",
     "depth_range",
     "export",
+    "find_sequence",
+    "is_pattern",
     "load_image",
     "open_image",
+    "open_sequence",
     "reset_grade",
     "save_grade",
     "select_layer",
@@ -33,8 +37,10 @@ __all__ = [
     "set_compare",
     "set_display",
     "set_exposure",
+    "set_frame",
     "set_gamma",
     "set_grade",
+    "show_frame",
     "show_loaded",
 ]
 
@@ -68,14 +74,80 @@ def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.Lay
     state.recent = tuple(recent)
 
 
+_PATTERN = re.compile(r"(#+|%0?(\d*)d)")
+
+
+def is_pattern(path: str | Path) -> bool:
+    """True if the file name holds a frame pattern (``####`` or ``%04d``)."""
+    return _PATTERN.search(Path(path).name) is not None
+
+
+def find_sequence(pattern: str | Path) -> list[str]:
+    """Files matching a sequence pattern (``shot.####.exr`` or ``shot.%04d.exr``), sorted by frame.
+
+    ``#`` runs and ``%0Nd`` stand for a frame number of that many digits (at least);
+    a path without a pattern gives ``[]``.
+    """
+    path = Path(pattern)
+    match = _PATTERN.search(path.name)
+    if match is None:
+        return []
+    digits = len(match.group(1)) if match.group(1).startswith("#") else int(match.group(2) or 1)
+    head, tail = path.name[: match.start()], path.name[match.end() :]
+    regex = re.compile(re.escape(head) + rf"(-?\d{{{digits},}})" + re.escape(tail) + "$")
+    found = []
+    for candidate in path.parent.glob(head + "*" + tail):
+        m = regex.match(candidate.name)
+        if m:
+            found.append((int(m.group(1)), str(candidate)))
+    return [p for _, p in sorted(found)]
+
+
+def open_sequence(state: ViewerState, pattern: str | Path) -> bool:
+    """Open an image sequence as frames; shows its first frame."""
+    frames = find_sequence(pattern)
+    if not frames:
+        report_error(state, f"no frames match {pattern}")
+        return False
+    if not open_image(state, frames[0]):
+        return False
+    state.update(frames=tuple(frames), frame=0)
+    return True
+
+
+def set_frame(state: ViewerState, index: int) -> bool:
+    """Show frame `index` of the open sequence (keeps grade and view)."""
+    if not state.frames:
+        report_error(state, "no image sequence is open")
+        return False
+    index = int(index) % len(state.frames)
+    try:
+        image, layered = load_image(state.frames[index])
+    except (VfxError, OSError, ValueError) as exc:
+        report_error(state, f"cannot open frame {state.frames[index]}: {exc}")
+        return False
+    show_frame(state, index, image, layered)
+    return True
+
+
+def show_frame(state: ViewerState, index: int, image: Image, layered: vfx_rs.LayeredImage | None = None) -> None:
+    """Make a loaded frame current (on the UI thread)."""
+    frames = state.frames
+    show_loaded(state, frames[index], image, layered)
+    state.update(frames=frames, frame=index)
+
+
 def open_image(state: ViewerState, path: str | Path) -> bool:
     """Read and show `path`; on failure set ``state.error`` and keep the current image."""
+    if is_pattern(path) and not Path(path).exists():
+        return open_sequence(state, path)
     try:
         image, layered = load_image(path)
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"cannot open {path}: {exc}")
         return False
     show_loaded(state, str(path), image, layered)
+    state.update(frames=(), frame=0)
     return True
 
 

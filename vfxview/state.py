@@ -76,6 +76,8 @@ _DEFAULTS: dict[str, Any] = {
     "compare": None,  # vfx_rs.Image B of an A/B pair
     "compare_mode": "off",  # off | wipe | side | diff
     "wipe": 0.5,
+    "frames": (),  # file paths of an image sequence
+    "frame": 0,  # index into frames
     "nan_false_color": True,
     "background": "checker",  # checker | black
     "error": "",

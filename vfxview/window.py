@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +23,7 @@ import vfx_rs
 from vfxview import commands
 from vfxview.console import Console
 from vfxview.panels.color import ColorPanel
+from vfxview.panels.frames import FrameBar
 from vfxview.panels.grade import GradePanel
 from vfxview.panels.info import InfoPanel
 from vfxview.panels.layers import LayersPanel
@@ -38,6 +40,7 @@ SHORTCUTS: dict[str, str] = {
     "fit": "F", "one_to_one": "H", "one_to_one_alt": "0",
     "exposure_up": "E", "exposure_down": "Shift+E", "reset_grade": "Ctrl+0",
     "channel_RGB": "C", "channel_R": "R", "channel_G": "G", "channel_B": "B", "channel_A": "A", "channel_Y": "L",
+    "next_frame": "Right", "prev_frame": "Left", "play": "Space",
     "compare_wipe": "W", "compare_diff": "D", "compare_off": "Escape", "false_color": "N",
 }
 """Keyboard shortcuts (tev and RV habits; listed in README)."""
@@ -54,7 +57,14 @@ class MainWindow(QMainWindow):
         self.viewer = commands.ScriptViewer(self.state)
         self.remember_layout = remember_layout
         self.viewport = Viewport(self.state)
-        self.setCentralWidget(self.viewport)
+        self.frame_bar = FrameBar(self.state)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.viewport, 1)
+        column.addWidget(self.frame_bar)
+        self.setCentralWidget(central)
         self.panels: dict[str, QWidget] = {
             "Color": ColorPanel(self.state),
             "Grade": GradePanel(self.state),
@@ -125,6 +135,9 @@ class MainWindow(QMainWindow):
         self._action(compare, "Wipe A/B", "compare_wipe", lambda: commands.set_compare(s, "wipe"))
         self._action(compare, "Difference", "compare_diff", lambda: commands.set_compare(s, "diff"))
         self._action(compare, "Off", "compare_off", lambda: commands.set_compare(s, "off"))
+        self._action(view, "Next frame", "next_frame", lambda: self.frame_bar.request(s.frame + 1))
+        self._action(view, "Previous frame", "prev_frame", lambda: self.frame_bar.request(s.frame - 1))
+        self._action(view, "Play / pause", "play", self.frame_bar.play.toggle)
         windows = self.menuBar().addMenu("&Panels")
         for dock in self.docks.values():
             windows.addAction(dock.toggleViewAction())
@@ -144,9 +157,13 @@ class MainWindow(QMainWindow):
     # -- files ---------------------------------------------------------------------
     def open_path(self, path: str, background: bool = True) -> None:
         """Open `path`, on a worker thread when `background` (the UI stays responsive)."""
-        if not background:
+        frames = commands.find_sequence(path) if not Path(path).exists() else []
+        if not background or (not frames and commands.is_pattern(path)):
             commands.open_image(self.state, path)
             return
+        if frames:
+            self.state.update(frames=tuple(frames), frame=0)
+            path = frames[0]
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage(f"loading {path}...")
@@ -154,7 +171,11 @@ class MainWindow(QMainWindow):
         def done(result: Any) -> None:
             self.progress.hide()
             self.statusBar().clearMessage()
-            commands.show_loaded(self.state, path, *result)
+            if frames:
+                commands.show_frame(self.state, 0, *result)
+            else:
+                commands.show_loaded(self.state, path, *result)
+                self.state.update(frames=(), frame=0)
 
         def failed(exc: Exception) -> None:
             self.progress.hide()
