@@ -26,7 +26,7 @@ __all__ = ["Viewport", "gl_format"]
 _SKELETON_UNIFORMS = {
     "u_image": "int", "u_image_b": "int", "u_viewport": "vec2", "u_pan": "vec2", "u_zoom": "float",
     "u_display_window": "vec4", "u_data_window": "vec4", "u_checker": "int", "u_false_color": "int",
-    "u_alpha_view": "int", "u_wipe": "float", "u_has_b": "int", "u_diff": "int",
+    "u_alpha_view": "int", "u_wipe": "float", "u_has_b": "int", "u_diff": "int", "u_outline": "int",
 }
 
 
@@ -113,11 +113,15 @@ class Viewport(QOpenGLWidget):
             return
         GL.glClearColor(0.1, 0.1, 0.11, 1.0)
         GL.glClear(GL.GL_COLOR_BUFFER_BIT)
-        img = self.state.image
-        if img is None:
+        if self.state.image is None:
             return
         if self._fit_pending:
             self.fit()
+        ratio = self.devicePixelRatioF()
+        self._draw((self.width() * ratio, self.height() * ratio), self.pan, self.zoom)
+
+    def _draw(self, size: tuple[float, float], pan: np.ndarray, zoom: float, outline: bool = True) -> None:
+        img = self.state.image
         self._upload()
         try:
             program = self._ensure_program()
@@ -125,20 +129,18 @@ class Viewport(QOpenGLWidget):
             self.gl_failed.emit(str(exc))
             return
         GL.glUseProgram(program.handle)
-        ratio = self.devicePixelRatioF()
         x0, y0, x1, y1 = img.display_window
         d0, e0, d1, e1 = img.data_window
         s = self.state
         has_b = s.compare is not None and s.compare_mode != "off"
         values = {
-            "u_image": 0, "u_image_b": 1, "u_viewport": (self.width() * ratio, self.height() * ratio),
-            "u_pan": self.pan, "u_zoom": self.zoom,
+            "u_image": 0, "u_image_b": 1, "u_viewport": size, "u_pan": pan, "u_zoom": zoom,
             "u_display_window": (0.0, 0.0, x1 - x0 + 1.0, y1 - y0 + 1.0),
             "u_data_window": (d0 - x0, e0 - y0, d1 - x0 + 1.0, e1 - y0 + 1.0),
             "u_checker": int(s.background == "checker"), "u_false_color": int(s.nan_false_color),
             "u_alpha_view": int(s.channel == "A"), "u_has_b": int(has_b),
             "u_wipe": float(s.wipe) if has_b and s.compare_mode == "wipe" else -1.0,
-            "u_diff": int(has_b and s.compare_mode == "diff"),
+            "u_diff": int(has_b and s.compare_mode == "diff"), "u_outline": int(outline),
         }
         for name, value in values.items():
             program.set_uniform(name, value)
@@ -147,6 +149,37 @@ class Viewport(QOpenGLWidget):
         program.bind_textures()
         GL.glBindVertexArray(self._vao)
         GL.glDrawArrays(GL.GL_TRIANGLES, 0, 3)
+
+    def render_float(self) -> np.ndarray:
+        """Draw the display window at 1:1 into an RGBA32F framebuffer and read it back ``(H, W, 4)``.
+
+        The same shader and uniforms as on screen, without 8-bit quantisation:
+        what the preview-parity tests compare with the NumPy core.
+        """
+        img = self.state.image
+        if img is None or not self._textures:
+            raise GlError("no image or no GL context to render")
+        self.makeCurrent()
+        x0, y0, x1, y1 = img.display_window
+        w, h = x1 - x0 + 1, y1 - y0 + 1
+        target = int(GL.glGenTextures(1))
+        GL.glBindTexture(GL.GL_TEXTURE_2D, target)
+        GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, w, h, 0, GL.GL_RGBA, GL.GL_FLOAT, None)
+        fbo = int(GL.glGenFramebuffers(1))
+        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
+        GL.glFramebufferTexture2D(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_TEXTURE_2D, target, 0)
+        try:
+            GL.glViewport(0, 0, w, h)
+            self._draw((float(w), float(h)), np.zeros(2), 1.0, outline=False)
+            GL.glFinish()
+            raw = GL.glReadPixels(0, 0, w, h, GL.GL_RGBA, GL.GL_FLOAT)
+        finally:
+            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, self.defaultFramebufferObject())
+            GL.glDeleteFramebuffers(1, [fbo])
+            GL.glDeleteTextures([target])
+            self.doneCurrent()
+        # GL rows run bottom-up; image rows top-down.
+        return np.frombuffer(raw, np.float32).reshape(h, w, 4)[::-1].copy()
 
     # -- view ---------------------------------------------------------------
     def _image_size(self) -> tuple[float, float]:

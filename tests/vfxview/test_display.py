@@ -107,3 +107,27 @@ def test_apply_display_alpha_view_and_grade_only(hdr_rgba):
     np.testing.assert_allclose(graded[..., :3], hdr_rgba[..., :3] * 2.0, rtol=1e-6)
     np.testing.assert_array_equal(graded[..., 3], hdr_rgba[..., 3])
     assert len(grade_pipeline(DisplaySettings())) == 3  # dynamic ops are kept even when neutral
+
+
+@pytest.mark.gl
+@pytest.mark.parametrize("settings", GRADES)
+def test_viewport_shader_float_readback_matches_numpy(window, qtbot, hdr_rgba, settings):
+    """display.frag itself (pan/zoom, windows, alpha, generated pipeline) read back as floats vs the NumPy core."""
+    from dataclasses import replace
+
+    from vfxview import commands
+
+    rgba = hdr_rgba.copy()
+    rgba[..., 3] = 1.0  # opaque: no background mixed in
+    commands.show_loaded(window.state, "hdr", Image(rgba))
+    worst = 0.0
+    for (display, views), channel in itertools.product(DISPLAYS.items(), CHANNELS):
+        for view in views:
+            s = replace(settings, display=display, view=view, channel=channel)
+            window.state.update(**{k: getattr(s, k) for k in ("exposure", "gamma", "slope", "offset", "saturation")})
+            commands.set_display(window.state, display, view)
+            commands.set_channel(window.state, channel)
+            gpu = window.viewport.render_float()[..., :3]
+            cpu = apply_display(window.state.image, window.state.display_settings()).numpy()[..., :3]
+            worst = max(worst, float(np.max(np.abs(gpu - cpu))))
+    assert worst <= ATOL_GLSL_VS_NUMPY

@@ -15,6 +15,7 @@ uniform float u_wipe;           // <0: off; else screen x fraction where image B
 uniform int u_has_b;
 uniform sampler2D u_image_b;
 uniform int u_diff;             // 1: show |A - B|
+uniform int u_outline;          // 1: draw the window outlines and the wipe line
 out vec4 o_color;
 
 // @VFX_PIPELINE@
@@ -60,6 +61,7 @@ void main() {
             color = shown + (1.0 - a) * bg;   // premultiplied over the background
         }
     }
+    if (u_outline == 0) { o_color = vec4(color, 1.0); return; }
     if (on_outline(u_display_window, screen)) color = vec3(0.45, 0.45, 0.5);
     if (on_outline(u_data_window, screen) && u_data_window != u_display_window) color = vec3(0.9, 0.7, 0.1);
     if (u_has_b == 1 && u_wipe >= 0.0 && abs(screen.x - u_wipe * u_viewport.x) < 1.0) color = vec3(1.0);
