@@ -235,8 +235,8 @@ def reset_grade(state: ViewerState) -> None:
 
 
 def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -> None:
-    """Compare mode ``off``, ``wipe`` or ``diff``; `path` loads image B."""
-    if mode not in ("off", "wipe", "diff"):
+    """Compare mode ``off``, ``wipe``, ``side`` (side by side) or ``diff``; `path` loads image B."""
+    if mode not in ("off", "wipe", "side", "diff"):
         report_error(state, f"unknown compare mode {mode!r}")
         return
     if path is not None:

@@ -26,7 +26,7 @@ __all__ = ["Viewport", "gl_format"]
 _SKELETON_UNIFORMS = {
     "u_image": "int", "u_image_b": "int", "u_viewport": "vec2", "u_pan": "vec2", "u_zoom": "float",
     "u_display_window": "vec4", "u_data_window": "vec4", "u_checker": "int", "u_false_color": "int",
-    "u_alpha_view": "int", "u_wipe": "float", "u_has_b": "int", "u_diff": "int", "u_outline": "int",
+    "u_alpha_view": "int", "u_wipe": "float", "u_has_b": "int", "u_diff": "int", "u_outline": "int", "u_side": "int",
 }
 
 
@@ -141,6 +141,7 @@ class Viewport(QOpenGLWidget):
             "u_alpha_view": int(s.channel == "A"), "u_has_b": int(has_b),
             "u_wipe": float(s.wipe) if has_b and s.compare_mode == "wipe" else -1.0,
             "u_diff": int(has_b and s.compare_mode == "diff"), "u_outline": int(outline),
+            "u_side": int(has_b and s.compare_mode == "side"),
         }
         for name, value in values.items():
             program.set_uniform(name, value)
@@ -194,6 +195,8 @@ class Viewport(QOpenGLWidget):
         self._fit_pending = False
         ratio = self.devicePixelRatioF()
         vw, vh = self.width() * ratio, self.height() * ratio
+        if self.state.compare is not None and self.state.compare_mode == "side":
+            vw /= 2  # each image gets half the viewport
         iw, ih = self._image_size()
         self._fitted_size = (iw, ih) if self.state.image is not None else None
         self.zoom = max(min(vw / iw, vh / ih), 1e-4)

@@ -31,7 +31,7 @@ from vfxview.panels.probe import ProbePanel
 from vfxview.panels.scopes import ScopesPanel
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
-from vfxview.workers import run_job
+from vfxview.workers import run_job, wait_all
 
 __all__ = ["SHORTCUTS", "MainWindow"]
 
@@ -41,7 +41,7 @@ SHORTCUTS: dict[str, str] = {
     "exposure_up": "E", "exposure_down": "Shift+E", "reset_grade": "Ctrl+0",
     "channel_RGB": "C", "channel_R": "R", "channel_G": "G", "channel_B": "B", "channel_A": "A", "channel_Y": "L",
     "next_frame": "Right", "prev_frame": "Left", "play": "Space",
-    "compare_wipe": "W", "compare_diff": "D", "compare_off": "Escape", "false_color": "N",
+    "compare_wipe": "W", "compare_side": "S", "compare_diff": "D", "compare_off": "Escape", "false_color": "N",
 }
 """Keyboard shortcuts (tev and RV habits; listed in README)."""
 
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             self._action(channels, ch, f"channel_{ch}", lambda _=False, c=ch: commands.set_channel(s, c))
         compare = view.addMenu("Compare")
         self._action(compare, "Wipe A/B", "compare_wipe", lambda: commands.set_compare(s, "wipe"))
+        self._action(compare, "Side by side", "compare_side", lambda: commands.set_compare(s, "side"))
         self._action(compare, "Difference", "compare_diff", lambda: commands.set_compare(s, "diff"))
         self._action(compare, "Off", "compare_off", lambda: commands.set_compare(s, "off"))
         self._action(view, "Next frame", "next_frame", lambda: self.frame_bar.request(s.frame + 1))
@@ -241,4 +242,5 @@ class MainWindow(QMainWindow):
             self._settings.setValue("geometry", self.saveGeometry())
             self._settings.setValue("windowState", self.saveState())
             self._settings.setValue("recent", list(self.state.recent))
+        wait_all()
         super().closeEvent(event)

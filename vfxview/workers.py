@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-__all__ = ["Job", "run_job"]
+__all__ = ["Job", "run_job", "wait_all"]
 
 
 class _Bridge(QObject):
@@ -27,9 +28,11 @@ class Job(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # reported to the UI, never swallowed
-            self.bridge.failed.emit(exc)
+            signal, value = self.bridge.failed, exc
         else:
-            self.bridge.done.emit(result)
+            signal, value = self.bridge.done, result
+        with contextlib.suppress(RuntimeError):  # the application shut down meanwhile: nobody is left to tell
+            signal.emit(value)
 
 
 _alive: set[Job] = set()
@@ -49,3 +52,8 @@ def run_job(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Cal
     job.bridge.failed.connect(lambda e: finish(on_error, e))
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def wait_all(timeout_ms: int = 5000) -> bool:
+    """Wait for running jobs (at exit, so no worker outlives the application)."""
+    return bool(QThreadPool.globalInstance().waitForDone(timeout_ms))

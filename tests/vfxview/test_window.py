@@ -100,7 +100,9 @@ def test_layers_pick(window, qtbot, chart):
 
 def test_compare_diff_and_wipe(window, qtbot, chart):
     _show(window, qtbot, chart)
-    window.state.compare = vfx_rs.Image(chart * 0.5)
+    b = chart.copy()
+    b[..., :3] *= 0.5
+    window.state.compare = vfx_rs.Image(b)
     commands.set_compare(window.state, "diff")
     got = _viewport_pixel(window, 20, 30)
     diff = np.abs(chart[30, 20, :3] * 0.5)
@@ -109,6 +111,20 @@ def test_compare_diff_and_wipe(window, qtbot, chart):
     commands.set_compare(window.state, "wipe")
     window.viewport.wipe_dragged.emit(0.25)
     assert window.state.wipe == 0.25
+    commands.set_compare(window.state, "side")  # B drawn in the right half with the same pan/zoom
+    vp = window.viewport
+    half = vp.width() * vp.devicePixelRatioF() / 2
+    vp.pan = np.array([half - 40.0 * vp.zoom, vp.pan[1]])  # image x=40 at the split: x=20 on the left is A
+    left = _viewport_pixel(window, 20, 30)
+    assert window.state.error == ""
+    shown_b = display_pipeline(window.state.display_settings()).applied(chart[30, 20][None] * 0.5)[0, :3]
+    shown_a = display_pipeline(window.state.display_settings()).applied(chart[30, 20][None])[0, :3]
+    np.testing.assert_allclose(left, shown_a, atol=2 * ATOL_8BIT)
+    frame = vp.grabFramebuffer()
+    sx = (vp.pan[0] + 20.5 * vp.zoom + half) / vp.devicePixelRatioF() * frame.devicePixelRatio()
+    sy = (vp.pan[1] + 30.5 * vp.zoom) / vp.devicePixelRatioF() * frame.devicePixelRatio()
+    c = frame.pixelColor(int(sx), int(sy))
+    np.testing.assert_allclose([c.redF(), c.greenF(), c.blueF()], shown_b, atol=2 * ATOL_8BIT)
 
 
 def test_console_line_changes_the_ui(window, qtbot, chart):

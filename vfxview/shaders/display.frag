@@ -15,6 +15,7 @@ uniform float u_wipe;           // <0: off; else screen x fraction where image B
 uniform int u_has_b;
 uniform sampler2D u_image_b;
 uniform int u_diff;             // 1: show |A - B|
+uniform int u_side;             // 1: A on the left half, B on the right half, same pan/zoom
 uniform int u_outline;          // 1: draw the window outlines and the wipe line
 out vec4 o_color;
 
@@ -37,6 +38,8 @@ bool on_outline(vec4 w, vec2 screen) {
 
 void main() {
     vec2 screen = vec2(gl_FragCoord.x, u_viewport.y - gl_FragCoord.y);
+    bool right_half = u_has_b == 1 && u_side == 1 && screen.x >= 0.5 * u_viewport.x;
+    if (right_half) screen.x -= 0.5 * u_viewport.x;
     vec2 p = (screen - u_pan) / u_zoom;   // image coordinates (display-window space)
     vec3 bg = vec3(0.0);
     if (u_checker == 1) {
@@ -44,7 +47,7 @@ void main() {
         bg = ((cell.x + cell.y) & 1) == 0 ? vec3(0.18) : vec3(0.28);
     }
     vec3 base = u_checker == 1 ? vec3(0.12) : vec3(0.0);
-    bool use_b = u_has_b == 1 && u_wipe >= 0.0 && screen.x >= u_wipe * u_viewport.x;
+    bool use_b = right_half || (u_has_b == 1 && u_wipe >= 0.0 && screen.x >= u_wipe * u_viewport.x);
     vec4 texel = use_b ? fetch(u_image_b, p) : fetch(u_image, p);
     if (u_has_b == 1 && u_diff == 1) texel = vec4(abs(fetch(u_image, p).rgb - fetch(u_image_b, p).rgb), 1.0);
     bool in_data = p.x >= u_data_window.x && p.y >= u_data_window.y && p.x < u_data_window.z && p.y < u_data_window.w;
