@@ -76,3 +76,9 @@ def test_headless_export_and_screenshot_of_a_file(tmp_path, chart):
     assert main([str(src), "--screenshot", str(shot), "--size", "800x600"]) == 0
     assert QImage(str(shot)).width() >= 800
     assert main([str(tmp_path / "missing.exr"), "--export", str(out)]) == 1
+
+
+def test_missing_qt_prints_how_to_install(tmp_path):
+    code = "import sys; sys.modules['PySide6'] = None; from vfxview.app import main; sys.exit(main(['x.exr']))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and 'pip install "vfx-rs[app]"' in result.stderr

@@ -159,6 +159,8 @@ def test_probe_reports_raw_graded_and_display(window, qtbot, chart):
     window.panels["Pixel probe"].show_at(95.5, 60.5)
     text = window.panels["Pixel probe"].label.text()
     assert "x 95  y 60" in text and "raw (R,G,B,A): 4  0.5  0.1  1" in text and "graded: 8  1  0.2" in text
+    commands.set_exposure(window.state, 2.0)  # the probe follows the grade
+    assert "graded: 16  2  0.4" in window.panels["Pixel probe"].label.text()
 
 
 def test_export_writes_the_display_image(window, qtbot, chart, tmp_path):

@@ -53,9 +53,12 @@ class ProbePanel(QWidget):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.label.text()))
         layout.addWidget(copy)
         layout.addStretch(1)
+        self._last: tuple[float, float] | None = None
+        state.changed.connect(lambda name, value: self._last is not None and name not in ("error", "recent") and self.show_at(*self._last))
 
     def show_at(self, x: float, y: float) -> None:
-        """Update for image coordinates (x, y)."""
+        """Update for image coordinates (x, y); re-shown when the image or grade changes."""
+        self._last = (x, y)
         p = probe(self.state, x, y)
         if p is None:
             self.label.setText(f"({math.floor(x)}, {math.floor(y)}) outside the data window")
