@@ -36,7 +36,7 @@ from vfxview.workers import run_job, wait_all
 __all__ = ["SHORTCUTS", "MainWindow"]
 
 SHORTCUTS: dict[str, str] = {
-    "open": "Ctrl+O", "open_b": "Ctrl+Shift+O", "export": "Ctrl+E", "quit": "Ctrl+Q",
+    "open": "Ctrl+O", "open_b": "Ctrl+Shift+O", "export": "Ctrl+E", "export_graded": "Ctrl+Shift+E", "quit": "Ctrl+Q",
     "fit": "F", "one_to_one": "H", "one_to_one_alt": "0",
     "exposure_up": "E", "exposure_down": "Shift+E", "reset_grade": "Ctrl+0",
     "channel_RGB": "C", "channel_R": "R", "channel_G": "G", "channel_B": "B", "channel_A": "A", "channel_Y": "L",
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self._action(file, "Open...", "open", self.open_dialog)
         self._action(file, "Open compare image B...", "open_b", self.open_b_dialog)
         self.recent_menu = file.addMenu("Recent files")
-        self._action(file, "Export...", "export", self.export_dialog)
+        self._action(file, "Export as displayed...", "export", self.export_dialog)
+        self._action(file, "Export graded scene-linear...", "export_graded", lambda: self.export_dialog(grade_only=True))
         self._action(file, "Quit", "quit", self.close)
         view = self.menuBar().addMenu("&View")
         self._action(view, "Fit", "fit", self.viewport.fit)
@@ -199,12 +200,13 @@ class MainWindow(QMainWindow):
         if path:
             self.compare_with(path)
 
-    def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export as displayed", "", "EXR (*.exr);;PNG (*.png);;TIFF (*.tif)")
+    def export_dialog(self, grade_only: bool = False) -> None:
+        title = "Export graded scene-linear" if grade_only else "Export as displayed"
+        path, _ = QFileDialog.getSaveFileName(self, title, "", "EXR (*.exr);;PNG (*.png);;TIFF (*.tif);;All files (*)")
         if path:
             self.progress.setRange(0, 100)
             self.progress.show()
-            commands.export(self.state, path, progress=lambda f: (self.progress.setValue(int(f * 100)), QApplication.processEvents()))
+            commands.export(self.state, path, grade_only=grade_only, progress=lambda f: (self.progress.setValue(int(f * 100)), QApplication.processEvents()))
             self.progress.hide()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
