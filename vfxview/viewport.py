@@ -21,7 +21,14 @@ from vfxview.glprogram import GlError, ShaderProgram, load_shader
 from vfxview.state import ViewerState
 from vfxview.textures import ImageTexture
 
-__all__ = ["Viewport", "gl_format"]
+__all__ = ["GL_MISSING", "Viewport", "gl_format"]
+
+GL_MISSING = (
+    "OpenGL 3.3 is not available, so the viewport cannot draw.\n"
+    "Install a GPU driver or Mesa (Debian: libgl1-mesa-dri libegl1), or run under Xvfb.\n"
+    "Export (--export) works without OpenGL."
+)
+"""The message shown in place of the viewport when no OpenGL 3.3 context can be made."""
 
 _SKELETON_UNIFORMS = {
     "u_image": "int", "u_image_b": "int", "u_viewport": "vec2", "u_pan": "vec2", "u_zoom": "float",
@@ -43,6 +50,7 @@ class Viewport(QOpenGLWidget):
 
     hovered = Signal(float, float)
     gl_failed = Signal(str)
+    gl_missing = Signal(str)
     wipe_dragged = Signal(float)
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
@@ -79,7 +87,7 @@ class Viewport(QOpenGLWidget):
     def initializeGL(self) -> None:
         ctx = self.context()
         if ctx is None or ctx.format().majorVersion() < 3 or (ctx.format().majorVersion() == 3 and ctx.format().minorVersion() < 3):
-            self.gl_failed.emit("OpenGL 3.3 is not available: the viewport cannot draw (install Mesa or a GPU driver)")
+            self.gl_missing.emit(GL_MISSING)
             return
         self._vao = int(GL.glGenVertexArrays(1))
         self._textures = {"image": ImageTexture(), "compare": ImageTexture()}

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.viewport.hovered.connect(self.panels["Pixel probe"].show_at)
         self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
+        self.viewport.gl_missing.connect(self._show_gl_missing)
         self.viewport.wipe_dragged.connect(lambda x: setattr(self.state, "wipe", float(np.clip(x, 0.0, 1.0))))
         self.state.changed.connect(self._on_state)
         self._build_menus()
@@ -143,6 +144,15 @@ class MainWindow(QMainWindow):
         windows = self.menuBar().addMenu("&Panels")
         for dock in self.docks.values():
             windows.addAction(dock.toggleViewAction())
+
+    def _show_gl_missing(self, message: str) -> None:
+        """Replace the viewport with the message (panels, console and export keep working)."""
+        label = QLabel(message)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        self.viewport.hide()
+        self.centralWidget().layout().insertWidget(0, label, 1)
+        commands.report_error(self.state, message.splitlines()[0])
 
     # -- state -> window ---------------------------------------------------------
     def _on_state(self, name: str, value: object) -> None:

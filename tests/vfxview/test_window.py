@@ -192,3 +192,27 @@ def test_sequence_frames_slider_and_playback(window, qtbot, chart, tmp_path, mon
     qtbot.waitUntil(lambda: window.state.frame == 0, timeout=5000)  # wrapped around
     window.frame_bar.play.setChecked(False)
     assert window.state.exposure == 1.0  # the grade survives frame changes
+
+
+def test_drop_and_recent_files(window, qtbot, chart, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.exr"
+    path.touch()
+    monkeypatch.setattr(commands, "load_image", lambda p: (vfx_rs.Image(chart), None))  # no EXR reader needed
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.state.path == str(path), timeout=5000)
+    assert window.state.recent[0] == str(path)
+    assert [a.text() for a in window.recent_menu.actions()] == [str(path)]
+
+
+def test_missing_opengl_shows_a_message_in_place_of_the_viewport(window, qtbot):
+    from vfxview.viewport import GL_MISSING
+
+    window.viewport.gl_missing.emit(GL_MISSING)
+    assert not window.viewport.isVisible()
+    assert "OpenGL 3.3 is not available" in window.error_label.text()
