@@ -25,6 +25,8 @@ class ColorPanel(QWidget):
         self.view = QComboBox()
         self.look = QComboBox()
         self.look.addItem("(none)")
+        self.look.setEnabled(False)  # the built-in displays have no looks; an OCIO config's looks fill this
+        self.look.setToolTip("looks come with an OCIO config (state.look holds the name)")
         self.channel = QComboBox()
         self.channel.addItems(list(CHANNELS))
         self.background = QComboBox()
