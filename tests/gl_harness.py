@@ -18,9 +18,11 @@ def make_context() -> Iterator[object]:
     """Yield a current offscreen GL 3.3 core context; fail loudly when none can be made."""
     pytest.importorskip("PySide6", reason="the [app] extra (PySide6) is not installed")
     pytest.importorskip("OpenGL", reason="the [app] extra (PyOpenGL) is not installed")
-    from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext, QSurfaceFormat
+    from PySide6.QtGui import QOffscreenSurface, QOpenGLContext, QSurfaceFormat
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication (not a bare QGuiApplication), so widget tests (pytest-qt) can run in the same session.
+    app = QApplication.instance() or QApplication([])
     fmt = QSurfaceFormat()
     fmt.setVersion(3, 3)
     fmt.setProfile(QSurfaceFormat.OpenGLContextProfile.CoreProfile)
