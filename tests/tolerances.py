@@ -33,3 +33,6 @@ RTOL_DISPLAY_CHAIN_F32 = 1e-5
 ATOL_SCREENSHOT = 4.0 / 255.0
 """A window screenshot (QWidget.grab, 8-bit) against the displayed value: the viewport's own
 framebuffer matches within 2 codes; the composed window grab measured 2.5 codes off (issue 7)."""
+
+RTOL_STATS_FLOAT64 = 1e-12
+"""ops.stats mean/std (float64 accumulation) against NumPy's float64 mean/std of the same values (issue 6)."""
