@@ -36,3 +36,6 @@ framebuffer matches within 2 codes; the composed window grab measured 2.5 codes 
 
 RTOL_STATS_FLOAT64 = 1e-12
 """ops.stats mean/std (float64 accumulation) against NumPy's float64 mean/std of the same values (issue 6)."""
+
+RTOL_OPS_OCIO = 1e-5
+"""Exponent/moncurve/log ops in float64 against OCIO's float32 CPU processor (LOSSLESS), relative to max(1, |ref|)."""

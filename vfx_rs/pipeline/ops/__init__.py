@@ -7,14 +7,19 @@ test renders each kind's GLSL and compares it with its kernel.
 from __future__ import annotations
 
 from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.viewer import SrgbEncodeOp, ViewGammaOp
 
-__all__ = ["OPS", "MatrixOp", "RangeOp", "SrgbEncodeOp", "ViewGammaOp"]
+__all__ = ["OPS", "ExponentLinearOp", "ExponentOp", "LogOp", "MatrixOp", "RangeOp", "SrgbEncodeOp", "ViewGammaOp"]
 
 OPS: dict[str, type[Op]] = {
     MatrixOp.kind: MatrixOp,
+    ExponentOp.kind: ExponentOp,
+    ExponentLinearOp.kind: ExponentLinearOp,
+    LogOp.kind: LogOp,
     RangeOp.kind: RangeOp,
     SrgbEncodeOp.kind: SrgbEncodeOp,
     ViewGammaOp.kind: ViewGammaOp,
