@@ -39,3 +39,6 @@ RTOL_STATS_FLOAT64 = 1e-12
 
 RTOL_OPS_OCIO = 1e-5
 """Exponent/moncurve/log ops in float64 against OCIO's float32 CPU processor (LOSSLESS), relative to max(1, |ref|)."""
+
+ATOL_TRANSFER_NEAR_ZERO = 1e-12
+"""Absolute floor for transfer-function comparisons where the reference value is ~0 (float64 cancellation)."""
