@@ -42,3 +42,6 @@ RTOL_OPS_OCIO = 1e-5
 
 ATOL_TRANSFER_NEAR_ZERO = 1e-12
 """Absolute floor for transfer-function comparisons where the reference value is ~0 (float64 cancellation)."""
+
+ATOL_MATRIX = 1e-12
+"""Color matrices against colour-science's matrices derived from the same primaries (measured ~5e-16)."""

@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
+from vfx_rs.color.matrices import (
+    ADAPTATION_MATRICES,
+    adaptation_matrix,
+    convert,
+    matrix_op,
+    rgb_to_rgb_matrix,
+    rgb_to_rgb_pipeline,
+    rgb_to_xyz_matrix,
+    xyz_to_rgb_matrix,
+)
+from vfx_rs.color.spaces import (
+    COLOR_SPACES,
+    PRIMARIES_ACES_AP0,
+    PRIMARIES_ACES_AP1,
+    PRIMARIES_REC709,
+    PRIMARIES_REC2020,
+    WHITEPOINT_ACES,
+    WHITEPOINT_D50,
+    WHITEPOINT_D65,
+    ColorSpace,
+    color_space,
+)
 from vfx_rs.color.transfer import TRANSFER_FUNCTIONS, TransferFunction, transfer_function
 from vfx_rs.color.transfer.camera import (
     acescct_decode,
@@ -46,6 +68,26 @@ from vfx_rs.color.transfer.display import (
 )
 
 __all__ = [  # noqa: RUF022 (kept in blocks, one per source module)
+    # vfx_rs.color.matrices
+    "ADAPTATION_MATRICES",
+    "adaptation_matrix",
+    "convert",
+    "matrix_op",
+    "rgb_to_rgb_matrix",
+    "rgb_to_rgb_pipeline",
+    "rgb_to_xyz_matrix",
+    "xyz_to_rgb_matrix",
+    # vfx_rs.color.spaces
+    "COLOR_SPACES",
+    "PRIMARIES_ACES_AP0",
+    "PRIMARIES_ACES_AP1",
+    "PRIMARIES_REC709",
+    "PRIMARIES_REC2020",
+    "WHITEPOINT_ACES",
+    "WHITEPOINT_D50",
+    "WHITEPOINT_D65",
+    "ColorSpace",
+    "color_space",
     # vfx_rs.color.transfer
     "TRANSFER_FUNCTIONS",
     "TransferFunction",
