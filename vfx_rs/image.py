@@ -199,6 +199,44 @@ class Image:
                 f"no channel {name!r}; channels are: {', '.join(self._channel_names)}"
             ) from None
 
+    # Pixel operations: thin delegates to `vfx_rs.ops` (imported on first use, so `import vfx_rs` stays light).
+
+    def resize(self, width: int | None = None, height: int | None = None, **options: Any) -> Image:
+        """Resampled copy; see `vfx_rs.ops.resize` (``scale=``, ``filter=``, ``premultiplied=``)."""
+        from vfx_rs import ops
+
+        return ops.resize(self, width, height, **options)  # type: ignore[no-any-return]
+
+    def blur(self, radius: float | None = None, **options: Any) -> Image:
+        """Blurred copy; see `vfx_rs.ops.blur` (``sigma=``, ``type=``, ``edge=``)."""
+        from vfx_rs import ops
+
+        return ops.blur(self, radius, **options)  # type: ignore[no-any-return]
+
+    def sharpen(self, amount: float = 1.0, sigma: float = 1.0) -> Image:
+        """Sharpened copy; see `vfx_rs.ops.sharpen` and `vfx_rs.ops.unsharp_mask`."""
+        from vfx_rs import ops
+
+        return ops.sharpen(self, amount, sigma)  # type: ignore[no-any-return]
+
+    def over(self, background: Image) -> Image:
+        """This image composited over `background`; see `vfx_rs.ops.over`."""
+        from vfx_rs import ops
+
+        return ops.over(self, background)  # type: ignore[no-any-return]
+
+    def crop(self, x: int, y: int, width: int, height: int) -> Image:
+        """The region at image-space ``(x, y)``; see `vfx_rs.ops.crop`."""
+        from vfx_rs import ops
+
+        return ops.crop(self, x, y, width, height)  # type: ignore[no-any-return]
+
+    def stats(self) -> list[Any]:
+        """Per-channel statistics; see `vfx_rs.ops.stats`."""
+        from vfx_rs import ops
+
+        return ops.stats(self)
+
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
         # np.asarray(img) gives a copy too, so callers can never alias the pixels.
         return self._data.astype(dtype or np.float32, copy=True)
@@ -262,7 +300,7 @@ class LayeredImage:
         self._layers[str(name)] = image
 
     def __delitem__(self, name: str) -> None:
-        self[name]  # noqa: B018  (raises the helpful error)
+        self[name]
         del self._layers[name]
 
     def __contains__(self, name: object) -> bool:

@@ -18,6 +18,7 @@ __all__ = [
     "ImageLike",
     "alpha_index",
     "channel_indices",
+    "check_output_size",
     "check_positive",
     "pixels",
     "pixels_and_names",
@@ -67,6 +68,22 @@ def result(
     names = channel_names if channel_names is not None else source.channel_names
     meta = metadata if metadata is not None else copy.deepcopy(source.metadata)
     return Image._adopt(data, names, source.format, meta)
+
+
+MAX_OUTPUT_DIMENSION = 65536
+"""Largest width or height an op may produce (the readers' limit, `vfx_rs.io.limits.ReadLimits`)."""
+
+MAX_OUTPUT_BYTES = 8 * 1024**3
+"""Largest float32 result an op may allocate, in bytes (the readers' limit)."""
+
+
+def check_output_size(width: int, height: int, channels: int) -> None:
+    """Raise `ArgumentError` if a ``width x height x channels`` float32 result would be absurdly large."""
+    if max(width, height) > MAX_OUTPUT_DIMENSION or width * height * channels * 4 > MAX_OUTPUT_BYTES:
+        raise ArgumentError(
+            f"result of {width}x{height} with {channels} channels is too large "
+            f"(at most {MAX_OUTPUT_DIMENSION} pixels a side and {MAX_OUTPUT_BYTES // 1024**3} GiB)"
+        )
 
 
 def check_positive(value: Any, what: str, allow_zero: bool = False) -> float:
