@@ -17,7 +17,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import vfx_rs.color as color  # noqa: E402
+import vfx_rs.color as color
 
 W, H = 3840, 2160
 REPEATS = 3
