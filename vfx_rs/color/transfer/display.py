@@ -59,7 +59,7 @@ REC709 = TransferFunction.from_encoding(
 
 BT1886 = TransferFunction.from_encoding(
     "bt1886",
-    ExponentOp(exponent=1 / 2.4, style="clamp"),
+    ExponentOp(exponent=(1 / 2.4,) * 3, style="clamp"),
     "ITU-R BT.1886, Annex 1 (L = V^2.4 with L_B = 0, L_W = 1; negatives clamp to 0)",
 )
 """BT.1886 reference EOTF with black 0 and white 1 (decode = EOTF)."""
@@ -67,7 +67,7 @@ BT1886 = TransferFunction.from_encoding(
 
 def _gamma(value: float, name: str) -> TransferFunction:
     return TransferFunction.from_encoding(
-        name, ExponentOp(exponent=1 / value, style="mirror"), f"pure power {value}, mirrored below zero"
+        name, ExponentOp(exponent=(1 / value,) * 3, style="mirror"), f"pure power {value}, mirrored below zero"
     )
 
 

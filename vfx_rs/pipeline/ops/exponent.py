@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
@@ -42,7 +43,7 @@ def _triple(value: object, name: str) -> tuple[float, float, float]:
     return (float(arr[0]), float(arr[1]), float(arr[2]))
 
 
-def _column(values: tuple[float, ...], dtype: np.dtype) -> np.ndarray:
+def _column(values: tuple[float, ...], dtype: npt.DTypeLike) -> np.ndarray:
     return np.asarray(values, dtype=dtype).reshape(3, 1)
 
 
@@ -102,7 +103,8 @@ class ExponentOp(Op):
         return GlslSnippet(body=body, uniforms=uniforms)
 
     def inverse(self) -> ExponentOp:
-        return ExponentOp(exponent=tuple(1.0 / g for g in self.exponent), style=self.style, dynamic=self.dynamic)
+        g0, g1, g2 = self.exponent
+        return ExponentOp(exponent=(1.0 / g0, 1.0 / g1, 1.0 / g2), style=self.style, dynamic=self.dynamic)
 
     def is_identity(self) -> bool:
         return self.exponent == (1.0, 1.0, 1.0) and self.style != "clamp"
