@@ -101,6 +101,11 @@ def _exact(data: F32, weights: AxisWeights, t0: int, t1: int, axis: int) -> F32:
 
 def apply_rows(data: F32, weights: AxisWeights, finite: bool) -> F32:
     """Filter along axis 0 of an ``(n_in, ...)`` float32 array."""
+    with np.errstate(invalid="ignore", over="ignore"):  # non-finite input is handled, not warned about
+        return _apply_rows(data, weights, finite)
+
+
+def _apply_rows(data: F32, weights: AxisWeights, finite: bool) -> F32:
     flat = data.reshape(data.shape[0], -1)
     out = np.empty((weights.n_out, flat.shape[1]), dtype=np.float32)
     for t0, t1, lo, hi, block in weights.blocks(_ROW_TILE):
@@ -112,6 +117,11 @@ def apply_rows(data: F32, weights: AxisWeights, finite: bool) -> F32:
 
 def apply_columns(data: F32, weights: AxisWeights, finite: bool) -> F32:
     """Filter along axis 1 of an ``(H, n_in, C)`` float32 array."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return _apply_columns(data, weights, finite)
+
+
+def _apply_columns(data: F32, weights: AxisWeights, finite: bool) -> F32:
     h, _, c = data.shape
     if c > _KRON_MAX_CHANNELS:
         return _apply_columns_transposed(data, weights, finite)
@@ -133,5 +143,5 @@ def _apply_columns_transposed(data: F32, weights: AxisWeights, finite: bool) -> 
     for y0 in range(0, h, step):
         y1 = min(y0 + step, h)
         block = np.ascontiguousarray(data[y0:y1].transpose(1, 0, 2))
-        out[y0:y1] = apply_rows(block, weights, finite).transpose(1, 0, 2)
+        out[y0:y1] = _apply_rows(block, weights, finite).transpose(1, 0, 2)
     return out
