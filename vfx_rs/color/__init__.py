@@ -66,6 +66,18 @@ from vfx_rs.color.transfer.display import (
     srgb_eotf,
     srgb_oetf,
 )
+from vfx_rs.color.transfer.hdr import (
+    apply_hlg_inverse_oetf,
+    apply_hlg_oetf,
+    apply_st2084_eotf,
+    apply_st2084_oetf,
+    hlg_inverse_oetf,
+    hlg_oetf,
+    st2084_eotf,
+    st2084_eotf_nits,
+    st2084_oetf,
+    st2084_oetf_nits,
+)
 
 __all__ = [  # noqa: RUF022 (kept in blocks, one per source module)
     # vfx_rs.color.matrices
@@ -131,4 +143,15 @@ __all__ = [  # noqa: RUF022 (kept in blocks, one per source module)
     "rec709_oetf",
     "srgb_eotf",
     "srgb_oetf",
+    # vfx_rs.color.transfer.hdr
+    "apply_hlg_inverse_oetf",
+    "apply_hlg_oetf",
+    "apply_st2084_eotf",
+    "apply_st2084_oetf",
+    "hlg_inverse_oetf",
+    "hlg_oetf",
+    "st2084_eotf",
+    "st2084_eotf_nits",
+    "st2084_oetf",
+    "st2084_oetf_nits",
 ]

@@ -27,6 +27,22 @@ CASES = {
         lambda x: colour.gamma_function(x, 2.2, "Mirror"),
         True,
     ),
+    # PQ and HLG: colour-science mirrors/NaNs negative light; ours clamps (PQ) or mirrors (HLG); compared >= 0.
+    "st2084": (
+        color.st2084_oetf,
+        color.st2084_eotf,
+        lambda y: M.eotf_inverse_ST2084(y * 10000.0),
+        lambda n: M.eotf_ST2084(np.minimum(n, 1.0)) / 10000.0,
+        False,
+    ),
+    "st2084_nits": (
+        color.st2084_oetf_nits,
+        color.st2084_eotf_nits,
+        M.eotf_inverse_ST2084,
+        lambda n: M.eotf_ST2084(np.minimum(n, 1.0)),
+        False,
+    ),
+    "hlg": (color.hlg_oetf, color.hlg_inverse_oetf, M.oetf_BT2100_HLG, M.oetf_inverse_BT2100_HLG, False),
     "acescct": (color.acescct_encode, color.acescct_decode, M.log_encoding_ACEScct, M.log_decoding_ACEScct, True),
     "arri_logc3": (
         color.arri_logc3_encode,
@@ -88,7 +104,11 @@ def test_matches_colour_science(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(color.TRANSFER_FUNCTIONS))
 def test_round_trip_and_nan(name: str) -> None:
     tf = color.TRANSFER_FUNCTIONS[name]
-    lin = LINEAR if name != "bt1886" else LINEAR[LINEAR >= 0]
+    lin = LINEAR if name not in ("bt1886", "st2084", "st2084_nits") else LINEAR[LINEAR >= 0]
+    if name == "st2084":
+        lin = lin[lin <= 1.0]  # PQ covers 0-10000 cd/m2 only (code values clamp at 1)
+    if name == "st2084_nits":
+        lin = lin * 100.0
     if name == "panasonic_vlog":
         # V-Log's published constants leave a 1e-7 gap at the cut: log(0.01) = 0.18099999 < cut2 = 0.181,
         # so exactly x = 0.01 decodes on the toe (0.00999994). The document's curve is not invertible there.

@@ -14,6 +14,7 @@ from vfx_rs.color.transfer.camera import (
 )
 from vfx_rs.color.transfer.curve import TransferFunction
 from vfx_rs.color.transfer.display import BT1886, GAMMA22, GAMMA24, GAMMA26, REC709, SRGB
+from vfx_rs.color.transfer.hdr import HLG, ST2084, ST2084_NITS
 from vfx_rs.errors import NotFoundError
 
 __all__ = ["TRANSFER_FUNCTIONS", "TransferFunction", "transfer_function"]
@@ -27,6 +28,9 @@ TRANSFER_FUNCTIONS: dict[str, TransferFunction] = {
         GAMMA22,
         GAMMA24,
         GAMMA26,
+        ST2084,
+        ST2084_NITS,
+        HLG,
         ACESCCT,
         ARRI_LOGC3,
         ARRI_LOGC4,

@@ -11,16 +11,29 @@ from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
-from vfx_rs.pipeline.ops.transfer import PiecewiseLogOp, PiecewisePowerOp
+from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
 from vfx_rs.pipeline.ops.viewer import SrgbEncodeOp, ViewGammaOp
 
-__all__ = ["OPS", "ExponentLinearOp", "ExponentOp", "LogOp", "MatrixOp", "PiecewiseLogOp", "PiecewisePowerOp", "RangeOp", "SrgbEncodeOp", "ViewGammaOp"]
+__all__ = [
+    "OPS",
+    "ExponentLinearOp",
+    "ExponentOp",
+    "FixedCurveOp",
+    "LogOp",
+    "MatrixOp",
+    "PiecewiseLogOp",
+    "PiecewisePowerOp",
+    "RangeOp",
+    "SrgbEncodeOp",
+    "ViewGammaOp",
+]
 
 OPS: dict[str, type[Op]] = {
     MatrixOp.kind: MatrixOp,
     ExponentOp.kind: ExponentOp,
     ExponentLinearOp.kind: ExponentLinearOp,
     LogOp.kind: LogOp,
+    FixedCurveOp.kind: FixedCurveOp,
     PiecewiseLogOp.kind: PiecewiseLogOp,
     PiecewisePowerOp.kind: PiecewisePowerOp,
     RangeOp.kind: RangeOp,

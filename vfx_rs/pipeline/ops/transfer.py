@@ -34,7 +34,19 @@ import numpy as np
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
 
-__all__ = ["PiecewiseLogOp", "PiecewisePowerOp"]
+__all__ = [
+    "HLG_A",
+    "HLG_B",
+    "HLG_C",
+    "PQ_C1",
+    "PQ_C2",
+    "PQ_C3",
+    "PQ_M1",
+    "PQ_M2",
+    "FixedCurveOp",
+    "PiecewiseLogOp",
+    "PiecewisePowerOp",
+]
 
 
 def _check_finite(op: Op, names: tuple[str, ...]) -> None:
@@ -172,4 +184,92 @@ class PiecewisePowerOp(Op):
         return GlslSnippet(body=body, uniforms=uniforms)
 
     def inverse(self) -> PiecewisePowerOp:
+        return dataclasses.replace(self, encode=not self.encode)
+
+
+PQ_M1 = 2610.0 / 16384.0
+"""SMPTE ST 2084:2014, equation 5.2 constant m1."""
+PQ_M2 = 2523.0 / 4096.0 * 128.0
+"""SMPTE ST 2084:2014 constant m2."""
+PQ_C1 = 3424.0 / 4096.0
+"""SMPTE ST 2084:2014 constant c1 (= c3 - c2 + 1)."""
+PQ_C2 = 2413.0 / 4096.0 * 32.0
+"""SMPTE ST 2084:2014 constant c2."""
+PQ_C3 = 2392.0 / 4096.0 * 32.0
+"""SMPTE ST 2084:2014 constant c3."""
+HLG_A = 0.17883277
+"""ITU-R BT.2100-2, table 5, HLG OETF constant a."""
+HLG_B = 1.0 - 4.0 * HLG_A
+"""ITU-R BT.2100-2, table 5, b = 1 - 4a."""
+HLG_C = 0.5 - HLG_A * math.log(4.0 * HLG_A)
+"""ITU-R BT.2100-2, table 5, c = 0.5 - a ln(4a)."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class FixedCurveOp(Op):
+    """A fixed-function curve: ``"st2084"`` (PQ, 1.0 = 10000 cd/m2) or ``"hlg"`` (BT.2100 HLG OETF).
+
+    ``encode`` True applies the inverse EOTF (PQ) / the OETF (HLG). PQ clamps
+    negative light (and negative code values) to 0, as no negative luminance
+    exists, and PQ code values above 1 to 1 (ST 2084 defines codes 0-1; the
+    formula has no real value past about 1.0088); the HLG OETF is mirrored below zero (``sign(E) f(|E|)``) so that
+    negative values survive a round trip.
+    """
+
+    kind = "fixed_curve"
+    curve: str = "st2084"
+    encode: bool = True
+
+    def __post_init__(self) -> None:
+        if self.curve not in ("st2084", "hlg"):
+            raise ArgumentError(f"fixed curve must be st2084 or hlg, got {self.curve!r}")
+
+    def apply_planar(self, p: np.ndarray) -> None:
+        t = p.dtype.type
+        if self.curve == "st2084":
+            y = np.maximum(p, t(0.0))
+            if self.encode:
+                ym = np.power(y, t(PQ_M1))
+                p[...] = np.power((t(PQ_C1) + t(PQ_C2) * ym) / (t(1.0) + t(PQ_C3) * ym), t(PQ_M2))
+            else:
+                e = np.power(np.minimum(y, t(1.0)), t(1.0 / PQ_M2))
+                p[...] = np.power(np.maximum(e - t(PQ_C1), t(0.0)) / (t(PQ_C2) - t(PQ_C3) * e), t(1.0 / PQ_M1))
+            return
+        sign = np.sign(p)
+        a = np.abs(p)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            if self.encode:
+                out = np.where(
+                    a <= t(1.0 / 12.0), np.sqrt(t(3.0) * a), t(HLG_A) * np.log(t(12.0) * a - t(HLG_B)) + t(HLG_C)
+                )
+            else:
+                out = np.where(a <= t(0.5), a * a / t(3.0), (np.exp((a - t(HLG_C)) / t(HLG_A)) + t(HLG_B)) / t(12.0))
+        p[...] = sign * out
+
+    def structure_key(self) -> tuple[object, ...]:
+        return (self.kind, self.curve, self.encode)
+
+    def glsl(self, names: GlslNames) -> GlslSnippet:
+        if self.curve == "st2084":
+            if self.encode:
+                body = (
+                    f"vec3 ym = pow(max(c, vec3(0.0)), vec3({PQ_M1:.10f}));\n"
+                    f"c = pow(({PQ_C1:.10f} + {PQ_C2:.10f} * ym) / (1.0 + {PQ_C3:.10f} * ym), vec3({PQ_M2:.10f}));"
+                )
+            else:
+                body = (
+                    f"vec3 e = pow(clamp(c, 0.0, 1.0), vec3({1.0 / PQ_M2:.10f}));\n"
+                    f"c = pow(max(e - {PQ_C1:.10f}, vec3(0.0)) / ({PQ_C2:.10f} - {PQ_C3:.10f} * e), "
+                    f"vec3({1.0 / PQ_M1:.10f}));"
+                )
+            return GlslSnippet(body=body)
+        if self.encode:
+            curve = f"mix({HLG_A:.10f} * log(max(12.0 * a - {HLG_B:.10f}, 1e-30)) + {HLG_C:.10f}, sqrt(3.0 * a), "
+            curve += "lessThanEqual(a, vec3(1.0 / 12.0)))"
+        else:
+            curve = f"mix((exp((a - {HLG_C:.10f}) / {HLG_A:.10f}) + {HLG_B:.10f}) / 12.0, a * a / 3.0, "
+            curve += "lessThanEqual(a, vec3(0.5)))"
+        return GlslSnippet(body=f"vec3 a = abs(c);\nc = sign(c) * {curve};")
+
+    def inverse(self) -> FixedCurveOp:
         return dataclasses.replace(self, encode=not self.encode)
