@@ -203,7 +203,9 @@ def sharpen(image: ImageLike, amount: float = 1.0, sigma: float = 1.0) -> Any:
 def median(image: ImageLike, size: int = 3) -> Any:
     """Median of each ``size x size`` neighbourhood, per channel, edges clamped.
 
-    Uses `scipy.ndimage.median_filter` (``mode="nearest"``, the clamp rule).
+    Uses `scipy.ndimage.median_filter` (``mode="nearest"``, the clamp rule;
+    OpenImageIO's ``median_filter`` instead takes the median of the pixels
+    inside the image, so the two differ within ``size // 2`` of an edge).
     An even `size` centres its window half a pixel up-left of the pixel, as
     SciPy does. NaN values give undefined medians; clean them first.
 
