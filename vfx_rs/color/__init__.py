@@ -26,8 +26,12 @@ from vfx_rs.color.spaces import (
 )
 from vfx_rs.color.transfer import TRANSFER_FUNCTIONS, TransferFunction, transfer_function
 from vfx_rs.color.transfer.camera import (
+    acescc_decode,
+    acescc_encode,
     acescct_decode,
     acescct_encode,
+    apply_acescc_decode,
+    apply_acescc_encode,
     apply_acescct_decode,
     apply_acescct_encode,
     arri_logc3_decode,
@@ -105,6 +109,10 @@ __all__ = [  # noqa: RUF022 (kept in blocks, one per source module)
     "TransferFunction",
     "transfer_function",
     # vfx_rs.color.transfer.camera
+    "acescc_decode",
+    "acescc_encode",
+    "apply_acescc_decode",
+    "apply_acescc_encode",
     "acescct_decode",
     "acescct_encode",
     "apply_acescct_decode",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vfx_rs.color.transfer.camera import (
+    ACESCC,
     ACESCCT,
     ARRI_LOGC3,
     ARRI_LOGC4,
@@ -31,6 +32,7 @@ TRANSFER_FUNCTIONS: dict[str, TransferFunction] = {
         ST2084,
         ST2084_NITS,
         HLG,
+        ACESCC,
         ACESCCT,
         ARRI_LOGC3,
         ARRI_LOGC4,

@@ -1,6 +1,6 @@
-"""Camera and grading log curves with a straight toe, each as its vendor publishes it.
+"""Camera and grading log curves, each as its vendor publishes it.
 
-Every curve is a `PiecewiseLogOp` with the published constants; ``*_encode``
+Every curve but ACEScc (a `FixedCurveOp`) is a `PiecewiseLogOp` with the published constants; ``*_encode``
 maps scene linear to the log signal (normalised code values 0-1),
 ``*_decode`` back. Negatives follow the toe line, as the documents' formulas do.
 """
@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 
 from vfx_rs.color.transfer.curve import TransferFunction, apply_function, elementwise_function
-from vfx_rs.pipeline.ops.transfer import PiecewiseLogOp
+from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp
 
 __all__ = [
+    "ACESCC",
     "ACESCCT",
     "ARRI_LOGC3",
     "ARRI_LOGC4",
@@ -21,8 +22,12 @@ __all__ = [
     "PANASONIC_VLOG",
     "RED_LOG3G10",
     "SONY_SLOG3",
+    "acescc_decode",
+    "acescc_encode",
     "acescct_decode",
     "acescct_encode",
+    "apply_acescc_decode",
+    "apply_acescc_encode",
     "apply_acescct_decode",
     "apply_acescct_encode",
     "arri_logc3_decode",
@@ -40,6 +45,11 @@ __all__ = [
     "sony_slog3_decode",
     "sony_slog3_encode",
 ]
+
+ACESCC = TransferFunction.from_encoding(
+    "acescc", FixedCurveOp(curve="acescc"), "ACES S-2014-003 (ACEScc), sections 4.4 and 4.5"
+)
+"""ACEScc log encoding of ACES AP1 linear values (pure log2, half-slope toe, 65504 ceiling on decode)."""
 
 ACESCCT = TransferFunction.from_encoding(
     "acescct",
@@ -171,6 +181,10 @@ BLACKMAGIC_FILM_GEN5 = TransferFunction.from_encoding(
 )
 """Blackmagic Film Generation 5."""
 
+acescc_encode = elementwise_function(ACESCC.encode, "acescc_encode", "ACES AP1 linear to ACEScc.")
+acescc_decode = elementwise_function(ACESCC.decode, "acescc_decode", "ACEScc to ACES AP1 linear.")
+apply_acescc_encode = apply_function(ACESCC.encode, "apply_acescc_encode", "In place: linear to ACEScc.")
+apply_acescc_decode = apply_function(ACESCC.decode, "apply_acescc_decode", "In place: ACEScc to linear.")
 acescct_encode = elementwise_function(ACESCCT.encode, "acescct_encode", "ACES AP1 linear to ACEScct.")
 acescct_decode = elementwise_function(ACESCCT.decode, "acescct_decode", "ACEScct to ACES AP1 linear.")
 apply_acescct_encode = apply_function(ACESCCT.encode, "apply_acescct_encode", "In place: linear to ACEScct.")

@@ -35,6 +35,8 @@ from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
 
 __all__ = [
+    "ACESCC_MAX",
+    "ACESCC_TOE",
     "HLG_A",
     "HLG_B",
     "HLG_C",
@@ -197,6 +199,10 @@ PQ_C2 = 2413.0 / 4096.0 * 32.0
 """SMPTE ST 2084:2014 constant c2."""
 PQ_C3 = 2392.0 / 4096.0 * 32.0
 """SMPTE ST 2084:2014 constant c3."""
+ACESCC_TOE = (9.72 - 15.0) / 17.52
+"""ACEScc value of linear 2^-15, where the toe ends (S-2014-003, 4.4)."""
+ACESCC_MAX = (math.log2(65504.0) + 9.72) / 17.52
+"""ACEScc value of the largest half float 65504, where decoding saturates (S-2014-003, 4.5)."""
 HLG_A = 0.17883277
 """ITU-R BT.2100-2, table 5, HLG OETF constant a."""
 HLG_B = 1.0 - 4.0 * HLG_A
@@ -207,7 +213,10 @@ HLG_C = 0.5 - HLG_A * math.log(4.0 * HLG_A)
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class FixedCurveOp(Op):
-    """A fixed-function curve: ``"st2084"`` (PQ, 1.0 = 10000 cd/m2) or ``"hlg"`` (BT.2100 HLG OETF).
+    """A fixed-function curve: ``"st2084"`` (PQ, 1.0 = 10000 cd/m2), ``"hlg"`` (BT.2100 HLG OETF) or ``"acescc"``.
+
+    ACEScc (S-2014-003, 4.4/4.5) encodes ``(log2(x) + 9.72) / 17.52`` with a
+    half-slope toe below 2^-15, a floor for x <= 0, and decodes to at most 65504.
 
     ``encode`` True applies the inverse EOTF (PQ) / the OETF (HLG). PQ clamps
     negative light (and negative code values) to 0, as no negative luminance
@@ -221,8 +230,8 @@ class FixedCurveOp(Op):
     encode: bool = True
 
     def __post_init__(self) -> None:
-        if self.curve not in ("st2084", "hlg"):
-            raise ArgumentError(f"fixed curve must be st2084 or hlg, got {self.curve!r}")
+        if self.curve not in ("st2084", "hlg", "acescc"):
+            raise ArgumentError(f"fixed curve must be st2084, hlg or acescc, got {self.curve!r}")
 
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
@@ -235,6 +244,9 @@ class FixedCurveOp(Op):
                 e = np.power(np.minimum(y, t(1.0)), t(1.0 / PQ_M2))
                 p[...] = np.power(np.maximum(e - t(PQ_C1), t(0.0)) / (t(PQ_C2) - t(PQ_C3) * e), t(1.0 / PQ_M1))
             return
+        if self.curve == "acescc":
+            self._acescc(p)
+            return
         sign = np.sign(p)
         a = np.abs(p)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -245,6 +257,18 @@ class FixedCurveOp(Op):
             else:
                 out = np.where(a <= t(0.5), a * a / t(3.0), (np.exp((a - t(HLG_C)) / t(HLG_A)) + t(HLG_B)) / t(12.0))
         p[...] = sign * out
+
+    def _acescc(self, p: np.ndarray) -> None:
+        t = p.dtype.type
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            if self.encode:
+                toe = np.log2(t(2.0**-16) + np.maximum(p, t(0.0)) * t(0.5))
+                log = np.where(p < t(2.0**-15), toe, np.log2(p))
+                p[...] = (log + t(9.72)) / t(17.52)
+            else:
+                lin = np.exp2(p * t(17.52) - t(9.72))
+                lin = np.where(p < t(ACESCC_TOE), (lin - t(2.0**-16)) * t(2.0), lin)
+                p[...] = np.where(p >= t(ACESCC_MAX), t(65504.0), lin)
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.curve, self.encode)
@@ -261,6 +285,19 @@ class FixedCurveOp(Op):
                     f"vec3 e = pow(clamp(c, 0.0, 1.0), vec3({1.0 / PQ_M2:.10f}));\n"
                     f"c = pow(max(e - {PQ_C1:.10f}, vec3(0.0)) / ({PQ_C2:.10f} - {PQ_C3:.10f} * e), "
                     f"vec3({1.0 / PQ_M1:.10f}));"
+                )
+            return GlslSnippet(body=body)
+        if self.curve == "acescc":
+            if self.encode:
+                body = (
+                    "vec3 l = mix(log2(max(c, vec3(1e-30))), log2(exp2(-16.0) + max(c, vec3(0.0)) * 0.5), "
+                    "lessThan(c, vec3(exp2(-15.0))));\nc = (l + 9.72) / 17.52;"
+                )
+            else:
+                body = (
+                    "vec3 l = exp2(c * 17.52 - 9.72);\n"
+                    f"l = mix(l, (l - exp2(-16.0)) * 2.0, lessThan(c, vec3({ACESCC_TOE:.10f})));\n"
+                    f"c = mix(l, vec3(65504.0), greaterThanEqual(c, vec3({ACESCC_MAX:.10f})));"
                 )
             return GlslSnippet(body=body)
         if self.encode:
