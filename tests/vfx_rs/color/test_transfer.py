@@ -135,16 +135,6 @@ def test_scalar_array_and_in_place_forms_agree() -> None:
         color.apply_srgb_eotf(np.zeros((2, 2, 3)))
 
 
-def test_contract_color_transforms_snippet() -> None:
-    img_data = np.random.default_rng(1).random((8, 8, 3), dtype=np.float32)
-    linear = color.srgb_eotf(0.5)
-    encoded = color.srgb_oetf(linear)
-    data = img_data.copy()
-    color.apply_srgb_eotf(data)
-    assert encoded == pytest.approx(0.5, rel=1e-12)
-    np.testing.assert_allclose(data, M.eotf_sRGB(img_data.astype(np.float64)), rtol=1e-6, atol=1e-7)
-
-
 def test_registry_is_case_insensitive_and_lists_names() -> None:
     assert color.transfer_function("ARRI_LogC3") is color.TRANSFER_FUNCTIONS["arri_logc3"]
     with pytest.raises(NotFoundError, match="srgb"):
