@@ -44,6 +44,13 @@ CASES = {
     ),
     "hlg": (color.hlg_oetf, color.hlg_inverse_oetf, M.oetf_BT2100_HLG, M.oetf_inverse_BT2100_HLG, False),
     "acescc": (color.acescc_encode, color.acescc_decode, M.log_encoding_ACEScc, M.log_decoding_ACEScc, True),
+    "apple_log": (
+        color.apple_log_encode,
+        color.apple_log_decode,
+        M.log_encoding_AppleLogProfile,
+        M.log_decoding_AppleLogProfile,
+        True,
+    ),
     "acescct": (color.acescct_encode, color.acescct_decode, M.log_encoding_ACEScct, M.log_decoding_ACEScct, True),
     "arri_logc3": (
         color.arri_logc3_encode,
@@ -108,6 +115,8 @@ def test_round_trip_and_nan(name: str) -> None:
     lin = LINEAR if name not in ("bt1886", "st2084", "st2084_nits") else LINEAR[LINEAR >= 0]
     if name == "acescc":
         lin = lin[lin > 0]  # ACEScc maps every x <= 0 to one floor value, so only x > 0 round-trips
+    if name == "apple_log":
+        lin = lin[lin >= -0.05641088]  # values below R0 all encode to 0
     if name == "st2084":
         lin = lin[lin <= 1.0]  # PQ covers 0-10000 cd/m2 only (code values clamp at 1)
     if name == "st2084_nits":

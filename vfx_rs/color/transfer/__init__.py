@@ -5,6 +5,7 @@ from __future__ import annotations
 from vfx_rs.color.transfer.camera import (
     ACESCC,
     ACESCCT,
+    APPLE_LOG,
     ARRI_LOGC3,
     ARRI_LOGC4,
     BLACKMAGIC_FILM_GEN5,
@@ -34,6 +35,7 @@ TRANSFER_FUNCTIONS: dict[str, TransferFunction] = {
         HLG,
         ACESCC,
         ACESCCT,
+        APPLE_LOG,
         ARRI_LOGC3,
         ARRI_LOGC4,
         SONY_SLOG3,

@@ -1,6 +1,6 @@
 """Camera and grading log curves, each as its vendor publishes it.
 
-Every curve but ACEScc (a `FixedCurveOp`) is a `PiecewiseLogOp` with the published constants; ``*_encode``
+Every curve but ACEScc and Apple Log (`FixedCurveOp`) is a `PiecewiseLogOp` with the published constants; ``*_encode``
 maps scene linear to the log signal (normalised code values 0-1),
 ``*_decode`` back. Negatives follow the toe line, as the documents' formulas do.
 """
@@ -15,6 +15,7 @@ from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp
 __all__ = [
     "ACESCC",
     "ACESCCT",
+    "APPLE_LOG",
     "ARRI_LOGC3",
     "ARRI_LOGC4",
     "BLACKMAGIC_FILM_GEN5",
@@ -26,6 +27,8 @@ __all__ = [
     "acescc_encode",
     "acescct_decode",
     "acescct_encode",
+    "apple_log_decode",
+    "apple_log_encode",
     "apply_acescc_decode",
     "apply_acescc_encode",
     "apply_acescct_decode",
@@ -50,6 +53,11 @@ ACESCC = TransferFunction.from_encoding(
     "acescc", FixedCurveOp(curve="acescc"), "ACES S-2014-003 (ACEScc), sections 4.4 and 4.5"
 )
 """ACEScc log encoding of ACES AP1 linear values (pure log2, half-slope toe, 65504 ceiling on decode)."""
+
+APPLE_LOG = TransferFunction.from_encoding(
+    "apple_log", FixedCurveOp(curve="apple_log"), "Apple 'Apple Log Profile' white paper (2023), section 'Apple Log'"
+)
+"""Apple Log (quadratic toe from R0, log2 above Rt; values below R0 encode to 0)."""
 
 ACESCCT = TransferFunction.from_encoding(
     "acescct",
@@ -185,6 +193,8 @@ acescc_encode = elementwise_function(ACESCC.encode, "acescc_encode", "ACES AP1 l
 acescc_decode = elementwise_function(ACESCC.decode, "acescc_decode", "ACEScc to ACES AP1 linear.")
 apply_acescc_encode = apply_function(ACESCC.encode, "apply_acescc_encode", "In place: linear to ACEScc.")
 apply_acescc_decode = apply_function(ACESCC.decode, "apply_acescc_decode", "In place: ACEScc to linear.")
+apple_log_encode = elementwise_function(APPLE_LOG.encode, "apple_log_encode", "Scene linear to Apple Log.")
+apple_log_decode = elementwise_function(APPLE_LOG.decode, "apple_log_decode", "Apple Log to scene linear.")
 acescct_encode = elementwise_function(ACESCCT.encode, "acescct_encode", "ACES AP1 linear to ACEScct.")
 acescct_decode = elementwise_function(ACESCCT.decode, "acescct_decode", "ACEScct to ACES AP1 linear.")
 apply_acescct_encode = apply_function(ACESCCT.encode, "apply_acescct_encode", "In place: linear to ACEScct.")

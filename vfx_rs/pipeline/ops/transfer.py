@@ -37,6 +37,12 @@ from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
 __all__ = [
     "ACESCC_MAX",
     "ACESCC_TOE",
+    "APPLE_LOG_BETA",
+    "APPLE_LOG_C",
+    "APPLE_LOG_DELTA",
+    "APPLE_LOG_GAMMA",
+    "APPLE_LOG_R0",
+    "APPLE_LOG_RT",
     "HLG_A",
     "HLG_B",
     "HLG_C",
@@ -203,6 +209,18 @@ ACESCC_TOE = (9.72 - 15.0) / 17.52
 """ACEScc value of linear 2^-15, where the toe ends (S-2014-003, 4.4)."""
 ACESCC_MAX = (math.log2(65504.0) + 9.72) / 17.52
 """ACEScc value of the largest half float 65504, where decoding saturates (S-2014-003, 4.5)."""
+APPLE_LOG_R0 = -0.05641088
+"""Apple Log R0, the linear value encoded as 0 ("Apple Log Profile" white paper, 2023)."""
+APPLE_LOG_RT = 0.01
+"""Apple Log Rt, where the quadratic toe meets the log segment (same paper)."""
+APPLE_LOG_C = 47.28711236
+"""Apple Log toe coefficient c (same paper)."""
+APPLE_LOG_BETA = 0.00964052
+"""Apple Log beta (same paper)."""
+APPLE_LOG_GAMMA = 0.08550479
+"""Apple Log gamma (same paper)."""
+APPLE_LOG_DELTA = 0.69336945
+"""Apple Log delta (same paper)."""
 HLG_A = 0.17883277
 """ITU-R BT.2100-2, table 5, HLG OETF constant a."""
 HLG_B = 1.0 - 4.0 * HLG_A
@@ -217,6 +235,8 @@ class FixedCurveOp(Op):
 
     ACEScc (S-2014-003, 4.4/4.5) encodes ``(log2(x) + 9.72) / 17.52`` with a
     half-slope toe below 2^-15, a floor for x <= 0, and decodes to at most 65504.
+    Apple Log (Apple Log Profile white paper, 2023) is ``gamma log2(x + beta) +
+    delta`` above Rt, ``c (x - R0)^2`` between R0 and Rt, 0 below R0.
 
     ``encode`` True applies the inverse EOTF (PQ) / the OETF (HLG). PQ clamps
     negative light (and negative code values) to 0, as no negative luminance
@@ -230,8 +250,8 @@ class FixedCurveOp(Op):
     encode: bool = True
 
     def __post_init__(self) -> None:
-        if self.curve not in ("st2084", "hlg", "acescc"):
-            raise ArgumentError(f"fixed curve must be st2084, hlg or acescc, got {self.curve!r}")
+        if self.curve not in ("st2084", "hlg", "acescc", "apple_log"):
+            raise ArgumentError(f"fixed curve must be st2084, hlg, acescc or apple_log, got {self.curve!r}")
 
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
@@ -246,6 +266,9 @@ class FixedCurveOp(Op):
             return
         if self.curve == "acescc":
             self._acescc(p)
+            return
+        if self.curve == "apple_log":
+            self._apple_log(p)
             return
         sign = np.sign(p)
         a = np.abs(p)
@@ -269,6 +292,19 @@ class FixedCurveOp(Op):
                 lin = np.exp2(p * t(17.52) - t(9.72))
                 lin = np.where(p < t(ACESCC_TOE), (lin - t(2.0**-16)) * t(2.0), lin)
                 p[...] = np.where(p >= t(ACESCC_MAX), t(65504.0), lin)
+
+    def _apple_log(self, p: np.ndarray) -> None:
+        t = p.dtype.type
+        r0, rt, c = t(APPLE_LOG_R0), t(APPLE_LOG_RT), t(APPLE_LOG_C)
+        beta, gamma, delta = t(APPLE_LOG_BETA), t(APPLE_LOG_GAMMA), t(APPLE_LOG_DELTA)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            if self.encode:
+                toe = c * np.square(np.maximum(p, r0) - r0)
+                p[...] = np.where(p >= rt, gamma * np.log2(p + beta) + delta, toe)
+            else:
+                pt = c * (rt - r0) ** 2
+                toe = np.sqrt(np.maximum(p, t(0.0)) / c) + r0
+                p[...] = np.where(p >= pt, np.exp2((p - delta) / gamma) - beta, toe)
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.curve, self.encode)
@@ -298,6 +334,22 @@ class FixedCurveOp(Op):
                     "vec3 l = exp2(c * 17.52 - 9.72);\n"
                     f"l = mix(l, (l - exp2(-16.0)) * 2.0, lessThan(c, vec3({ACESCC_TOE:.10f})));\n"
                     f"c = mix(l, vec3(65504.0), greaterThanEqual(c, vec3({ACESCC_MAX:.10f})));"
+                )
+            return GlslSnippet(body=body)
+        if self.curve == "apple_log":
+            r0, rt, c = APPLE_LOG_R0, APPLE_LOG_RT, APPLE_LOG_C
+            beta, gamma, delta = APPLE_LOG_BETA, APPLE_LOG_GAMMA, APPLE_LOG_DELTA
+            if self.encode:
+                body = (
+                    f"vec3 q = max(c, vec3({r0:.10f})) - ({r0:.10f});\n"
+                    f"c = mix({c:.10f} * q * q, {gamma:.10f} * log2(max(c + {beta:.10f}, vec3(1e-30))) + {delta:.10f}, "
+                    f"greaterThanEqual(c, vec3({rt:.10f})));"
+                )
+            else:
+                body = (
+                    f"vec3 toe = sqrt(max(c, vec3(0.0)) / {c:.10f}) + ({r0:.10f});\n"
+                    f"c = mix(toe, exp2((c - {delta:.10f}) / {gamma:.10f}) - {beta:.10f}, "
+                    f"greaterThanEqual(c, vec3({c * (rt - r0) ** 2:.10f})));"
                 )
             return GlslSnippet(body=body)
         if self.encode:
