@@ -70,7 +70,9 @@ def test_box_blur_of_a_constant_is_the_constant() -> None:
 def test_gaussian_blur_preserves_the_sum(rng: np.random.Generator) -> None:
     data = rng.random((40, 50, 2), dtype=np.float32)
     wrapped = blur(data, sigma=4.0, edge="wrap")  # periodic: every pixel's weight lands inside the image
-    np.testing.assert_allclose(wrapped.sum(axis=(0, 1), dtype=np.float64), data.sum(axis=(0, 1), dtype=np.float64), rtol=1e-6)
+    np.testing.assert_allclose(
+        wrapped.sum(axis=(0, 1), dtype=np.float64), data.sum(axis=(0, 1), dtype=np.float64), rtol=1e-6
+    )
     blob = np.zeros((60, 60, 1), np.float32)
     blob[25:35, 20:40] = rng.random((10, 20, 1), dtype=np.float32)
     clamped = blur(blob, radius=8)  # far from the edges, clamping adds nothing
@@ -88,9 +90,7 @@ def test_nan_spreads_only_within_the_kernel() -> None:
 @pytest.mark.parametrize(("radius", "amount", "threshold"), [(2, 1.0, 0.0), (4, 0.5, 0.05)])
 def test_unsharp_mask_matches_oiio(radius: float, amount: float, threshold: float, rng: np.random.Generator) -> None:
     data = rng.random((25, 33, 3), dtype=np.float32)
-    expected = oiio_ref.pixels(
-        oiio_ref.IBA.unsharp_mask(oiio_ref.buf(data), "gaussian", 2 * radius, amount, threshold)
-    )
+    expected = oiio_ref.pixels(oiio_ref.IBA.unsharp_mask(oiio_ref.buf(data), "gaussian", 2 * radius, amount, threshold))
     ours = unsharp_mask(data, radius=radius, amount=amount, threshold=threshold)
     np.testing.assert_allclose(ours, expected, rtol=0, atol=ATOL_FLOAT32_SUMS)
 
@@ -126,7 +126,14 @@ def test_straight_alpha_and_metadata() -> None:
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{}, {"radius": -1}, {"sigma": np.inf}, {"radius": 2, "type": "disk"}, {"sigma": 2, "type": "box"}, {"radius": 2, "edge": "repeat"}],
+    [
+        {},
+        {"radius": -1},
+        {"sigma": np.inf},
+        {"radius": 2, "type": "disk"},
+        {"sigma": 2, "type": "box"},
+        {"radius": 2, "edge": "repeat"},
+    ],
 )
 def test_bad_arguments_raise(kwargs: dict) -> None:
     with pytest.raises(vfx_rs.ArgumentError):

@@ -40,7 +40,9 @@ def test_resize_matches_oiio(name: str, src: tuple[int, int], dst: tuple[int, in
 
 @pytest.mark.parametrize("name", ["lanczos3", "catmull-rom", "mitchell", "gaussian"])
 @pytest.mark.parametrize(("src", "dst"), MAGNIFY_Y)
-def test_resize_magnifying_y_matches_oiio_on_the_transpose(name: str, src: tuple[int, int], dst: tuple[int, int]) -> None:
+def test_resize_magnifying_y_matches_oiio_on_the_transpose(
+    name: str, src: tuple[int, int], dst: tuple[int, int]
+) -> None:
     data = oiio_ref.smooth_image(*src, 2)
     ours = resize(data, dst[1], dst[0], filter=name)
     expected = oiio_ref.resize(np.ascontiguousarray(data.transpose(1, 0, 2)), dst[0], dst[1], name)
@@ -140,7 +142,9 @@ def test_bad_arguments_raise(kwargs: dict, error: type) -> None:
 def test_fit_matches_oiio_letterbox(rng: np.random.Generator) -> None:
     data = rng.random((31, 57, 3), dtype=np.float32)
     for w, h in [(41, 41), (21, 61)]:
-        result = oiio_ref.IBA.fit(oiio_ref.buf(data), filtername="lanczos3", roi=oiio_ref.oiio.ROI(0, w, 0, h, 0, 1, 0, 3))
+        result = oiio_ref.IBA.fit(
+            oiio_ref.buf(data), filtername="lanczos3", roi=oiio_ref.oiio.ROI(0, w, 0, h, 0, 1, 0, 3)
+        )
         (x0, y0, x1, y1), _ = oiio_ref.windows(result)
         expected = np.zeros((h, w, 3), np.float32)
         expected[y0 : y1 + 1, x0 : x1 + 1] = oiio_ref.pixels(result)
