@@ -127,10 +127,12 @@ def _apply_columns(data: F32, weights: AxisWeights, finite: bool) -> F32:
         return _apply_columns_transposed(data, weights, finite)
     flat = data.reshape(h, -1)
     out = np.empty((h, weights.n_out * c), dtype=np.float32)
-    eye = np.eye(c, dtype=np.float32)
     for t0, t1, lo, hi, block in weights.blocks(_COLUMN_TILE):
         target = out[:, t0 * c : t1 * c]
-        np.matmul(flat[:, lo * c : hi * c], np.kron(block.T, eye), out=target)
+        widened = np.zeros(((hi - lo) * c, (t1 - t0) * c), dtype=np.float32)  # kron(block.T, I_c)
+        for channel in range(c):
+            widened[channel::c, channel::c] = block.T
+        np.matmul(flat[:, lo * c : hi * c], widened, out=target)
         if not finite and not np.isfinite(target).all():
             target[:] = _exact(data, weights, t0, t1, axis=1).reshape(h, -1)
     return out.reshape(h, weights.n_out, c)
