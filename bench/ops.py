@@ -18,14 +18,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import OpenImageIO as oiio  # noqa: E402
-from scipy import ndimage  # noqa: E402
+import OpenImageIO as oiio
+from scipy import ndimage
 
-from vfx_rs import ops  # noqa: E402
-from vfx_rs.ops import _banded  # noqa: E402
-from vfx_rs.ops.blur import _axis_weights, blur_kernel  # noqa: E402
-from vfx_rs.ops.filters import get_filter  # noqa: E402
-from vfx_rs.ops.resize import resize_weights  # noqa: E402
+from vfx_rs import ops
+from vfx_rs.ops import _banded
+from vfx_rs.ops.blur import _axis_weights, blur_kernel
+from vfx_rs.ops.filters import get_filter
+from vfx_rs.ops.resize import resize_weights
 
 W, H = 3840, 2160
 IBA = oiio.ImageBufAlgo
@@ -76,7 +76,9 @@ def main() -> None:
     ky.set_origin(0, -reach)
     ours_ms, ours = best(lambda: ops.blur(img, sigma=sigma), args.repeat)
     peer_ms, peer = best(lambda: ndimage.gaussian_filter(img, (sigma, sigma, 0), mode="nearest"), args.repeat)
-    rows.append(("gaussian blur sigma 5 (41 taps)", ours_ms, "SciPy gaussian_filter", peer_ms, float(np.abs(ours - peer).max())))
+    rows.append(
+        ("gaussian blur sigma 5 (41 taps)", ours_ms, "SciPy gaussian_filter", peer_ms, float(np.abs(ours - peer).max()))
+    )
     peer_ms, peer = best(lambda: IBA.convolve(IBA.convolve(buf, kx), ky), 1)
     diff = float(np.abs(ours - oiio_pixels(peer)).max())
     rows.append(("gaussian blur sigma 5 (41 taps)", ours_ms, "OpenImageIO convolve 41x1 then 1x41", peer_ms, diff))
@@ -113,7 +115,9 @@ def breakdown(img: np.ndarray, repeat: int) -> None:
     blur_cols_ms, _ = best(lambda: _banded.apply_columns(blurred, bx, True), repeat)
     print()
     print(f"- finite check (one BLAS row sum): {finite_ms:.0f} ms")
-    print(f"- Lanczos3 resize: vertical pass 2160 -> 1080 rows {rows_ms:.0f} ms, horizontal 3840 -> 1920 {cols_ms:.0f} ms")
+    print(
+        f"- Lanczos3 resize: vertical pass 2160 -> 1080 rows {rows_ms:.0f} ms, horizontal 3840 -> 1920 {cols_ms:.0f} ms"
+    )
     print(f"- blur sigma 5: vertical pass {blur_rows_ms:.0f} ms, horizontal pass {blur_cols_ms:.0f} ms")
 
 

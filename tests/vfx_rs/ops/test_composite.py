@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vfx_rs
 from tests.tolerances import ATOL_FLOAT32_SUMS
 from tests.vfx_rs.ops import oiio_ref
-from vfx_rs.ops import atop, composite, in_, out_, over, premult, under, unpremult, xor
+from vfx_rs.ops import BLEND_MODES, atop, blend, composite, in_, out_, over, premult, under, unpremult, xor
 
 
 @pytest.fixture
@@ -117,3 +119,24 @@ def test_mismatched_images_raise(a: np.ndarray, b: np.ndarray, match: str) -> No
 def test_unknown_operator_raises(pair: tuple[np.ndarray, np.ndarray]) -> None:
     with pytest.raises(vfx_rs.ArgumentError, match="atop"):
         composite(*pair, operator="plus")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    size=st.tuples(st.integers(1, 9), st.integers(1, 300)),
+    channels=st.sampled_from([1, 2, 3, 4]),
+    operator=st.sampled_from(sorted(DEFINITIONS)),
+    mode=st.sampled_from(sorted(BLEND_MODES)),
+)
+def test_any_shape_and_channel_count_composites(size: tuple[int, int], channels: int, operator: str, mode: str) -> None:
+    # Default names: Y, YA, RGB, RGBA; one- and three-channel images have no alpha and are opaque.
+    a = np.full((*size, channels), 0.5, np.float32)
+    b = np.full((*size, channels), 0.25, np.float32)
+    for result in (composite(a, b, operator), blend(a, b, mode, opacity=0.5)):
+        assert result.shape == a.shape and result.dtype == np.float32 and np.isfinite(result).all()
+
+
+def test_integer_and_half_inputs_are_normalised() -> None:
+    a = np.full((2, 2, 4), 255, np.uint8)
+    b = np.zeros((2, 2, 4), np.float16)
+    np.testing.assert_array_equal(over(a, b), np.ones((2, 2, 4), np.float32))

@@ -169,3 +169,16 @@ def test_any_shape_resizes_without_error(src: tuple[int, int, int], dst: tuple[i
     out = resize(data, dst[0], dst[1], filter=name)
     assert out.shape == (dst[1], dst[0], src[2]) and out.dtype == np.float32
     np.testing.assert_allclose(out, 0.25, atol=ATOL_FLOAT32_SUMS)
+
+
+def test_extreme_aspect_and_input_dtypes() -> None:
+    strip = np.linspace(0, 1, 5000, dtype=np.float32).reshape(1, 5000)
+    assert resize(strip, 50, 1).shape == (1, 50, 1)
+    assert resize(strip, 5000, 40, filter="mitchell").shape == (40, 5000, 1)
+    out = resize(np.full((4, 4, 3), 255, np.uint8), 2, 2)
+    assert out.dtype == np.float32 and np.allclose(out, 1.0)
+    assert resize(np.ones((3, 3), np.float64), 1, 1).dtype == np.float32
+    with pytest.raises(vfx_rs.ArgumentError, match="dtype"):
+        resize(np.ones((3, 3), np.int64), 2, 2)
+    with pytest.raises(vfx_rs.ArgumentError, match="shape"):
+        resize(np.ones((3, 3, 3, 3), np.float32), 2, 2)
