@@ -51,7 +51,8 @@ def _library() -> Any:
 def _plain(value: Any) -> Any:
     """A header value as plain Python data (enums by lower-case name, arrays as lists)."""
     if hasattr(value, "name") and type(value).__module__ == "OpenEXR" and hasattr(value, "value"):
-        return str(value.name).lower().removesuffix("_compression")
+        name = str(value.name).lower()
+        return "none" if name == "no_compression" else name.removesuffix("_compression")
     if isinstance(value, np.ndarray):
         return value.tolist()
     if isinstance(value, (tuple, list)):

@@ -47,10 +47,10 @@ class FileFormat:
 FORMATS: dict[str, FileFormat] = {
     "exr": FileFormat("exr", (".exr", ".sxr"), (b"\x76\x2f\x31\x01",), "exr"),
     "dpx": FileFormat("dpx", (".dpx",), (b"SDPX", b"XPDS"), "dpx"),
-    "png": FileFormat("png", (".png",), (b"\x89PNG\r\n\x1a\n",), "imageio_formats"),
-    "jpeg": FileFormat("jpeg", (".jpg", ".jpeg", ".jpe"), (b"\xff\xd8\xff",), "imageio_formats"),
-    "tiff": FileFormat("tiff", (".tif", ".tiff"), (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"), "imageio_formats"),
-    "hdr": FileFormat("hdr", (".hdr", ".rgbe", ".pic"), (b"#?RADIANCE", b"#?RGBE"), "imageio_formats"),
+    "png": FileFormat("png", (".png",), (b"\x89PNG\r\n\x1a\n",), "png"),
+    "jpeg": FileFormat("jpeg", (".jpg", ".jpeg", ".jpe"), (b"\xff\xd8\xff",), "jpeg"),
+    "tiff": FileFormat("tiff", (".tif", ".tiff"), (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"), "tiff"),
+    "hdr": FileFormat("hdr", (".hdr", ".rgbe", ".pic"), (b"#?RADIANCE", b"#?RGBE"), "hdr"),
 }
 """Every image format `vfx_rs.read` and `vfx_rs.write` know, by name."""
 

@@ -1,0 +1,36 @@
+"""Radiance HDR (RGBE, Greg Ward's format: 8-bit mantissas sharing an 8-bit exponent) through imagecodecs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vfx_rs.errors import ArgumentError, FormatError
+from vfx_rs.image import Image
+
+__all__ = ["WRITE_OPTIONS", "read", "write"]
+
+WRITE_OPTIONS: dict[str, frozenset[str]] = {"hdr": frozenset()}
+
+
+def read(path: str) -> Image:
+    """Read an RGB Radiance HDR file as float32."""
+    import imagecodecs
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        rgb = imagecodecs.rgbe_decode(data)
+    except Exception as exc:
+        raise FormatError(f"damaged Radiance HDR data: {exc}", path=path) from exc
+    return Image._adopt(np.ascontiguousarray(rgb, dtype=np.float32), ["R", "G", "B"], "f32", {})
+
+
+def write(path: str, image: Image, fmt: str = "hdr") -> None:
+    """Write RGB as Radiance HDR; each value keeps about 2-3 significant digits (RGBE)."""
+    import imagecodecs
+
+    if image.channels != 3:
+        raise ArgumentError(f"Radiance HDR holds RGB; the image has {image.channels} channels {image.channel_names}")
+    rgb = np.nan_to_num(image.numpy(), nan=0.0, posinf=0.0, neginf=0.0)
+    with open(path, "wb") as handle:
+        handle.write(imagecodecs.rgbe_encode(np.clip(rgb, 0.0, None)))

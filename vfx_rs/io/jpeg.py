@@ -1,0 +1,43 @@
+"""JPEG (8-bit grey or RGB) through imagecodecs (libjpeg-turbo)."""
+
+from __future__ import annotations
+
+from vfx_rs.errors import ArgumentError, FormatError
+from vfx_rs.image import Image
+from vfx_rs.io.integer import encode_integers, image_from_codes
+
+__all__ = ["WRITE_OPTIONS", "read", "write"]
+
+WRITE_OPTIONS = {"jpeg": frozenset({"quality"})}
+
+
+def read(path: str) -> Image:
+    """Read a JPEG file as 8-bit grey or RGB."""
+    import imagecodecs
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        codes = imagecodecs.jpeg8_decode(data)
+    except Exception as exc:
+        raise FormatError(f"damaged JPEG data: {exc}", path=path) from exc
+    return image_from_codes(codes, path)
+
+
+def write(path: str, image: Image, fmt: str = "jpeg", quality: int = 95) -> None:
+    """Write grey or RGB as 8-bit JPEG at `quality` (1-100).
+
+    JPEG has no alpha: an RGBA or grey+alpha image raises `ArgumentError`
+    rather than losing its alpha in silence; drop it first (`vfx_rs.ops`).
+    """
+    import imagecodecs
+
+    if not isinstance(quality, int) or not 1 <= quality <= 100:
+        raise ArgumentError(f"JPEG quality must be an integer from 1 to 100, not {quality!r}")
+    if image.channels not in (1, 3):
+        raise ArgumentError(f"JPEG holds grey or RGB; the image has {image.channels} channels {image.channel_names}")
+    codes = encode_integers(image.numpy(), 8)
+    if image.channels == 1:
+        codes = codes[:, :, 0]
+    with open(path, "wb") as handle:
+        handle.write(imagecodecs.jpeg8_encode(codes, level=quality))
