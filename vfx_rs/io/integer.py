@@ -12,7 +12,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 
-__all__ = ["check_bit_depth", "decode_integers", "encode_integers", "image_from_codes"]
+__all__ = ["associate_alpha", "check_bit_depth", "decode_integers", "encode_integers", "image_from_codes", "unassociate_alpha"]
 
 _DTYPES = {8: np.uint8, 16: np.uint16, 32: np.uint32}
 
@@ -51,3 +51,17 @@ def image_from_codes(codes: np.ndarray, path: str, metadata: dict[str, object] |
     if data.ndim == 2:
         data = data[:, :, np.newaxis]
     return Image._adopt(np.ascontiguousarray(data), None, fmt, {"bit_depth": bits, **(metadata or {})})
+
+
+def associate_alpha(data: np.ndarray) -> np.ndarray:
+    """Premultiply colour by the last channel in place (files that store unassociated alpha)."""
+    data[..., :-1] *= data[..., -1:]
+    return data
+
+
+def unassociate_alpha(data: np.ndarray) -> np.ndarray:
+    """Divide colour by the last channel in place; where alpha is 0 the colour becomes 0."""
+    alpha = data[..., -1:]
+    np.divide(data[..., :-1], alpha, out=data[..., :-1], where=alpha > 0)
+    data[..., :-1][np.broadcast_to(alpha <= 0, data[..., :-1].shape)] = 0.0
+    return data

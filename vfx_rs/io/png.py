@@ -1,14 +1,17 @@
 """PNG, 8 and 16 bit, grey, grey+alpha, RGB and RGBA, through imagecodecs (libpng).
 
 Pillow, imageio's PNG plugin, reads 16-bit RGB PNG files as 8 bit; imagecodecs
-keeps all 16 bits, so PNG goes through it.
+keeps all 16 bits, so PNG goes through it. PNG stores unassociated alpha
+(PNG specification, section 12.8); `vfx_rs` images are premultiplied, as
+OpenImageIO's are, so colour is multiplied by alpha on read and divided by
+it on write.
 """
 
 from __future__ import annotations
 
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
-from vfx_rs.io.integer import check_bit_depth, encode_integers, image_from_codes
+from vfx_rs.io.integer import associate_alpha, check_bit_depth, encode_integers, image_from_codes, unassociate_alpha
 from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
@@ -38,7 +41,10 @@ def read(path: str) -> Image:
         codes = imagecodecs.png_decode(data)
     except Exception as exc:
         raise FormatError(f"damaged PNG data: {exc}", path=path) from exc
-    return image_from_codes(codes, path)
+    image = image_from_codes(codes, path, {"alpha": "associated"} if codes.ndim == 3 and codes.shape[2] in (2, 4) else None)
+    if image.channels in (2, 4):
+        associate_alpha(image._data)
+    return image
 
 
 def write(path: str, image: Image, fmt: str = "png", bit_depth: int | None = None) -> None:
@@ -48,7 +54,10 @@ def write(path: str, image: Image, fmt: str = "png", bit_depth: int | None = Non
     if image.channels > 4:
         raise ArgumentError(f"PNG holds 1 to 4 channels, the image has {image.channels}")
     bits = check_bit_depth(bit_depth, (8, 16), 8 if image.format == "u8" else 16, "PNG")
-    codes = encode_integers(image.numpy(), bits)
+    data = image.numpy()
+    if image.channels in (2, 4):
+        unassociate_alpha(data)
+    codes = encode_integers(data, bits)
     if image.channels == 1:
         codes = codes[:, :, 0]
     with open(path, "wb") as handle:

@@ -1,4 +1,9 @@
-"""TIFF, 8/16-bit integer and 32-bit float, 1-4 channels (and more), through tifffile."""
+"""TIFF, 8/16-bit integer and 32-bit float, 1-4 channels (and more), through tifffile.
+
+Alpha is written as associated (premultiplied, TIFF 6.0 ExtraSamples = 1), as
+`vfx_rs` images are; files with unassociated alpha (ExtraSamples = 2) are
+premultiplied on read, as OpenImageIO does.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import numpy as np
 
 from vfx_rs.errors import FormatError
 from vfx_rs.image import Image
-from vfx_rs.io.integer import check_bit_depth, decode_integers, encode_integers
+from vfx_rs.io.integer import associate_alpha, check_bit_depth, decode_integers, encode_integers
 from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
@@ -27,6 +32,7 @@ def read(path: str) -> Image:
             samples = shape[2] if len(shape) == 3 else 1
             check_size(int(page.imagewidth), int(page.imagelength), samples, path)
             data = page.asarray()
+            unassociated = 2 in tuple(page.extrasamples or ())
     except FormatError:
         raise
     except Exception as exc:
@@ -42,7 +48,10 @@ def read(path: str) -> Image:
         fmt, bits, pixels = ("f16" if data.dtype == np.float16 else "f32"), 8 * data.dtype.itemsize, data
     else:
         raise FormatError(f"TIFF sample type {data.dtype} is not supported", path=path)
-    return Image._adopt(np.ascontiguousarray(pixels, np.float32), None, fmt, {"bit_depth": bits})
+    pixels = np.array(pixels, np.float32)
+    if unassociated and pixels.shape[2] in (2, 4):
+        associate_alpha(pixels)
+    return Image._adopt(pixels, None, fmt, {"bit_depth": bits})
 
 
 def write(path: str, image: Image, fmt: str = "tiff", bit_depth: int | None = None, compression: str = "zlib") -> None:
@@ -56,5 +65,5 @@ def write(path: str, image: Image, fmt: str = "tiff", bit_depth: int | None = No
     extra = max(0, image.channels - 3) if photometric == "rgb" else image.channels - 1
     tifffile.imwrite(
         path, data if image.channels > 1 else data[:, :, 0], photometric=photometric,
-        extrasamples=["unassalpha"] * extra if extra else None, compression=None if compression == "none" else compression,
+        extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None, compression=None if compression == "none" else compression,
     )
