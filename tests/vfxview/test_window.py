@@ -164,7 +164,6 @@ def test_probe_reports_raw_graded_and_display(window, qtbot, chart):
 
 
 def test_export_writes_the_display_image(window, qtbot, chart, tmp_path):
-    pytest.importorskip("vfx_rs.io.exr", reason="the EXR writer has not landed yet")
     _show(window, qtbot, chart)
     commands.set_exposure(window.state, 0.5)
     out = tmp_path / "shown.exr"

@@ -39,8 +39,8 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
     --------
     >>> import tempfile, os
     >>> target = os.path.join(tempfile.mkdtemp(), "out.txt")
-    >>> with atomic_output(target) as tmp:
-    ...     _ = open(tmp, "w").write("done")
+    >>> with atomic_output(target) as tmp, open(tmp, "w") as handle:
+    ...     _ = handle.write("done")
     >>> open(target).read()
     'done'
     """

@@ -145,3 +145,25 @@ def test_unknown_extension_and_empty_file(tmp_path: Path) -> None:
         vfx_rs.read(tmp_path / "empty.png")
     with pytest.raises(vfx_rs.IoError, match="directory"):
         vfx_rs.read(tmp_path)
+
+
+def test_contract_image_and_io_snippets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    vfx_rs.write("image.exr", vfx_rs.Image(image(4)))
+    vfx_rs.write("input.exr", vfx_rs.Image(image(4)))
+    vfx_rs.write("photo.jpg", vfx_rs.Image(image(3)))
+    # "Image Class", as written.
+    img = vfx_rs.read("image.exr")
+    print(img.width)
+    print(img.height)
+    print(img.channels)
+    print(img.format)
+    arr = img.numpy()
+    img = vfx_rs.Image(arr)
+    assert (img.width, img.height, img.channels, img.format) == (56, 40, 4, "f32")
+    # "I/O Functions", as written.
+    img = vfx_rs.read("input.exr")
+    img = vfx_rs.read("photo.jpg")
+    vfx_rs.write("output.png", img)
+    vfx_rs.write("output.exr", img)
+    assert vfx_rs.read("output.png").format == "u8" and vfx_rs.read("output.exr").channels == 3
