@@ -28,6 +28,7 @@ _FLAG_DEEP = 0x800
 _FLAG_MULTIPART = 0x1000
 _MAX_ATTRIBUTES = 10_000
 _MAX_HEADER_BYTES = 64 * 1024 * 1024
+_FIRST_READ = 256 * 1024
 _PIXEL_TYPES = {0: "uint", 1: "half", 2: "float"}
 
 
@@ -111,9 +112,23 @@ def _check_part(part: PartHeader, index: int, path: str) -> None:
 
 
 def read_headers(path: str) -> list[PartHeader]:
-    """Parse and check every part header of an EXR file; raise `FormatError` on anything wrong."""
+    """Parse and check every part header of an EXR file; raise `FormatError` on anything wrong.
+
+    Reads the first 256 KiB, and up to 64 MiB only for the rare header that is longer.
+    """
     with open(path, "rb") as handle:
-        data = handle.read(_MAX_HEADER_BYTES)
+        data = handle.read(_FIRST_READ)
+        if len(data) < _FIRST_READ:
+            return _parse(data, path)
+        try:
+            return _parse(data, path)
+        except FormatError as exc:
+            if "truncated" not in exc.message:
+                raise
+            return _parse(data + handle.read(_MAX_HEADER_BYTES - _FIRST_READ), path)
+
+
+def _parse(data: bytes, path: str) -> list[PartHeader]:
     if not data.startswith(EXR_MAGIC):
         raise FormatError("not an OpenEXR file (bad magic number)", path=path)
     cur = _Cursor(data, path)
