@@ -37,11 +37,11 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
 
     Examples
     --------
-    >>> import tempfile, os
-    >>> target = os.path.join(tempfile.mkdtemp(), "out.txt")
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
     >>> with atomic_output(target) as tmp, open(tmp, "w") as handle:
     ...     _ = handle.write("done")
-    >>> open(target).read()
+    >>> target.read_text()
     'done'
     """
     target = Path(path)
