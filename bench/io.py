@@ -70,6 +70,7 @@ def main() -> None:
 
     png = os.path.join(folder, "bench.png")
     codes = np.rint(np.clip(data / 4.0, 0, 1) * 65535).astype(np.uint16)
+    codes[..., 3] = 65535  # opaque, so the bare encoder sees exactly the codes vfx_rs writes
     img16 = vfx_rs.Image(codes)
     bare_w = best(lambda: open(png, "wb").write(imagecodecs.png_encode(codes)))
     ours_w = best(lambda: vfx_rs.write(png, img16))
