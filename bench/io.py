@@ -11,6 +11,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
@@ -35,9 +36,35 @@ def frame() -> np.ndarray:
     return np.concatenate([rgb + noise, np.ones((H, W, 1), np.float32)], -1)
 
 
+def bench_exr(path: str, half: np.ndarray, compression: str) -> list[tuple[str, float, float, float]]:
+    """Rows for reading and writing one EXR compression."""
+    import OpenEXR
+    import OpenImageIO as oiio
+
+    img = vfx_rs.Image(half)
+    header = {"compression": getattr(OpenEXR, f"{compression.upper()}_COMPRESSION"), "type": OpenEXR.scanlineimage}
+    channels = {c: np.ascontiguousarray(half[..., i]) for i, c in enumerate("RGBA")}
+    spec = oiio.ImageSpec(W, H, 4, oiio.HALF)
+    spec.attribute("compression", compression)
+
+    def oiio_write() -> None:
+        out = oiio.ImageOutput.create(path)
+        out.open(path, spec)
+        out.write_image(half)
+        out.close()
+
+    bare_w = best(lambda: OpenEXR.File(header, channels).write(path))
+    ours_w = best(lambda: vfx_rs.write(path, img, compression=compression))
+    oiio_w = best(oiio_write)
+    bare_r = best(lambda: OpenEXR.File(path, separate_channels=True).parts[0].channels["R"].pixels)
+    ours_r = best(lambda: vfx_rs.read(path))
+    oiio_r = best(lambda: oiio.ImageBuf(path).get_pixels(oiio.FLOAT))
+    return [(f"EXR half RGBA {compression} read", ours_r, bare_r, oiio_r),
+            (f"EXR half RGBA {compression} write", ours_w, bare_w, oiio_w)]
+
+
 def main() -> None:
     import imagecodecs
-    import OpenEXR
     import OpenImageIO as oiio
 
     data = frame()
@@ -45,47 +72,25 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     rows = []
     for compression in ("zip", "piz"):
-        path = os.path.join(folder, f"bench_{compression}.exr")
-        img = vfx_rs.Image(half)
-        comp = getattr(OpenEXR, f"{compression.upper()}_COMPRESSION")
-        channels = {c: np.ascontiguousarray(half[..., i]) for i, c in enumerate("RGBA")}
-        header = {"compression": comp, "type": OpenEXR.scanlineimage}
-        bare_w = best(lambda: OpenEXR.File(header, channels).write(path))
-        ours_w = best(lambda: vfx_rs.write(path, img, compression=compression))
-        spec = oiio.ImageSpec(W, H, 4, oiio.HALF)
-        spec.attribute("compression", compression)
-
-        def oiio_write() -> None:
-            out = oiio.ImageOutput.create(path)
-            out.open(path, spec)
-            out.write_image(half)
-            out.close()
-
-        oiio_w = best(oiio_write)
-        bare_r = best(lambda: OpenEXR.File(path, separate_channels=True).parts[0].channels["R"].pixels)
-        ours_r = best(lambda: vfx_rs.read(path))
-        oiio_r = best(lambda: oiio.ImageBuf(path).get_pixels(oiio.FLOAT))
-        rows.append((f"EXR half RGBA {compression} read", ours_r, bare_r, oiio_r))
-        rows.append((f"EXR half RGBA {compression} write", ours_w, bare_w, oiio_w))
-
-    png = os.path.join(folder, "bench.png")
+        rows += bench_exr(os.path.join(folder, f"bench_{compression}.exr"), half, compression)
+    png = Path(folder) / "bench.png"
     codes = np.rint(np.clip(data / 4.0, 0, 1) * 65535).astype(np.uint16)
     codes[..., 3] = 65535  # opaque, so the bare encoder sees exactly the codes vfx_rs writes
     img16 = vfx_rs.Image(codes)
-    bare_w = best(lambda: open(png, "wb").write(imagecodecs.png_encode(codes)))
+    bare_w = best(lambda: png.write_bytes(imagecodecs.png_encode(codes)))
     ours_w = best(lambda: vfx_rs.write(png, img16))
     spec16 = oiio.ImageSpec(W, H, 4, oiio.UINT16)
 
     def oiio_png() -> None:
-        out = oiio.ImageOutput.create(png)
-        out.open(png, spec16)
+        out = oiio.ImageOutput.create(str(png))
+        out.open(str(png), spec16)
         out.write_image(codes)
         out.close()
 
     oiio_w = best(oiio_png)
-    bare_r = best(lambda: imagecodecs.png_decode(open(png, "rb").read()))
+    bare_r = best(lambda: imagecodecs.png_decode(png.read_bytes()))
     ours_r = best(lambda: vfx_rs.read(png))
-    oiio_r = best(lambda: oiio.ImageBuf(png).get_pixels(oiio.FLOAT))
+    oiio_r = best(lambda: oiio.ImageBuf(str(png)).get_pixels(oiio.FLOAT))
     rows.append(("PNG 16-bit RGBA read", ours_r, bare_r, oiio_r))
     rows.append(("PNG 16-bit RGBA write", ours_w, bare_w, oiio_w))
 

@@ -142,7 +142,7 @@ def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: 
     x0, y0, x1, y1 = metadata["dataWindow"]
     height, width = y1 - y0 + 1, x1 - x0 + 1
     suffixes = [_split(n)[1] for n in names]
-    planes = {s: _full_resolution(part.channels[n], height, width) for s, n in zip(suffixes, names)}
+    planes = {s: _full_resolution(part.channels[n], height, width) for s, n in zip(suffixes, names, strict=True)}
     types = {str(part.channels[n].type().name) for n in names}
     fmt = "f16" if types == {"HALF"} else "u32" if types == {"UINT"} else "f32"
     if {"Y", "RY", "BY"} <= set(planes):
@@ -320,7 +320,7 @@ def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarra
 
     with ThreadPoolExecutor(2) as pool:
         planes = list(pool.map(plane, range(image.channels)))
-    return {f"{prefix}{name}": p for name, p in zip(image.channel_names, planes)}
+    return {f"{prefix}{name}": p for name, p in zip(image.channel_names, planes, strict=True)}
 
 
 def write(path: str, image: Image, fmt: str = "exr", compression: str = "zip", pixel_type: str | None = None,

@@ -145,9 +145,9 @@ def _parse(data: bytes, path: str) -> list[PartHeader]:
         if part is None:
             break
         _check_part(part, len(parts), path)
-        if not version & _FLAG_MULTIPART and part.part_type in ("scanlineimage", "tiledimage"):
-            if (part.part_type == "tiledimage") != bool(version & _FLAG_TILED):
-                raise FormatError(
+        single = not version & _FLAG_MULTIPART and part.part_type in ("scanlineimage", "tiledimage")
+        if single and (part.part_type == "tiledimage") != bool(version & _FLAG_TILED):
+            raise FormatError(
                     f"EXR type attribute {part.part_type!r} contradicts the version field's tiled flag", path=path
                 )
         parts.append(part)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from vfx_rs.errors import ArgumentError, FormatError
+from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
+from vfx_rs.io.integer import decode_file
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
 
@@ -16,12 +17,7 @@ def read(path: str) -> Image:
     """Read an RGB Radiance HDR file as float32."""
     import imagecodecs
 
-    with open(path, "rb") as handle:
-        data = handle.read()
-    try:
-        rgb = imagecodecs.rgbe_decode(data)
-    except Exception as exc:
-        raise FormatError(f"damaged Radiance HDR data: {exc}", path=path) from exc
+    rgb = decode_file(path, imagecodecs.rgbe_decode, "Radiance HDR")
     return Image._adopt(np.ascontiguousarray(rgb, dtype=np.float32), ["R", "G", "B"], "f32", {})
 
 

@@ -1,4 +1,4 @@
-"""Integer pixel encoding shared by the 8/16-bit writers and readers.
+"""Integer pixel encoding and file decoding shared by the PNG, JPEG, HDR, TIFF and DPX modules.
 
 Floats map to integers by clipping to [0, 1], scaling by ``2**bits - 1`` and
 rounding to nearest (NaN becomes 0); integers map back by dividing by the
@@ -7,12 +7,14 @@ same scale.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 
-__all__ = ["associate_alpha", "check_bit_depth", "decode_integers", "encode_integers", "image_from_codes", "unassociate_alpha"]
+__all__ = ["associate_alpha", "check_bit_depth", "decode_file", "decode_integers", "encode_integers", "image_from_codes", "unassociate_alpha"]
 
 _DTYPES = {8: np.uint8, 16: np.uint16, 32: np.uint32}
 
@@ -65,3 +67,13 @@ def unassociate_alpha(data: np.ndarray) -> np.ndarray:
     np.divide(data[..., :-1], alpha, out=data[..., :-1], where=alpha > 0)
     data[..., :-1][np.broadcast_to(alpha <= 0, data[..., :-1].shape)] = 0.0
     return data
+
+
+def decode_file(path: str, decode: Callable[[bytes], np.ndarray], what: str) -> np.ndarray:
+    """Read `path` whole and decode it; any decoder failure becomes `FormatError` naming `what`."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return decode(data)
+    except Exception as exc:
+        raise FormatError(f"damaged {what} data: {exc}", path=path) from exc

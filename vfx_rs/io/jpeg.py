@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from vfx_rs.errors import ArgumentError, FormatError
+from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
-from vfx_rs.io.integer import encode_integers, image_from_codes
+from vfx_rs.io.integer import decode_file, encode_integers, image_from_codes
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
 
@@ -15,13 +15,7 @@ def read(path: str) -> Image:
     """Read a JPEG file as 8-bit grey or RGB."""
     import imagecodecs
 
-    with open(path, "rb") as handle:
-        data = handle.read()
-    try:
-        codes = imagecodecs.jpeg8_decode(data)
-    except Exception as exc:
-        raise FormatError(f"damaged JPEG data: {exc}", path=path) from exc
-    return image_from_codes(codes, path)
+    return image_from_codes(decode_file(path, imagecodecs.jpeg8_decode, "JPEG"), path)
 
 
 def write(path: str, image: Image, fmt: str = "jpeg", quality: int = 95) -> None:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
-from vfx_rs.io.integer import associate_alpha, check_bit_depth, encode_integers, image_from_codes, unassociate_alpha
+from vfx_rs.io.integer import (
+    associate_alpha,
+    check_bit_depth,
+    decode_file,
+    encode_integers,
+    image_from_codes,
+    unassociate_alpha,
+)
 from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
@@ -35,12 +42,8 @@ def read(path: str) -> Image:
     import imagecodecs
 
     with open(path, "rb") as handle:
-        data = handle.read()
-    check_size(*_png_size(data[:33], path), path)
-    try:
-        codes = imagecodecs.png_decode(data)
-    except Exception as exc:
-        raise FormatError(f"damaged PNG data: {exc}", path=path) from exc
+        check_size(*_png_size(handle.read(33), path), path)
+    codes = decode_file(path, imagecodecs.png_decode, "PNG")
     image = image_from_codes(codes, path, {"alpha": "associated"} if codes.ndim == 3 and codes.shape[2] in (2, 4) else None)
     if image.channels in (2, 4):
         associate_alpha(image._data)

@@ -134,9 +134,7 @@ class Op(abc.ABC):
 
     def params_key(self) -> tuple[Any, ...]:
         """A hashable summary of the parameters, for equality and caching."""
-        return (self.kind,) + tuple(
-            (f.name, _param_key(getattr(self, f.name))) for f in dataclasses.fields(self)
-        )
+        return (self.kind, *((f.name, _param_key(getattr(self, f.name))) for f in dataclasses.fields(self)))
 
     def structure_key(self) -> tuple[Any, ...]:
         """What decides the GLSL source: equal keys mean only uniform values differ.

@@ -140,7 +140,7 @@ def test_failed_write_keeps_old_file_and_leaves_no_temporary(tmp_path: Path, mon
         raise RuntimeError("disk vanished mid-write")
 
     monkeypatch.setattr(OpenEXR.File, "write", half_written)
-    with pytest.raises(vfx_rs.VfxError, match="keep.exr"):
+    with pytest.raises(vfx_rs.VfxError, match=r"keep\.exr"):
         vfx_rs.write(target, vfx_rs.Image(smooth_rgba() * 2))
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["keep.exr"]
@@ -163,7 +163,7 @@ def _header_only_exr(width: int, height: int) -> bytes:
 def test_absurd_header_is_refused_before_allocating(tmp_path: Path, width: int, height: int) -> None:
     path = tmp_path / "huge.exr"
     path.write_bytes(_header_only_exr(width, height))
-    with pytest.raises(vfx_rs.FormatError, match="huge.exr.*(limit|GiB)"):
+    with pytest.raises(vfx_rs.FormatError, match=r"huge\.exr.*(limit|GiB)"):
         vfx_rs.read(path)
 
 
