@@ -1,0 +1,47 @@
+"""OpenColorIO configs: load v1/v2 YAML, query it, and build processors as pipelines.
+
+Examples
+--------
+>>> from vfx_rs.ocio import Config
+>>> cfg = Config.from_string('''
+... ocio_profile_version: 2
+... roles: {default: lin}
+... displays: {sRGB: [!<View> {name: Raw, colorspace: lin}]}
+... colorspaces:
+...   - !<ColorSpace> {name: lin}
+... ''')
+>>> cfg.colorspace_names(), cfg.displays(), cfg.views("sRGB")
+(['lin'], ['sRGB'], ['Raw'])
+"""
+
+from __future__ import annotations
+
+from vfx_rs.errors import OcioError
+from vfx_rs.ocio.config import Config
+from vfx_rs.ocio.model import (
+    ColorSpace,
+    Display,
+    FileRule,
+    Look,
+    NamedTransform,
+    Transform,
+    View,
+    ViewingRule,
+    ViewTransform,
+)
+from vfx_rs.ocio.processor import Processor
+
+__all__ = [
+    "ColorSpace",
+    "Config",
+    "Display",
+    "FileRule",
+    "Look",
+    "NamedTransform",
+    "OcioError",
+    "Processor",
+    "Transform",
+    "View",
+    "ViewTransform",
+    "ViewingRule",
+]

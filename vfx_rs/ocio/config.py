@@ -1,0 +1,357 @@
+"""`Config`: an OCIO config loaded from YAML, its queries, and its processors.
+
+Queries follow OpenColorIO's Config API (getColorSpaceNames, getDisplays,
+getViews, getDefaultDisplay, getDefaultView, getLookNames...), with OCIO's
+rules for active displays and views (``active_displays``/``active_views``,
+overridden by ``$OCIO_ACTIVE_DISPLAYS``/``$OCIO_ACTIVE_VIEWS``) and inactive
+color spaces (``inactive_colorspaces``, ``$OCIO_INACTIVE_COLORSPACES``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from vfx_rs.errors import IoError, OcioError
+from vfx_rs.ocio import parse
+from vfx_rs.ocio.context import Context, match_file_rule, search_colorspace_in_path
+from vfx_rs.ocio.model import ColorSpace, Display, FileRule, Look, NamedTransform, View, ViewingRule, ViewTransform
+
+__all__ = ["Config"]
+
+USE_DISPLAY_NAME = "<USE_DISPLAY_NAME>"
+"""A view's display_colorspace placeholder: the display color space named like the display (OCIO v2.1)."""
+
+
+def _env_list(var: str, fallback: Iterable[str]) -> tuple[str, ...]:
+    text = os.environ.get(var, "").strip()
+    if text:
+        return tuple(p.strip() for p in text.replace(":", ",").split(",") if p.strip())
+    return tuple(fallback)
+
+
+def _find(items: dict[str, Any], name: str, what: str, path: str | None) -> Any:
+    if name in items:
+        return items[name]
+    lower = {k.lower(): v for k, v in items.items()}
+    if name.lower() in lower:
+        return lower[name.lower()]
+    known = ", ".join(items) or "none"
+    raise OcioError(f"{what} {name!r} is not in the config (known: {known})", path=path)
+
+
+class Config:
+    """An OCIO v1 or v2 config.
+
+    Build one with `Config.from_file`, `Config.from_string` or
+    `Config.from_env`. The model elements are plain dataclasses
+    (`vfx_rs.ocio.model`); processors are cached per arguments and context.
+    """
+
+    def __init__(self, doc: parse.YMap, path: str | None, working_dir: str) -> None:
+        self.path = path
+        self.working_dir = working_dir
+        version = str(doc.get("ocio_profile_version", "1"))
+        try:
+            self.version = tuple(int(p) for p in version.split(".")[:2])
+        except ValueError:
+            raise OcioError(f"bad ocio_profile_version {version!r}", path=path, line=parse._line(doc, "ocio_profile_version")) from None
+        if self.version[0] not in (1, 2):
+            raise OcioError(f"unsupported ocio_profile_version {version}", path=path, line=parse._line(doc, "ocio_profile_version"))
+        v1 = self.version[0] == 1
+        self.name = str(doc.get("name") or "")
+        self.description = str(doc.get("description") or "").strip()
+        sp = doc.get("search_path") or ""
+        self.search_path = tuple(str(s) for s in sp) if isinstance(sp, list) else tuple(p for p in str(sp).split(":") if p)
+        self.environment = {str(k): str(v) for k, v in (doc.get("environment") or {}).items()}
+        self.roles: dict[str, str] = {str(k): str(v) for k, v in (doc.get("roles") or {}).items()}
+        self.family_separator = str(doc.get("family_separator") or "/")
+        self.default_view_transform = str(doc.get("default_view_transform") or "")
+        self._active_displays = parse._names(doc.get("active_displays"))
+        self._active_views = parse._names(doc.get("active_views"))
+        self._inactive = parse._names(doc.get("inactive_colorspaces"))
+        p = path
+        self.colorspaces: dict[str, ColorSpace] = {}
+        for node in parse.section_items(doc, "colorspaces", p):
+            self._add_colorspace(parse.parse_colorspace(node, p, "scene", v1, doc.line), p)
+        for node in parse.section_items(doc, "display_colorspaces", p):
+            self._add_colorspace(parse.parse_colorspace(node, p, "display", v1, doc.line), p)
+        self.shared_views = {v.name: v for v in (parse.parse_view(n, p, doc.line) for n in parse.section_items(doc, "shared_views", p))}
+        displays = doc.get("displays") or {}
+        if not isinstance(displays, dict):
+            raise OcioError("'displays' must be a mapping", path=p, line=parse._line(doc, "displays"))
+        self.displays_by_name: dict[str, Display] = {
+            str(k): parse.parse_display(str(k), v, p, displays.key_lines.get(str(k))) for k, v in displays.items()
+        }
+        self.looks = {lk.name: lk for lk in (parse.parse_look(n, p, doc.line) for n in parse.section_items(doc, "looks", p))}
+        self.view_transforms = {
+            vt.name: vt for vt in (parse.parse_view_transform(n, p, doc.line) for n in parse.section_items(doc, "view_transforms", p))
+        }
+        self.named_transforms = {
+            nt.name: nt
+            for nt in (parse.parse_named_transform(n, p, doc.line) for n in parse.section_items(doc, "named_transforms", p))
+        }
+        self.file_rules = tuple(parse.parse_file_rule(n, p, doc.line) for n in parse.section_items(doc, "file_rules", p))
+        self.viewing_rules = {
+            r.name: r for r in (parse.parse_viewing_rule(n, p, doc.line) for n in parse.section_items(doc, "viewing_rules", p))
+        }
+        self._processors: dict[tuple[Any, ...], Any] = {}
+
+    def _add_colorspace(self, cs: ColorSpace, path: str | None) -> None:
+        for name in (cs.name, *cs.aliases):
+            if name.lower() in (n.lower() for n in self._all_space_names()):
+                raise OcioError(f"color space name {name!r} is defined twice", path=path, line=cs.line)
+        self.colorspaces[cs.name] = cs
+
+    def _all_space_names(self) -> Iterable[str]:
+        for cs in self.colorspaces.values():
+            yield cs.name
+            yield from cs.aliases
+
+    # -- loading ---------------------------------------------------------
+
+    @classmethod
+    def from_string(cls, text: str, working_dir: str | os.PathLike[str] = ".", *, path: str | None = None) -> Config:
+        """A config from YAML text; relative search paths start from `working_dir`."""
+        return cls(parse.load_yaml(text, path), path, os.path.abspath(os.fspath(working_dir)))
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Config:
+        """A config from a ``.ocio`` file; its folder is the working directory."""
+        p = os.fspath(path)
+        try:
+            with open(p, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as exc:
+            raise IoError(f"cannot read OCIO config: {exc.strerror}", path=p) from None
+        except UnicodeDecodeError:
+            raise OcioError("an OCIO config is UTF-8 text", path=p) from None
+        return cls.from_string(text, os.path.dirname(os.path.abspath(p)), path=p)
+
+    @classmethod
+    def from_env(cls) -> Config:
+        """The config named by ``$OCIO``."""
+        value = os.environ.get("OCIO", "")
+        if not value:
+            raise OcioError("$OCIO is not set")
+        return cls.from_file(value)
+
+    # -- names -------------------------------------------------------------
+
+    def context(self, overrides: dict[str, str] | None = None) -> Context:
+        """The current context: search path and variables (process environment over config defaults)."""
+        return Context(self.working_dir, self.search_path, self.environment, overrides)
+
+    def inactive_colorspaces(self) -> tuple[str, ...]:
+        """Names listed as inactive (``$OCIO_INACTIVE_COLORSPACES`` overrides the config)."""
+        return _env_list("OCIO_INACTIVE_COLORSPACES", self._inactive)
+
+    def colorspace_names(self, *, include_inactive: bool = False, reference: str | None = None) -> list[str]:
+        """Color space names in config order (scene then display); `reference` picks ``scene``/``display``."""
+        inactive = {n.lower() for n in self.inactive_colorspaces()}
+        return [
+            cs.name
+            for cs in self.colorspaces.values()
+            if (include_inactive or cs.name.lower() not in inactive) and reference in (None, cs.reference)
+        ]
+
+    def colorspace(self, name: str) -> ColorSpace:
+        """A color space by name, alias or role (case-insensitive); `OcioError` if none."""
+        key = name.lower()
+        for cs in self.colorspaces.values():
+            if cs.name.lower() == key or key in (a.lower() for a in cs.aliases):
+                return cs
+        roles = {k.lower(): v for k, v in self.roles.items()}
+        if key in roles and roles[key].lower() != key:
+            return self.colorspace(roles[key])
+        raise OcioError(f"color space {name!r} is not in the config", path=self.path)
+
+    def has_colorspace(self, name: str) -> bool:
+        """True if `name` is a color space, alias or role."""
+        try:
+            self.colorspace(name)
+        except OcioError:
+            return False
+        return True
+
+    def role_names(self) -> list[str]:
+        """Role names, in config order."""
+        return list(self.roles)
+
+    def families(self) -> list[str]:
+        """The distinct non-empty families of the color spaces, in order of first use."""
+        return list(dict.fromkeys(cs.family for cs in self.colorspaces.values() if cs.family))
+
+    def look(self, name: str) -> Look:
+        """A look by name (case-insensitive)."""
+        return _find(self.looks, name, "look", self.path)  # type: ignore[no-any-return]
+
+    def look_names(self) -> list[str]:
+        """Look names, in config order."""
+        return list(self.looks)
+
+    def view_transform(self, name: str) -> ViewTransform:
+        """A view transform by name (case-insensitive)."""
+        return _find(self.view_transforms, name, "view transform", self.path)  # type: ignore[no-any-return]
+
+    def view_transform_names(self) -> list[str]:
+        """View transform names, in config order."""
+        return list(self.view_transforms)
+
+    def named_transform(self, name: str) -> NamedTransform:
+        """A named transform by name or alias (case-insensitive)."""
+        for nt in self.named_transforms.values():
+            if name.lower() in (n.lower() for n in (nt.name, *nt.aliases)):
+                return nt
+        raise OcioError(f"named transform {name!r} is not in the config", path=self.path)
+
+    def named_transform_names(self) -> list[str]:
+        """Named transform names, in config order."""
+        return list(self.named_transforms)
+
+    # -- displays and views --------------------------------------------------
+
+    def displays(self) -> list[str]:
+        """Active displays: ``active_displays`` order if set, else config order."""
+        active = _env_list("OCIO_ACTIVE_DISPLAYS", self._active_displays)
+        if not active:
+            return list(self.displays_by_name)
+        return [d for d in active if d in self.displays_by_name]
+
+    def all_displays(self) -> list[str]:
+        """Every display, active or not, in config order."""
+        return list(self.displays_by_name)
+
+    def default_display(self) -> str:
+        """The first active display."""
+        names = self.displays()
+        if not names:
+            raise OcioError("the config has no displays", path=self.path)
+        return names[0]
+
+    def display(self, name: str) -> Display:
+        """A display by name, case-insensitively, or by a unique part (``"sRGB"`` for ``"sRGB - Display"``)."""
+        return self.displays_by_name[_match_name(list(self.displays_by_name), name, "display", self.path)]
+
+    def _display_views(self, display: Display) -> list[View]:
+        views = list(display.views)
+        for name in display.shared_views:
+            if name not in self.shared_views:
+                raise OcioError(f"display {display.name!r} lists unknown shared view {name!r}", path=self.path, line=display.line)
+            views.append(self.shared_views[name])
+        return views
+
+    def views(self, display: str, colorspace: str | None = None) -> list[str]:
+        """Active views of `display` in config order; with `colorspace`, those its viewing rules allow."""
+        disp = self.display(display)
+        views = self._display_views(disp)
+        active = _env_list("OCIO_ACTIVE_VIEWS", self._active_views)
+        if active:
+            allowed = {a.lower() for a in active}
+            views = [v for v in views if v.name.lower() in allowed]
+        if colorspace is not None:
+            views = [v for v in views if self._rule_allows(v, colorspace)]
+        return [v.name for v in views]
+
+    def all_views(self, display: str) -> list[str]:
+        """Every view of `display`, active or not."""
+        return [v.name for v in self._display_views(self.display(display))]
+
+    def default_view(self, display: str, colorspace: str | None = None) -> str:
+        """The first active view of `display` (allowed for `colorspace` if given)."""
+        names = self.views(display, colorspace)
+        if not names:
+            raise OcioError(f"display {display!r} has no active view", path=self.path)
+        return names[0]
+
+    def view(self, display: str, view: str) -> View:
+        """A view of a display by name, case-insensitively or by a unique part."""
+        views = {v.name: v for v in self._display_views(self.display(display))}
+        return views[_match_name(list(views), view, f"view of display {display!r}", self.path)]
+
+    def _rule_allows(self, view: View, colorspace: str) -> bool:
+        if not view.rule:
+            return True
+        rule: ViewingRule | None = self.viewing_rules.get(view.rule)
+        if rule is None:
+            raise OcioError(f"view {view.name!r} uses unknown viewing rule {view.rule!r}", path=self.path, line=view.line)
+        cs = self.colorspace(colorspace)
+        names = {n.lower() for n in rule.colorspaces}
+        if cs.name.lower() in names or any(a.lower() in names for a in cs.aliases):
+            return True
+        return bool(cs.encoding) and cs.encoding.lower() in {e.lower() for e in rule.encodings}
+
+    # -- file rules ----------------------------------------------------------
+
+    def colorspace_from_filepath(self, filepath: str | os.PathLike[str]) -> str:
+        """The color space the file rules give `filepath` (OCIO getColorSpaceFromFilepath)."""
+        text = os.fspath(filepath)
+        for rule in self.file_rules or (FileRule("ColorSpaceNamePathSearch"), FileRule("Default", "default")):
+            if rule.name == "ColorSpaceNamePathSearch":
+                found = search_colorspace_in_path(text, self._all_space_names())
+                if found is not None:
+                    return self.colorspace(found).name
+            elif rule.name == "Default":
+                return self._rule_space(rule)
+            elif match_file_rule(rule, text):
+                return self._rule_space(rule)
+        raise OcioError(f"no file rule matches {text!r}", path=self.path)
+
+    def _rule_space(self, rule: FileRule) -> str:
+        target = rule.colorspace or "default"
+        if not self.has_colorspace(target):
+            raise OcioError(f"file rule {rule.name!r} names unknown color space {target!r}", path=self.path, line=rule.line)
+        return target
+
+    # -- processors ------------------------------------------------------------
+
+    def processor(self, src: str, dst: str, looks: str | None = None, *, inverse: bool = False) -> Any:
+        """The `Processor` from color space (or named transform) `src` to `dst`, through `looks`.
+
+        `looks` is OCIO's look string: names separated by commas, ``+name``
+        forward (the default) and ``-name`` inverse.
+        """
+        from vfx_rs.ocio.processor import build_processor
+
+        key = ("cs", src, dst, looks or "", inverse, self.context().key())
+        if key not in self._processors:
+            self._processors[key] = build_processor(self, key)
+        return self._processors[key]
+
+    def display_processor(
+        self, src: str, display: str, view: str | None = None, looks: str | None = None, *, inverse: bool = False
+    ) -> Any:
+        """The `Processor` from color space `src` to `display` through `view` (default view if None).
+
+        `looks`, when given, replaces the view's own looks. ``inverse=True``
+        gives the display-to-`src` processor.
+        """
+        from vfx_rs.ocio.processor import build_processor
+
+        key = ("dv", src, display, view, looks, inverse, self.context().key())
+        if key not in self._processors:
+            self._processors[key] = build_processor(self, key)
+        return self._processors[key]
+
+    def __repr__(self) -> str:
+        where = self.path or "<string>"
+        return f"<vfx_rs.ocio.Config {self.name or where!r} v{self.version[0]}.{self.version[1] if len(self.version) > 1 else 0}>"
+
+
+def _match_name(names: list[str], query: str, what: str, path: str | None) -> str:
+    """Exact, then case-insensitive, then the unique name holding `query` as a ``" - "`` part or substring."""
+    if query in names:
+        return query
+    q = query.lower()
+    for n in names:
+        if n.lower() == q:
+            return n
+    parts = [n for n in names if q in (p.strip().lower() for p in n.split(" - "))]
+    if len(parts) == 1:
+        return parts[0]
+    subs = [n for n in names if q in n.lower()]
+    if len(subs) == 1:
+        return subs[0]
+    hint = f"ambiguous, matches {subs}" if subs else f"known: {', '.join(names) or 'none'}"
+    raise OcioError(f"{what} {query!r} is not in the config ({hint})", path=path)

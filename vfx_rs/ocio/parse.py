@@ -1,0 +1,308 @@
+"""Read an OCIO v1 or v2 YAML config into the model, keeping line numbers.
+
+The YAML is read with a `yaml.SafeLoader` subclass: plain data only, and the
+OCIO tags (``!<ColorSpace>``, ``!<MatrixTransform>``...) become `Tagged`
+mappings or sequences. Each mapping and sequence records the line it starts
+on (and each key's line), so every error names ``file:line``. The keys and
+their meaning follow the OpenColorIO documentation ("Config syntax").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vfx_rs.errors import OcioError
+from vfx_rs.ocio.model import (
+    ColorSpace,
+    Display,
+    FileRule,
+    Look,
+    NamedTransform,
+    Transform,
+    View,
+    ViewingRule,
+    ViewTransform,
+)
+
+__all__ = ["TRANSFORM_KINDS", "YMap", "YSeq", "load_yaml", "parse_transform", "section_items"]
+
+TRANSFORM_KINDS = frozenset(
+    {
+        "Allocation",
+        "Builtin",
+        "CDL",
+        "ColorSpace",
+        "DisplayView",
+        "Exponent",
+        "ExponentWithLinear",
+        "ExposureContrast",
+        "File",
+        "FixedFunction",
+        "Group",
+        "Log",
+        "LogAffine",
+        "LogCamera",
+        "Look",
+        "Matrix",
+        "Range",
+    }
+)
+"""The ``!<...Transform>`` tags this reader knows (OpenColorIO v2 transform classes)."""
+
+
+class YMap(dict):  # type: ignore[type-arg]
+    """A YAML mapping with its tag (or None), start line and the line of each key."""
+
+    tag: str | None = None
+    line: int | None = None
+    key_lines: dict[str, int]
+
+
+class YSeq(list):  # type: ignore[type-arg]
+    """A YAML sequence with its tag (or None) and start line."""
+
+    tag: str | None = None
+    line: int | None = None
+
+
+def _loader(path: str | None) -> type:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def build_map(loader: Any, node: Any, tag: str | None) -> YMap:
+        if not isinstance(node, yaml.MappingNode):
+            raise OcioError(f"!<{tag}> must be a mapping", path=path, line=node.start_mark.line + 1)
+        out = YMap(loader.construct_mapping(node, deep=True))
+        out.tag, out.line = tag, node.start_mark.line + 1
+        out.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        return out
+
+    def build_seq(loader: Any, node: Any, tag: str | None) -> YSeq:
+        out = YSeq(loader.construct_sequence(node, deep=True))
+        out.tag, out.line = tag, node.start_mark.line + 1
+        return out
+
+    def tagged(loader: Any, tag: str, node: Any) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return build_seq(loader, node, tag)
+        if isinstance(node, yaml.ScalarNode):
+            raise OcioError(f"tag !<{tag}> on a plain value", path=path, line=node.start_mark.line + 1)
+        return build_map(loader, node, tag)
+
+    Loader.add_constructor("tag:yaml.org,2002:map", lambda ld, n: build_map(ld, n, None))
+    Loader.add_constructor("tag:yaml.org,2002:seq", lambda ld, n: build_seq(ld, n, None))
+    Loader.add_multi_constructor("", tagged)
+    return Loader
+
+
+def load_yaml(text: str, path: str | None) -> YMap:
+    """Parse config text safely; malformed YAML raises `OcioError` with the line."""
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=_loader(path))  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise OcioError(f"malformed YAML: {exc.problem or exc.context}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise OcioError(f"malformed YAML: {exc}", path=path) from None
+    if not isinstance(data, YMap):
+        raise OcioError("an OCIO config is a YAML mapping", path=path, line=1)
+    return data
+
+
+def _line(node: Any, key: str | None = None) -> int | None:
+    if isinstance(node, YMap) and key is not None and key in node.key_lines:
+        return node.key_lines[key]
+    return getattr(node, "line", None)
+
+
+def parse_transform(node: Any, path: str | None, where: int | None = None) -> Transform:
+    """A ``!<...Transform>`` mapping (or a plain list, an implicit group) as a `Transform`."""
+    if isinstance(node, YSeq) and node.tag is None:
+        return Transform("Group", children=tuple(parse_transform(c, path, node.line) for c in node), line=node.line)
+    tag = getattr(node, "tag", None)
+    line = getattr(node, "line", where)
+    if not isinstance(node, YMap) or tag is None or not tag.endswith("Transform"):
+        raise OcioError(f"expected a !<...Transform>, got {tag or type(node).__name__}", path=path, line=line)
+    kind = tag[: -len("Transform")]
+    if kind not in TRANSFORM_KINDS:
+        raise OcioError(f"unknown transform tag !<{tag}>", path=path, line=line)
+    params = dict(node)
+    direction = str(params.pop("direction", "forward")).lower()
+    if direction not in ("forward", "inverse"):
+        raise OcioError(f"transform direction must be forward or inverse, got {direction!r}", path=path, line=line)
+    children: tuple[Transform, ...] = ()
+    if kind == "Group":
+        kids = params.pop("children", [])
+        if not isinstance(kids, list):
+            raise OcioError("GroupTransform children must be a list", path=path, line=line)
+        children = tuple(parse_transform(c, path, line) for c in kids)
+    return Transform(kind, params, children, direction == "inverse", line)
+
+
+def _opt_transform(node: YMap, key: str, path: str | None) -> Transform | None:
+    if key not in node or node[key] is None:
+        return None
+    return parse_transform(node[key], path, _line(node, key))
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """A list, or a comma-separated string, of names."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(p.strip() for p in str(value).split(",") if p.strip())
+
+
+def _expect(node: Any, tag: str, path: str | None, where: int | None) -> YMap:
+    if not isinstance(node, YMap) or node.tag != tag:
+        found = getattr(node, "tag", None) or type(node).__name__
+        raise OcioError(f"expected !<{tag}>, got {found}", path=path, line=getattr(node, "line", where))
+    if "name" not in node or not str(node["name"]).strip():
+        raise OcioError(f"!<{tag}> without a name", path=path, line=node.line)
+    return node
+
+
+def section_items(doc: YMap, key: str, path: str | None) -> list[Any]:
+    """The list under `key` (empty when absent); anything else raises `OcioError`."""
+    value = doc.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise OcioError(f"'{key}' must be a list", path=path, line=_line(doc, key))
+    return list(value)
+
+
+def parse_colorspace(node: Any, path: str | None, reference: str, v1: bool, where: int | None) -> ColorSpace:
+    """A ``!<ColorSpace>``; `reference` is ``"scene"`` or ``"display"`` (its section)."""
+    n = _expect(node, "ColorSpace", path, where)
+    if v1:
+        to_key, from_key = "to_reference", "from_reference"
+    else:
+        ref = reference
+        to_key, from_key = f"to_{ref}_reference", f"from_{ref}_reference"
+        wrong = "display" if ref == "scene" else "scene"
+        for bad in (f"to_{wrong}_reference", f"from_{wrong}_reference"):
+            if bad in n:
+                raise OcioError(f"color space {n['name']!r}: {bad} in a {ref}-referred section", path=path, line=_line(n, bad))
+    return ColorSpace(
+        name=str(n["name"]),
+        reference=reference,
+        aliases=_names(n.get("aliases")),
+        family=str(n.get("family") or ""),
+        categories=_names(n.get("categories")),
+        encoding=str(n.get("encoding") or ""),
+        equalitygroup=str(n.get("equalitygroup") or ""),
+        bitdepth=str(n.get("bitdepth") or ""),
+        description=str(n.get("description") or "").strip(),
+        isdata=bool(n.get("isdata", False)),
+        to_reference=_opt_transform(n, to_key, path),
+        from_reference=_opt_transform(n, from_key, path),
+        line=n.line,
+    )
+
+
+def parse_view(node: Any, path: str | None, where: int | None) -> View:
+    """A ``!<View>`` of a display or of ``shared_views``."""
+    n = _expect(node, "View", path, where)
+    if not n.get("colorspace") and not n.get("view_transform"):
+        raise OcioError(f"view {n['name']!r} names neither a colorspace nor a view_transform", path=path, line=n.line)
+    return View(
+        name=str(n["name"]),
+        colorspace=str(n.get("colorspace") or ""),
+        view_transform=str(n.get("view_transform") or ""),
+        display_colorspace=str(n.get("display_colorspace") or ""),
+        looks=str(n.get("looks") or ""),
+        rule=str(n.get("rule") or ""),
+        description=str(n.get("description") or "").strip(),
+        line=n.line,
+    )
+
+
+def parse_display(name: str, items: Any, path: str | None, line: int | None) -> Display:
+    """A display's list of ``!<View>`` entries and ``!<Views>`` shared-view lists."""
+    if not isinstance(items, list):
+        raise OcioError(f"display {name!r} must list its views", path=path, line=line)
+    views: list[View] = []
+    shared: list[str] = []
+    for item in items:
+        if isinstance(item, YSeq) and item.tag == "Views":
+            shared.extend(str(v) for v in item)
+        else:
+            views.append(parse_view(item, path, line))
+    return Display(name, tuple(views), tuple(shared), line)
+
+
+def parse_look(node: Any, path: str | None, where: int | None) -> Look:
+    """A ``!<Look>``."""
+    n = _expect(node, "Look", path, where)
+    return Look(
+        name=str(n["name"]),
+        process_space=str(n.get("process_space") or ""),
+        transform=_opt_transform(n, "transform", path),
+        inverse_transform=_opt_transform(n, "inverse_transform", path),
+        description=str(n.get("description") or "").strip(),
+        line=n.line,
+    )
+
+
+def parse_view_transform(node: Any, path: str | None, where: int | None) -> ViewTransform:
+    """A ``!<ViewTransform>``: scene-referred if it has a ``*_scene_reference`` transform."""
+    n = _expect(node, "ViewTransform", path, where)
+    scene = "to_scene_reference" in n or "from_scene_reference" in n
+    ref = "scene" if scene else "display"
+    return ViewTransform(
+        name=str(n["name"]),
+        reference=ref,
+        family=str(n.get("family") or ""),
+        categories=_names(n.get("categories")),
+        description=str(n.get("description") or "").strip(),
+        to_reference=_opt_transform(n, f"to_{ref}_reference", path),
+        from_reference=_opt_transform(n, f"from_{ref}_reference", path),
+        line=n.line,
+    )
+
+
+def parse_named_transform(node: Any, path: str | None, where: int | None) -> NamedTransform:
+    """A ``!<NamedTransform>``."""
+    n = _expect(node, "NamedTransform", path, where)
+    return NamedTransform(
+        name=str(n["name"]),
+        aliases=_names(n.get("aliases")),
+        family=str(n.get("family") or ""),
+        categories=_names(n.get("categories")),
+        encoding=str(n.get("encoding") or ""),
+        description=str(n.get("description") or "").strip(),
+        transform=_opt_transform(n, "transform", path),
+        inverse_transform=_opt_transform(n, "inverse_transform", path),
+        line=n.line,
+    )
+
+
+def parse_file_rule(node: Any, path: str | None, where: int | None) -> FileRule:
+    """A ``!<Rule>`` of ``file_rules``."""
+    n = _expect(node, "Rule", path, where)
+    return FileRule(
+        name=str(n["name"]),
+        colorspace=str(n.get("colorspace") or ""),
+        pattern=str(n.get("pattern") or ""),
+        extension=str(n.get("extension") or ""),
+        regex=str(n.get("regex") or ""),
+        line=n.line,
+    )
+
+
+def parse_viewing_rule(node: Any, path: str | None, where: int | None) -> ViewingRule:
+    """A ``!<Rule>`` of ``viewing_rules``."""
+    n = _expect(node, "Rule", path, where)
+    return ViewingRule(
+        name=str(n["name"]),
+        colorspaces=_names(n.get("colorspaces")),
+        encodings=_names(n.get("encodings")),
+        line=n.line,
+    )

@@ -1,0 +1,254 @@
+"""Processors: an OCIO conversion compiled to a `Pipeline`.
+
+The graph rules follow OpenColorIO v2 (Config::getProcessor,
+ColorSpaceTransform, LookTransform, DisplayViewTransform): a color space goes
+to its reference through ``to_*_reference`` (or the inverse of
+``from_*_reference``); between the scene and display references the config's
+default view transform is used (``default_view_transform`` if scene-referred,
+else the first scene-referred view transform); data color spaces bypass every
+conversion; looks run in their process spaces, ``-name`` inverted; a view
+names either a color space or a view transform plus a display color space.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from vfx_rs.errors import OcioError
+from vfx_rs.ocio.model import ColorSpace, Transform
+from vfx_rs.ocio.transforms import compile_transform, invert_ops
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from vfx_rs.ocio.config import Config
+    from vfx_rs.ocio.context import Context
+
+__all__ = ["Processor", "build_processor", "parse_looks"]
+
+
+class Processor:
+    """A compiled OCIO conversion; wraps a simplified `Pipeline`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from vfx_rs.pipeline import MatrixOp, Pipeline
+    >>> proc = Processor(Pipeline([MatrixOp(matrix=np.eye(3) * 2.0)]), "double")
+    >>> proc.apply(np.ones((2, 3), dtype=np.float32)).tolist()
+    [[2.0, 2.0, 2.0], [2.0, 2.0, 2.0]]
+    """
+
+    def __init__(self, pipeline: Pipeline, description: str = "") -> None:
+        self.pipeline = pipeline
+        self.description = description
+
+    def apply(self, data: np.ndarray) -> np.ndarray:
+        """Apply in place to float32 ``(H, W, 3|4)`` or ``(N, 3|4)`` pixels (alpha untouched); returns `data`."""
+        return self.pipeline.apply(data)
+
+    def applied(self, data: Any) -> np.ndarray:
+        """A transformed float32 copy of ``(..., 3|4)`` pixels."""
+        return self.pipeline.applied(data)
+
+    def inverse(self) -> Processor:
+        """The processor undoing this one."""
+        return Processor(Pipeline(invert_ops(list(self.pipeline.ops), self.description, None, None)), f"inverse of {self.description}")
+
+    def is_identity(self) -> bool:
+        """True if the processor changes nothing."""
+        return self.pipeline.is_identity()
+
+    def __repr__(self) -> str:
+        return f"<vfx_rs.ocio.Processor {self.description} {self.pipeline!r}>"
+
+
+_LOOK_TOKEN = re.compile(r"^([+-]?)(.+)$")
+
+
+def parse_looks(text: str) -> list[list[tuple[str, bool]]]:
+    """OCIO look strings: ``|``-separated alternatives of ``,``/``:``-separated ``[+-]name`` (True = forward)."""
+    options = []
+    for alt in text.split("|"):
+        looks = []
+        for token in re.split(r"[,:]", alt):
+            token = token.strip()
+            if token:
+                m = _LOOK_TOKEN.match(token)
+                assert m is not None
+                looks.append((m.group(2).strip(), m.group(1) != "-"))
+        options.append(looks)
+    return options
+
+
+class _Builder:
+    """Compiles config elements to ops, detecting circular references."""
+
+    def __init__(self, config: Config, context: Context) -> None:
+        self.config = config
+        self.context = context
+        self.path = config.path
+        self._stack: list[str] = []
+
+    def _compile(self, label: str, t: Transform | None, inverse: bool = False) -> list[Op]:
+        if t is None:
+            return []
+        if label in self._stack:
+            chain = " -> ".join([*self._stack[self._stack.index(label) :], label])
+            raise OcioError(f"circular reference: {chain}", path=self.path, line=t.line)
+        self._stack.append(label)
+        try:
+            ops = compile_transform(t, self)
+        finally:
+            self._stack.pop()
+        return invert_ops(ops, label, self.path, t.line) if inverse else ops
+
+    def _space(self, name: str, line: int | None) -> ColorSpace:
+        try:
+            return self.config.colorspace(name)
+        except OcioError:
+            raise OcioError(f"color space {name!r} is not in the config", path=self.path, line=line) from None
+
+    def to_reference(self, cs: ColorSpace) -> list[Op]:
+        label = f"color space {cs.name!r}"
+        if cs.to_reference is not None:
+            return self._compile(label, cs.to_reference)
+        return self._compile(label, cs.from_reference, inverse=True)
+
+    def from_reference(self, cs: ColorSpace) -> list[Op]:
+        label = f"color space {cs.name!r}"
+        if cs.from_reference is not None:
+            return self._compile(label, cs.from_reference)
+        return self._compile(label, cs.to_reference, inverse=True)
+
+    def view_transform_ops(self, name: str, line: int | None) -> list[Op]:
+        try:
+            vt = self.config.view_transform(name)
+        except OcioError:
+            raise OcioError(f"view transform {name!r} is not in the config", path=self.path, line=line) from None
+        label = f"view transform {vt.name!r}"
+        if vt.from_reference is not None:
+            return self._compile(label, vt.from_reference)
+        return self._compile(label, vt.to_reference, inverse=True)
+
+    def cross(self, src_ref: str, dst_ref: str, line: int | None) -> list[Op]:
+        """Between the scene and display references through the default view transform."""
+        if src_ref == dst_ref:
+            return []
+        cfg = self.config
+        names = [n for n, vt in cfg.view_transforms.items() if vt.reference == "scene"]
+        if cfg.default_view_transform in names:
+            names.insert(0, cfg.default_view_transform)
+        if not names:
+            raise OcioError("no scene-referred view transform joins the scene and display references", path=self.path, line=line)
+        ops = self.view_transform_ops(names[0], line)
+        return ops if src_ref == "scene" else invert_ops(ops, f"view transform {names[0]!r}", self.path, line)
+
+    def colorspace_ops(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Op]:
+        s, d = self._space(src, line), self._space(dst, line)
+        if (data_bypass and (s.isdata or d.isdata)) or s.name == d.name:
+            return []
+        return self.to_reference(s) + self.cross(s.reference, d.reference, line) + self.from_reference(d)
+
+    def _apply_looks(self, src: ColorSpace, looks: str, line: int | None) -> tuple[list[Op], ColorSpace]:
+        options = parse_looks(looks)
+        for i, option in enumerate(options):
+            missing = [n for n, _ in option if n not in self.config.looks and not self._has_look(n)]
+            if missing and i + 1 < len(options):
+                continue
+            ops: list[Op] = []
+            current = src
+            for name, forward in option:
+                try:
+                    look = self.config.look(name)
+                except OcioError:
+                    raise OcioError(f"look {name!r} is not in the config", path=self.path, line=line) from None
+                space = self._space(look.process_space, look.line) if look.process_space else current
+                ops += self.colorspace_ops(current.name, space.name, True, look.line)
+                current = space
+                label = f"look {look.name!r}"
+                if forward:
+                    ops += self._compile(label, look.transform) if look.transform else self._compile(label, look.inverse_transform, inverse=True)
+                else:
+                    ops += self._compile(label, look.inverse_transform) if look.inverse_transform else self._compile(label, look.transform, inverse=True)
+            return ops, current
+        return [], src
+
+    def _has_look(self, name: str) -> bool:
+        return name.lower() in (n.lower() for n in self.config.looks)
+
+    def look_ops(self, src: str, dst: str, looks: str, line: int | None = None) -> list[Op]:
+        s, d = self._space(src, line), self._space(dst, line)
+        ops, current = self._apply_looks(s, looks, line)
+        return ops + self.colorspace_ops(current.name, d.name, True, line)
+
+    def display_view_ops(self, src: str, display: str, view: str, looks_bypass: bool = False, line: int | None = None, looks: str | None = None) -> list[Op]:
+        cfg = self.config
+        try:
+            disp = cfg.display(display)
+            v = cfg.view(disp.name, view) if view else cfg.view(disp.name, cfg.default_view(disp.name))
+        except OcioError as exc:
+            raise OcioError(exc.message, path=self.path, line=line) from None
+        s = self._space(src, line)
+        look_text = "" if looks_bypass else (v.looks if looks is None else looks)
+        if v.view_transform:
+            dcs_name = disp.name if v.display_colorspace == "<USE_DISPLAY_NAME>" else v.display_colorspace
+            target = self._space(dcs_name, v.line)
+        else:
+            target = self._space(disp.name if v.colorspace == "<USE_DISPLAY_NAME>" else v.colorspace, v.line)
+        if s.isdata or target.isdata:
+            return []
+        ops, current = self._apply_looks(s, look_text, v.line)
+        if not v.view_transform:
+            return ops + self.colorspace_ops(current.name, target.name, True, v.line)
+        try:
+            vt = cfg.view_transform(v.view_transform)
+        except OcioError:
+            raise OcioError(f"view {v.name!r} names unknown view transform {v.view_transform!r}", path=self.path, line=v.line) from None
+        ops += self.to_reference(current) + self.cross(current.reference, vt.reference, v.line)
+        ops += self.view_transform_ops(vt.name, v.line)
+        return ops + self.cross("display", target.reference, v.line) + self.from_reference(target)
+
+    def resolve_file(self, filename: str, line: int | None) -> str:
+        return self.context.resolve_file(filename, path=self.path, line=line)
+
+    def named_or_space(self, src: str, dst: str, looks: str) -> list[Op]:
+        cfg = self.config
+        src_nt = None if cfg.has_colorspace(src) else self._named(src)
+        dst_nt = None if cfg.has_colorspace(dst) else self._named(dst)
+        if src_nt is None and dst_nt is None:
+            return self.look_ops(src, dst, looks) if looks else self.colorspace_ops(src, dst)
+        ops: list[Op] = []
+        if src_nt is not None:
+            label = f"named transform {src_nt.name!r}"
+            ops += self._compile(label, src_nt.transform) if src_nt.transform else self._compile(label, src_nt.inverse_transform, inverse=True)
+        if dst_nt is not None:
+            label = f"named transform {dst_nt.name!r}"
+            ops += self._compile(label, dst_nt.inverse_transform) if dst_nt.inverse_transform else self._compile(label, dst_nt.transform, inverse=True)
+        return ops
+
+    def _named(self, name: str) -> Any:
+        try:
+            return self.config.named_transform(name)
+        except OcioError:
+            raise OcioError(f"color space {name!r} is not in the config", path=self.path) from None
+
+
+def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
+    """The processor for a `Config.processor` / `Config.display_processor` cache key."""
+    b = _Builder(config, config.context())
+    if key[0] == "cs":
+        _, src, dst, looks, inverse, _ctx = key
+        ops = b.named_or_space(src, dst, looks)
+        desc = f"{src} -> {dst}" + (f" [{looks}]" if looks else "")
+    else:
+        _, src, display, view, looks, inverse, _ctx = key
+        ops = b.display_view_ops(src, display, view or "", False, None, looks)
+        desc = f"{src} -> {display} / {view or 'default view'}"
+    if inverse:
+        ops = invert_ops(ops, desc, config.path, None)
+        desc = f"inverse of {desc}"
+    return Processor(Pipeline(ops), desc)

@@ -1,0 +1,194 @@
+"""Each OCIO transform type as pipeline ops.
+
+The parameters and their defaults follow the OpenColorIO v2 transform
+classes and their YAML keys (OpenColorIO documentation, "Transforms" and
+"Config syntax"): a MatrixTransform's ``matrix`` is 16 values of a row-major
+4x4 matrix and ``offset`` 4 values (only the RGB part acts; alpha is left
+untouched); Exponent and ExponentWithLinear take 4 values (RGBA) or one;
+Log/LogAffine/LogCamera take one value or three per parameter; Range bounds
+are ``min_in_value``, ``max_in_value``, ``min_out_value``, ``max_out_value``
+with ``style: noClamp`` to skip the clamp.
+
+`compile_transform` builds the forward ops and, for ``direction: inverse``,
+inverts them in reverse order. Transforms that refer to the config
+(ColorSpace, Look, DisplayView) call back into the processor builder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import numpy as np
+
+from vfx_rs.errors import ArgumentError, FormatError, OcioError
+from vfx_rs.ocio.model import Transform
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
+
+__all__ = ["Resolver", "compile_transform", "invert_ops"]
+
+
+class Resolver(Protocol):
+    """What a transform needs from the processor builder."""
+
+    path: str | None
+
+    def colorspace_ops(self, src: str, dst: str, data_bypass: bool, line: int | None) -> list[Op]:
+        """Ops converting color space `src` to `dst`."""
+
+    def look_ops(self, src: str, dst: str, looks: str, line: int | None) -> list[Op]:
+        """Ops from `src` through `looks` to `dst`."""
+
+    def display_view_ops(self, src: str, display: str, view: str, looks_bypass: bool, line: int | None) -> list[Op]:
+        """Ops from `src` to `display` through `view`."""
+
+    def resolve_file(self, filename: str, line: int | None) -> str:
+        """The existing file a FileTransform names."""
+
+
+def _values(t: Transform, key: str, count: int, default: float | None, path: str | None) -> tuple[float, ...]:
+    """`count` floats from a scalar or a list (extra RGBA values dropped)."""
+    raw = t.params.get(key, default)
+    if raw is None:
+        raise OcioError(f"{t.kind}Transform needs '{key}'", path=path, line=t.line)
+    items = raw if isinstance(raw, list) else [raw] * count
+    try:
+        vals = tuple(float(v) for v in items)
+    except (TypeError, ValueError):
+        raise OcioError(f"{t.kind}Transform '{key}' must be numbers, got {raw!r}", path=path, line=t.line) from None
+    if len(vals) != count and not (count == 3 and len(vals) == 4):
+        raise OcioError(f"{t.kind}Transform '{key}' needs {count} values, got {len(vals)}", path=path, line=t.line)
+    return vals[:count]
+
+
+def _matrix(t: Transform, path: str | None) -> list[Op]:
+    m = np.array(_values(t, "matrix", 16, None, path) if "matrix" in t.params else np.eye(4).ravel()).reshape(4, 4)
+    offset = _values(t, "offset", 4, 0.0, path)
+    return [MatrixOp(matrix=m[:3, :3], offset=offset[:3])]
+
+
+_EXPONENT_STYLES = {"clamp": "clamp", "mirror": "mirror", "pass_thru": "pass", "passthru": "pass"}
+"""OCIO NegativeStyle names (YAML ``style``) to `ExponentOp` styles."""
+
+
+def _exponent(t: Transform, path: str | None) -> list[Op]:
+    style = str(t.params.get("style", "clamp")).lower()
+    if style not in _EXPONENT_STYLES:
+        raise OcioError(f"ExponentTransform style {style!r} is not clamp, mirror or pass_thru", path=path, line=t.line)
+    return [ExponentOp(exponent=_values(t, "value", 3, 1.0, path), style=_EXPONENT_STYLES[style])]  # type: ignore[arg-type]
+
+
+def _exponent_linear(t: Transform, path: str | None) -> list[Op]:
+    style = str(t.params.get("style", "linear")).lower()
+    if style not in ("linear", "mirror"):
+        raise OcioError(f"ExponentWithLinearTransform style {style!r} is not linear or mirror", path=path, line=t.line)
+    gamma = _values(t, "gamma", 3, None, path)
+    offset = _values(t, "offset", 3, None, path)
+    return [ExponentLinearOp(gamma=gamma, offset=offset, decode=True, style=style)]  # type: ignore[arg-type]
+
+
+def _log(t: Transform, path: str | None) -> list[Op]:
+    base = float(t.params.get("base", 2.0))
+    kw: dict[str, Any] = {"base": base, "to_log": True}
+    if t.kind in ("LogAffine", "LogCamera"):
+        for key, default in (("log_side_slope", 1.0), ("log_side_offset", 0.0), ("lin_side_slope", 1.0), ("lin_side_offset", 0.0)):
+            kw[key] = _values(t, key, 3, default, path)
+    if t.kind == "LogCamera":
+        kw["lin_side_break"] = _values(t, "lin_side_break", 3, None, path)
+        if "linear_slope" in t.params:
+            kw["linear_slope"] = _values(t, "linear_slope", 3, None, path)
+    return [LogOp(**kw)]
+
+
+def _range(t: Transform, path: str | None) -> list[Op]:
+    def bound(key: str) -> float | None:
+        return None if t.params.get(key) is None else float(t.params[key])
+
+    style = str(t.params.get("style", "clamp")).lower()
+    if style not in ("clamp", "noclamp"):
+        raise OcioError(f"RangeTransform style {style!r} is not clamp or noClamp", path=path, line=t.line)
+    lo_in, hi_in, lo_out, hi_out = (bound(k) for k in ("min_in_value", "max_in_value", "min_out_value", "max_out_value"))
+    if t.inverse:
+        lo_in, hi_in, lo_out, hi_out = lo_out, hi_out, lo_in, hi_in
+    return [RangeOp.from_bounds(lo_in, hi_in, lo_out, hi_out, clamp=style == "clamp")]
+
+
+def _group(t: Transform, r: Resolver) -> list[Op]:
+    ops: list[Op] = []
+    for child in t.children:
+        ops.extend(compile_transform(child, r))
+    return ops
+
+
+def _file(t: Transform, r: Resolver) -> list[Op]:
+    src = t.params.get("src")
+    if not src:
+        raise OcioError("FileTransform needs 'src'", path=r.path, line=t.line)
+    filename = r.resolve_file(str(src), t.line)
+    ext = os.path.splitext(filename)[1].lower()
+    if ext in (".cc", ".ccc", ".cdl"):
+        raise OcioError(f"FileTransform of CDL file {filename!r} not supported yet", path=r.path, line=t.line)
+    try:
+        from vfx_rs.lut import read_lut  # type: ignore[import-not-found]
+    except ImportError:
+        raise OcioError(f"FileTransform ({filename!r}) not supported yet: no LUT readers", path=r.path, line=t.line) from None
+    try:
+        lut = read_lut(filename)
+        interpolation = str(t.params.get("interpolation", "default")).lower()
+        return list(lut.to_ops(interpolation=interpolation) if interpolation != "default" else lut.to_ops())
+    except FormatError as exc:
+        raise OcioError(f"FileTransform {filename!r}: {exc}", path=r.path, line=t.line) from None
+
+
+_NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {
+    "Group": _group,
+    "File": _file,
+    "ColorSpace": lambda t, r: r.colorspace_ops(
+        str(t.params.get("src", "")), str(t.params.get("dst", "")), bool(t.params.get("data_bypass", True)), t.line
+    ),
+    "Look": lambda t, r: r.look_ops(str(t.params.get("src", "")), str(t.params.get("dst", "")), str(t.params.get("looks", "")), t.line),
+    "DisplayView": lambda t, r: r.display_view_ops(
+        str(t.params.get("src", "")),
+        str(t.params.get("display", "")),
+        str(t.params.get("view", "")),
+        bool(t.params.get("looks_bypass", False)),
+        t.line,
+    ),
+}
+"""Transforms whose ops depend on the config (other color spaces, looks, files)."""
+
+_SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
+    "Matrix": _matrix,
+    "Exponent": _exponent,
+    "ExponentWithLinear": _exponent_linear,
+    "Log": _log,
+    "LogAffine": _log,
+    "LogCamera": _log,
+}
+"""Transforms that are ops of their parameters alone."""
+
+
+def invert_ops(ops: list[Op], what: str, path: str | None, line: int | None) -> list[Op]:
+    """The ops undoing `ops`; a non-invertible op raises `OcioError`."""
+    try:
+        return [op.inverse() for op in reversed(ops)]
+    except ArgumentError as exc:
+        raise OcioError(f"{what} has no inverse: {exc}", path=path, line=line) from None
+
+
+def compile_transform(t: Transform, r: Resolver) -> list[Op]:
+    """The ops of transform `t` in its direction; unsupported kinds raise `OcioError`."""
+    try:
+        if t.kind == "Range":
+            return _range(t, r.path)
+        if t.kind in _SIMPLE:
+            ops = _SIMPLE[t.kind](t, r.path)
+        elif t.kind in _NEEDS_CONFIG:
+            ops = _NEEDS_CONFIG[t.kind](t, r)
+        else:
+            raise OcioError(f"{t.kind}Transform not supported yet", path=r.path, line=t.line)
+    except ArgumentError as exc:
+        raise OcioError(f"{t.kind}Transform: {exc.message}", path=r.path, line=t.line) from None
+    return invert_ops(ops, f"{t.kind}Transform", r.path, t.line) if t.inverse else ops
