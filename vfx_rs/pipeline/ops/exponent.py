@@ -75,7 +75,7 @@ class ExponentOp(Op):
     def apply_planar(self, p: np.ndarray) -> None:
         g = _column(self.exponent, p.dtype)
         if self.style == "clamp":
-            np.maximum(p, p.dtype.type(0.0), out=p)
+            np.fmax(p, p.dtype.type(0.0), out=p)  # NaN -> 0, as OCIO's max(0, x)
             np.power(p, g, out=p)
         elif self.style == "mirror":
             sign = np.sign(p)
@@ -108,6 +108,10 @@ class ExponentOp(Op):
 
     def is_identity(self) -> bool:
         return self.exponent == (1.0, 1.0, 1.0) and self.style != "clamp"
+
+    def is_inverse_of(self, other: Op) -> bool:
+        # A clamping pair sends negatives to 0, so it is not an identity (OCIO keeps both ops).
+        return self.style != "clamp" and super().is_inverse_of(other)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

@@ -65,6 +65,13 @@ class MatrixOp(Op):
         object.__setattr__(self, "offset", _as_offset(self.offset))
 
     def apply_planar(self, p: np.ndarray) -> None:
+        if not np.any(self.matrix - np.diag(np.diag(self.matrix))):
+            # A diagonal matrix scales each channel: inf in one channel must not
+            # become 0 * inf = nan in the others (OCIO's scale renderer, likewise).
+            p *= np.diag(self.matrix).astype(p.dtype)[:, np.newaxis]
+            if np.any(self.offset):
+                p += self.offset.astype(p.dtype)[:, np.newaxis]
+            return
         result = self.matrix.astype(p.dtype) @ p
         if np.any(self.offset):
             result += self.offset.astype(p.dtype)[:, np.newaxis]
