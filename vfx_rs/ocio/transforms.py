@@ -110,6 +110,11 @@ def _range(t: Transform, path: str | None) -> list[Op]:
     if style not in ("clamp", "noclamp"):
         raise OcioError(f"RangeTransform style {style!r} is not clamp or noClamp", path=path, line=t.line)
     lo_in, hi_in, lo_out, hi_out = (bound(k) for k in ("min_in_value", "max_in_value", "min_out_value", "max_out_value"))
+    for a, b, side in ((lo_in, lo_out, "minimum"), (hi_in, hi_out, "maximum")):
+        other = (hi_in, hi_out) if side == "minimum" else (lo_in, lo_out)
+        if a is not None and b is not None and other == (None, None) and a != b:
+            # OCIO RangeOpData::validate: a one-sided range may only clamp.
+            raise OcioError(f"RangeTransform in and out {side} must be equal when the other bounds are missing", path=path, line=t.line)
     if t.inverse:
         lo_in, hi_in, lo_out, hi_out = lo_out, hi_out, lo_in, hi_in
     return [RangeOp.from_bounds(lo_in, hi_in, lo_out, hi_out, clamp=style == "clamp")]
