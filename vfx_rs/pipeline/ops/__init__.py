@@ -9,6 +9,8 @@ from __future__ import annotations
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
+from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
@@ -20,6 +22,8 @@ __all__ = [
     "ExponentOp",
     "FixedCurveOp",
     "LogOp",
+    "Lut1DOp",
+    "Lut3DOp",
     "MatrixOp",
     "PiecewiseLogOp",
     "PiecewisePowerOp",
@@ -39,5 +43,7 @@ OPS: dict[str, type[Op]] = {
     RangeOp.kind: RangeOp,
     SrgbEncodeOp.kind: SrgbEncodeOp,
     ViewGammaOp.kind: ViewGammaOp,
+    Lut1DOp.kind: Lut1DOp,
+    Lut3DOp.kind: Lut3DOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

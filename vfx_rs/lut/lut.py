@@ -1,0 +1,201 @@
+"""`Lut1D` and `Lut3D`: LUT tables with their domain, applied through the pipeline ops.
+
+A 1D LUT holds one curve per channel, ``data[i, c]``; a 3D LUT holds an RGB
+output per lattice point, ``data[b, g, r, c]`` (red fastest in memory, the
+order of ``.cube`` files, Adobe Cube LUT Specification 1.0, section "Table
+data"). Inputs are scaled from ``[domain_min, domain_max]`` onto the table
+and clamped to it, as OpenColorIO applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from vfx_rs.errors import LutError
+
+if TYPE_CHECKING:
+    from vfx_rs.pipeline.op import Op
+
+__all__ = ["Lut1D", "Lut3D"]
+
+_INTERPOLATION_ALIASES = {
+    "linear": "trilinear",
+    "trilinear": "trilinear",
+    "tetrahedral": "tetrahedral",
+    "best": "tetrahedral",
+}
+"""Interpolation names accepted for 3D LUTs: OCIO's INTERP_LINEAR and INTERP_BEST/TETRAHEDRAL."""
+
+
+def _domain(value: npt.ArrayLike, what: str) -> np.ndarray:
+    d = np.array(np.broadcast_to(np.asarray(value, dtype=np.float64), (3,)))
+    if not np.all(np.isfinite(d)):
+        raise LutError(f"LUT {what} must be finite, got {d.tolist()}")
+    return d
+
+
+def _apply_ops(ops: list[Op], array: npt.ArrayLike) -> np.ndarray:
+    from vfx_rs.pipeline.execute import apply_ops
+
+    out = np.array(array, dtype=np.float32, copy=True, order="C")
+    if out.ndim == 0 or out.shape[-1] not in (3, 4):
+        raise LutError(f"LUT input must have 3 or 4 channels on its last axis, got shape {out.shape}")
+    return apply_ops(ops, out)
+
+
+@dataclass(eq=False)
+class Lut1D:
+    """A per-channel 1D LUT.
+
+    Attributes
+    ----------
+    data
+        ``(size, 3)`` float64 outputs.
+    domain_min, domain_max
+        Per-channel input range mapped onto the table.
+    title
+        Free text (``TITLE`` in a ``.cube`` file).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lut = Lut1D(np.linspace(0.0, 1.0, 5)[:, None].repeat(3, 1) ** 2)
+    >>> lut.apply(np.array([[0.5, 0.125, 2.0]])).astype(float).round(4).tolist()
+    [[0.25, 0.0312, 1.0]]
+    """
+
+    data: np.ndarray
+    domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        data = np.array(self.data, dtype=np.float64)
+        if data.ndim == 1:
+            data = np.repeat(data[:, None], 3, axis=1)
+        if data.ndim != 2 or data.shape[1] != 3 or data.shape[0] < 2:
+            raise LutError(f"1D LUT data must be (size >= 2, 3), got {data.shape}")
+        if not np.all(np.isfinite(data)):
+            raise LutError("1D LUT data holds NaN or infinity")
+        self.data = data
+        self.domain_min = _domain(self.domain_min, "domain_min")
+        self.domain_max = _domain(self.domain_max, "domain_max")
+        if np.any(self.domain_max <= self.domain_min):
+            raise LutError(f"1D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+
+    @property
+    def size(self) -> int:
+        """Number of entries per channel."""
+        return int(self.data.shape[0])
+
+    @classmethod
+    def identity(cls, size: int, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut1D:
+        """The LUT whose outputs equal its inputs over the domain."""
+        if size < 2:
+            raise LutError(f"1D LUT size must be at least 2, got {size}")
+        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        return cls(np.linspace(lo, hi, size), lo, hi)
+
+    def to_ops(self, interpolation: str = "linear") -> list[Op]:
+        """The pipeline ops applying this LUT (1D LUTs interpolate linearly)."""
+        from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+
+        if interpolation.lower() not in ("linear", "best", "default"):
+            raise LutError(f"1D LUT interpolation {interpolation!r} not supported; use 'linear'")
+        return [Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)]
+
+    def apply(self, array: npt.ArrayLike) -> np.ndarray:
+        """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept)."""
+        return _apply_ops(self.to_ops(), array)
+
+    def inverse(self) -> Lut1D:
+        """The inverse of a monotonic LUT, resampled on its output range (OCIO's fast inverse)."""
+        from vfx_rs.errors import ArgumentError
+
+        (op,) = self.to_ops()
+        try:
+            inv = op.inverse()
+        except ArgumentError as exc:
+            raise LutError(exc.message) from None
+        return Lut1D(np.array(inv.table), np.array(inv.domain_min), np.array(inv.domain_max), self.title)
+
+
+@dataclass(eq=False)
+class Lut3D:
+    """A 3D LUT.
+
+    Attributes
+    ----------
+    data
+        ``(size, size, size, 3)`` float64, indexed ``[b, g, r]`` (red fastest).
+    domain_min, domain_max
+        Per-channel input range mapped onto the lattice.
+    title
+        Free text (``TITLE`` in a ``.cube`` file).
+    shaper
+        Optional 1D LUT applied first (Resolve ``.cube`` files hold both).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lut = Lut3D.identity(5)
+    >>> lut.apply(np.array([[0.3, 0.6, 1.5]])).astype(float).round(4).tolist()
+    [[0.3, 0.6, 1.0]]
+    """
+
+    data: np.ndarray
+    domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
+    title: str = ""
+    shaper: Lut1D | None = None
+
+    def __post_init__(self) -> None:
+        data = np.array(self.data, dtype=np.float64)
+        n = data.shape[0] if data.ndim == 4 else 0
+        if data.shape != (n, n, n, 3) or n < 2:
+            raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")
+        if not np.all(np.isfinite(data)):
+            raise LutError("3D LUT data holds NaN or infinity")
+        self.data = data
+        self.domain_min = _domain(self.domain_min, "domain_min")
+        self.domain_max = _domain(self.domain_max, "domain_max")
+        if np.any(self.domain_max <= self.domain_min):
+            raise LutError(f"3D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+
+    @property
+    def size(self) -> int:
+        """Lattice points per axis."""
+        return int(self.data.shape[0])
+
+    @classmethod
+    def identity(cls, size: int, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut3D:
+        """The LUT whose outputs equal its inputs over the domain."""
+        if size < 2:
+            raise LutError(f"3D LUT size must be at least 2, got {size}")
+        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        axes = [np.linspace(lo[c], hi[c], size) for c in range(3)]
+        b, g, r = np.meshgrid(axes[2], axes[1], axes[0], indexing="ij")
+        return cls(np.stack([r, g, b], axis=-1), lo, hi)
+
+    def to_ops(self, interpolation: str = "tetrahedral") -> list[Op]:
+        """The pipeline ops applying this LUT (the shaper first, if any).
+
+        `interpolation` is ``"tetrahedral"`` (also ``"best"``) or
+        ``"trilinear"`` (also ``"linear"``, OCIO's default for files).
+        """
+        from vfx_rs.pipeline.ops.lut3d import Lut3DOp
+
+        method = _INTERPOLATION_ALIASES.get(interpolation.lower())
+        if method is None:
+            raise LutError(f"3D LUT interpolation {interpolation!r} not supported; use one of {sorted(_INTERPOLATION_ALIASES)}")
+        ops = self.shaper.to_ops() if self.shaper is not None else []
+        ops.append(Lut3DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max, interpolation=method))
+        return ops
+
+    def apply(self, array: npt.ArrayLike, interpolation: str = "tetrahedral") -> np.ndarray:
+        """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept)."""
+        return _apply_ops(self.to_ops(interpolation), array)

@@ -1,0 +1,136 @@
+"""1D LUT op: one table per channel, linear interpolation, inputs clamped to the domain.
+
+As OpenColorIO's Lut1DOp applies a ``.cube`` 1D table (FileFormatIridasCube.cpp
+and Lut1DOpCPU.cpp): the input is scaled from ``[domain_min, domain_max]`` to
+``[0, size - 1]``, clamped there (NaN becomes the first entry), and the two
+nearest entries are mixed linearly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from vfx_rs.errors import ArgumentError
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform
+
+__all__ = ["Lut1DOp"]
+
+_TEXTURE_WIDTH = 4096
+"""Row width of the 2D texture holding a 1D table (GL guarantees at least 16384; 4096 is safe everywhere)."""
+
+
+def _frozen(value: npt.ArrayLike, shape: tuple[int, ...] | None, what: str) -> np.ndarray:
+    a = np.array(value, dtype=np.float64)
+    if shape is not None:
+        a = np.array(np.broadcast_to(a, shape))
+    if not np.all(np.isfinite(a)):
+        raise ArgumentError(f"lut1d op {what} must be finite")
+    a.flags.writeable = False
+    return a
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Lut1DOp(Op):
+    """A per-channel 1D table with linear interpolation.
+
+    Parameters
+    ----------
+    table
+        ``(size, 3)``: entry ``i`` of channel ``c`` is the output for input
+        ``domain_min[c] + i / (size - 1) * (domain_max[c] - domain_min[c])``.
+    domain_min, domain_max
+        Input range per channel; inputs outside it are clamped to it.
+    """
+
+    kind = "lut1d"
+    table: np.ndarray
+    domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
+
+    def __post_init__(self) -> None:
+        table = _frozen(self.table, None, "table")
+        if table.ndim != 2 or table.shape[1] != 3 or table.shape[0] < 2:
+            raise ArgumentError(f"lut1d op table must be (size >= 2, 3), got {table.shape}")
+        object.__setattr__(self, "table", table)
+        object.__setattr__(self, "domain_min", _frozen(self.domain_min, (3,), "domain_min"))
+        object.__setattr__(self, "domain_max", _frozen(self.domain_max, (3,), "domain_max"))
+        if np.any(self.domain_max <= self.domain_min):
+            raise ArgumentError("lut1d op domain_max must be above domain_min on every channel")
+
+    def apply_planar(self, p: np.ndarray) -> None:
+        n = self.table.shape[0]
+        scale = (n - 1) / (self.domain_max - self.domain_min)
+        table = self.table.astype(p.dtype)
+        for c in range(3):
+            x = p[c] - p.dtype.type(self.domain_min[c])
+            x *= p.dtype.type(scale[c])
+            # fmax first so NaN maps to 0, as OCIO's std::max(0, std::min(x, n - 1)).
+            np.fmin(np.fmax(x, 0, out=x), n - 1, out=x)
+            i0 = np.minimum(x.astype(np.intp), n - 2)
+            x -= i0
+            lo = table[i0, c]
+            p[c] = lo + x * (table[i0 + 1, c] - lo)
+
+    def glsl(self, names: GlslNames) -> GlslSnippet:
+        n = self.table.shape[0]
+        width = min(n, _TEXTURE_WIDTH)
+        rows = -(-n // width)
+        data = np.zeros((rows * width, 3), dtype=np.float32)
+        data[:n] = self.table
+        tex, dmin, scale = names("table"), names("dmin"), names("scale")
+        fetch = names("fetch")
+        helper = (
+            f"float {fetch}(int i, int ch) {{\n"
+            f"    return texelFetch({tex}, ivec2(i % {width}, i / {width}), 0)[ch];\n"
+            "}\n"
+        )
+        body = (
+            f"{{\n    vec3 x = clamp((c - {dmin}) * {scale}, 0.0, float({n - 1}));\n"
+            f"    for (int ch = 0; ch < 3; ++ch) {{\n"
+            f"        int i0 = min(int(x[ch]), {n - 2});\n"
+            f"        float f = x[ch] - float(i0);\n"
+            f"        float lo = {fetch}(i0, ch);\n"
+            f"        c[ch] = lo + f * ({fetch}(i0 + 1, ch) - lo);\n"
+            "    }\n}"
+        )
+        return GlslSnippet(
+            body=body,
+            uniforms={
+                dmin: Uniform("vec3", self.domain_min),
+                scale: Uniform("vec3", (n - 1) / (self.domain_max - self.domain_min)),
+            },
+            textures={tex: TextureSpec(2, data.reshape(rows, width, 3))},
+            helpers={fetch: helper},
+        )
+
+    def inverse(self) -> Lut1DOp:
+        """A resampled inverse table, as OCIO's "fast" inverse of a monotonic 1D LUT.
+
+        Each channel must be monotonic (non-decreasing or non-increasing); the
+        inverse spans the table's output range with ``max(size, 4096)`` entries,
+        flat stretches mapping to their first input (Lut1DOpData::makeFastLut1DFromInverse).
+        """
+        n = self.table.shape[0]
+        size = max(n, _TEXTURE_WIDTH)
+        out = np.empty((size, 3))
+        lo, hi = np.empty(3), np.empty(3)
+        for c in range(3):
+            col = self.table[:, c]
+            grid_in = np.linspace(self.domain_min[c], self.domain_max[c], n)
+            d = np.diff(col)
+            if np.all(d >= 0):
+                ys, xs = col, grid_in
+            elif np.all(d <= 0):
+                ys, xs = col[::-1], grid_in[::-1]
+            else:
+                raise ArgumentError(f"lut1d op channel {c} is not monotonic and has no inverse")
+            lo[c], hi[c] = ys[0], ys[-1]
+            if hi[c] <= lo[c]:
+                raise ArgumentError(f"lut1d op channel {c} is constant and has no inverse")
+            # Keep the first input of each flat stretch (np.interp needs strictly increasing xp).
+            keep = np.concatenate([[True], np.diff(ys) > 0])
+            out[:, c] = np.interp(np.linspace(lo[c], hi[c], size), ys[keep], xs[keep])
+        return Lut1DOp(table=out, domain_min=lo, domain_max=hi, dynamic=self.dynamic)
