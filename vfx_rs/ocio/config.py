@@ -73,10 +73,10 @@ class Config:
         self._inactive = parse._names(doc.get("inactive_colorspaces"))
         p = path
         self.colorspaces: dict[str, ColorSpace] = {}
-        for node in parse.section_items(doc, "colorspaces", p):
-            self._add_colorspace(parse.parse_colorspace(node, p, "scene", v1, doc.line), p)
-        for node in parse.section_items(doc, "display_colorspaces", p):
-            self._add_colorspace(parse.parse_colorspace(node, p, "display", v1, doc.line), p)
+        for section in (k for k in doc if k in ("colorspaces", "display_colorspaces")):
+            reference = "scene" if section == "colorspaces" else "display"
+            for node in parse.section_items(doc, section, p):
+                self._add_colorspace(parse.parse_colorspace(node, p, reference, v1, doc.line), p)
         self.shared_views = {v.name: v for v in (parse.parse_view(n, p, doc.line) for n in parse.section_items(doc, "shared_views", p))}
         displays = doc.get("displays") or {}
         if not isinstance(displays, dict):
@@ -148,7 +148,7 @@ class Config:
         return _env_list("OCIO_INACTIVE_COLORSPACES", self._inactive)
 
     def colorspace_names(self, *, include_inactive: bool = False, reference: str | None = None) -> list[str]:
-        """Color space names in config order (scene then display); `reference` picks ``scene``/``display``."""
+        """Color space names in file order; `reference` picks ``scene``/``display``."""
         inactive = {n.lower() for n in self.inactive_colorspaces()}
         return [
             cs.name
@@ -176,8 +176,8 @@ class Config:
         return True
 
     def role_names(self) -> list[str]:
-        """Role names, in config order."""
-        return list(self.roles)
+        """Role names, sorted (OCIO keeps roles in a sorted map)."""
+        return sorted(self.roles)
 
     def families(self) -> list[str]:
         """The distinct non-empty families of the color spaces, in order of first use."""
@@ -243,13 +243,14 @@ class Config:
         return views
 
     def views(self, display: str, colorspace: str | None = None) -> list[str]:
-        """Active views of `display` in config order; with `colorspace`, those its viewing rules allow."""
+        """Active views of `display` (in ``active_views`` order if set, else config order); with `colorspace`, those its viewing rules allow."""
         disp = self.display(display)
         views = self._display_views(disp)
         active = _env_list("OCIO_ACTIVE_VIEWS", self._active_views)
         if active:
-            allowed = {a.lower() for a in active}
-            views = [v for v in views if v.name.lower() in allowed]
+            # OCIO orders the active views by the active list.
+            by_name = {v.name.lower(): v for v in views}
+            views = [by_name[a.lower()] for a in active if a.lower() in by_name]
         if colorspace is not None:
             views = [v for v in views if self._rule_allows(v, colorspace)]
         return [v.name for v in views]
@@ -312,12 +313,7 @@ class Config:
         `looks` is OCIO's look string: names separated by commas, ``+name``
         forward (the default) and ``-name`` inverse.
         """
-        from vfx_rs.ocio.processor import build_processor
-
-        key = ("cs", src, dst, looks or "", inverse, self.context().key())
-        if key not in self._processors:
-            self._processors[key] = build_processor(self, key)
-        return self._processors[key]
+        return self._cached_processor(("cs", src, dst, looks or "", inverse, self.context().key()))
 
     def display_processor(
         self, src: str, display: str, view: str | None = None, looks: str | None = None, *, inverse: bool = False
@@ -327,9 +323,11 @@ class Config:
         `looks`, when given, replaces the view's own looks. ``inverse=True``
         gives the display-to-`src` processor.
         """
+        return self._cached_processor(("dv", src, display, view, looks, inverse, self.context().key()))
+
+    def _cached_processor(self, key: tuple[Any, ...]) -> Any:
         from vfx_rs.ocio.processor import build_processor
 
-        key = ("dv", src, display, view, looks, inverse, self.context().key())
         if key not in self._processors:
             self._processors[key] = build_processor(self, key)
         return self._processors[key]

@@ -116,11 +116,11 @@ def match_file_rule(rule: FileRule, filepath: str) -> bool:
     """True if `filepath` matches a pattern/extension or regex file rule.
 
     OCIO matches the glob ``pattern.extension`` against the whole path, with
-    the extension case-insensitive, and searches a ``regex`` anywhere in it
+    the extension case-insensitive, and a ``regex`` against the whole path too
     (OCIO FileRules.cpp).
     """
     if rule.regex:
-        return re.search(rule.regex, filepath) is not None
+        return re.fullmatch(rule.regex, filepath) is not None
     pattern = _glob_regex(rule.pattern or "*")
     ext = _glob_regex(rule.extension or "*")
     return re.fullmatch(f"(?s:{pattern})\\.(?is:{ext})", filepath) is not None

@@ -13,6 +13,7 @@ names either a color space or a view transform plus a display color space.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -42,9 +43,10 @@ class Processor:
     [[2.0, 2.0, 2.0], [2.0, 2.0, 2.0]]
     """
 
-    def __init__(self, pipeline: Pipeline, description: str = "") -> None:
+    def __init__(self, pipeline: Pipeline, description: str = "", inverse: Callable[[], Processor] | None = None) -> None:
         self.pipeline = pipeline
         self.description = description
+        self._inverse = inverse
 
     def apply(self, data: np.ndarray) -> np.ndarray:
         """Apply in place to float32 ``(H, W, 3|4)`` or ``(N, 3|4)`` pixels (alpha untouched); returns `data`."""
@@ -55,7 +57,9 @@ class Processor:
         return self.pipeline.applied(data)
 
     def inverse(self) -> Processor:
-        """The processor undoing this one."""
+        """The processor undoing this one (a config's processors rebuild in the other direction)."""
+        if self._inverse is not None:
+            return self._inverse()
         return Processor(Pipeline(invert_ops(list(self.pipeline.ops), self.description, None, None)), f"inverse of {self.description}")
 
     def is_identity(self) -> bool:
@@ -92,6 +96,7 @@ class _Builder:
         self.context = context
         self.path = config.path
         self._stack: list[str] = []
+        self.memo: dict[int, tuple[Op, Op]] = {}
 
     def _compile(self, label: str, t: Transform | None, inverse: bool = False) -> list[Op]:
         if t is None:
@@ -104,7 +109,7 @@ class _Builder:
             ops = compile_transform(t, self)
         finally:
             self._stack.pop()
-        return invert_ops(ops, label, self.path, t.line) if inverse else ops
+        return invert_ops(ops, label, self.path, t.line, self.memo) if inverse else ops
 
     def _space(self, name: str, line: int | None) -> ColorSpace:
         try:
@@ -145,7 +150,7 @@ class _Builder:
         if not names:
             raise OcioError("no scene-referred view transform joins the scene and display references", path=self.path, line=line)
         ops = self.view_transform_ops(names[0], line)
-        return ops if src_ref == "scene" else invert_ops(ops, f"view transform {names[0]!r}", self.path, line)
+        return ops if src_ref == "scene" else invert_ops(ops, f"view transform {names[0]!r}", self.path, line, self.memo)
 
     def colorspace_ops(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Op]:
         s, d = self._space(src, line), self._space(dst, line)
@@ -249,6 +254,7 @@ def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
         ops = b.display_view_ops(src, display, view or "", False, None, looks)
         desc = f"{src} -> {display} / {view or 'default view'}"
     if inverse:
-        ops = invert_ops(ops, desc, config.path, None)
+        ops = invert_ops(ops, desc, config.path, None, b.memo)
         desc = f"inverse of {desc}"
-    return Processor(Pipeline(ops), desc)
+    flipped = (*key[:-2], not inverse, key[-1])
+    return Processor(Pipeline(ops), desc, lambda: config._cached_processor(flipped))

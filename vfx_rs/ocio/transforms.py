@@ -34,6 +34,7 @@ class Resolver(Protocol):
     """What a transform needs from the processor builder."""
 
     path: str | None
+    memo: dict[int, tuple[Op, Op]]
 
     def colorspace_ops(self, src: str, dst: str, data_bypass: bool, line: int | None) -> list[Op]:
         """Ops converting color space `src` to `dst`."""
@@ -175,12 +176,28 @@ _SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
 """Transforms that are ops of their parameters alone."""
 
 
-def invert_ops(ops: list[Op], what: str, path: str | None, line: int | None) -> list[Op]:
-    """The ops undoing `ops`; a non-invertible op raises `OcioError`."""
+def invert_ops(
+    ops: list[Op], what: str, path: str | None, line: int | None, memo: dict[int, tuple[Op, Op]] | None = None
+) -> list[Op]:
+    """The ops undoing `ops`; a non-invertible op raises `OcioError`.
+
+    `memo` remembers which op each inverse came from, so inverting twice
+    gives back the original op exactly (a matrix inverted twice in float64
+    would leave ~1e-20 where the original has exact zeros).
+    """
+    out = []
     try:
-        return [op.inverse() for op in reversed(ops)]
+        for op in reversed(ops):
+            if memo is not None and id(op) in memo:
+                out.append(memo[id(op)][1])
+                continue
+            inv = op.inverse()
+            if memo is not None:
+                memo[id(inv)] = (inv, op)
+            out.append(inv)
     except ArgumentError as exc:
         raise OcioError(f"{what} has no inverse: {exc}", path=path, line=line) from None
+    return out
 
 
 def compile_transform(t: Transform, r: Resolver) -> list[Op]:
@@ -196,4 +213,4 @@ def compile_transform(t: Transform, r: Resolver) -> list[Op]:
             raise OcioError(f"{t.kind}Transform not supported yet", path=r.path, line=t.line)
     except ArgumentError as exc:
         raise OcioError(f"{t.kind}Transform: {exc.message}", path=r.path, line=t.line) from None
-    return invert_ops(ops, f"{t.kind}Transform", r.path, t.line) if t.inverse else ops
+    return invert_ops(ops, f"{t.kind}Transform", r.path, t.line, r.memo) if t.inverse else ops

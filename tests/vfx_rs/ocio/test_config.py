@@ -1,0 +1,109 @@
+"""Config loading and queries against PyOpenColorIO's answers for the same files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vfx_rs.ocio import Config
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+CG_CONFIG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
+"""OCIO's versioned built-in ACES 1.3 CG config (stable across OCIO releases)."""
+
+
+def _check_queries(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    assert ours.colorspace_names() == list(ref.getColorSpaceNames())
+    assert ours.colorspace_names(include_inactive=True) == [
+        cs.getName() for cs in ref.getColorSpaces(OCIO.SEARCH_REFERENCE_SPACE_ALL, OCIO.COLORSPACE_ALL)
+    ]
+    for name in ours.colorspace_names(include_inactive=True):
+        cs, mine = ref.getColorSpace(name), ours.colorspace(name)
+        assert list(cs.getAliases()) == list(mine.aliases)
+        assert (cs.getFamily(), cs.getEncoding(), cs.isData()) == (mine.family, mine.encoding, mine.isdata)
+        assert list(cs.getCategories()) == list(mine.categories)
+        for alias in cs.getAliases():
+            assert ours.colorspace(alias).name == name
+    assert ours.role_names() == [r for r, _ in ref.getRoles()]
+    for role, target in ref.getRoles():
+        assert ours.colorspace(role).name == ref.getColorSpace(target).getName()
+    assert ours.displays() == list(ref.getDisplays())
+    assert ours.default_display() == ref.getDefaultDisplay()
+    for display in ref.getDisplays():
+        assert ours.views(display) == list(ref.getViews(display)), display
+        assert ours.default_view(display) == ref.getDefaultView(display)
+        for cs in ref.getColorSpaceNames():
+            assert ours.views(display, cs) == list(ref.getViews(display, cs)), (display, cs)
+    assert ours.look_names() == list(ref.getLookNames())
+    assert ours.view_transform_names() == list(ref.getViewTransformNames())
+    assert ours.named_transform_names() == list(ref.getNamedTransformNames())
+    assert ours.inactive_colorspaces() == tuple(p.strip() for p in ref.getInactiveColorSpaces().split(",") if p.strip())
+
+
+@pytest.mark.parametrize("name", ["v2", "v1"])
+def test_queries_match_ocio(config_dir: Path, name: str) -> None:
+    path = config_dir / f"{name}.ocio"
+    _check_queries(OCIO.Config.CreateFromFile(str(path)), Config.from_file(path))
+
+
+def test_builtin_cg_config_names_match_ocio(tmp_path: Path) -> None:
+    ref = OCIO.Config.CreateFromBuiltinConfig(CG_CONFIG)
+    path = tmp_path / "cg.ocio"
+    path.write_text(ref.serialize(), encoding="utf-8")
+    ours = Config.from_file(path)
+    _check_queries(ref, ours)
+    assert ours.default_view_transform == ref.getDefaultViewTransformName()
+    assert ours.families() == list(dict.fromkeys(f for cs in ref.getColorSpaces() if (f := cs.getFamily())))
+
+
+def test_file_rules_match_ocio(config_dir: Path) -> None:
+    path = config_dir / "v2.ocio"
+    ref, ours = OCIO.Config.CreateFromFile(str(path)), Config.from_file(path)
+    for p in (
+        "/shots/a_log_v1.dpx",
+        "/shots/a_LOG_v1.DPX",
+        "/shots/a_log_v1.exr",
+        "/job/plates/x.tif",
+        "/job/plates/x.tiff",
+        "/job/other/x.tif",
+        "/renders/srgb_tex/beauty.exr",
+        "/renders/log_camera_and_lin_ap0.exr",
+        "/renders/ACEScg-ish/b.exr",
+        "/nothing/here.exr",
+    ):
+        assert ours.colorspace_from_filepath(p) == ref.getColorSpaceFromFilepath(p)[0], p
+    v1 = config_dir / "v1.ocio"
+    ref1, ours1 = OCIO.Config.CreateFromFile(str(v1)), Config.from_file(v1)
+    for p in ("/a/lg10/b.dpx", "/a/b_srgb8.png", "/x/y.exr"):
+        assert ours1.colorspace_from_filepath(p) == ref1.getColorSpaceFromFilepath(p)[0], p
+
+
+def test_context_variables_and_environment(config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = Config.from_file(config_dir / "v2.ocio")
+    monkeypatch.delenv("SHOT", raising=False)
+    assert cfg.context().variables["SHOT"] == "sh010"
+    monkeypatch.setenv("SHOT", "sh020")
+    assert cfg.context().variables["SHOT"] == "sh020"
+    lut = config_dir / "luts" / "sq01" / "sh020" / "grade.cube"
+    lut.parent.mkdir(parents=True)
+    lut.write_text("LUT_1D_SIZE 2\n0 0 0\n1 1 1\n", encoding="utf-8")
+    assert cfg.context().resolve_file("grade.cube") == str(lut)
+    monkeypatch.setenv("OCIO", str(config_dir / "v1.ocio"))
+    assert Config.from_env().colorspace_names()[0] == "linear"
+
+
+def test_from_string_and_model(config_dir: Path) -> None:
+    text = (config_dir / "v2.ocio").read_text(encoding="utf-8")
+    cfg = Config.from_string(text, config_dir)
+    assert cfg.working_dir == str(config_dir)
+    cs = cfg.colorspace("log_camera")
+    assert cs.line == text.splitlines().index("    name: log_camera")
+    assert cs.from_reference is not None and cs.from_reference.kind == "Group"
+    assert [c.kind for c in cs.from_reference.children] == ["Matrix", "LogCamera"]
+    assert cfg.colorspace("color_timing") is cs
+    assert cfg.colorspace("gamma22_display").reference == "display"
+    assert cfg.look("GRADE").process_space == "log_camera"
+    assert cfg.view("sRGB - Display", "Film").view_transform == "filmic"
+    assert cfg.all_displays() == ["sRGB - Display", "Gamma 2.2 Display", "Hidden Display"]

@@ -1,0 +1,115 @@
+"""Processors of hand-written v1/v2 configs against PyOpenColorIO's CPU processor (F32, LOSSLESS)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.tolerances import ATOL_OCIO_POWER_NOISE, RTOL_OCIO_PROCESSOR
+from tests.vfx_rs.ocio.conftest import grid
+from vfx_rs.errors import ArgumentError
+from vfx_rs.ocio import Config
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+
+def _run(cpu, x: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    out = np.ascontiguousarray(x, dtype=np.float32).copy()
+    cpu.applyRGB(out)
+    return out.astype(np.float64)
+
+
+def _worst(ref_proc, ours, px: np.ndarray, label: str) -> float:  # type: ignore[no-untyped-def]
+    """Largest error beyond OCIO's own sensitivity to a 1e-6 relative input change."""
+    cpu = ref_proc.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    ref = _run(cpu, px)
+    slack = np.zeros_like(ref)
+    for sign in (1.0, -1.0):
+        with np.errstate(invalid="ignore"):
+            slack = np.fmax(slack, np.abs(_run(cpu, px + sign * 1e-6 * np.maximum(np.abs(px), 1e-2)) - ref))
+    got = ours.apply(px.copy()).astype(np.float64)
+    both_inf = np.isinf(ref) & (ref == got)
+    assert np.array_equal(np.isfinite(ref) | both_inf, np.isfinite(got) | both_inf), label
+    fin = np.isfinite(ref)
+    err = np.maximum(np.abs(ref[fin] - got[fin]) - slack[fin], 0.0)
+    err = np.where(np.abs(ref[fin]) < 1e-3, np.maximum(err - ATOL_OCIO_POWER_NOISE, 0.0), err)
+    return float(np.max(err / np.maximum(1.0, np.abs(ref[fin])), initial=0.0))
+
+
+def _inputs(ref, src: str | object) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """The grid, less pixels whose scene-linear value overflows float32 in OCIO (log codes near 64).
+
+    `src` is a color space name, or a transform to scene-linear (an inverse display/view).
+    """
+    px = grid()
+    proc = ref.getProcessor(src, "scene_linear") if isinstance(src, str) else ref.getProcessor(src)
+    to_lin = proc.getOptimizedCPUProcessor(
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
+    return px[np.all(np.abs(_run(to_lin, px)) < 1e30, axis=-1)]
+
+
+@pytest.mark.parametrize("name", ["v2", "v1"])
+def test_every_colorspace_pair_and_view_matches_ocio(config_dir: Path, name: str) -> None:
+    path = str(config_dir / f"{name}.ocio")
+    ref, ours = OCIO.Config.CreateFromFile(path), Config.from_file(path)
+    names = list(ref.getColorSpaceNames())
+    worst: dict[str, float] = {}
+    for src, dst in itertools.product(names, names):
+        px = _inputs(ref, src)
+        worst[f"{src} -> {dst}"] = _worst(ref.getProcessor(src, dst), ours.processor(src, dst), px, f"{src}->{dst}")
+    for display in ref.getDisplays():
+        for view in ref.getViews(display):
+            for src, inverse in itertools.product(names, (False, True)):
+                direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
+                tr = OCIO.DisplayViewTransform(src, display, view, direction=direction)
+                lin = OCIO.DisplayViewTransform("scene_linear", display, view, direction=OCIO.TRANSFORM_DIR_INVERSE)
+                px = _inputs(ref, lin if inverse else src)
+                label = f"{src} -> {display}/{view} inverse={inverse}"
+                worst[label] = _worst(ref.getProcessor(tr), ours.display_processor(src, display, view, inverse=inverse), px, label)
+    bad = {k: v for k, v in worst.items() if v > RTOL_OCIO_PROCESSOR}
+    assert not bad, bad
+    assert len(worst) > 50
+
+
+def test_looks_and_named_transforms_match_ocio(config_dir: Path) -> None:
+    path = str(config_dir / "v2.ocio")
+    ref, ours = OCIO.Config.CreateFromFile(path), Config.from_file(path)
+    for looks in ("grade", "+grade,-film", "-grade", "film, grade", "film|grade"):
+        for src, dst in (("lin_ap1", "srgb_tex"), ("log_affine", "lin_ap0"), ("srgb_tex", "srgb_tex")):
+            tr = OCIO.LookTransform(src, dst, looks)
+            px = _inputs(ref, src)
+            assert _worst(ref.getProcessor(tr), ours.processor(src, dst, looks=looks), px, looks) <= RTOL_OCIO_PROCESSOR
+    for src, dst in (("lognt", "lin_ap1"), ("lin_ap1", "to_log_nt"), ("log_affine", "to_log_nt")):
+        px = grid()
+        assert _worst(ref.getProcessor(src, dst), ours.processor(src, dst), px, src) <= RTOL_OCIO_PROCESSOR
+
+
+def test_processor_shapes_alpha_cache_and_inverse(config_dir: Path) -> None:
+    cfg = Config.from_file(config_dir / "v2.ocio")
+    proc = cfg.processor("lin_ap1", "srgb_tex")
+    assert cfg.processor("lin_ap1", "srgb_tex") is proc
+    rgba = np.random.default_rng(1).random((5, 7, 4), dtype=np.float32)
+    alpha = rgba[..., 3].copy()
+    flat = rgba[..., :3].reshape(-1, 3).copy()
+    assert proc.apply(rgba) is rgba
+    np.testing.assert_array_equal(rgba[..., 3], alpha)
+    proc.apply(flat)
+    np.testing.assert_array_equal(flat.reshape(5, 7, 3), rgba[..., :3])
+    back = proc.inverse().apply(rgba.copy())
+    inv = cfg.processor("srgb_tex", "lin_ap1").apply(rgba.copy())
+    np.testing.assert_allclose(back, inv, rtol=1e-5, atol=1e-6)
+    with pytest.raises(ArgumentError, match="float32"):
+        cfg.display_processor("lin_ap1", "sRGB - Display", "Film").apply(np.zeros((2, 2), np.float64))  # type: ignore[arg-type]
+
+
+def test_display_and_view_aliases(config_dir: Path) -> None:
+    cfg = Config.from_file(config_dir / "v2.ocio")
+    full = cfg.display_processor("lin_ap1", "sRGB - Display", "Film")
+    assert cfg.display_processor("ACEScg-ish", "sRGB", "film").pipeline == full.pipeline
+    default_view = OCIO.Config.CreateFromFile(str(config_dir / "v2.ocio")).getDefaultView("Gamma 2.2 Display")
+    default = cfg.display_processor("lin_ap1", "Gamma 2.2 Display")
+    assert default.pipeline == cfg.display_processor("lin_ap1", "Gamma 2.2 Display", default_view).pipeline
