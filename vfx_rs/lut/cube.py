@@ -140,10 +140,12 @@ def read_cube(path: Path) -> Lut1D | Lut3D:
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
+        key, _, rest = text.partition(" ") if " " in text else text.partition("\t")
         if rows:
+            if key in _KEYS:
+                raise LutError(f"{key} after the table data", path=path, line=number)
             rows.append((number, text))
             continue
-        key, _, rest = text.partition(" ") if " " in text else text.partition("\t")
         if key == "TITLE":
             header.set(key, number, [rest.strip().strip('"')])
         elif key in _KEYS:
