@@ -136,14 +136,14 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
     ext = os.path.splitext(filename)[1].lower()
     if ext in (".cc", ".ccc", ".cdl"):
         raise OcioError(f"FileTransform of CDL file {filename!r} not supported yet", path=r.path, line=t.line)
-    try:
-        from vfx_rs.lut import read_lut  # type: ignore[import-not-found]
-    except ImportError:
-        raise OcioError(f"FileTransform ({filename!r}) not supported yet: no LUT readers", path=r.path, line=t.line) from None
+    from vfx_rs.lut import Lut3D, read_lut
+
+    interpolation = str(t.params.get("interpolation", "default")).lower()
     try:
         lut = read_lut(filename)
-        interpolation = str(t.params.get("interpolation", "default")).lower()
-        return list(lut.to_ops(interpolation=interpolation) if interpolation != "default" else lut.to_ops())
+        if isinstance(lut, Lut3D) and interpolation == "default":
+            interpolation = "linear"  # OCIO's default for 3D LUT files is trilinear
+        return list(lut.to_ops(interpolation))
     except FormatError as exc:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=r.path, line=t.line) from None
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.tolerances import ATOL_OCIO_POWER_NOISE, RTOL_OCIO_PROCESSOR
 from tests.vfx_rs.ocio.conftest import grid
-from vfx_rs.errors import ArgumentError
+from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio import Config
 
 OCIO = pytest.importorskip("PyOpenColorIO")
@@ -113,3 +113,63 @@ def test_display_and_view_aliases(config_dir: Path) -> None:
     default_view = OCIO.Config.CreateFromFile(str(config_dir / "v2.ocio")).getDefaultView("Gamma 2.2 Display")
     default = cfg.display_processor("lin_ap1", "Gamma 2.2 Display")
     assert default.pipeline == cfg.display_processor("lin_ap1", "Gamma 2.2 Display", default_view).pipeline
+
+
+FILE_CONFIG = """\
+ocio_profile_version: 2
+environment: {SHOT: sh010, SEQ: sq01}
+search_path: [luts, "luts/${SEQ}/$SHOT"]
+roles: {default: lin, scene_linear: lin}
+displays:
+  sRGB:
+    - !<View> {name: Graded, colorspace: graded3d}
+colorspaces:
+  - !<ColorSpace> {name: lin}
+  - !<ColorSpace>
+    name: shaped1d
+    to_scene_reference: !<FileTransform> {src: shaper.cube}
+  - !<ColorSpace>
+    name: graded3d
+    from_scene_reference: !<GroupTransform>
+      children:
+        - !<RangeTransform> {min_in_value: 0, max_in_value: 2, min_out_value: 0, max_out_value: 1}
+        - !<FileTransform> {src: "grade_$SHOT.cube", interpolation: tetrahedral}
+  - !<ColorSpace>
+    name: graded3d_linear
+    from_scene_reference: !<FileTransform> {src: grade_sh010.cube}
+"""
+"""A v2 config whose FileTransforms find .cube files through context variables in the search path."""
+
+
+def _write_cubes(folder: Path) -> None:
+    lut_dir = folder / "luts" / "sq01" / "sh010"
+    lut_dir.mkdir(parents=True)
+    ramp = np.linspace(0.0, 1.0, 9)
+    rows = "\n".join(f"{v**2.2:.6f} {v**2.0:.6f} {v**1.8:.6f}" for v in ramp)
+    (folder / "luts" / "shaper.cube").write_text(f"LUT_1D_SIZE 9\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 1 1\n{rows}\n")
+    axis = np.linspace(0.0, 1.0, 5)
+    lines = []
+    for b in axis:
+        for g in axis:
+            for r in axis:
+                lines.append(f"{0.9 * r + 0.1 * g * b:.6f} {g**1.3:.6f} {0.5 * b + 0.4 * r * r:.6f}")
+    (lut_dir / "grade_sh010.cube").write_text("LUT_3D_SIZE 5\n" + "\n".join(lines) + "\n")
+
+
+def test_file_transforms_through_search_path_match_ocio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHOT", raising=False)
+    monkeypatch.delenv("SEQ", raising=False)
+    _write_cubes(tmp_path)
+    path = tmp_path / "files.ocio"
+    path.write_text(FILE_CONFIG, encoding="utf-8")
+    ref, ours = OCIO.Config.CreateFromFile(str(path)), Config.from_file(path)
+    names = list(ref.getColorSpaceNames())
+    for src, dst in itertools.product(names, names):
+        try:
+            ours_proc = ours.processor(src, dst)
+        except OcioError as exc:
+            assert "no inverse" in str(exc)  # a 3D LUT has no exact inverse
+            continue
+        assert _worst(ref.getProcessor(src, dst), ours_proc, grid(), f"{src}->{dst}") <= RTOL_OCIO_PROCESSOR
+    proc = ours.display_processor("lin", "sRGB", "Graded")
+    assert _worst(ref.getProcessor("lin", "sRGB", "Graded", OCIO.TRANSFORM_DIR_FORWARD), proc, grid(), "view") <= RTOL_OCIO_PROCESSOR
