@@ -56,14 +56,20 @@ class Config:
         try:
             self.version = tuple(int(p) for p in version.split(".")[:2])
         except ValueError:
-            raise OcioError(f"bad ocio_profile_version {version!r}", path=path, line=parse._line(doc, "ocio_profile_version")) from None
+            raise OcioError(
+                f"bad ocio_profile_version {version!r}", path=path, line=parse._line(doc, "ocio_profile_version")
+            ) from None
         if self.version[0] not in (1, 2):
-            raise OcioError(f"unsupported ocio_profile_version {version}", path=path, line=parse._line(doc, "ocio_profile_version"))
+            raise OcioError(
+                f"unsupported ocio_profile_version {version}", path=path, line=parse._line(doc, "ocio_profile_version")
+            )
         v1 = self.version[0] == 1
         self.name = str(doc.get("name") or "")
         self.description = str(doc.get("description") or "").strip()
         sp = doc.get("search_path") or ""
-        self.search_path = tuple(str(s) for s in sp) if isinstance(sp, list) else tuple(p for p in str(sp).split(":") if p)
+        self.search_path = (
+            tuple(str(s) for s in sp) if isinstance(sp, list) else tuple(p for p in str(sp).split(":") if p)
+        )
         self.environment = {str(k): str(v) for k, v in (doc.get("environment") or {}).items()}
         self.roles: dict[str, str] = {str(k): str(v) for k, v in (doc.get("roles") or {}).items()}
         self.family_separator = str(doc.get("family_separator") or "/")
@@ -77,24 +83,36 @@ class Config:
             reference = "scene" if section == "colorspaces" else "display"
             for node in parse.section_items(doc, section, p):
                 self._add_colorspace(parse.parse_colorspace(node, p, reference, v1, doc.line), p)
-        self.shared_views = {v.name: v for v in (parse.parse_view(n, p, doc.line) for n in parse.section_items(doc, "shared_views", p))}
+        self.shared_views = {
+            v.name: v for v in (parse.parse_view(n, p, doc.line) for n in parse.section_items(doc, "shared_views", p))
+        }
         displays = doc.get("displays") or {}
-        if not isinstance(displays, dict):
+        if not isinstance(displays, parse.YMap):
             raise OcioError("'displays' must be a mapping", path=p, line=parse._line(doc, "displays"))
         self.displays_by_name: dict[str, Display] = {
             str(k): parse.parse_display(str(k), v, p, displays.key_lines.get(str(k))) for k, v in displays.items()
         }
-        self.looks = {lk.name: lk for lk in (parse.parse_look(n, p, doc.line) for n in parse.section_items(doc, "looks", p))}
+        self.looks = {
+            lk.name: lk for lk in (parse.parse_look(n, p, doc.line) for n in parse.section_items(doc, "looks", p))
+        }
         self.view_transforms = {
-            vt.name: vt for vt in (parse.parse_view_transform(n, p, doc.line) for n in parse.section_items(doc, "view_transforms", p))
+            vt.name: vt
+            for vt in (
+                parse.parse_view_transform(n, p, doc.line) for n in parse.section_items(doc, "view_transforms", p)
+            )
         }
         self.named_transforms = {
             nt.name: nt
-            for nt in (parse.parse_named_transform(n, p, doc.line) for n in parse.section_items(doc, "named_transforms", p))
+            for nt in (
+                parse.parse_named_transform(n, p, doc.line) for n in parse.section_items(doc, "named_transforms", p)
+            )
         }
-        self.file_rules = tuple(parse.parse_file_rule(n, p, doc.line) for n in parse.section_items(doc, "file_rules", p))
+        self.file_rules = tuple(
+            parse.parse_file_rule(n, p, doc.line) for n in parse.section_items(doc, "file_rules", p)
+        )
         self.viewing_rules = {
-            r.name: r for r in (parse.parse_viewing_rule(n, p, doc.line) for n in parse.section_items(doc, "viewing_rules", p))
+            r.name: r
+            for r in (parse.parse_viewing_rule(n, p, doc.line) for n in parse.section_items(doc, "viewing_rules", p))
         }
         self._processors: dict[tuple[Any, ...], Any] = {}
 
@@ -238,7 +256,9 @@ class Config:
         views = list(display.views)
         for name in display.shared_views:
             if name not in self.shared_views:
-                raise OcioError(f"display {display.name!r} lists unknown shared view {name!r}", path=self.path, line=display.line)
+                raise OcioError(
+                    f"display {display.name!r} lists unknown shared view {name!r}", path=self.path, line=display.line
+                )
             views.append(self.shared_views[name])
         return views
 
@@ -276,7 +296,9 @@ class Config:
             return True
         rule: ViewingRule | None = self.viewing_rules.get(view.rule)
         if rule is None:
-            raise OcioError(f"view {view.name!r} uses unknown viewing rule {view.rule!r}", path=self.path, line=view.line)
+            raise OcioError(
+                f"view {view.name!r} uses unknown viewing rule {view.rule!r}", path=self.path, line=view.line
+            )
         cs = self.colorspace(colorspace)
         names = {n.lower() for n in rule.colorspaces}
         if cs.name.lower() in names or any(a.lower() in names for a in cs.aliases):
@@ -293,16 +315,16 @@ class Config:
                 found = search_colorspace_in_path(text, self._all_space_names())
                 if found is not None:
                     return self.colorspace(found).name
-            elif rule.name == "Default":
-                return self._rule_space(rule)
-            elif match_file_rule(rule, text):
+            elif rule.name == "Default" or match_file_rule(rule, text):
                 return self._rule_space(rule)
         raise OcioError(f"no file rule matches {text!r}", path=self.path)
 
     def _rule_space(self, rule: FileRule) -> str:
         target = rule.colorspace or "default"
         if not self.has_colorspace(target):
-            raise OcioError(f"file rule {rule.name!r} names unknown color space {target!r}", path=self.path, line=rule.line)
+            raise OcioError(
+                f"file rule {rule.name!r} names unknown color space {target!r}", path=self.path, line=rule.line
+            )
         return target
 
     # -- processors ------------------------------------------------------------

@@ -22,9 +22,7 @@ __all__ = ["Context", "expand_vars", "match_file_rule", "search_colorspace_in_pa
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def expand_vars(
-    text: str, variables: Mapping[str, str], *, path: str | None = None, line: int | None = None
-) -> str:
+def expand_vars(text: str, variables: Mapping[str, str], *, path: str | None = None, line: int | None = None) -> str:
     """Replace ``$NAME`` and ``${NAME}`` by their values; an unknown name raises `OcioError`."""
 
     def repl(m: re.Match[str]) -> str:

@@ -102,7 +102,7 @@ def load_yaml(text: str, path: str | None) -> YMap:
     import yaml
 
     try:
-        data = yaml.load(text, Loader=_loader(path))  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loader(path))  # a SafeLoader subclass: plain data only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -189,7 +189,9 @@ def parse_colorspace(node: Any, path: str | None, reference: str, v1: bool, wher
         wrong = "display" if ref == "scene" else "scene"
         for bad in (f"to_{wrong}_reference", f"from_{wrong}_reference"):
             if bad in n:
-                raise OcioError(f"color space {n['name']!r}: {bad} in a {ref}-referred section", path=path, line=_line(n, bad))
+                raise OcioError(
+                    f"color space {n['name']!r}: {bad} in a {ref}-referred section", path=path, line=_line(n, bad)
+                )
     return ColorSpace(
         name=str(n["name"]),
         reference=reference,

@@ -43,7 +43,9 @@ class Processor:
     [[2.0, 2.0, 2.0], [2.0, 2.0, 2.0]]
     """
 
-    def __init__(self, pipeline: Pipeline, description: str = "", inverse: Callable[[], Processor] | None = None) -> None:
+    def __init__(
+        self, pipeline: Pipeline, description: str = "", inverse: Callable[[], Processor] | None = None
+    ) -> None:
         self.pipeline = pipeline
         self.description = description
         self._inverse = inverse
@@ -60,7 +62,10 @@ class Processor:
         """The processor undoing this one (a config's processors rebuild in the other direction)."""
         if self._inverse is not None:
             return self._inverse()
-        return Processor(Pipeline(invert_ops(list(self.pipeline.ops), self.description, None, None)), f"inverse of {self.description}")
+        return Processor(
+            Pipeline(invert_ops(list(self.pipeline.ops), self.description, None, None)),
+            f"inverse of {self.description}",
+        )
 
     def is_identity(self) -> bool:
         """True if the processor changes nothing."""
@@ -148,9 +153,13 @@ class _Builder:
         if cfg.default_view_transform in names:
             names.insert(0, cfg.default_view_transform)
         if not names:
-            raise OcioError("no scene-referred view transform joins the scene and display references", path=self.path, line=line)
+            raise OcioError(
+                "no scene-referred view transform joins the scene and display references", path=self.path, line=line
+            )
         ops = self.view_transform_ops(names[0], line)
-        return ops if src_ref == "scene" else invert_ops(ops, f"view transform {names[0]!r}", self.path, line, self.memo)
+        return (
+            ops if src_ref == "scene" else invert_ops(ops, f"view transform {names[0]!r}", self.path, line, self.memo)
+        )
 
     def colorspace_ops(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Op]:
         s, d = self._space(src, line), self._space(dst, line)
@@ -176,9 +185,17 @@ class _Builder:
                 current = space
                 label = f"look {look.name!r}"
                 if forward:
-                    ops += self._compile(label, look.transform) if look.transform else self._compile(label, look.inverse_transform, inverse=True)
+                    ops += (
+                        self._compile(label, look.transform)
+                        if look.transform
+                        else self._compile(label, look.inverse_transform, inverse=True)
+                    )
                 else:
-                    ops += self._compile(label, look.inverse_transform) if look.inverse_transform else self._compile(label, look.transform, inverse=True)
+                    ops += (
+                        self._compile(label, look.inverse_transform)
+                        if look.inverse_transform
+                        else self._compile(label, look.transform, inverse=True)
+                    )
             return ops, current
         return [], src
 
@@ -190,7 +207,15 @@ class _Builder:
         ops, current = self._apply_looks(s, looks, line)
         return ops + self.colorspace_ops(current.name, d.name, True, line)
 
-    def display_view_ops(self, src: str, display: str, view: str, looks_bypass: bool = False, line: int | None = None, looks: str | None = None) -> list[Op]:
+    def display_view_ops(
+        self,
+        src: str,
+        display: str,
+        view: str,
+        looks_bypass: bool = False,
+        line: int | None = None,
+        looks: str | None = None,
+    ) -> list[Op]:
         cfg = self.config
         try:
             disp = cfg.display(display)
@@ -212,7 +237,9 @@ class _Builder:
         try:
             vt = cfg.view_transform(v.view_transform)
         except OcioError:
-            raise OcioError(f"view {v.name!r} names unknown view transform {v.view_transform!r}", path=self.path, line=v.line) from None
+            raise OcioError(
+                f"view {v.name!r} names unknown view transform {v.view_transform!r}", path=self.path, line=v.line
+            ) from None
         ops += self.to_reference(current) + self.cross(current.reference, vt.reference, v.line)
         ops += self.view_transform_ops(vt.name, v.line)
         return ops + self.cross("display", target.reference, v.line) + self.from_reference(target)
@@ -229,10 +256,18 @@ class _Builder:
         ops: list[Op] = []
         if src_nt is not None:
             label = f"named transform {src_nt.name!r}"
-            ops += self._compile(label, src_nt.transform) if src_nt.transform else self._compile(label, src_nt.inverse_transform, inverse=True)
+            ops += (
+                self._compile(label, src_nt.transform)
+                if src_nt.transform
+                else self._compile(label, src_nt.inverse_transform, inverse=True)
+            )
         if dst_nt is not None:
             label = f"named transform {dst_nt.name!r}"
-            ops += self._compile(label, dst_nt.inverse_transform) if dst_nt.inverse_transform else self._compile(label, dst_nt.transform, inverse=True)
+            ops += (
+                self._compile(label, dst_nt.inverse_transform)
+                if dst_nt.inverse_transform
+                else self._compile(label, dst_nt.transform, inverse=True)
+            )
         return ops
 
     def _named(self, name: str) -> Any:

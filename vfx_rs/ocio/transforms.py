@@ -67,7 +67,7 @@ def _values(t: Transform, key: str, count: int, default: float | None, path: str
 def _matrix(t: Transform, path: str | None) -> list[Op]:
     m = np.array(_values(t, "matrix", 16, None, path) if "matrix" in t.params else np.eye(4).ravel()).reshape(4, 4)
     offset = _values(t, "offset", 4, 0.0, path)
-    return [MatrixOp(matrix=m[:3, :3], offset=offset[:3])]
+    return [MatrixOp(matrix=m[:3, :3], offset=np.array(offset[:3]))]
 
 
 _EXPONENT_STYLES = {"clamp": "clamp", "mirror": "mirror", "pass_thru": "pass", "passthru": "pass"}
@@ -94,7 +94,12 @@ def _log(t: Transform, path: str | None) -> list[Op]:
     base = float(t.params.get("base", 2.0))
     kw: dict[str, Any] = {"base": base, "to_log": True}
     if t.kind in ("LogAffine", "LogCamera"):
-        for key, default in (("log_side_slope", 1.0), ("log_side_offset", 0.0), ("lin_side_slope", 1.0), ("lin_side_offset", 0.0)):
+        for key, default in (
+            ("log_side_slope", 1.0),
+            ("log_side_offset", 0.0),
+            ("lin_side_slope", 1.0),
+            ("lin_side_offset", 0.0),
+        ):
             kw[key] = _values(t, key, 3, default, path)
     if t.kind == "LogCamera":
         kw["lin_side_break"] = _values(t, "lin_side_break", 3, None, path)
@@ -110,12 +115,18 @@ def _range(t: Transform, path: str | None) -> list[Op]:
     style = str(t.params.get("style", "clamp")).lower()
     if style not in ("clamp", "noclamp"):
         raise OcioError(f"RangeTransform style {style!r} is not clamp or noClamp", path=path, line=t.line)
-    lo_in, hi_in, lo_out, hi_out = (bound(k) for k in ("min_in_value", "max_in_value", "min_out_value", "max_out_value"))
+    lo_in, hi_in, lo_out, hi_out = (
+        bound(k) for k in ("min_in_value", "max_in_value", "min_out_value", "max_out_value")
+    )
     for a, b, side in ((lo_in, lo_out, "minimum"), (hi_in, hi_out, "maximum")):
         other = (hi_in, hi_out) if side == "minimum" else (lo_in, lo_out)
         if a is not None and b is not None and other == (None, None) and a != b:
             # OCIO RangeOpData::validate: a one-sided range may only clamp.
-            raise OcioError(f"RangeTransform in and out {side} must be equal when the other bounds are missing", path=path, line=t.line)
+            raise OcioError(
+                f"RangeTransform in and out {side} must be equal when the other bounds are missing",
+                path=path,
+                line=t.line,
+            )
     if t.inverse:
         lo_in, hi_in, lo_out, hi_out = lo_out, hi_out, lo_in, hi_in
     return [RangeOp.from_bounds(lo_in, hi_in, lo_out, hi_out, clamp=style == "clamp")]
@@ -154,7 +165,9 @@ _NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {
     "ColorSpace": lambda t, r: r.colorspace_ops(
         str(t.params.get("src", "")), str(t.params.get("dst", "")), bool(t.params.get("data_bypass", True)), t.line
     ),
-    "Look": lambda t, r: r.look_ops(str(t.params.get("src", "")), str(t.params.get("dst", "")), str(t.params.get("looks", "")), t.line),
+    "Look": lambda t, r: r.look_ops(
+        str(t.params.get("src", "")), str(t.params.get("dst", "")), str(t.params.get("looks", "")), t.line
+    ),
     "DisplayView": lambda t, r: r.display_view_ops(
         str(t.params.get("src", "")),
         str(t.params.get("display", "")),

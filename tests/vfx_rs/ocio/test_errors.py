@@ -36,21 +36,49 @@ def _line_of(text: str, needle: str) -> int:
 @pytest.mark.parametrize(
     ("extra", "needle", "action", "message"),
     [
-        ("  - !<ColorSpace> {name: a, to_scene_reference: !<ColorSpaceTransform> {src: a, dst: lin}}\n",
-         "name: a", lambda c: c.processor("a", "lin"), "circular reference"),
-        ("  - !<ColorSpace>\n    name: a\n    to_scene_reference: !<ColorSpaceTransform> {src: b, dst: lin}\n"
-         "  - !<ColorSpace>\n    name: b\n    to_scene_reference: !<ColorSpaceTransform> {src: a, dst: lin}\n",
-         "{src: b", lambda c: c.processor("a", "lin"), "circular reference"),
-        ("  - !<ColorSpace> {name: a, to_scene_reference: !<ColorSpaceTransform> {src: nowhere, dst: lin}}\n",
-         "name: a", lambda c: c.processor("a", "lin"), "'nowhere'"),
-        ("  - !<ColorSpace> {name: a, to_scene_reference: !<FileTransform> {src: missing.cube}}\n",
-         "missing.cube", lambda c: c.processor("a", "lin"), "'missing.cube'"),
-        ("  - !<ColorSpace> {name: a, to_scene_reference: !<CDLTransform> {slope: [1, 1, 1]}}\n",
-         "CDLTransform", lambda c: c.processor("a", "lin"), "not supported yet"),
-        ("  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: ACES_RedMod03}}\n",
-         "FixedFunction", lambda c: c.processor("a", "lin"), "not supported yet"),
-        ("  - !<ColorSpace> {name: a, to_scene_reference: !<ExponentTransform> {value: [1, 2]}}\n",
-         "Exponent", lambda c: c.processor("a", "lin"), "'value' needs 3 values"),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<ColorSpaceTransform> {src: a, dst: lin}}\n",
+            "name: a",
+            lambda c: c.processor("a", "lin"),
+            "circular reference",
+        ),
+        (
+            "  - !<ColorSpace>\n    name: a\n    to_scene_reference: !<ColorSpaceTransform> {src: b, dst: lin}\n"
+            "  - !<ColorSpace>\n    name: b\n    to_scene_reference: !<ColorSpaceTransform> {src: a, dst: lin}\n",
+            "{src: b",
+            lambda c: c.processor("a", "lin"),
+            "circular reference",
+        ),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<ColorSpaceTransform> {src: nowhere, dst: lin}}\n",
+            "name: a",
+            lambda c: c.processor("a", "lin"),
+            "'nowhere'",
+        ),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<FileTransform> {src: missing.cube}}\n",
+            "missing.cube",
+            lambda c: c.processor("a", "lin"),
+            "'missing.cube'",
+        ),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<CDLTransform> {slope: [1, 1, 1]}}\n",
+            "CDLTransform",
+            lambda c: c.processor("a", "lin"),
+            "not supported yet",
+        ),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: ACES_RedMod03}}\n",
+            "FixedFunction",
+            lambda c: c.processor("a", "lin"),
+            "not supported yet",
+        ),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<ExponentTransform> {value: [1, 2]}}\n",
+            "Exponent",
+            lambda c: c.processor("a", "lin"),
+            "'value' needs 3 values",
+        ),
     ],
 )
 def test_processor_errors_name_file_and_line(tmp_path: Path, extra: str, needle: str, action, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -107,7 +135,7 @@ def test_view_and_look_references_name_their_line(tmp_path: Path) -> None:
     cfg, path = _load(tmp_path, text)
     with pytest.raises(OcioError, match="'lost'") as info:
         cfg.display_processor("lin", "sRGB", "Raw")
-    assert info.value.line == _line_of(text, "colorspace: lost")
+    assert (info.value.path, info.value.line) == (path, _line_of(text, "colorspace: lost"))
     with pytest.raises(OcioError, match="'gone'") as info:
         cfg.processor("lin", "lin", looks="grade")
     assert info.value.line == _line_of(text, "process_space: gone")
@@ -125,4 +153,6 @@ def test_file_and_env_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(OcioError, match="YAML mapping"):
         Config.from_string("- just a list\n")
     with pytest.raises(OcioError, match=r"\$UNSET_VAR_XYZ"):
-        Config.from_string(BASE.replace("roles:", "search_path: $UNSET_VAR_XYZ\nroles:")).context().resolve_file("a.cube")
+        Config.from_string(BASE.replace("roles:", "search_path: $UNSET_VAR_XYZ\nroles:")).context().resolve_file(
+            "a.cube"
+        )

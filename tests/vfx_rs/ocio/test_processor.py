@@ -46,9 +46,7 @@ def _inputs(ref, src: str | object) -> np.ndarray:  # type: ignore[no-untyped-de
     """
     px = grid()
     proc = ref.getProcessor(src, "scene_linear") if isinstance(src, str) else ref.getProcessor(src)
-    to_lin = proc.getOptimizedCPUProcessor(
-        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
-    )
+    to_lin = proc.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
     return px[np.all(np.abs(_run(to_lin, px)) < 1e30, axis=-1)]
 
 
@@ -69,7 +67,9 @@ def test_every_colorspace_pair_and_view_matches_ocio(config_dir: Path, name: str
                 lin = OCIO.DisplayViewTransform("scene_linear", display, view, direction=OCIO.TRANSFORM_DIR_INVERSE)
                 px = _inputs(ref, lin if inverse else src)
                 label = f"{src} -> {display}/{view} inverse={inverse}"
-                worst[label] = _worst(ref.getProcessor(tr), ours.display_processor(src, display, view, inverse=inverse), px, label)
+                worst[label] = _worst(
+                    ref.getProcessor(tr), ours.display_processor(src, display, view, inverse=inverse), px, label
+                )
     bad = {k: v for k, v in worst.items() if v > RTOL_OCIO_PROCESSOR}
     assert not bad, bad
     assert len(worst) > 50
@@ -172,4 +172,7 @@ def test_file_transforms_through_search_path_match_ocio(tmp_path: Path, monkeypa
             continue
         assert _worst(ref.getProcessor(src, dst), ours_proc, grid(), f"{src}->{dst}") <= RTOL_OCIO_PROCESSOR
     proc = ours.display_processor("lin", "sRGB", "Graded")
-    assert _worst(ref.getProcessor("lin", "sRGB", "Graded", OCIO.TRANSFORM_DIR_FORWARD), proc, grid(), "view") <= RTOL_OCIO_PROCESSOR
+    assert (
+        _worst(ref.getProcessor("lin", "sRGB", "Graded", OCIO.TRANSFORM_DIR_FORWARD), proc, grid(), "view")
+        <= RTOL_OCIO_PROCESSOR
+    )
