@@ -27,7 +27,7 @@ class GlslProgram:
     function_name
         The function the source defines: ``vec3 function_name(vec3 c)``.
     source
-        Helpers, uniform and sampler declarations, and the function.
+        Uniform and sampler declarations, helpers (which may read them), and the function.
     uniforms
         Every uniform the source declares, with its current value.
     textures
@@ -72,7 +72,7 @@ def emit_glsl(ops: Sequence[Op], function_name: str = "vfx_apply") -> GlslProgra
     declarations = [f"uniform {u.glsl_type} {name};" for name, u in uniforms.items()]
     declarations += [f"uniform {_SAMPLERS[t.dimensions]} {name};" for name, t in textures.items()]
     source = "\n".join(
-        [*helpers.values(), *declarations, f"vec3 {function_name}(vec3 c) {{", *bodies, "    return c;", "}", ""]
+        [*declarations, *helpers.values(), f"vec3 {function_name}(vec3 c) {{", *bodies, "    return c;", "}", ""]
     )
     structure = (function_name, tuple(op.structure_key() for op in ops))
     return GlslProgram(function_name, source, uniforms, textures, structure)
