@@ -241,7 +241,8 @@ class FixedCurveOp(Op):
     ``encode`` True applies the inverse EOTF (PQ) / the OETF (HLG). PQ clamps
     negative light (and negative code values) to 0, as no negative luminance
     exists, and PQ code values above 1 to 1 (ST 2084 defines codes 0-1; the
-    formula has no real value past about 1.0088); the HLG OETF is mirrored below zero (``sign(E) f(|E|)``) so that
+    formula has no real value past about 1.0088); ``"st2084_mirror"`` is PQ applied as ``sign(x) f(|x|)``, as
+    OpenColorIO's built-in PQ tables (Displays.cpp); the HLG OETF is mirrored below zero (``sign(E) f(|E|)``) so that
     negative values survive a round trip.
     """
 
@@ -250,19 +251,22 @@ class FixedCurveOp(Op):
     encode: bool = True
 
     def __post_init__(self) -> None:
-        if self.curve not in ("st2084", "hlg", "acescc", "apple_log"):
-            raise ArgumentError(f"fixed curve must be st2084, hlg, acescc or apple_log, got {self.curve!r}")
+        if self.curve not in ("st2084", "st2084_mirror", "hlg", "acescc", "apple_log"):
+            raise ArgumentError(
+                f"fixed curve must be st2084, st2084_mirror, hlg, acescc or apple_log, got {self.curve!r}"
+            )
 
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
-        if self.curve == "st2084":
-            y = np.maximum(p, t(0.0))
+        if self.curve in ("st2084", "st2084_mirror"):
+            y = np.abs(p) if self.curve == "st2084_mirror" else np.maximum(p, t(0.0))
             if self.encode:
                 ym = np.power(y, t(PQ_M1))
-                p[...] = np.power((t(PQ_C1) + t(PQ_C2) * ym) / (t(1.0) + t(PQ_C3) * ym), t(PQ_M2))
+                out = np.power((t(PQ_C1) + t(PQ_C2) * ym) / (t(1.0) + t(PQ_C3) * ym), t(PQ_M2))
             else:
                 e = np.power(np.minimum(y, t(1.0)), t(1.0 / PQ_M2))
-                p[...] = np.power(np.maximum(e - t(PQ_C1), t(0.0)) / (t(PQ_C2) - t(PQ_C3) * e), t(1.0 / PQ_M1))
+                out = np.power(np.maximum(e - t(PQ_C1), t(0.0)) / (t(PQ_C2) - t(PQ_C3) * e), t(1.0 / PQ_M1))
+            p[...] = np.copysign(out, p) if self.curve == "st2084_mirror" else out
             return
         if self.curve == "acescc":
             self._acescc(p)
@@ -310,18 +314,21 @@ class FixedCurveOp(Op):
         return (self.kind, self.curve, self.encode)
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
-        if self.curve == "st2084":
+        if self.curve in ("st2084", "st2084_mirror"):
+            mirror = self.curve == "st2084_mirror"
+            src = "abs(c)" if mirror else "c"
             if self.encode:
                 body = (
-                    f"vec3 ym = pow(max(c, vec3(0.0)), vec3({PQ_M1:.10f}));\n"
-                    f"c = pow(({PQ_C1:.10f} + {PQ_C2:.10f} * ym) / (1.0 + {PQ_C3:.10f} * ym), vec3({PQ_M2:.10f}));"
+                    f"vec3 ym = pow(max({src}, vec3(0.0)), vec3({PQ_M1:.10f}));\n"
+                    f"vec3 r = pow(({PQ_C1:.10f} + {PQ_C2:.10f} * ym) / (1.0 + {PQ_C3:.10f} * ym), vec3({PQ_M2:.10f}));"
                 )
             else:
                 body = (
-                    f"vec3 e = pow(clamp(c, 0.0, 1.0), vec3({1.0 / PQ_M2:.10f}));\n"
-                    f"c = pow(max(e - {PQ_C1:.10f}, vec3(0.0)) / ({PQ_C2:.10f} - {PQ_C3:.10f} * e), "
+                    f"vec3 e = pow(clamp({src}, 0.0, 1.0), vec3({1.0 / PQ_M2:.10f}));\n"
+                    f"vec3 r = pow(max(e - {PQ_C1:.10f}, vec3(0.0)) / ({PQ_C2:.10f} - {PQ_C3:.10f} * e), "
                     f"vec3({1.0 / PQ_M1:.10f}));"
                 )
+            body += "\nc = mix(r, -r, lessThan(c, vec3(0.0)));" if mirror else "\nc = r;"
             return GlslSnippet(body=body)
         if self.curve == "acescc":
             if self.encode:
