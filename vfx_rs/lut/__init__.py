@@ -4,7 +4,7 @@ Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.cube']
+['.3dl', '.csp', '.cube', '.spi1d', '.spi3d', '.spimtx']
 """
 
 from __future__ import annotations
@@ -12,43 +12,128 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from vfx_rs._validate import check_inplace_float32
 from vfx_rs.errors import LutError
+from vfx_rs.lut.bake import bake, bake_1d, bake_3d, bake_shaper_3d, log2_shaper
+from vfx_rs.lut.chain import LutChain
+from vfx_rs.lut.csp import read_csp
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
+from vfx_rs.lut.threedl import read_3dl
 
 __all__ = [
     "LUT_FORMATS",
+    "MAX_1D_SIZE",
+    "MAX_3D_SIZE",
     "Lut1D",
     "Lut3D",
+    "LutChain",
     "LutFormat",
     "apply_1d",
     "apply_3d",
+    "bake",
+    "bake_1d",
+    "bake_3d",
+    "bake_shaper_3d",
+    "log2_shaper",
+    "read",
+    "read_3dl",
+    "read_csp",
     "read_cube",
     "read_cube_1d",
     "read_cube_3d",
     "read_lut",
+    "read_spi1d",
+    "read_spi3d",
+    "read_spimtx",
     "write_cube",
     "write_lut",
+    "write_spi1d",
+    "write_spi3d",
 ]
 
 
 @dataclass(frozen=True)
 class LutFormat:
-    """A LUT file format: its reader and writer."""
+    """A LUT file format: its reader, its writer (None if read-only) and a test of a file's first bytes."""
 
     name: str
-    read: Callable[[str | os.PathLike[str]], Lut1D | Lut3D]
-    write: Callable[[str | os.PathLike[str], Lut1D | Lut3D], None]
+    read: Callable[[str | os.PathLike[str]], Any]
+    write: Callable[[str | os.PathLike[str], Any], None] | None = None
+    sniff: Callable[[str], bool] | None = None
+
+
+def _first_words(head: str) -> list[str]:
+    return [line.split()[0] for line in head.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _looks_3dl(head: str) -> bool:
+    lines = [line.split() for line in head.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return False
+    first = lines[0]
+    return first[0].upper() in ("3DMESH", "MESH") or (len(first) > 3 and all(w.isdigit() for w in first))
+
+
+def _looks_spimtx(head: str) -> bool:
+    words = head.split()
+    try:
+        [float(w) for w in words]
+    except ValueError:
+        return False
+    return len(words) == 12
 
 
 LUT_FORMATS: dict[str, LutFormat] = {
-    ".cube": LutFormat("Adobe/Iridas and Resolve cube", read_cube, write_cube),
+    ".cube": LutFormat(
+        "Adobe/Iridas and Resolve cube",
+        read_cube,
+        write_cube,
+        lambda head: any(w in ("LUT_1D_SIZE", "LUT_3D_SIZE") for w in _first_words(head)),
+    ),
+    ".spi1d": LutFormat("Imageworks 1D", read_spi1d, write_spi1d, lambda head: _first_words(head)[:1] == ["Version"]),
+    ".spi3d": LutFormat(
+        "Imageworks 3D", read_spi3d, write_spi3d, lambda head: head.lstrip().upper().startswith("SPILUT")
+    ),
+    ".spimtx": LutFormat("Imageworks matrix", read_spimtx, None, _looks_spimtx),
+    ".csp": LutFormat("Cinespace", read_csp, None, lambda head: head.lstrip().upper().startswith("CSPLUTV100")),
+    ".3dl": LutFormat("Autodesk Flame/Lustre", read_3dl, None, _looks_3dl),
 }
-"""LUT formats by lower-case file extension."""
+"""LUT formats by lower-case file extension, in the order content sniffing tries them."""
+
+_DELEGATED: dict[tuple[str, ...], tuple[str, str]] = {
+    (".clf", ".ctf"): ("vfx_rs.lut.clf", "read_clf"),
+    (".cc", ".ccc", ".cdl"): ("vfx_rs.color.cdl_files", "read_cdl_file"),
+}
+"""Formats read by modules owned elsewhere, imported by name on first use (when present):
+the CLF reader, and CDL files through the color package (a runtime lookup, so that the
+lut package takes no import-time dependency on vfx_rs.color)."""
+
+
+def _delegate(ext: str) -> Callable[[str | os.PathLike[str]], Any] | None:
+    import importlib
+    import importlib.util
+
+    for exts, (module, function) in _DELEGATED.items():
+        if ext in exts and importlib.util.find_spec(module) is not None:
+            reader = getattr(importlib.import_module(module), function, None)
+            return reader if callable(reader) else None
+    return None
+
+
+def _sniff(path: str | os.PathLike[str]) -> LutFormat | None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    return next((fmt for fmt in LUT_FORMATS.values() if fmt.sniff is not None and fmt.sniff(head)), None)
 
 
 def _format(path: str | os.PathLike[str]) -> LutFormat:
@@ -58,14 +143,44 @@ def _format(path: str | os.PathLike[str]) -> LutFormat:
     return LUT_FORMATS[ext]
 
 
-def read_lut(path: str | os.PathLike[str]) -> Lut1D | Lut3D:
-    """Read the LUT a file holds, choosing the reader by extension."""
-    return _format(path).read(path)
+def read(path: str | os.PathLike[str]) -> Any:
+    """Read what a LUT file holds, choosing the reader by extension, else by content.
+
+    Returns a `Lut1D`, a `Lut3D` (with its shaper or pre-LUT, if the file has
+    one) or a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
+    table); ``.clf``/``.ctf`` and ``.cc``/``.ccc``/``.cdl`` files go to their
+    own readers when those are installed.
+
+    Raises
+    ------
+    LutError
+        Unknown or unrecognisable format, or a malformed file (naming file and line).
+    IoError
+        The file cannot be read.
+    """
+    ext = os.path.splitext(os.fspath(path))[1].lower()
+    if ext in LUT_FORMATS:
+        return LUT_FORMATS[ext].read(path)
+    reader = _delegate(ext)
+    if reader is not None:
+        return reader(path)
+    fmt = _sniff(path)
+    if fmt is None:
+        known = sorted({*LUT_FORMATS, *(e for exts in _DELEGATED for e in exts)})
+        raise LutError(f"unknown LUT extension {ext!r} and unrecognised content; known: {', '.join(known)}", path=path)
+    return fmt.read(path)
+
+
+read_lut = read
 
 
 def write_lut(path: str | os.PathLike[str], lut: Lut1D | Lut3D) -> None:
     """Write `lut`, choosing the writer by extension."""
-    _format(path).write(path, lut)
+    fmt = _format(path)
+    if fmt.write is None:
+        writable = sorted(e for e, f in LUT_FORMATS.items() if f.write is not None)
+        raise LutError(f"{fmt.name} files are read-only here; write one of {', '.join(writable)}", path=path)
+    fmt.write(path, lut)
 
 
 def apply_3d(data: np.ndarray, lut: Lut3D, interpolation: str = "tetrahedral") -> np.ndarray:

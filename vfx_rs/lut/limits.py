@@ -1,0 +1,110 @@
+"""Limits every LUT reader enforces, and the text helpers that enforce them.
+
+A header that promises an absurd size, a table whose entry count does not
+match its header, or a NaN or infinity in a table is refused with a
+`LutError` naming the file and line, before any table is allocated: sizes
+are checked as soon as they are read, and tables are parsed only once the
+number of entries is known to be within the limits.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from vfx_rs.errors import IoError, LutError
+
+__all__ = [
+    "MAX_1D_SIZE",
+    "MAX_3D_SIZE",
+    "MAX_TEXT_BYTES",
+    "Path",
+    "check_size",
+    "parse_rows",
+    "read_text",
+]
+
+Path = str | os.PathLike[str]
+
+MAX_1D_SIZE = 1 << 20
+"""Largest 1D table read (entries per channel): far above the 65536 of the Adobe Cube LUT
+Specification 1.0 and OCIO's own 1D limit, bounded against absurd headers (issue 4)."""
+
+MAX_3D_SIZE = 256
+"""Largest 3D lattice read (points per axis): the Adobe Cube LUT Specification 1.0 limit
+(OCIO reads up to 129, LutLimits.h)."""
+
+MAX_TEXT_BYTES = 1 << 30
+"""Largest text LUT file read (1 GiB): a 256^3 table written with 17 significant digits
+per value is about 0.9 GiB, so a longer file cannot be a valid LUT of allowed size."""
+
+
+def read_text(path: Path, what: str) -> str:
+    """The UTF-8 text of a LUT file, refusing files over `MAX_TEXT_BYTES` before reading them.
+
+    Raises
+    ------
+    IoError
+        The file cannot be opened or read.
+    LutError
+        The file is larger than any valid LUT, or holds bytes that are not UTF-8.
+    """
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_TEXT_BYTES:
+                raise LutError(f"{size} bytes is larger than any {what} file allowed ({MAX_TEXT_BYTES})", path=path)
+            raw = handle.read(MAX_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise IoError(f"cannot read LUT: {exc.strerror or exc}", path=path) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LutError(f"not a text {what} file (bytes that are not UTF-8)", path=path, line=line) from None
+
+
+def check_size(value: int, limit: int, what: str, path: Path, line: int | None, low: int = 2) -> int:
+    """Return `value` if it lies in ``low..limit``, else raise `LutError` naming file and line."""
+    if not low <= value <= limit:
+        raise LutError(f"{what} {value} is outside {low}..{limit}", path=path, line=line)
+    return value
+
+
+def parse_rows(path: Path, rows: list[tuple[int, str]], columns: int, what: str) -> np.ndarray:
+    """Parse text rows of `columns` numbers each into a float64 ``(len(rows), columns)`` array.
+
+    `rows` holds ``(line number, text)`` pairs. The common case is one
+    vectorised conversion; only when it fails are rows checked one by one to
+    name the offending line. NaN and infinity are refused.
+
+    Raises
+    ------
+    LutError
+        A row with the wrong count of numbers, a token that is not a number,
+        or a value that is not finite, naming the line.
+    """
+    tokens = " ".join(text for _, text in rows).split()
+    values = None
+    if len(tokens) == columns * len(rows):
+        try:
+            values = np.array(tokens, dtype=np.float64).reshape(len(rows), columns)
+        except ValueError:
+            values = None
+    if values is None:
+        for line, text in rows:
+            parts = text.split()
+            if len(parts) != columns:
+                raise LutError(
+                    f"{what} entry needs {columns} numbers, got {len(parts)}: {text[:60]!r}", path=path, line=line
+                )
+            try:
+                [float(p) for p in parts]
+            except ValueError:
+                raise LutError(f"{what} entry is not numeric: {text[:60]!r}", path=path, line=line) from None
+        raise LutError(f"{what} data is malformed", path=path, line=rows[0][0] if rows else None)
+    bad = np.flatnonzero(~np.all(np.isfinite(values), axis=1))
+    if bad.size:
+        raise LutError(f"{what} entry holds NaN or infinity", path=path, line=rows[bad[0]][0])
+    return values

@@ -1,0 +1,235 @@
+"""Sony Pictures Imageworks LUT files: ``.spi1d``, ``.spi3d`` and ``.spimtx``.
+
+The formats as OpenColorIO reads and bakes them (FileFormatSpi1D.cpp,
+FileFormatSpi3D.cpp, FileFormatSpiMtx.cpp):
+
+- ``.spi1d``: header lines ``Version 1``, ``From lo hi`` (input range,
+  default 0 1), ``Length n`` and ``Components 1|2|3``, then ``{``, one line of
+  ``Components`` numbers per entry, ``}``. One component is used for all three
+  channels; with two, blue is 0.
+- ``.spi3d``: ``SPILUT 1.0``, ``3 3``, ``n n n``, then one ``r g b R G B``
+  line per lattice point (integer indices, then the output); the domain is
+  0..1. OCIO's baker writes blue fastest; any order is accepted, each point
+  exactly once.
+- ``.spimtx``: 12 numbers, three rows of ``m0 m1 m2 offset``; the offsets are
+  in 16-bit code values (divided by 65535).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vfx_rs.errors import LutError
+from vfx_rs.lut.chain import LutChain
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
+from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.pipeline.ops.matrix import MatrixOp
+
+__all__ = ["read_spi1d", "read_spi3d", "read_spimtx", "write_spi1d", "write_spi3d"]
+
+SPIMTX_OFFSET_SCALE = 65535.0
+"""``.spimtx`` offsets are 16-bit code values: OCIO divides them by 65535 (FileFormatSpiMtx.cpp)."""
+
+
+def _lines(path: Path, what: str) -> list[tuple[int, str]]:
+    """Non-blank stripped lines with their 1-based numbers."""
+    text = read_text(path, what)
+    return [(n, s) for n, raw in enumerate(text.splitlines(), start=1) if (s := raw.strip())]
+
+
+def _int(path: Path, line: int, key: str, args: list[str]) -> int:
+    if len(args) != 1 or not args[0].lstrip("+-").isdigit():
+        raise LutError(f"{key} needs one whole number, got {' '.join(args)!r}", path=path, line=line)
+    return int(args[0])
+
+
+def read_spi1d(path: Path) -> Lut1D:
+    """Read a ``.spi1d`` file as a `Lut1D` whose domain is the ``From`` range.
+
+    Raises
+    ------
+    LutError
+        A missing or malformed header line, a count of entries not matching
+        ``Length``, a NaN in the table, naming the file and line.
+    """
+    lines = _lines(path, ".spi1d")
+    header: dict[str, tuple[int, list[str]]] = {}
+    start = None
+    for i, (number, text) in enumerate(lines):
+        if text.startswith("{"):
+            if text != "{":
+                raise LutError("'{' must stand alone on its line", path=path, line=number)
+            start = i + 1
+            break
+        if text.startswith("#"):
+            continue
+        key, *args = text.split()
+        if key not in ("Version", "From", "Length", "Components"):
+            raise LutError(f"unknown header line {text[:60]!r}", path=path, line=number)
+        if key in header:
+            raise LutError(f"{key} given twice (first on line {header[key][0]})", path=path, line=number)
+        header[key] = (number, args)
+    if start is None:
+        raise LutError("no '{' opening the table", path=path, line=lines[-1][0] if lines else None)
+    for key in ("Version", "Length", "Components"):
+        if key not in header:
+            raise LutError(f"no {key} line before the table", path=path, line=lines[start - 1][0])
+    if _int(path, header["Version"][0], "Version", header["Version"][1]) != 1:
+        raise LutError("only Version 1 is supported", path=path, line=header["Version"][0])
+    size = check_size(
+        _int(path, header["Length"][0], "Length", header["Length"][1]), MAX_1D_SIZE, "Length", path, header["Length"][0]
+    )
+    comps = _int(path, header["Components"][0], "Components", header["Components"][1])
+    check_size(comps, 3, "Components", path, header["Components"][0], low=1)
+    lo, hi = 0.0, 1.0
+    if "From" in header:
+        line, args = header["From"]
+        try:
+            lo, hi = (float(a) for a in args)
+        except ValueError:
+            raise LutError(f"From needs two numbers, got {' '.join(args)!r}", path=path, line=line) from None
+        if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
+            raise LutError(f"From range {lo} {hi} must be finite and increasing", path=path, line=line)
+    rows = lines[start:]
+    end = next((i for i, (_, text) in enumerate(rows) if text.startswith("}")), None)
+    if end is None:
+        raise LutError("no '}' closing the table", path=path, line=rows[-1][0] if rows else lines[-1][0])
+    if end + 1 < len(rows):
+        raise LutError(f"text after the closing '}}': {rows[end + 1][1][:60]!r}", path=path, line=rows[end + 1][0])
+    if rows[end][1] != "}":
+        raise LutError("'}' must stand alone on its line", path=path, line=rows[end][0])
+    closing = rows[end][0]
+    rows = rows[:end]
+    if len(rows) != size:
+        line = rows[size][0] if len(rows) > size else closing
+        raise LutError(f"Length is {size} but the table has {len(rows)} entries", path=path, line=line)
+    values = parse_rows(path, rows, comps, ".spi1d table")
+    table = np.zeros((size, 3))
+    table[:, :comps] = values
+    if comps == 1:
+        table[:, 1:] = values
+    return Lut1D(table, lo, hi)
+
+
+def read_spi3d(path: Path) -> Lut3D:
+    """Read a ``.spi3d`` file as a `Lut3D` over 0..1.
+
+    Raises
+    ------
+    LutError
+        A malformed header, an index outside the lattice or given twice, a
+        missing point, a NaN in the table, naming the file and line.
+    """
+    lines = _lines(path, ".spi3d")
+    if not lines or not lines[0][1].upper().startswith("SPILUT"):
+        raise LutError(
+            "not a .spi3d file: the first line must start with 'SPILUT'", path=path, line=lines[0][0] if lines else 1
+        )
+    if len(lines) < 3:
+        raise LutError("header is incomplete (needs 'SPILUT', '3 3' and the sizes)", path=path)
+    if lines[1][1].split() != ["3", "3"]:
+        raise LutError(
+            f"second line must be '3 3' (3 inputs, 3 outputs), got {lines[1][1][:60]!r}", path=path, line=lines[1][0]
+        )
+    number, text = lines[2]
+    parts = text.split()
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise LutError(f"sizes line needs three whole numbers, got {text[:60]!r}", path=path, line=number)
+    sizes = [int(p) for p in parts]
+    if len(set(sizes)) != 1:
+        raise LutError(f"sizes must be equal on every axis, got {text!r}", path=path, line=number)
+    n = check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, number)
+    rows = lines[3:]
+    if len(rows) != n**3:
+        line = rows[n**3][0] if len(rows) > n**3 else (rows[-1][0] if rows else number)
+        raise LutError(f"a {n}^3 LUT needs {n**3} entries, the file has {len(rows)}", path=path, line=line)
+    values = parse_rows(path, rows, 6, ".spi3d table")
+    idx = values[:, :3]
+    bad = np.flatnonzero(np.any((idx != np.round(idx)) | (idx < 0) | (idx >= n), axis=1))
+    if bad.size:
+        raise LutError(
+            f"lattice index {rows[bad[0]][1].split()[:3]} outside 0..{n - 1}", path=path, line=rows[bad[0]][0]
+        )
+    r, g, b = idx.astype(np.intp).T
+    flat = (b * n + g) * n + r
+    repeated = np.ones(n**3, dtype=bool)
+    repeated[np.unique(flat, return_index=True)[1]] = False
+    if np.any(repeated):
+        first = int(np.flatnonzero(repeated)[0])
+        raise LutError(f"lattice point {rows[first][1].split()[:3]} given twice", path=path, line=rows[first][0])
+    table = np.empty((n**3, 3))
+    table[flat] = values[:, 3:]
+    return Lut3D(table.reshape(n, n, n, 3))
+
+
+def read_spimtx(path: Path) -> LutChain:
+    """Read a ``.spimtx`` file as a one-step `LutChain` holding a `MatrixOp`.
+
+    Raises
+    ------
+    LutError
+        Not exactly 12 finite numbers.
+    """
+    lines = _lines(path, ".spimtx")
+    values = [(n, tok) for n, text in lines for tok in text.split()]
+    if len(values) != 12:
+        raise LutError(
+            f"a .spimtx file holds 12 numbers, this one {len(values)}",
+            path=path,
+            line=values[12][0] if len(values) > 12 else None,
+        )
+    rows = parse_rows(path, [(n, tok) for n, tok in values], 1, ".spimtx").reshape(3, 4)
+    return LutChain([MatrixOp(matrix=rows[:, :3], offset=rows[:, 3] / SPIMTX_OFFSET_SCALE)])
+
+
+def _number_text(table: np.ndarray, fmt: str) -> str:
+    import io
+
+    buffer = io.StringIO()
+    np.savetxt(buffer, table, fmt=fmt)
+    return buffer.getvalue()
+
+
+def write_spi1d(path: Path, lut: Lut1D, precision: int = 10) -> None:
+    """Write a `Lut1D` as ``.spi1d`` (atomically), with `precision` significant digits.
+
+    One component is written when the three channels are equal. The format has
+    one input range for all channels, so the domain must be the same on each.
+    """
+    from vfx_rs.io.atomic import atomic_output
+
+    if not isinstance(lut, Lut1D):
+        raise LutError(f"a .spi1d file holds a Lut1D, got {type(lut).__name__}", path=path)
+    if np.any(lut.domain_min != lut.domain_min[0]) or np.any(lut.domain_max != lut.domain_max[0]):
+        raise LutError(".spi1d has one input range for all channels; this LUT's domain differs per channel", path=path)
+    same = bool(np.all(lut.data == lut.data[:, :1]))
+    table = lut.data[:, :1] if same else lut.data
+    fmt = f"%.{precision}g"
+    head = (
+        f"Version 1\nFrom {lut.domain_min[0]:.{precision}g} {lut.domain_max[0]:.{precision}g}\n"
+        f"Length {lut.size}\nComponents {table.shape[1]}\n{{\n"
+    )
+    body = _number_text(table, " ".join([fmt] * table.shape[1]))
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(head + body + "}\n")
+
+
+def write_spi3d(path: Path, lut: Lut3D, precision: int = 10) -> None:
+    """Write a `Lut3D` as ``.spi3d`` (atomically), blue fastest as OCIO bakes it.
+
+    The format has no domain and no shaper: the LUT must span 0..1 on every
+    channel and have no shaper (write a ``.cube`` file for those).
+    """
+    from vfx_rs.io.atomic import atomic_output
+
+    if not isinstance(lut, Lut3D):
+        raise LutError(f"a .spi3d file holds a Lut3D, got {type(lut).__name__}", path=path)
+    if lut.shaper is not None or np.any(lut.domain_min != 0) or np.any(lut.domain_max != 1):
+        raise LutError(".spi3d holds a 3D LUT over 0..1 without a shaper; write a .cube file for this LUT", path=path)
+    n = lut.size
+    r, g, b = np.meshgrid(np.arange(n), np.arange(n), np.arange(n), indexing="ij")
+    rgb_out = lut.data.transpose(2, 1, 0, 3).reshape(-1, 3)  # [r, g, b]: blue fastest
+    rows = np.column_stack([r.ravel(), g.ravel(), b.ravel(), rgb_out])
+    fmt = f"%d %d %d %.{precision}g %.{precision}g %.{precision}g"
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(f"SPILUT 1.0\n3 3\n{n} {n} {n}\n" + _number_text(rows, fmt))
