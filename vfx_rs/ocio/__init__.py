@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 from vfx_rs.errors import OcioError
+from vfx_rs.ocio.builtin import BUILTIN_CONFIGS, builtin, builtin_aces_1_3
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.model import (
     ColorSpace,
@@ -32,6 +33,7 @@ from vfx_rs.ocio.model import (
 from vfx_rs.ocio.processor import Processor
 
 __all__ = [
+    "BUILTIN_CONFIGS",
     "ColorSpace",
     "Config",
     "Display",
@@ -44,4 +46,6 @@ __all__ = [
     "View",
     "ViewTransform",
     "ViewingRule",
+    "builtin",
+    "builtin_aces_1_3",
 ]

@@ -49,71 +49,54 @@ class Config:
     (`vfx_rs.ocio.model`); processors are cached per arguments and context.
     """
 
-    def __init__(self, doc: parse.YMap, path: str | None, working_dir: str) -> None:
+    def __init__(
+        self,
+        *,
+        path: str | None = None,
+        working_dir: str = ".",
+        version: tuple[int, ...] = (2, 0),
+        name: str = "",
+        description: str = "",
+        search_path: Iterable[str] = (),
+        environment: dict[str, str] | None = None,
+        roles: dict[str, str] | None = None,
+        family_separator: str = "/",
+        default_view_transform: str = "",
+        active_displays: Iterable[str] = (),
+        active_views: Iterable[str] = (),
+        inactive_colorspaces: Iterable[str] = (),
+        colorspaces: Iterable[ColorSpace] = (),
+        shared_views: Iterable[View] = (),
+        displays: Iterable[Display] = (),
+        looks: Iterable[Look] = (),
+        view_transforms: Iterable[ViewTransform] = (),
+        named_transforms: Iterable[NamedTransform] = (),
+        file_rules: Iterable[FileRule] = (),
+        viewing_rules: Iterable[ViewingRule] = (),
+    ) -> None:
         self.path = path
         self.working_dir = working_dir
-        version = str(doc.get("ocio_profile_version", "1"))
-        try:
-            self.version = tuple(int(p) for p in version.split(".")[:2])
-        except ValueError:
-            raise OcioError(
-                f"bad ocio_profile_version {version!r}", path=path, line=parse._line(doc, "ocio_profile_version")
-            ) from None
-        if self.version[0] not in (1, 2):
-            raise OcioError(
-                f"unsupported ocio_profile_version {version}", path=path, line=parse._line(doc, "ocio_profile_version")
-            )
-        v1 = self.version[0] == 1
-        self.name = str(doc.get("name") or "")
-        self.description = str(doc.get("description") or "").strip()
-        sp = doc.get("search_path") or ""
-        self.search_path = (
-            tuple(str(s) for s in sp) if isinstance(sp, list) else tuple(p for p in str(sp).split(":") if p)
-        )
-        self.environment = {str(k): str(v) for k, v in (doc.get("environment") or {}).items()}
-        self.roles: dict[str, str] = {str(k): str(v) for k, v in (doc.get("roles") or {}).items()}
-        self.family_separator = str(doc.get("family_separator") or "/")
-        self.default_view_transform = str(doc.get("default_view_transform") or "")
-        self._active_displays = parse._names(doc.get("active_displays"))
-        self._active_views = parse._names(doc.get("active_views"))
-        self._inactive = parse._names(doc.get("inactive_colorspaces"))
-        p = path
+        self.version = tuple(version)
+        self.name = name
+        self.description = description
+        self.search_path = tuple(search_path)
+        self.environment = dict(environment or {})
+        self.roles: dict[str, str] = dict(roles or {})
+        self.family_separator = family_separator
+        self.default_view_transform = default_view_transform
+        self._active_displays = tuple(active_displays)
+        self._active_views = tuple(active_views)
+        self._inactive = tuple(inactive_colorspaces)
         self.colorspaces: dict[str, ColorSpace] = {}
-        for section in (k for k in doc if k in ("colorspaces", "display_colorspaces")):
-            reference = "scene" if section == "colorspaces" else "display"
-            for node in parse.section_items(doc, section, p):
-                self._add_colorspace(parse.parse_colorspace(node, p, reference, v1, doc.line), p)
-        self.shared_views = {
-            v.name: v for v in (parse.parse_view(n, p, doc.line) for n in parse.section_items(doc, "shared_views", p))
-        }
-        displays = doc.get("displays") or {}
-        if not isinstance(displays, parse.YMap):
-            raise OcioError("'displays' must be a mapping", path=p, line=parse._line(doc, "displays"))
-        self.displays_by_name: dict[str, Display] = {
-            str(k): parse.parse_display(str(k), v, p, displays.key_lines.get(str(k))) for k, v in displays.items()
-        }
-        self.looks = {
-            lk.name: lk for lk in (parse.parse_look(n, p, doc.line) for n in parse.section_items(doc, "looks", p))
-        }
-        self.view_transforms = {
-            vt.name: vt
-            for vt in (
-                parse.parse_view_transform(n, p, doc.line) for n in parse.section_items(doc, "view_transforms", p)
-            )
-        }
-        self.named_transforms = {
-            nt.name: nt
-            for nt in (
-                parse.parse_named_transform(n, p, doc.line) for n in parse.section_items(doc, "named_transforms", p)
-            )
-        }
-        self.file_rules = tuple(
-            parse.parse_file_rule(n, p, doc.line) for n in parse.section_items(doc, "file_rules", p)
-        )
-        self.viewing_rules = {
-            r.name: r
-            for r in (parse.parse_viewing_rule(n, p, doc.line) for n in parse.section_items(doc, "viewing_rules", p))
-        }
+        for cs in colorspaces:
+            self._add_colorspace(cs, path)
+        self.shared_views = {v.name: v for v in shared_views}
+        self.displays_by_name: dict[str, Display] = {d.name: d for d in displays}
+        self.looks = {lk.name: lk for lk in looks}
+        self.view_transforms = {vt.name: vt for vt in view_transforms}
+        self.named_transforms = {nt.name: nt for nt in named_transforms}
+        self.file_rules = tuple(file_rules)
+        self.viewing_rules = {r.name: r for r in viewing_rules}
         self._processors: dict[tuple[Any, ...], Any] = {}
 
     def _add_colorspace(self, cs: ColorSpace, path: str | None) -> None:
@@ -132,12 +115,17 @@ class Config:
     @classmethod
     def from_string(cls, text: str, working_dir: str | os.PathLike[str] = ".", *, path: str | None = None) -> Config:
         """A config from YAML text; relative search paths start from `working_dir`."""
-        return cls(parse.load_yaml(text, path), path, os.path.abspath(os.fspath(working_dir)))
+        fields = parse.read_config(parse.load_yaml(text, path), path)
+        return cls(path=path, working_dir=os.path.abspath(os.fspath(working_dir)), **fields)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Config:
-        """A config from a ``.ocio`` file; its folder is the working directory."""
+        """A config from a ``.ocio`` file (its folder is the working directory), or a built-in ``ocio://`` name."""
         p = os.fspath(path)
+        if p.startswith("ocio://"):
+            from vfx_rs.ocio.builtin import builtin
+
+            return builtin(p)
         try:
             with open(p, encoding="utf-8") as f:
                 text = f.read()

@@ -24,7 +24,7 @@ from vfx_rs.ocio.model import (
     ViewTransform,
 )
 
-__all__ = ["TRANSFORM_KINDS", "YMap", "YSeq", "load_yaml", "parse_transform", "section_items"]
+__all__ = ["TRANSFORM_KINDS", "YMap", "YSeq", "load_yaml", "parse_transform", "read_config", "section_items"]
 
 TRANSFORM_KINDS = frozenset(
     {
@@ -308,3 +308,56 @@ def parse_viewing_rule(node: Any, path: str | None, where: int | None) -> Viewin
         encodings=_names(n.get("encodings")),
         line=n.line,
     )
+
+
+def _version(doc: YMap, path: str | None) -> tuple[int, ...]:
+    text = str(doc.get("ocio_profile_version", "1"))
+    try:
+        version = tuple(int(p) for p in text.split(".")[:2])
+    except ValueError:
+        raise OcioError(
+            f"bad ocio_profile_version {text!r}", path=path, line=_line(doc, "ocio_profile_version")
+        ) from None
+    if version[0] not in (1, 2):
+        raise OcioError(f"unsupported ocio_profile_version {text}", path=path, line=_line(doc, "ocio_profile_version"))
+    return version
+
+
+def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
+    """The `vfx_rs.ocio.Config` keyword arguments of a parsed config document."""
+    version = _version(doc, path)
+    v1 = version[0] == 1
+    sp = doc.get("search_path") or ""
+    colorspaces = [
+        parse_colorspace(node, path, "scene" if section == "colorspaces" else "display", v1, doc.line)
+        for section in (k for k in doc if k in ("colorspaces", "display_colorspaces"))
+        for node in section_items(doc, section, path)
+    ]
+    displays = doc.get("displays") or {}
+    if not isinstance(displays, YMap):
+        raise OcioError("'displays' must be a mapping", path=path, line=_line(doc, "displays"))
+
+    def items(key: str, parse: Any) -> list[Any]:
+        return [parse(node, path, doc.line) for node in section_items(doc, key, path)]
+
+    return {
+        "version": version,
+        "name": str(doc.get("name") or ""),
+        "description": str(doc.get("description") or "").strip(),
+        "search_path": tuple(str(s) for s in sp) if isinstance(sp, list) else tuple(p for p in str(sp).split(":") if p),
+        "environment": {str(k): str(v) for k, v in (doc.get("environment") or {}).items()},
+        "roles": {str(k): str(v) for k, v in (doc.get("roles") or {}).items()},
+        "family_separator": str(doc.get("family_separator") or "/"),
+        "default_view_transform": str(doc.get("default_view_transform") or ""),
+        "active_displays": _names(doc.get("active_displays")),
+        "active_views": _names(doc.get("active_views")),
+        "inactive_colorspaces": _names(doc.get("inactive_colorspaces")),
+        "colorspaces": colorspaces,
+        "shared_views": items("shared_views", parse_view),
+        "displays": [parse_display(str(k), v, path, displays.key_lines.get(str(k))) for k, v in displays.items()],
+        "looks": items("looks", parse_look),
+        "view_transforms": items("view_transforms", parse_view_transform),
+        "named_transforms": items("named_transforms", parse_named_transform),
+        "file_rules": items("file_rules", parse_file_rule),
+        "viewing_rules": items("viewing_rules", parse_viewing_rule),
+    }

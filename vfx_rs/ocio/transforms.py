@@ -108,6 +108,18 @@ def _log(t: Transform, path: str | None) -> list[Op]:
     return [LogOp(**kw)]
 
 
+def _builtin(t: Transform, path: str | None) -> list[Op]:
+    from vfx_rs.ocio.builtin_transforms import builtin_ops
+
+    style = t.params.get("style")
+    if not style:
+        raise OcioError("BuiltinTransform needs 'style'", path=path, line=t.line)
+    try:
+        return builtin_ops(str(style))
+    except OcioError as exc:
+        raise OcioError(exc.message, path=path, line=t.line) from None
+
+
 def _range(t: Transform, path: str | None) -> list[Op]:
     def bound(key: str) -> float | None:
         return None if t.params.get(key) is None else float(t.params[key])
@@ -185,6 +197,7 @@ _SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
     "Log": _log,
     "LogAffine": _log,
     "LogCamera": _log,
+    "Builtin": _builtin,
 }
 """Transforms that are ops of their parameters alone."""
 

@@ -1,0 +1,251 @@
+"""OCIO BuiltinTransform styles as pipeline ops, built from `vfx_rs.color`.
+
+Each style is named as OpenColorIO names it (``!<BuiltinTransform> {style:
+...}``; the registry in OpenColorIO's ``src/OpenColorIO/transforms/builtins``:
+``ACES.cpp`` for the ACES color spaces and utilities, ``Displays.cpp`` for the
+display encodings) and expands to the same chain of ops OCIO uses, with our
+own primaries, white points, chromatic adaptation and curve constants:
+
+- matrices come from `vfx_rs.color.rgb_to_rgb_matrix` (SMPTE RP 177 derivation,
+  Bradford adaptation where the style says ``BFD``);
+- the display curves are the IEC 61966-2-1 sRGB moncurve (gamma 2.4, offset
+  0.055), BT.1886 / pure gamma powers, and SMPTE ST 2084 with linear light in
+  units of 100 cd/m2 (OCIO's ``nits/100``), mirrored below zero as OCIO does;
+- ACEScct is `vfx_rs.color` ACEScct (S-2016-001); ACEScc is OCIO's 4096-entry
+  table of the ACEScc decoding (S-2014-003, 4.5) over the code range
+  [-0.36, 1.5], filled from `vfx_rs.color.acescc_decode`.
+
+Styles beginning ``ACES-OUTPUT - `` or ``ACES-LMT - `` are the ACES output
+transforms and LMTs of `vfx_rs.color.aces` (``builtin_ops(style)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from vfx_rs.color import acescc_decode, rgb_to_rgb_matrix
+from vfx_rs.color.transfer.camera import ACESCCT
+from vfx_rs.errors import OcioError
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, Lut1DOp, MatrixOp, RangeOp
+from vfx_rs.pipeline.ops.transfer import ACESCC_MAX, FixedCurveOp
+
+__all__ = ["ACES_STYLE_PREFIXES", "BUILTIN_TRANSFORMS", "BuiltinStyle", "builtin_ops", "builtin_styles"]
+
+ACES_STYLE_PREFIXES = ("ACES-OUTPUT - ", "ACES-LMT - ")
+"""Styles built by `vfx_rs.color.aces.builtin_ops` (the ACES output transforms and LMTs)."""
+
+SRGB_MONCURVE = (2.4, 0.055)
+"""sRGB as a moncurve: gamma 2.4, offset 0.055 (IEC 61966-2-1:1999, section 5.2; OCIO GammaOpData MONCURVE)."""
+
+ACESCC_LUT_RANGE = (-0.36, 1.5)
+"""ACEScc code values OCIO's ACEScc_to_ACES2065-1 table spans (OCIO ACES.cpp: IN_MIN, IN_MAX)."""
+
+ACESCC_LUT_SIZE = 4096
+"""Entries of that table (OCIO ACES.cpp, ``CreateLut(ops, 4096, ...)``)."""
+
+PQ_UNIT_NITS = 100.0
+"""OCIO's display-linear unit for PQ: 1.0 is 100 cd/m2 (OCIO Displays.cpp, "nits/100")."""
+
+
+@dataclass(frozen=True)
+class BuiltinStyle:
+    """One BuiltinTransform style: its OCIO name, what it does, and the function building its ops."""
+
+    style: str
+    description: str
+    build: Callable[[], list[Op]]
+
+
+def _matrix(src: str, dst: str, adaptation: str | None = None) -> MatrixOp:
+    return MatrixOp(matrix=rgb_to_rgb_matrix(src, dst, adaptation))
+
+
+def _from_xyz(dst: str, adaptation: str | None = None) -> MatrixOp:
+    return _matrix("CIE XYZ", dst, adaptation)
+
+
+def _power(gamma: float, mirror: bool) -> list[Op]:
+    """OCIO GammaOpData BASIC_REV (negatives clamp to 0) or BASIC_MIRROR_REV: ``x ** (1 / gamma)``."""
+    return [ExponentOp(exponent=(1.0 / gamma,) * 3, style="mirror" if mirror else "clamp")]
+
+
+def _srgb_curve(mirror: bool) -> list[Op]:
+    """OCIO GammaOpData MONCURVE_REV / MONCURVE_MIRROR_REV with the sRGB parameters."""
+    gamma, offset = SRGB_MONCURVE
+    return [ExponentLinearOp(gamma=gamma, offset=offset, decode=False, style="mirror" if mirror else "linear")]
+
+
+def _linear_to_pq() -> list[Op]:
+    """Linear light (1.0 = 100 cd/m2) to ST 2084 code values, mirrored below zero."""
+    return [RangeOp(scale=PQ_UNIT_NITS / 10000.0), FixedCurveOp(curve="st2084_mirror")]
+
+
+ACESCC_LOG_FLOOR = 2.0**-20
+"""Added to linear values above the ACEScc table's minimum before the log2 of `_acescc_to_ap1` (keeps it finite)."""
+
+
+def _acescc_to_ap1() -> list[Op]:
+    """OCIO's ACEScc decoding: a range onto [0, 1], a 4096-entry table of the ACEScc EOTF, a floor.
+
+    OCIO interpolates its table (values of the ACEScc EOTF, S-2014-003 4.5,
+    continued past the CTL's 65504 ceiling "to avoid a slope discontinuity")
+    linearly. Here the same table is held as ``log2(value - floor)`` and
+    followed by the matching anti-log: between entries this differs from
+    linear interpolation by about 1e-6 relative, and the table becomes nearly
+    linear, so its inverse (linear to ACEScc) stays exact where OCIO inverts
+    its table exactly.
+    """
+    lo, hi = ACESCC_LUT_RANGE
+    code = np.linspace(0.0, 1.0, ACESCC_LUT_SIZE) * (hi - lo) + lo
+    # S-2014-003, 4.5: 2^(code * 17.52 - 9.72) on the log segment (the CTL then clamps at 65504).
+    values = np.where(code < ACESCC_MAX, acescc_decode(code), np.exp2(code * 17.52 - 9.72))
+    values = values.astype(np.float32).astype(np.float64)  # OCIO stores the table in float32
+    floor = float(values[0]) - ACESCC_LOG_FLOOR
+    logs = np.log2(values - floor)
+    return [
+        RangeOp.from_bounds(lo, hi, 0.0, 1.0),
+        Lut1DOp(table=np.repeat(logs[:, None], 3, axis=1)),
+        LogOp(base=2.0, lin_side_offset=(-floor,) * 3, to_log=False),
+        RangeOp(lo=float(values[0])),
+    ]
+
+
+def _ap1_to_ap0() -> MatrixOp:
+    return _matrix("ACEScg", "ACES2065-1")
+
+
+def _aces_styles() -> list[BuiltinStyle]:
+    acescct_decode = list(ACESCCT.decode.ops)
+    return [
+        BuiltinStyle(
+            "UTILITY - ACES-AP0_to_CIE-XYZ-D65_BFD",
+            "ACES AP0 to CIE XYZ, D65 white, Bradford adaptation",
+            lambda: [_matrix("ACES2065-1", "CIE XYZ", "bradford")],
+        ),
+        BuiltinStyle(
+            "UTILITY - ACES-AP1_to_CIE-XYZ-D65_BFD",
+            "ACES AP1 to CIE XYZ, D65 white, Bradford adaptation",
+            lambda: [_matrix("ACEScg", "CIE XYZ", "bradford")],
+        ),
+        BuiltinStyle(
+            "UTILITY - ACES-AP1_to_LINEAR-REC709_BFD",
+            "ACES AP1 to linear Rec.709, Bradford adaptation",
+            lambda: [_matrix("ACEScg", "Rec.709", "bradford")],
+        ),
+        BuiltinStyle("CURVE - ACEScct-LOG_to_LINEAR", "The ACEScct log-to-linear curve", lambda: list(acescct_decode)),
+        BuiltinStyle("ACEScct_to_ACES2065-1", "ACEScct to ACES2065-1", lambda: [*acescct_decode, _ap1_to_ap0()]),
+        BuiltinStyle(
+            "ACEScc_to_ACES2065-1",
+            "ACEScc to ACES2065-1 (negative results clamp to 0, as the CTL's inverse clamps its input)",
+            lambda: [*_acescc_to_ap1(), _ap1_to_ap0(), RangeOp.from_bounds(0.0, None, 0.0, None)],
+        ),
+        BuiltinStyle("ACEScg_to_ACES2065-1", "ACEScg to ACES2065-1", lambda: [_ap1_to_ap0()]),
+    ]
+
+
+def _display_styles() -> list[BuiltinStyle]:
+    xyz = "DISPLAY - CIE-XYZ-D65_to_"
+    styles = []
+    for suffix, space, gamma in (
+        ("REC.1886-REC.709", "Rec.709", 2.4),
+        ("REC.1886-REC.2020", "Rec.2020", 2.4),
+        ("G2.2-REC.709", "Rec.709", 2.2),
+        ("G2.6-P3-D65", "Display P3", 2.6),
+    ):
+        for mirror in (False, True):
+            name = xyz + suffix + (" - MIRROR NEGS" if mirror else "")
+            desc = f"CIE XYZ (D65) to gamma {gamma}, {space} primaries, {'mirror' if mirror else 'clamp'} negatives"
+            styles.append(
+                BuiltinStyle(name, desc, lambda s=space, g=gamma, m=mirror: [_from_xyz(s), *_power(g, m)])  # type: ignore[misc]
+            )
+    styles += [
+        BuiltinStyle(xyz + "sRGB", "CIE XYZ (D65) to sRGB", lambda: [_from_xyz("sRGB"), *_srgb_curve(False)]),
+        BuiltinStyle(
+            xyz + "sRGB - MIRROR NEGS",
+            "CIE XYZ (D65) to sRGB, mirror negatives",
+            lambda: [_from_xyz("sRGB"), *_srgb_curve(True)],
+        ),
+        BuiltinStyle(
+            xyz + "DisplayP3",
+            "CIE XYZ (D65) to Apple Display P3",
+            lambda: [_from_xyz("Display P3"), *_srgb_curve(True)],
+        ),
+        BuiltinStyle(
+            xyz + "DisplayP3-HDR",
+            "CIE XYZ (D65) to Apple Display P3 (HDR)",
+            lambda: [_from_xyz("Display P3"), *_srgb_curve(True)],
+        ),
+        BuiltinStyle(
+            xyz + "G2.6-P3-DCI-BFD",
+            "CIE XYZ (D65) to gamma 2.6, P3-DCI (Bradford to the DCI white)",
+            lambda: [_from_xyz("DCI-P3", "bradford"), *_power(2.6, False)],
+        ),
+        BuiltinStyle(
+            xyz + "G2.6-P3-D60-BFD",
+            "CIE XYZ (D65) to gamma 2.6, P3-D60 (Bradford to the ACES white)",
+            lambda: [_from_xyz("P3-D60", "bradford"), *_power(2.6, False)],
+        ),
+        BuiltinStyle(
+            xyz + "DCDM-D65",
+            "CIE XYZ (D65) to gamma 2.6 XYZ (DCDM, 48/52.37 scale)",
+            lambda: [RangeOp(scale=48.0 / 52.37), *_power(2.6, False)],
+        ),
+        BuiltinStyle("CURVE - LINEAR_to_ST-2084", "Linear (1.0 = 100 cd/m2) to ST 2084 (PQ)", _linear_to_pq),
+        BuiltinStyle(
+            "CURVE - ST-2084_to_LINEAR",
+            "ST 2084 (PQ) to linear (1.0 = 100 cd/m2)",
+            lambda: [op.inverse() for op in reversed(_linear_to_pq())],
+        ),
+        BuiltinStyle(
+            xyz + "REC.2100-PQ", "CIE XYZ (D65) to Rec.2100-PQ", lambda: [_from_xyz("Rec.2020"), *_linear_to_pq()]
+        ),
+        BuiltinStyle(
+            xyz + "ST2084-P3-D65",
+            "CIE XYZ (D65) to ST 2084 (PQ), P3-D65 primaries",
+            lambda: [_from_xyz("Display P3"), *_linear_to_pq()],
+        ),
+        BuiltinStyle(xyz + "ST2084-DCDM-D65", "CIE XYZ (D65) to ST 2084 (PQ) XYZ", _linear_to_pq),
+    ]
+    return styles
+
+
+BUILTIN_TRANSFORMS: dict[str, BuiltinStyle] = {s.style: s for s in (*_aces_styles(), *_display_styles())}
+"""Every style built here, by OCIO name; `builtin_ops` also accepts the `ACES_STYLE_PREFIXES` styles."""
+
+_BY_KEY = {k.lower(): v for k, v in BUILTIN_TRANSFORMS.items()}
+
+
+def builtin_styles() -> list[str]:
+    """The style names `builtin_ops` builds here (ACES output and LMT styles come from `vfx_rs.color.aces`)."""
+    return list(BUILTIN_TRANSFORMS)
+
+
+def builtin_ops(style: str) -> list[Op]:
+    """The ops of BuiltinTransform `style` (case-insensitive, as OCIO); `OcioError` lists the known styles.
+
+    Examples
+    --------
+    >>> [op.kind for op in builtin_ops("ACEScg_to_ACES2065-1")]
+    ['matrix']
+    """
+    entry = _BY_KEY.get(style.strip().lower())
+    if entry is not None:
+        return entry.build()
+    if style.upper().startswith(tuple(p.upper() for p in ACES_STYLE_PREFIXES)):
+        return _aces_builtin_ops(style)
+    raise OcioError(f"unknown BuiltinTransform style {style!r}; known: {', '.join(BUILTIN_TRANSFORMS)}")
+
+
+def _aces_builtin_ops(style: str) -> list[Op]:
+    try:
+        from vfx_rs.color import aces
+    except ImportError:
+        raise OcioError(f"BuiltinTransform style {style!r} needs vfx_rs.color.aces, which is missing") from None
+    try:
+        return list(aces.builtin_ops(style))
+    except (KeyError, ValueError) as exc:
+        raise OcioError(f"unknown BuiltinTransform style {style!r}: {exc}") from None
