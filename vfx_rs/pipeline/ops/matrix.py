@@ -72,7 +72,8 @@ class MatrixOp(Op):
             if np.any(self.offset):
                 p += self.offset.astype(p.dtype)[:, np.newaxis]
             return
-        result = self.matrix.astype(p.dtype) @ p
+        with np.errstate(invalid="ignore", over="ignore"):  # inf - inf is NaN, as in OCIO; no warning per tile
+            result = self.matrix.astype(p.dtype) @ p
         if np.any(self.offset):
             result += self.offset.astype(p.dtype)[:, np.newaxis]
         p[...] = result
