@@ -24,7 +24,7 @@ format by extension (``.cube`` holds all three shapes, ``.spi1d`` 1D,
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -151,7 +151,7 @@ def log2_shaper(
     x = np.linspace(0.0, top, size)
     with np.errstate(divide="ignore"):
         y = (np.log2(x / middle_grey) - low) / (high - low)
-    return Lut1D(np.clip(y, 0.0, 1.0), 0.0, top)
+    return Lut1D(np.clip(y, 0.0, 1.0), np.zeros(3), np.full(3, top))
 
 
 def _shaper_inverse(shaper: Lut1D, u: np.ndarray) -> np.ndarray:
@@ -201,7 +201,7 @@ def bake(
     """
     from vfx_rs.lut import write_lut
 
-    makers = {"1d": bake_1d, "3d": bake_3d, "shaper3d": bake_shaper_3d}
+    makers: dict[str, Callable[..., Lut1D | Lut3D]] = {"1d": bake_1d, "3d": bake_3d, "shaper3d": bake_shaper_3d}
     if kind not in makers:
         raise ArgumentError(f"bake kind {kind!r} unknown; use one of {', '.join(BAKE_KINDS)}")
     if size is not None:

@@ -9,7 +9,7 @@ the rest, and offers the same ``to_ops``/``apply`` interface as the LUTs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,7 +46,7 @@ class LutChain:
     >>> from vfx_rs.pipeline.ops import MatrixOp
     >>> chain = LutChain([MatrixOp(matrix=np.eye(3) * 0.5), Lut1D(np.linspace(0, 1, 3) ** 2)])
     >>> chain.apply(np.array([[1.0, 0.5, 0.0]])).astype(float).round(4).tolist()
-    [[0.25, 0.0625, 0.0]]
+    [[0.25, 0.125, 0.0]]
     """
 
     steps: list[LutStep]
@@ -89,7 +89,7 @@ class LutChain:
             raise LutError(f"LUT input must have 3 or 4 channels on its last axis, got shape {out.shape}")
         return apply_ops(self.to_ops(interpolation), out)
 
-    def __iter__(self) -> Iterable[LutStep]:
+    def __iter__(self) -> Iterator[LutStep]:
         return iter(self.steps)
 
     def __len__(self) -> int:

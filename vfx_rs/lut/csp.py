@@ -129,7 +129,7 @@ def _resampled_prelut(curves: list[tuple[np.ndarray, np.ndarray]]) -> Lut1D | No
     table = np.empty((PRELUT_SAMPLES, 3))
     for c, (stims, values) in enumerate(curves):
         table[:, c] = cinespace_spline(stims[0] + t * (stims[-1] - stims[0]), stims, values)
-    return Lut1D(table, [s[0] for s, _ in curves], [s[-1] for s, _ in curves])
+    return Lut1D(table, np.array([s[0] for s, _ in curves]), np.array([s[-1] for s, _ in curves]))
 
 
 def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:

@@ -230,8 +230,14 @@ def write_cube(path: Path, lut: Lut1D | Lut3D, precision: int = 10) -> None:
         assert isinstance(lut, Lut3D)
         if not (_uniform(shaper) and _uniform(lut)):
             raise LutError("a .cube shaper + 3D LUT needs the same input range on all channels", path=path)
-        lines += [f"LUT_1D_SIZE {shaper.size}", f"LUT_1D_INPUT_RANGE {_fmt(np.array([shaper.domain_min[0], shaper.domain_max[0]]), precision)}"]
-        lines += [f"LUT_3D_SIZE {lut.size}", f"LUT_3D_INPUT_RANGE {_fmt(np.array([lut.domain_min[0], lut.domain_max[0]]), precision)}"]
+        lines += [
+            f"LUT_1D_SIZE {shaper.size}",
+            f"LUT_1D_INPUT_RANGE {_fmt(np.array([shaper.domain_min[0], shaper.domain_max[0]]), precision)}",
+        ]
+        lines += [
+            f"LUT_3D_SIZE {lut.size}",
+            f"LUT_3D_INPUT_RANGE {_fmt(np.array([lut.domain_min[0], lut.domain_max[0]]), precision)}",
+        ]
         parts = [_table_text(shaper.data, precision), _table_text(lut.data, precision)]
     else:
         lines.append(f"LUT_{'1' if isinstance(lut, Lut1D) else '3'}D_SIZE {lut.size}")

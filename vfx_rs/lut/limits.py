@@ -65,7 +65,7 @@ def read_text(path: Path, what: str) -> str:
         raise LutError(f"not a text {what} file (bytes that are not UTF-8)", path=path, line=line) from None
 
 
-def check_size(value: int, limit: int, what: str, path: Path, line: int | None, low: int = 2) -> int:
+def check_size(value: int, limit: int, what: str, path: Path | None, line: int | None, low: int = 2) -> int:
     """Return `value` if it lies in ``low..limit``, else raise `LutError` naming file and line."""
     if not low <= value <= limit:
         raise LutError(f"{what} {value} is outside {low}..{limit}", path=path, line=line)

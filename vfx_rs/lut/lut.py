@@ -191,9 +191,13 @@ class Lut3D:
 
         method = _INTERPOLATION_ALIASES.get(interpolation.lower())
         if method is None:
-            raise LutError(f"3D LUT interpolation {interpolation!r} not supported; use one of {sorted(_INTERPOLATION_ALIASES)}")
+            raise LutError(
+                f"3D LUT interpolation {interpolation!r} not supported; use one of {sorted(_INTERPOLATION_ALIASES)}"
+            )
         ops = self.shaper.to_ops() if self.shaper is not None else []
-        ops.append(Lut3DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max, interpolation=method))
+        ops.append(
+            Lut3DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max, interpolation=method)
+        )
         return ops
 
     def apply(self, array: npt.ArrayLike, interpolation: str = "tetrahedral") -> np.ndarray:

@@ -108,7 +108,7 @@ def read_spi1d(path: Path) -> Lut1D:
     table[:, :comps] = values
     if comps == 1:
         table[:, 1:] = values
-    return Lut1D(table, lo, hi)
+    return Lut1D(table, np.full(3, lo), np.full(3, hi))
 
 
 def read_spi3d(path: Path) -> Lut3D:

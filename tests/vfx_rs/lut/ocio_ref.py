@@ -57,7 +57,9 @@ def baker_config(lg2_input: bool = False) -> object:
     curve = OCIO.GroupTransform(
         [
             OCIO.ExponentTransform(value=[1.8, 2.2, 2.6, 1.0], negativeStyle=OCIO.NEGATIVE_CLAMP),
-            OCIO.MatrixTransform(matrix=[0.8, 0, 0, 0, 0, 1.1, 0, 0, 0, 0, 0.95, 0, 0, 0, 0, 1], offset=[0.02, 0, -0.01, 0]),
+            OCIO.MatrixTransform(
+                matrix=[0.8, 0, 0, 0, 0, 1.1, 0, 0, 0, 0, 0.95, 0, 0, 0, 0, 1], offset=[0.02, 0, -0.01, 0]
+            ),
         ]
     )
     shaper = OCIO.LogAffineTransform(logSideSlope=[0.1] * 3, logSideOffset=[0.6] * 3, linSideOffset=[0.02] * 3)
@@ -67,7 +69,13 @@ def baker_config(lg2_input: bool = False) -> object:
 
 
 def bake(
-    path: Path, fmt: str, target: str = "graded", cube_size: int = -1, shaper_size: int = -1, shaper: bool = False, lg2_input: bool = False
+    path: Path,
+    fmt: str,
+    target: str = "graded",
+    cube_size: int = -1,
+    shaper_size: int = -1,
+    shaper: bool = False,
+    lg2_input: bool = False,
 ) -> Path:
     """Write `path` with OCIO's Baker in format `fmt`, from ``lin`` to `target`."""
     baker = OCIO.Baker()
