@@ -17,6 +17,7 @@ from vfx_rs.errors import IoError, OcioError
 from vfx_rs.ocio import parse
 from vfx_rs.ocio.context import Context, match_file_rule, search_colorspace_in_path
 from vfx_rs.ocio.model import ColorSpace, Display, FileRule, Look, NamedTransform, View, ViewingRule, ViewTransform
+from vfx_rs.ocio.names import COLORSPACE_ALIASES, match_name, match_view
 
 __all__ = ["Config"]
 
@@ -163,7 +164,7 @@ class Config:
         ]
 
     def colorspace(self, name: str) -> ColorSpace:
-        """A color space by name, alias or role (case-insensitive); `OcioError` if none."""
+        """A color space by name, alias or role (case-insensitive), or a shorthand (`COLORSPACE_ALIASES`)."""
         key = name.lower()
         for cs in self.colorspaces.values():
             if cs.name.lower() == key or key in (a.lower() for a in cs.aliases):
@@ -171,7 +172,14 @@ class Config:
         roles = {k.lower(): v for k, v in self.roles.items()}
         if key in roles and roles[key].lower() != key:
             return self.colorspace(roles[key])
+        for candidate in COLORSPACE_ALIASES.get(key, ()):
+            if self._is_space_or_role(candidate):
+                return self.colorspace(candidate)
         raise OcioError(f"color space {name!r} is not in the config", path=self.path)
+
+    def _is_space_or_role(self, name: str) -> bool:
+        key = name.lower()
+        return key in (n.lower() for n in self._all_space_names()) or key in (r.lower() for r in self.roles)
 
     def has_colorspace(self, name: str) -> bool:
         """True if `name` is a color space, alias or role."""
@@ -238,7 +246,7 @@ class Config:
 
     def display(self, name: str) -> Display:
         """A display by name, case-insensitively, or by a unique part (``"sRGB"`` for ``"sRGB - Display"``)."""
-        return self.displays_by_name[_match_name(list(self.displays_by_name), name, "display", self.path)]
+        return self.displays_by_name[match_name(list(self.displays_by_name), name, "display", self.path)]
 
     def _display_views(self, display: Display) -> list[View]:
         views = list(display.views)
@@ -275,9 +283,9 @@ class Config:
         return names[0]
 
     def view(self, display: str, view: str) -> View:
-        """A view of a display by name, case-insensitively or by a unique part."""
+        """A view of a display by name, case-insensitively, by a unique part, or a shorthand (`VIEW_ALIASES`)."""
         views = {v.name: v for v in self._display_views(self.display(display))}
-        return views[_match_name(list(views), view, f"view of display {display!r}", self.path)]
+        return views[match_view(list(views), view, f"view of display {display!r}", self.path)]
 
     def _rule_allows(self, view: View, colorspace: str) -> bool:
         if not view.rule:
@@ -345,21 +353,3 @@ class Config:
     def __repr__(self) -> str:
         where = self.path or "<string>"
         return f"<vfx_rs.ocio.Config {self.name or where!r} v{self.version[0]}.{self.version[1] if len(self.version) > 1 else 0}>"
-
-
-def _match_name(names: list[str], query: str, what: str, path: str | None) -> str:
-    """Exact, then case-insensitive, then the unique name holding `query` as a ``" - "`` part or substring."""
-    if query in names:
-        return query
-    q = query.lower()
-    for n in names:
-        if n.lower() == q:
-            return n
-    parts = [n for n in names if q in (p.strip().lower() for p in n.split(" - "))]
-    if len(parts) == 1:
-        return parts[0]
-    subs = [n for n in names if q in n.lower()]
-    if len(subs) == 1:
-        return subs[0]
-    hint = f"ambiguous, matches {subs}" if subs else f"known: {', '.join(names) or 'none'}"
-    raise OcioError(f"{what} {query!r} is not in the config ({hint})", path=path)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.vfx_rs.ocio.oracle import check_queries
 from vfx_rs.ocio import Config
 
 OCIO = pytest.importorskip("PyOpenColorIO")
@@ -14,38 +15,10 @@ CG_CONFIG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 """OCIO's versioned built-in ACES 1.3 CG config (stable across OCIO releases)."""
 
 
-def _check_queries(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
-    assert ours.colorspace_names() == list(ref.getColorSpaceNames())
-    assert ours.colorspace_names(include_inactive=True) == [
-        cs.getName() for cs in ref.getColorSpaces(OCIO.SEARCH_REFERENCE_SPACE_ALL, OCIO.COLORSPACE_ALL)
-    ]
-    for name in ours.colorspace_names(include_inactive=True):
-        cs, mine = ref.getColorSpace(name), ours.colorspace(name)
-        assert list(cs.getAliases()) == list(mine.aliases)
-        assert (cs.getFamily(), cs.getEncoding(), cs.isData()) == (mine.family, mine.encoding, mine.isdata)
-        assert list(cs.getCategories()) == list(mine.categories)
-        for alias in cs.getAliases():
-            assert ours.colorspace(alias).name == name
-    assert ours.role_names() == [r for r, _ in ref.getRoles()]
-    for role, target in ref.getRoles():
-        assert ours.colorspace(role).name == ref.getColorSpace(target).getName()
-    assert ours.displays() == list(ref.getDisplays())
-    assert ours.default_display() == ref.getDefaultDisplay()
-    for display in ref.getDisplays():
-        assert ours.views(display) == list(ref.getViews(display)), display
-        assert ours.default_view(display) == ref.getDefaultView(display)
-        for cs in ref.getColorSpaceNames():
-            assert ours.views(display, cs) == list(ref.getViews(display, cs)), (display, cs)
-    assert ours.look_names() == list(ref.getLookNames())
-    assert ours.view_transform_names() == list(ref.getViewTransformNames())
-    assert ours.named_transform_names() == list(ref.getNamedTransformNames())
-    assert ours.inactive_colorspaces() == tuple(p.strip() for p in ref.getInactiveColorSpaces().split(",") if p.strip())
-
-
 @pytest.mark.parametrize("name", ["v2", "v1"])
 def test_queries_match_ocio(config_dir: Path, name: str) -> None:
     path = config_dir / f"{name}.ocio"
-    _check_queries(OCIO.Config.CreateFromFile(str(path)), Config.from_file(path))
+    check_queries(OCIO.Config.CreateFromFile(str(path)), Config.from_file(path))
 
 
 def test_builtin_cg_config_names_match_ocio(tmp_path: Path) -> None:
@@ -53,7 +26,7 @@ def test_builtin_cg_config_names_match_ocio(tmp_path: Path) -> None:
     path = tmp_path / "cg.ocio"
     path.write_text(ref.serialize(), encoding="utf-8")
     ours = Config.from_file(path)
-    _check_queries(ref, ours)
+    check_queries(ref, ours)
     assert ours.default_view_transform == ref.getDefaultViewTransformName()
     assert ours.families() == list(dict.fromkeys(f for cs in ref.getColorSpaces() if (f := cs.getFamily())))
 
