@@ -23,11 +23,12 @@ def _step(ops: list[Op]) -> list[Op]:
             continue
         if out and not op.dynamic and not out[-1].dynamic:
             prev = out[-1]
-            if isinstance(prev, MatrixOp) and isinstance(op, MatrixOp):
-                out[-1] = prev.then(op)
-                continue
+            # Cancel exact inverses before fusing: a matrix times its inverse is only nearly the identity.
             if op.is_inverse_of(prev):
                 out.pop()
+                continue
+            if isinstance(prev, MatrixOp) and isinstance(op, MatrixOp):
+                out[-1] = prev.then(op)
                 continue
         out.append(op)
     return out
