@@ -36,6 +36,12 @@ def _as_offset(value: npt.ArrayLike) -> np.ndarray:
     return o
 
 
+def _near_integers(values: np.ndarray, scale: float) -> np.ndarray:
+    """`values` with entries within ``1e-7 * max(scale, 1e-4)`` of an integer set to it (OCIO MatrixOpData::cleanUp)."""
+    rounded = np.round(values)
+    return np.where(np.abs(values - rounded) < 1e-7 * max(scale, 1e-4), rounded, values)
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class MatrixOp(Op):
     """``out = matrix @ rgb + offset`` on each pixel.
@@ -95,5 +101,18 @@ class MatrixOp(Op):
         return bool(np.array_equal(self.matrix, _IDENTITY) and not np.any(self.offset))
 
     def then(self, other: MatrixOp) -> MatrixOp:
-        """This op followed by `other`, as one matrix (computed in float64)."""
-        return MatrixOp(matrix=other.matrix @ self.matrix, offset=other.matrix @ self.offset + other.offset)
+        """This op followed by `other`, as one matrix (computed in float64).
+
+        As OpenColorIO's MatrixOpData::compose and cleanUp, entries within
+        1e-7 times the largest magnitude (at least 1e-4) of an integer become
+        that integer, so a matrix composed with an inverse derived
+        separately (rounded in a file, or from other constants) becomes the
+        exact identity and drops out.
+        """
+        matrix = other.matrix @ self.matrix
+        moved = other.matrix @ self.offset
+        offset_scale = max(float(np.max(np.abs(moved))), float(np.max(np.abs(other.offset))))
+        return MatrixOp(
+            matrix=_near_integers(matrix, float(np.max(np.abs(matrix)))),
+            offset=_near_integers(moved + other.offset, offset_scale),
+        )
