@@ -70,3 +70,17 @@ ATOL_OCIO_POWER_NOISE = 3e-4
 RTOL_OCIO_BUILTIN = 1e-4
 """The built-in ACES config and BuiltinTransform styles against OpenColorIO's CPU processor (F32, LOSSLESS) on the
 17^3 grid over [-0.1, 64]: ``|ours - ocio| / max(1, |ocio|)``, no allowance for OCIO's own rounding (issue 5)."""
+
+ATOL_BAKE_SHAPER3D_65 = 1e-3
+"""A log2 shaper (65536 entries, -10..+8 stops around 0.18) + 65^3 .cube baked from a scene-linear chain
+(grade matrix, ACEScct encode, sRGB encode), applied by OCIO (tetrahedral), against the direct chain on
+log-uniform colours 1.8e-4..46 and greys 0..1.8e-4: measured 5.7e-4 (issue 4). A plain 65^3 LUT over 0..46: 0.28."""
+
+RTOL_BAKE_3D_33_LOG = 6e-3
+"""A 33^3 LUT baked from ACEScct decode, grade matrix, sRGB encode over codes 0..1 (outputs up to 10),
+applied by OCIO (tetrahedral), against the direct chain, relative to max(1, |ref|): measured 4.0e-3
+(issue 4)."""
+
+ATOL_BAKE_1D_4096 = 5e-6
+"""A 4096-entry 1D LUT over 0..2 baked from per-channel powers and sRGB encode, applied by OCIO, against
+the direct chain: measured 3.0e-6 (issue 4)."""

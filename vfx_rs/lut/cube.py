@@ -18,16 +18,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from vfx_rs.errors import IoError, LutError
+from vfx_rs.errors import LutError
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
 
 __all__ = ["MAX_1D_SIZE", "MAX_3D_SIZE", "read_cube", "read_cube_1d", "read_cube_3d", "write_cube"]
-
-MAX_1D_SIZE = 1 << 20
-"""Largest 1D table read (entries): far above the 65536 of the Adobe specification, bounded against absurd headers."""
-
-MAX_3D_SIZE = 256
-"""Largest 3D lattice read (points per axis), the Adobe Cube LUT Specification 1.0 limit."""
 
 _KEYWORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -83,19 +78,6 @@ class _Header:
 _KEYS = ("TITLE", "LUT_1D_SIZE", "LUT_3D_SIZE", "DOMAIN_MIN", "DOMAIN_MAX", "LUT_1D_INPUT_RANGE", "LUT_3D_INPUT_RANGE")
 
 
-def _read_text(path: Path) -> str:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise IoError(f"cannot read LUT: {exc.strerror or exc}", path=path) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise LutError("not a text .cube file (bytes that are not UTF-8)", path=path, line=line) from None
-
-
 def _parse_table(path: Path, rows: list[tuple[int, str]], count: int, what: str) -> np.ndarray:
     """``count`` RGB rows from the data lines, as float64 ``(count, 3)``."""
     if len(rows) < count:
@@ -136,7 +118,7 @@ def read_cube(path: Path) -> Lut1D | Lut3D:
     """
     header = _Header(path)
     rows: list[tuple[int, str]] = []
-    for number, raw in enumerate(_read_text(path).splitlines(), start=1):
+    for number, raw in enumerate(read_text(path, ".cube").splitlines(), start=1):
         text = raw.strip()
         if not text or text.startswith("#"):
             continue

@@ -55,7 +55,7 @@ def read_text(path: Path, what: str) -> str:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_TEXT_BYTES:
                 raise LutError(f"{size} bytes is larger than any {what} file allowed ({MAX_TEXT_BYTES})", path=path)
-            raw = handle.read(MAX_TEXT_BYTES + 1)
+            raw = handle.read()
     except OSError as exc:
         raise IoError(f"cannot read LUT: {exc.strerror or exc}", path=path) from None
     try:
