@@ -61,13 +61,15 @@ class LutChain:
     def to_ops(self, interpolation: str = "tetrahedral") -> list[Op]:
         """The pipeline ops of every step; `interpolation` applies to the 3D LUTs.
 
-        1D tables always interpolate linearly, as OpenColorIO applies a file's
-        1D LUTs when a 3D interpolation is asked for (FileTransform.cpp, HandleLUT1D).
+        ``"default"`` is OpenColorIO's default for LUT files, trilinear. 1D tables
+        always interpolate linearly, as OCIO applies a file's 1D LUTs when a 3D
+        interpolation is asked for (FileFormatUtils.cpp, HandleLUT1D).
         """
+        method = "linear" if interpolation.lower() == "default" else interpolation
         ops: list[Op] = []
         for step in self.steps:
             if isinstance(step, Lut3D):
-                ops += step.to_ops(interpolation)
+                ops += step.to_ops(method)
             elif isinstance(step, Lut1D):
                 ops += step.to_ops()
             else:
