@@ -79,9 +79,18 @@ def _srgb_curve(mirror: bool) -> list[Op]:
     return [ExponentLinearOp(gamma=gamma, offset=offset, decode=False, style="mirror" if mirror else "linear")]
 
 
+HALF_MAX = 65504.0
+"""The largest half float (IEEE 754 binary16): OCIO evaluates its PQ tables on half-float inputs, so larger
+linear values (and infinities) take the value at 65504 (OCIO OpHelpers.cpp, CreateHalfLut)."""
+
+
 def _linear_to_pq() -> list[Op]:
-    """Linear light (1.0 = 100 cd/m2) to ST 2084 code values, mirrored below zero."""
-    return [RangeOp(scale=PQ_UNIT_NITS / 10000.0), FixedCurveOp(curve="st2084_mirror")]
+    """Linear light (1.0 = 100 cd/m2, limited to +-65504) to ST 2084 code values, mirrored below zero."""
+    return [
+        RangeOp(lo=-HALF_MAX, hi=HALF_MAX),
+        RangeOp(scale=PQ_UNIT_NITS / 10000.0),
+        FixedCurveOp(curve="st2084_mirror"),
+    ]
 
 
 ACESCC_LOG_FLOOR = 2.0**-20

@@ -115,7 +115,11 @@ class Config:
 
     @classmethod
     def from_string(cls, text: str, working_dir: str | os.PathLike[str] = ".", *, path: str | None = None) -> Config:
-        """A config from YAML text; relative search paths start from `working_dir`."""
+        """A config from YAML text; relative search paths start from `working_dir`.
+
+        `path` names the text in error messages (``"<string>"`` by default).
+        """
+        path = "<string>" if path is None else path
         fields = parse.read_config(parse.load_yaml(text, path), path)
         return cls(path=path, working_dir=os.path.abspath(os.fspath(working_dir)), **fields)
 

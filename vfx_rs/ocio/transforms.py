@@ -24,6 +24,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, OcioError
 from vfx_rs.ocio.model import Transform
+from vfx_rs.ocio.transforms_grading import exposure_contrast_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
 
@@ -198,6 +199,7 @@ _SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
     "LogAffine": _log,
     "LogCamera": _log,
     "Builtin": _builtin,
+    "ExposureContrast": exposure_contrast_ops,
 }
 """Transforms that are ops of their parameters alone."""
 

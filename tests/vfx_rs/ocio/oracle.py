@@ -1,9 +1,11 @@
 """PyOpenColorIO as the oracle: the 17^3 test grid, OCIO's exact CPU processor, and the error measure.
 
-The error of one check is ``max |ours - ocio| / max(1, |ocio|)`` over every
-channel of every pixel: the absolute error for values within [-1, 1]
-(display code values), the relative error above (scene-linear values up to
-64 and what they become). Infinities and NaNs must sit at the same places.
+The error of one check is the largest over pixels of ``max_c |ours - ocio| /
+max(1, max_c |ocio|)`` (c the channels): the absolute error for pixels within
+[-1, 1] (display code values), relative to the pixel's largest channel above
+(scene-linear values up to 64 and what they become; a small channel beside a
+huge one carries the float32 rounding of the huge one, in OCIO as here).
+Infinities and NaNs must sit at the same places.
 """
 
 from __future__ import annotations
@@ -12,16 +14,38 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["GRID_VALUES", "check_queries", "compare", "grid17", "ocio_cpu", "run_cpu"]
+__all__ = [
+    "CODE_VALUES",
+    "GRID_VALUES",
+    "LINEAR_ENCODINGS",
+    "check_queries",
+    "compare",
+    "grid17",
+    "ocio_cpu",
+    "ocio_noise",
+    "run_cpu",
+    "source_grid",
+]
 
 GRID_VALUES = np.concatenate([-np.geomspace(0.1, 1e-3, 3), [0.0], np.geomspace(1e-3, 64.0, 13)])
 """17 values per channel spanning [-0.1, 64]: three negatives, zero, and 13 log-spaced positives."""
 
 
-def grid17(lo: float = -np.inf, hi: float = np.inf) -> np.ndarray:
-    """The 17^3 RGB grid of `GRID_VALUES` (clipped to [lo, hi]) as (4913, 3) float32."""
-    v = np.clip(GRID_VALUES, lo, hi)
-    return np.stack(np.meshgrid(v, v, v, indexing="ij"), axis=-1).reshape(-1, 3).astype(np.float32)
+CODE_VALUES = np.concatenate([[-0.1, -0.01], np.linspace(0.0, 1.0, 15)])
+"""17 code values for encoded spaces (log, display): two negatives and a ramp over [0, 1]."""
+
+LINEAR_ENCODINGS = ("scene-linear", "display-linear", "data", "")
+"""OCIO encodings whose values are light (or data), tested on `GRID_VALUES`; the others hold code values."""
+
+
+def grid17(values: np.ndarray = GRID_VALUES) -> np.ndarray:
+    """The 17^3 RGB grid of `values` (`GRID_VALUES` by default) as (4913, 3) float32."""
+    return np.stack(np.meshgrid(values, values, values, indexing="ij"), axis=-1).reshape(-1, 3).astype(np.float32)
+
+
+def source_grid(encoding: str) -> np.ndarray:
+    """The 17^3 grid for a color space of this OCIO `encoding`: light values, or code values in [-0.1, 1]."""
+    return grid17(GRID_VALUES if encoding in LINEAR_ENCODINGS else CODE_VALUES)
 
 
 def ocio_cpu(processor: Any) -> Any:
@@ -38,14 +62,36 @@ def run_cpu(cpu: Any, px: np.ndarray) -> np.ndarray:
     return out.astype(np.float64)
 
 
-def compare(ref_processor: Any, ours: Any, px: np.ndarray) -> float:
-    """The error (module docstring) of our processor against OCIO's on the pixels `px`."""
-    ref = run_cpu(ocio_cpu(ref_processor), px)
+def ocio_noise(cpu: Any, px: np.ndarray, ref: np.ndarray) -> np.ndarray:
+    """How far OCIO's own output moves when each input channel moves by a millionth of the pixel's magnitude.
+
+    Where a conversion cancels large values (a matrix on 1e4-scale channels
+    giving a channel near 0) or sends such a channel through a steep log,
+    float32 rounding in any implementation moves the result this much; the
+    comparison allows it per value (../shared/DESIGN.md, reference notes).
+    """
+    slack = np.zeros_like(ref)
+    for sign in (1.0, -1.0):
+        step = 1e-6 * np.maximum(np.max(np.abs(px), axis=-1, keepdims=True), 1e-2)
+        moved = run_cpu(cpu, px + sign * step)
+        with np.errstate(invalid="ignore"):
+            slack = np.fmax(slack, np.abs(moved - ref))
+    return slack
+
+
+def compare(ref_processor: Any, ours: Any, px: np.ndarray, *, noise: bool = True) -> float:
+    """The error (module docstring) of our processor against OCIO's on the pixels `px`, less `ocio_noise`."""
+    cpu = ocio_cpu(ref_processor)
+    ref = run_cpu(cpu, px)
     got = ours.apply(px.copy()).astype(np.float64)
-    same_inf = np.isinf(ref) & (ref == got)
-    assert np.array_equal(np.isfinite(ref) | same_inf, np.isfinite(got) | same_inf), "inf/NaN differ"
-    fin = np.isfinite(ref)
-    return float(np.max(np.abs(got[fin] - ref[fin]) / np.maximum(1.0, np.abs(ref[fin])), initial=0.0))
+    slack = ocio_noise(cpu, px, ref) if noise else np.zeros_like(ref)
+    same = (ref == got) | (np.isnan(ref) & np.isnan(got))
+    fin = np.all(np.isfinite(ref) & np.isfinite(got) | same, axis=-1)
+    assert np.all(fin | np.any(~np.isfinite(slack), axis=-1)), "inf/NaN differ"
+    with np.errstate(invalid="ignore"):
+        diff = np.where(same, 0.0, np.maximum(np.abs(got - ref) - slack, 0.0))[fin]
+    scale = np.maximum(1.0, np.max(np.abs(np.where(same, 0.0, ref)[fin]), axis=-1))
+    return float(np.max(np.max(diff, axis=-1) / scale, initial=0.0))
 
 
 def check_queries(ref: Any, ours: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tolerances import RTOL_OCIO_BUILTIN
-from tests.vfx_rs.ocio.oracle import compare, grid17
+from tests.vfx_rs.ocio.oracle import CODE_VALUES, compare, grid17
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio.builtin_transforms import BUILTIN_TRANSFORMS, builtin_ops, builtin_styles
 from vfx_rs.pipeline import Pipeline
@@ -28,7 +28,7 @@ def test_style_matches_ocio_both_ways(raw_config, style: str) -> None:  # type: 
     ops = Pipeline(builtin_ops(style))
     for inverse in (False, True):
         # PQ code values lie in [0, 1] (ST 2084); above 1 OCIO extrapolates its half-float table, we clamp.
-        px = grid17(-1.0, 1.0) if _pq_input(style, inverse) else grid17()
+        px = grid17(CODE_VALUES) if _pq_input(style, inverse) else grid17()
         direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
         ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, direction))
         err = compare(ref, ops.inverse() if inverse else ops, px)

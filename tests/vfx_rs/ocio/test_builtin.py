@@ -1,0 +1,125 @@
+"""`builtin_aces_1_3()` against OpenColorIO's built-in ``cg-config-v2.2.0_aces-v1.3_ocio-v2.4``.
+
+Every check applies both processors to a 17^3 grid (oracle.py: light values
+log-spaced over [-0.1, 64] for linear spaces, code values over [-0.1, 1] for
+log and display encodings) and measures the largest per-pixel error,
+absolute up to 1 and relative to the pixel's largest channel above, after
+allowing OCIO's own float32 noise (oracle.ocio_noise).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tests.tolerances import RTOL_OCIO_BUILTIN
+from tests.vfx_rs.ocio.oracle import check_queries, compare, grid17, source_grid
+from vfx_rs.errors import OcioError
+from vfx_rs.ocio import Config, builtin, builtin_aces_1_3
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+CG_CONFIG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
+"""OCIO's versioned built-in ACES 1.3 CG config (stable across OCIO releases)."""
+
+ACES = "ACES2065-1"
+
+
+@pytest.fixture(scope="module")
+def ref():  # type: ignore[no-untyped-def]
+    return OCIO.Config.CreateFromBuiltinConfig(CG_CONFIG)
+
+
+@pytest.fixture(scope="module")
+def ours() -> Config:
+    return builtin_aces_1_3()
+
+
+@pytest.fixture(scope="module")
+def serialized(ref, tmp_path_factory: pytest.TempPathFactory) -> Config:  # type: ignore[no-untyped-def]
+    """OCIO's own serialization of the config, read by our parser from a file."""
+    path = tmp_path_factory.mktemp("cg") / "cg.ocio"
+    path.write_text(ref.serialize(), encoding="utf-8")
+    return Config.from_file(path)
+
+
+def _report(results: dict[str, float], expected: int) -> None:
+    bad = {k: v for k, v in results.items() if v > RTOL_OCIO_BUILTIN}
+    worst = max(results, key=results.__getitem__)
+    print(
+        f"\n{len(results) - len(bad)}/{len(results)} checks within {RTOL_OCIO_BUILTIN}; worst {results[worst]:.2e} ({worst})"
+    )
+    assert not bad, bad
+    assert len(results) == expected
+
+
+def test_names_match_ocio(ref, ours: Config, serialized: Config) -> None:  # type: ignore[no-untyped-def]
+    for config in (ours, serialized):
+        check_queries(ref, config)
+        assert config.default_view_transform == ref.getDefaultViewTransformName()
+        assert config.families() == list(dict.fromkeys(f for cs in ref.getColorSpaces() if (f := cs.getFamily())))
+        for name in ref.getViewTransformNames():
+            assert config.view_transform(name).reference == "scene"
+        assert config.colorspace_from_filepath("/a/b.exr") == ref.getColorSpaceFromFilepath("/a/b.exr")[0]
+
+
+def test_every_colorspace_pair_matches_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    names = ours.colorspace_names(include_inactive=True)
+    results = {
+        f"{src} -> {dst}": compare(
+            ref.getProcessor(src, dst), ours.processor(src, dst), source_grid(_encoding(ours, src))
+        )
+        for src, dst in itertools.product(names, names)
+    }
+    _report(results, len(names) ** 2)
+
+
+def test_serialized_file_colorspaces_to_aces_and_back(ref, serialized: Config) -> None:  # type: ignore[no-untyped-def]
+    names = serialized.colorspace_names(include_inactive=True)
+    results = {}
+    for name in names:
+        px = source_grid(_encoding(serialized, name))
+        results[f"{name} -> ACES"] = compare(ref.getProcessor(name, ACES), serialized.processor(name, ACES), px)
+        results[f"ACES -> {name}"] = compare(ref.getProcessor(ACES, name), serialized.processor(ACES, name), grid17())
+    _report(results, 2 * len(names))
+
+
+def test_named_transforms_match_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    for nt in ref.getNamedTransformNames():
+        for src, dst in ((nt, "ACEScg"), ("ACEScg", nt)):
+            px = source_grid("sdr-video" if src == nt else "scene-linear")
+            assert compare(ref.getProcessor(src, dst), ours.processor(src, dst), px) <= RTOL_OCIO_BUILTIN, (src, dst)
+
+
+def _encoding(config: Config, name: str) -> str:
+    return config.colorspace(name).encoding
+
+
+def test_ocio_names(ours: Config) -> None:
+    for name in (f"ocio://{CG_CONFIG}", CG_CONFIG, "ocio://default", "ocio://cg-config-latest"):
+        cfg = builtin(name)
+        assert cfg.colorspace_names() == ours.colorspace_names()
+    assert Config.from_file(f"ocio://{CG_CONFIG}").name == CG_CONFIG
+    with pytest.raises(OcioError, match=r"unknown built-in config 'ocio://nope'; known: ocio://cg-config-v2\.2\.0"):
+        Config.from_file("ocio://nope")
+
+
+def test_from_env_accepts_ocio_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OCIO", "ocio://default")
+    assert Config.from_env().name == CG_CONFIG
+
+
+def test_shorthand_names(ours: Config) -> None:
+    assert ours.display("sRGB").name == "sRGB - Display"
+    assert ours.display("display p3").name == "Display P3 - Display"
+    assert ours.view("sRGB", "Film").name == "ACES 1.0 - SDR Video"
+    assert ours.view("P3-D65 - Display", "film").name == "ACES 1.0 - SDR Cinema"
+    assert ours.view("Rec.2100-PQ", "Film").name.startswith("ACES 1.1 - HDR Video")
+    assert ours.view("sRGB", "standard").name == "Un-tone-mapped"
+    assert ours.colorspace("sRGB").name == "sRGB Encoded Rec.709 (sRGB)"
+    assert ours.colorspace("acescg").name == "ACEScg"
+    assert ours.colorspace("LIN_AP1").name == "ACEScg"
+    assert ours.colorspace("scene_linear").name == "ACEScg"
+    with pytest.raises(OcioError, match="view of display 'sRGB' 'Cinema'"):
+        ours.view("sRGB", "Cinema")
