@@ -76,7 +76,8 @@ def _power(gamma: float, mirror: bool) -> list[Op]:
 def _srgb_curve(mirror: bool) -> list[Op]:
     """OCIO GammaOpData MONCURVE_REV / MONCURVE_MIRROR_REV with the sRGB parameters."""
     gamma, offset = SRGB_MONCURVE
-    return [ExponentLinearOp(gamma=gamma, offset=offset, decode=False, style="mirror" if mirror else "linear")]
+    style = "mirror" if mirror else "linear"
+    return [ExponentLinearOp(gamma=(gamma,) * 3, offset=(offset,) * 3, decode=False, style=style)]
 
 
 HALF_MAX = 65504.0

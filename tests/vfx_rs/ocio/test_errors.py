@@ -74,6 +74,18 @@ def _line_of(text: str, needle: str) -> int:
             "not supported yet",
         ),
         (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<BuiltinTransform> {style: NOT-A-STYLE}}\n",
+            "BuiltinTransform",
+            lambda c: c.processor("a", "lin"),
+            "unknown BuiltinTransform style 'NOT-A-STYLE'; known: UTILITY",
+        ),
+        (
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<ExposureContrastTransform> {pivot: x}}\n",
+            "ExposureContrast",
+            lambda c: c.processor("a", "lin"),
+            "'pivot' must be a number",
+        ),
+        (
             "  - !<ColorSpace> {name: a, to_scene_reference: !<ExponentTransform> {value: [1, 2]}}\n",
             "Exponent",
             lambda c: c.processor("a", "lin"),
