@@ -10,7 +10,9 @@ in tests/tolerances.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -19,14 +21,16 @@ import vfx_rs
 import vfx_rs.lut as lut
 from tests.tolerances import (
     ATOL_BAKE_1D_4096,
+    ATOL_BAKE_ACES_GREYS_65,
+    ATOL_BAKE_ACES_REC709_65,
     ATOL_BAKE_SHAPER3D_65,
     ATOL_LUT_OCIO,
     RTOL_BAKE_3D_33_LOG,
 )
-from tests.vfx_rs.lut.ocio_ref import ocio_apply
+from tests.vfx_rs.lut.ocio_ref import OCIO, ocio_apply
 from vfx_rs.color import transfer_function
 from vfx_rs.ocio import Processor
-from vfx_rs.pipeline import MatrixOp, Pipeline
+from vfx_rs.pipeline import GlslNames, GlslSnippet, MatrixOp, Op, Pipeline
 from vfx_rs.pipeline.ops import ExponentOp
 
 GRADE = MatrixOp(
@@ -125,3 +129,84 @@ def test_bake_errors_leave_no_file(tmp_path: Path) -> None:
     with pytest.raises(vfx_rs.ArgumentError, match="stops"):
         lut.bake_shaper_3d(linear_chain(), size=5, stops=(4.0, -4.0))
     assert not list(tmp_path.iterdir())
+
+
+ACES_CONFIG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
+"""OCIO's built-in ACES 1.3 CG config (pinned by version, DESIGN.md)."""
+
+
+def _ocio_cpu(config: object, *args: object) -> object:
+    return config.getProcessor(*args).getOptimizedCPUProcessor(  # type: ignore[attr-defined]
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class _OcioOp(Op):
+    """Test-only op running an OCIO CPU processor, so that our baker can bake OCIO's own transform."""
+
+    kind = "test_ocio_cpu"
+    cpu: Any = None
+
+    def apply_planar(self, p: np.ndarray) -> None:
+        rgb = np.ascontiguousarray(p.T, dtype=np.float32)
+        self.cpu.applyRGB(rgb)
+        p[...] = rgb.T
+
+    def glsl(self, names: GlslNames) -> GlslSnippet:
+        raise AssertionError("a test-only op is never rendered")
+
+
+def _aces_samples(config: object) -> tuple[np.ndarray, np.ndarray]:
+    """ACES2065-1 greys over the shaper's stops, and Rec.709-gamut colours within a stop of grey."""
+    rng = np.random.default_rng(11)
+    lo, hi = 0.18 * 2.0 ** STOPS[0], 0.18 * 2.0 ** STOPS[1]
+    greys = np.repeat(np.exp(np.linspace(np.log(lo), np.log(hi), 2000))[:, None], 3, axis=1).astype(np.float32)
+    grey = np.exp(rng.uniform(np.log(2 * lo), np.log(hi / 2), (20000, 1)))
+    colours = (grey * 2.0 ** rng.uniform(-1.0, 1.0, (20000, 3))).astype(np.float32)
+    _ocio_cpu(config, "Linear Rec.709 (sRGB)", "ACES2065-1").applyRGB(colours)  # type: ignore[attr-defined]
+    return greys, colours
+
+
+def test_shaper_3d_of_aces_srgb_output_matches_direct_transform(tmp_path: Path) -> None:
+    """ACES 1.3 sRGB output (OCIO's, as the transform baked) -> our log2 shaper + 65^3 .cube -> OCIO applies it.
+
+    The reference is OCIO's direct transform; OCIO's own Baker, given the same log2 shaper and sizes,
+    is the yardstick for what a 65-point LUT allows: ours must be no worse in mean and 99th percentile.
+    """
+    config = OCIO.Config.CreateFromBuiltinConfig(ACES_CONFIG)
+    view = ("ACES2065-1", "sRGB - Display", "ACES 1.0 - SDR Video", OCIO.TRANSFORM_DIR_FORWARD)
+    direct = _ocio_cpu(config, *view)
+    ours = tmp_path / "ours.cube"
+    lut.bake(_OcioOp(cpu=direct), ours, kind="shaper3d", size=65, stops=STOPS)
+
+    editable = OCIO.Config.CreateFromStream(config.serialize())
+    shaper = OCIO.ColorSpace(name="lg2 shaper")
+    log2 = OCIO.LogAffineTransform(
+        logSideSlope=[1 / (STOPS[1] - STOPS[0])] * 3,
+        linSideSlope=[1 / 0.18] * 3,
+        logSideOffset=[-STOPS[0] / (STOPS[1] - STOPS[0])] * 3,
+    )
+    log2.setBase(2)
+    shaper.setTransform(log2, OCIO.COLORSPACE_DIR_FROM_REFERENCE)
+    editable.addColorSpace(shaper)
+    baker = OCIO.Baker()
+    baker.setConfig(editable)
+    baker.setFormat("resolve_cube")
+    baker.setInputSpace("ACES2065-1")
+    baker.setDisplayView("sRGB - Display", "ACES 1.0 - SDR Video")
+    baker.setShaperSpace("lg2 shaper")
+    baker.setCubeSize(65)
+    baker.setShaperSize(4096)
+    theirs = tmp_path / "ocio_baker.cube"
+    theirs.write_text(baker.bake())
+
+    greys, colours = _aces_samples(config)
+    for samples, bound in ((greys, ATOL_BAKE_ACES_GREYS_65), (colours, ATOL_BAKE_ACES_REC709_65)):
+        reference = samples.copy()
+        direct.applyRGB(reference)  # type: ignore[attr-defined]
+        error = np.abs(ocio_apply(ours, samples, "tetrahedral") - reference).max(axis=1)
+        yardstick = np.abs(ocio_apply(theirs, samples, "tetrahedral") - reference).max(axis=1)
+        assert error.max() <= bound
+        assert np.quantile(error, 0.99) <= np.quantile(yardstick, 0.99)
+        assert error.mean() <= yardstick.mean()
