@@ -11,6 +11,9 @@ own primaries, white points, chromatic adaptation and curve constants:
 - the display curves are the IEC 61966-2-1 sRGB moncurve (gamma 2.4, offset
   0.055), BT.1886 / pure gamma powers, and SMPTE ST 2084 with linear light in
   units of 100 cd/m2 (OCIO's ``nits/100``), mirrored below zero as OCIO does;
+- the camera styles decode with the vendors' curves of `vfx_rs.color` (ARRI
+  LogC3 and LogC4, Sony S-Log3, Panasonic V-Log, RED Log3G10, Apple Log) and
+  convert the camera gamut to AP0;
 - ACEScct is `vfx_rs.color` ACEScct (S-2016-001); ACEScc is OCIO's 4096-entry
   table of the ACEScc decoding (S-2014-003, 4.5) over the code range
   [-0.36, 1.5], filled from `vfx_rs.color.acescc_decode`.
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from vfx_rs.color import acescc_decode, rgb_to_rgb_matrix
+from vfx_rs.color.transfer import transfer_function
 from vfx_rs.color.transfer.camera import ACESCCT
 from vfx_rs.errors import OcioError
 from vfx_rs.pipeline.op import Op
@@ -223,7 +227,40 @@ def _display_styles() -> list[BuiltinStyle]:
     return styles
 
 
-BUILTIN_TRANSFORMS: dict[str, BuiltinStyle] = {s.style: s for s in (*_aces_styles(), *_display_styles())}
+_CAMERAS = (
+    ("ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1", "arri_logc3", "ARRI Wide Gamut 3", "cat02"),
+    ("ARRI_LOGC4_to_ACES2065-1", "arri_logc4", "ARRI Wide Gamut 4", "cat02"),
+    ("SONY_SLOG3-SGAMUT3_to_ACES2065-1", "sony_slog3", "S-Gamut3", "cat02"),
+    ("SONY_SLOG3-SGAMUT3.CINE_to_ACES2065-1", "sony_slog3", "S-Gamut3.Cine", "cat02"),
+    ("PANASONIC_VLOG-VGAMUT_to_ACES2065-1", "panasonic_vlog", "V-Gamut", "bradford"),
+    ("RED_LOG3G10-RWG_to_ACES2065-1", "red_log3g10", "RED Wide Gamut RGB", "bradford"),
+    ("APPLE_LOG_to_ACES2065-1", "apple_log", "Rec.2020", "bradford"),
+)
+"""Camera styles: OCIO name, `vfx_rs.color` transfer function, camera gamut, and the white adaptation OCIO uses
+to reach ACES2065-1 (ArriCameras.cpp, SonyCameras.cpp: CAT02; PanasonicCameras.cpp, RedCameras.cpp,
+AppleCameras.cpp: Bradford)."""
+
+
+def _decode(curve: str) -> list[Op]:
+    return list(transfer_function(curve).decode.ops)
+
+
+def _camera_styles() -> list[BuiltinStyle]:
+    styles = [
+        BuiltinStyle(
+            name,
+            f"{gamut} encoded with {curve} to ACES2065-1 ({adaptation} adaptation)",
+            lambda c=curve, g=gamut, a=adaptation: [*_decode(c), _matrix(g, "ACES2065-1", a)],  # type: ignore[misc]
+        )
+        for name, curve, gamut, adaptation in _CAMERAS
+    ]
+    styles.append(BuiltinStyle("CURVE - APPLE_LOG_to_LINEAR", "Apple Log to linear", lambda: _decode("apple_log")))
+    return styles
+
+
+BUILTIN_TRANSFORMS: dict[str, BuiltinStyle] = {
+    s.style: s for s in (*_aces_styles(), *_display_styles(), *_camera_styles())
+}
 """Every style built here, by OCIO name; `builtin_ops` also accepts the `ACES_STYLE_PREFIXES` styles."""
 
 _BY_KEY = {k.lower(): v for k, v in BUILTIN_TRANSFORMS.items()}

@@ -13,9 +13,12 @@ from vfx_rs.pipeline import Pipeline
 OCIO = pytest.importorskip("PyOpenColorIO")
 
 
-def _pq_input(style: str, inverse: bool) -> bool:
-    decodes_pq = ("ST-2084_to_LINEAR" in style) != inverse
-    return decodes_pq or (inverse and any(s in style for s in ("ST2084", "REC.2100-PQ")))
+def _code_input(style: str, inverse: bool) -> bool:
+    """True where the input is code values: decoding (camera logs, ACEScc/ACEScct, curves to linear), or the
+    inverse of an encoding (displays, curves from linear); light values otherwise."""
+    decodes = style.endswith("_to_LINEAR") or (style.endswith("_to_ACES2065-1") and not style.startswith("ACEScg"))
+    encodes = style.startswith(("DISPLAY - ", "CURVE - LINEAR_to_"))
+    return decodes if not inverse else encodes
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,8 @@ def raw_config():  # type: ignore[no-untyped-def]
 def test_style_matches_ocio_both_ways(raw_config, style: str) -> None:  # type: ignore[no-untyped-def]
     ops = Pipeline(builtin_ops(style))
     for inverse in (False, True):
-        # PQ code values lie in [0, 1] (ST 2084); above 1 OCIO extrapolates its half-float table, we clamp.
-        px = grid17(CODE_VALUES) if _pq_input(style, inverse) else grid17()
+        # Code values lie in [0, 1]; above 1 OCIO's half-float PQ and Apple Log tables extrapolate, ours clamp (PQ).
+        px = grid17(CODE_VALUES) if _code_input(style, inverse) else grid17()
         direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
         ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, direction))
         err = compare(ref, ops.inverse() if inverse else ops, px)
