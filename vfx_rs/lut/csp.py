@@ -93,7 +93,7 @@ class _Lines:
 
     def count(self, what: str, limit: int, low: int) -> tuple[int, int]:
         line, text = self.next(what)
-        if not text.isdigit():
+        if not text.isdecimal():
             raise LutError(f"{what} must be a whole number, got {text[:60]!r}", path=self.path, line=line)
         return line, check_size(int(text), limit, what, self.path, line, low=low)
 
@@ -169,7 +169,7 @@ def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:
     else:
         line, text = lines.next("3D LUT sizes")
         parts = text.split()
-        if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(set(parts)) != 1:
+        if len(parts) != 3 or not all(p.isdecimal() for p in parts) or len(set(parts)) != 1:
             raise LutError(f"3D sizes must be three equal whole numbers, got {text[:60]!r}", path=path, line=line)
         n = check_size(int(parts[0]), MAX_3D_SIZE, "3D LUT size", path, line)
         remaining = len(lines.lines) - lines.pos

@@ -55,7 +55,7 @@ class _Header:
         if key not in self.values:
             return None
         line, args = self.values[key]
-        if len(args) != 1 or not args[0].isdigit():
+        if len(args) != 1 or not args[0].isdecimal():
             raise LutError(f"{key} needs one whole number, got {' '.join(args)!r}", path=self.path, line=line)
         n = int(args[0])
         if not 2 <= n <= limit:

@@ -17,6 +17,8 @@ FileFormatSpi3D.cpp, FileFormatSpiMtx.cpp):
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from vfx_rs.errors import LutError
@@ -38,7 +40,7 @@ def _lines(path: Path, what: str) -> list[tuple[int, str]]:
 
 
 def _int(path: Path, line: int, key: str, args: list[str]) -> int:
-    if len(args) != 1 or not args[0].lstrip("+-").isdigit():
+    if len(args) != 1 or not re.fullmatch(r"[+-]?\d+", args[0]):
         raise LutError(f"{key} needs one whole number, got {' '.join(args)!r}", path=path, line=line)
     return int(args[0])
 
@@ -133,7 +135,7 @@ def read_spi3d(path: Path) -> Lut3D:
         )
     number, text = lines[2]
     parts = text.split()
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+    if len(parts) != 3 or not all(p.isdecimal() for p in parts):
         raise LutError(f"sizes line needs three whole numbers, got {text[:60]!r}", path=path, line=number)
     sizes = [int(p) for p in parts]
     if len(set(sizes)) != 1:

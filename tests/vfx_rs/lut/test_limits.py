@@ -42,6 +42,9 @@ CASES = [
     ("short.spi1d", "Version 1\nLength 3\nComponents 1\n{\n0\n1\n}\n", 7, "Length is 3"),
     ("short.spi3d", "SPILUT 1.0\n3 3\n3 3 3\n" + "0 0 0 0 0 0\n" * 26, 29, "needs 27 entries"),
     ("short.csp", "CSPLUTV100\n1D\n0\n0\n0\n3\n0 0 0\n1 1 1\n", 8, "file ends"),
+    ("superscript.cube", "LUT_3D_SIZE \u00b2\n0 0 0\n", 1, "whole number"),
+    ("superscript.csp", "CSPLUTV100\n3D\n\u00b2\n", 3, "whole number"),
+    ("superscript.spi1d", "Version 1\nLength \u00b2\nComponents 1\n{\n0\n}\n", 2, "whole number"),
     ("short.3dl", "0 0 0\n" * 25 + "1023 0 0\n", 26, "not the cube"),
 ]
 
@@ -153,6 +156,9 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
                     "<",
                     "2 2 2",
                     "END METADATA",
+                    "\u00b2",
+                    "\u0663",
+                    "--1",
                 ]
             )
         )
