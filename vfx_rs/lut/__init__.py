@@ -1,4 +1,9 @@
-"""LUTs: `Lut1D`, `Lut3D`, file readers and writers, and in-place application.
+"""LUTs: `Lut1D`, `Lut3D`, `LutChain`, file readers and writers, baking, and in-place application.
+
+`read` returns what a LUT file holds, choosing the reader by extension or, for
+an unknown extension, by the file's first bytes; `write_lut` writes ``.cube``,
+``.spi1d`` and ``.spi3d``; `bake` turns any processor into a 1D, 3D or log2
+shaper + 3D LUT file. Every reader enforces the limits of `vfx_rs.lut.limits`.
 
 Examples
 --------
@@ -149,7 +154,7 @@ def read(path: str | os.PathLike[str]) -> Any:
     Returns a `Lut1D`, a `Lut3D` (with its shaper or pre-LUT, if the file has
     one) or a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
     table); ``.clf``/``.ctf`` and ``.cc``/``.ccc``/``.cdl`` files go to their
-    own readers when those are installed.
+    own readers when those modules are present.
 
     Raises
     ------
