@@ -24,6 +24,7 @@ transforms and LMTs of `vfx_rs.color.aces` (``builtin_ops(style)``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -128,6 +129,54 @@ def _acescc_to_ap1() -> list[Op]:
     ]
 
 
+ADX_CDD_TO_CID = ((0.75573, 0.05901, 0.16134), (0.22197, 0.96928, 0.07406), (0.02230, -0.02829, 0.76460))
+"""ADX channel-dependent to channel-independent density (ACES CTL ACEScsc.Academy.ADX10_to_ACES, CDD_TO_CID,
+stored transposed in the CTL)."""
+
+ADX_EXP_TO_ACES = ((0.72286, 0.11923, 0.01427), (0.12630, 0.76418, 0.08213), (0.15084, 0.11659, 0.90359))
+"""ADX relative exposure to ACES (same CTL, EXP_TO_ACES, transposed there)."""
+
+ADX_DENSITY_TO_LOG_EXPOSURE = (
+    (-0.190, -6.0),
+    (0.010, -2.721718645),
+    (0.028, -2.521718645),
+    (0.054, -2.321718645),
+    (0.095, -2.121718645),
+    (0.145, -1.921718645),
+    (0.220, -1.721718645),
+    (0.300, -1.521718645),
+    (0.400, -1.321718645),
+    (0.500, -1.121718645),
+    (0.600, -0.926545676714876),
+)
+"""Channel-independent density to relative log exposure, interpolated linearly (same CTL, LUT_1D), extended
+below with the first segment's slope (floor -10) and above by ``(100 / 55) d - REF_PT`` (ceiling log10(65504))."""
+
+_ADX_STEP = 0.001
+"""Every ADX table breakpoint is a multiple of 0.001, so a uniform table with this step holds the curve exactly
+(OCIO samples it on half floats instead: near the 65504 ceiling, densities above 3.7, the two differ by ~0.1 %)."""
+
+
+def _adx_to_aces(scale: float, offset: float) -> list[Op]:
+    """ADX code values (``code * scale + offset`` is density) to ACES2065-1."""
+    dens, logexp = (np.array(v) for v in zip(*ADX_DENSITY_TO_LOG_EXPOSURE, strict=True))
+    slope = (logexp[1] - logexp[0]) / (dens[1] - dens[0])
+    ref_pt = (7120.0 - 1520.0) / 8000.0 * (100.0 / 55.0) - math.log10(0.18)
+    floor = dens[0] - (logexp[0] + 10.0) / slope  # where the extension below reaches -10
+    lo, hi = math.ceil(floor / _ADX_STEP) * _ADX_STEP, round((math.log10(HALF_MAX) + ref_pt) * 0.55 + _ADX_STEP, 3)
+    x = np.round(np.arange(lo, hi + _ADX_STEP / 2, _ADX_STEP), 6)
+    y = np.interp(x, dens, logexp)
+    y = np.where(x < dens[0], np.maximum(logexp[0] - slope * (dens[0] - x), -10.0), y)
+    y = np.where(x > dens[-1], np.minimum(100.0 / 55.0 * x - ref_pt, math.log10(HALF_MAX)), y)
+    return [
+        RangeOp(scale=scale, offset=offset),
+        MatrixOp(matrix=np.array(ADX_CDD_TO_CID).T),
+        Lut1DOp(table=np.repeat(y[:, None], 3, axis=1), domain_min=np.full(3, lo), domain_max=np.full(3, x[-1])),
+        LogOp(base=10.0, to_log=False),
+        MatrixOp(matrix=np.array(ADX_EXP_TO_ACES).T),
+    ]
+
+
 def _ap1_to_ap0() -> MatrixOp:
     return _matrix("ACEScg", "ACES2065-1")
 
@@ -158,6 +207,16 @@ def _aces_styles() -> list[BuiltinStyle]:
             lambda: [*_acescc_to_ap1(), _ap1_to_ap0(), RangeOp.from_bounds(0.0, None, 0.0, None)],
         ),
         BuiltinStyle("ACEScg_to_ACES2065-1", "ACEScg to ACES2065-1", lambda: [_ap1_to_ap0()]),
+        BuiltinStyle(
+            "ADX10_to_ACES2065-1",
+            "ADX10 film density to ACES2065-1",
+            lambda: _adx_to_aces(1023.0 / 500.0, -95.0 / 500.0),
+        ),
+        BuiltinStyle(
+            "ADX16_to_ACES2065-1",
+            "ADX16 film density to ACES2065-1",
+            lambda: _adx_to_aces(65535.0 / 8000.0, -1520.0 / 8000.0),
+        ),
     ]
 
 
