@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from vfx_rs.color import rgb_to_rgb_matrix
-from vfx_rs.ocio.builtin_transforms import SRGB_MONCURVE
+from vfx_rs.ocio.builtin_displays import SRGB_MONCURVE
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.model import (
     ColorSpace,

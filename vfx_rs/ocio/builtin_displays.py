@@ -1,0 +1,116 @@
+"""OCIO's display BuiltinTransform styles (``DISPLAY - CIE-XYZ-D65_to_...``, ``CURVE - ...ST-2084...``).
+
+As OpenColorIO's ``transforms/builtins/Displays.cpp``: CIE XYZ (D65) to the
+display primaries (`vfx_rs.color` spaces; Bradford to the DCI or ACES white
+where the style says BFD), then the encoding: the IEC 61966-2-1 sRGB moncurve
+(gamma 2.4, offset 0.055; mirrored for Display P3), BT.1886 and pure gamma
+powers (negatives clamp, or mirror in the ``MIRROR NEGS`` styles), or SMPTE
+ST 2084 with linear light in units of 100 cd/m2 (OCIO's ``nits/100``),
+mirrored below zero and limited to the half-float range as OCIO's tables are.
+"""
+
+from __future__ import annotations
+
+from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, MatrixOp, RangeOp
+from vfx_rs.pipeline.ops.transfer import FixedCurveOp
+
+__all__ = ["PQ_UNIT_NITS", "SRGB_MONCURVE", "display_styles"]
+
+SRGB_MONCURVE = (2.4, 0.055)
+"""sRGB as a moncurve: gamma 2.4, offset 0.055 (IEC 61966-2-1:1999, section 5.2; OCIO GammaOpData MONCURVE)."""
+
+PQ_UNIT_NITS = 100.0
+"""OCIO's display-linear unit for PQ: 1.0 is 100 cd/m2 (OCIO Displays.cpp, "nits/100")."""
+
+
+def _from_xyz(dst: str, adaptation: str | None = None) -> MatrixOp:
+    return conversion_matrix("CIE XYZ", dst, adaptation)
+
+
+def _power(gamma: float, mirror: bool) -> list[Op]:
+    """OCIO GammaOpData BASIC_REV (negatives clamp to 0) or BASIC_MIRROR_REV: ``x ** (1 / gamma)``."""
+    return [ExponentOp(exponent=(1.0 / gamma,) * 3, style="mirror" if mirror else "clamp")]
+
+
+def _srgb_curve(mirror: bool) -> list[Op]:
+    """OCIO GammaOpData MONCURVE_REV / MONCURVE_MIRROR_REV with the sRGB parameters."""
+    gamma, offset = SRGB_MONCURVE
+    style = "mirror" if mirror else "linear"
+    return [ExponentLinearOp(gamma=(gamma,) * 3, offset=(offset,) * 3, decode=False, style=style)]
+
+
+def _linear_to_pq() -> list[Op]:
+    """Linear light (1.0 = 100 cd/m2, limited to +-65504) to ST 2084 code values, mirrored below zero."""
+    return [
+        RangeOp(lo=-HALF_MAX, hi=HALF_MAX),
+        RangeOp(scale=PQ_UNIT_NITS / 10000.0),
+        FixedCurveOp(curve="st2084_mirror"),
+    ]
+
+
+def display_styles() -> list[BuiltinStyle]:
+    xyz = "DISPLAY - CIE-XYZ-D65_to_"
+    styles = []
+    for suffix, space, gamma in (
+        ("REC.1886-REC.709", "Rec.709", 2.4),
+        ("REC.1886-REC.2020", "Rec.2020", 2.4),
+        ("G2.2-REC.709", "Rec.709", 2.2),
+        ("G2.6-P3-D65", "Display P3", 2.6),
+    ):
+        for mirror in (False, True):
+            name = xyz + suffix + (" - MIRROR NEGS" if mirror else "")
+            desc = f"CIE XYZ (D65) to gamma {gamma}, {space} primaries, {'mirror' if mirror else 'clamp'} negatives"
+            styles.append(
+                BuiltinStyle(name, desc, lambda s=space, g=gamma, m=mirror: [_from_xyz(s), *_power(g, m)])  # type: ignore[misc]
+            )
+    styles += [
+        BuiltinStyle(xyz + "sRGB", "CIE XYZ (D65) to sRGB", lambda: [_from_xyz("sRGB"), *_srgb_curve(False)]),
+        BuiltinStyle(
+            xyz + "sRGB - MIRROR NEGS",
+            "CIE XYZ (D65) to sRGB, mirror negatives",
+            lambda: [_from_xyz("sRGB"), *_srgb_curve(True)],
+        ),
+        BuiltinStyle(
+            xyz + "DisplayP3",
+            "CIE XYZ (D65) to Apple Display P3",
+            lambda: [_from_xyz("Display P3"), *_srgb_curve(True)],
+        ),
+        BuiltinStyle(
+            xyz + "DisplayP3-HDR",
+            "CIE XYZ (D65) to Apple Display P3 (HDR)",
+            lambda: [_from_xyz("Display P3"), *_srgb_curve(True)],
+        ),
+        BuiltinStyle(
+            xyz + "G2.6-P3-DCI-BFD",
+            "CIE XYZ (D65) to gamma 2.6, P3-DCI (Bradford to the DCI white)",
+            lambda: [_from_xyz("DCI-P3", "bradford"), *_power(2.6, False)],
+        ),
+        BuiltinStyle(
+            xyz + "G2.6-P3-D60-BFD",
+            "CIE XYZ (D65) to gamma 2.6, P3-D60 (Bradford to the ACES white)",
+            lambda: [_from_xyz("P3-D60", "bradford"), *_power(2.6, False)],
+        ),
+        BuiltinStyle(
+            xyz + "DCDM-D65",
+            "CIE XYZ (D65) to gamma 2.6 XYZ (DCDM, 48/52.37 scale)",
+            lambda: [RangeOp(scale=48.0 / 52.37), *_power(2.6, False)],
+        ),
+        BuiltinStyle("CURVE - LINEAR_to_ST-2084", "Linear (1.0 = 100 cd/m2) to ST 2084 (PQ)", _linear_to_pq),
+        BuiltinStyle(
+            "CURVE - ST-2084_to_LINEAR",
+            "ST 2084 (PQ) to linear (1.0 = 100 cd/m2)",
+            lambda: [op.inverse() for op in reversed(_linear_to_pq())],
+        ),
+        BuiltinStyle(
+            xyz + "REC.2100-PQ", "CIE XYZ (D65) to Rec.2100-PQ", lambda: [_from_xyz("Rec.2020"), *_linear_to_pq()]
+        ),
+        BuiltinStyle(
+            xyz + "ST2084-P3-D65",
+            "CIE XYZ (D65) to ST 2084 (PQ), P3-D65 primaries",
+            lambda: [_from_xyz("Display P3"), *_linear_to_pq()],
+        ),
+        BuiltinStyle(xyz + "ST2084-DCDM-D65", "CIE XYZ (D65) to ST 2084 (PQ) XYZ", _linear_to_pq),
+    ]
+    return styles

@@ -1,0 +1,31 @@
+"""`BuiltinStyle`, one OCIO BuiltinTransform style, and the helpers the style modules share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vfx_rs.color import rgb_to_rgb_matrix
+from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops import MatrixOp
+
+__all__ = ["HALF_MAX", "BuiltinStyle", "conversion_matrix"]
+
+HALF_MAX = 65504.0
+"""The largest half float (IEEE 754 binary16): OCIO evaluates several built-in curves as tables on half-float
+inputs (OCIO OpHelpers.cpp, CreateHalfLut), so larger values take the value at 65504."""
+
+
+@dataclass(frozen=True)
+class BuiltinStyle:
+    """One BuiltinTransform style: its OCIO name, what it does, and the function building its ops."""
+
+    style: str
+    description: str
+    build: Callable[[], list[Op]]
+
+
+def conversion_matrix(src: str, dst: str, adaptation: str | None = None) -> MatrixOp:
+    """The `MatrixOp` from linear `src` to linear `dst` (`vfx_rs.color` spaces; `adaptation` None, ``"bradford"``
+    or ``"cat02"``), derived as OCIO's ColorMatrixHelpers does (SMPTE RP 177 with a von Kries-type adaptation)."""
+    return MatrixOp(matrix=rgb_to_rgb_matrix(src, dst, adaptation))
