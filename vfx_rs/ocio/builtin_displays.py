@@ -37,8 +37,9 @@ def _power(gamma: float, mirror: bool) -> list[Op]:
 def _srgb_curve(mirror: bool) -> list[Op]:
     """OCIO GammaOpData MONCURVE_REV / MONCURVE_MIRROR_REV with the sRGB parameters."""
     gamma, offset = SRGB_MONCURVE
-    style = "mirror" if mirror else "linear"
-    return [ExponentLinearOp(gamma=(gamma,) * 3, offset=(offset,) * 3, decode=False, style=style)]
+    return [
+        ExponentLinearOp(gamma=(gamma,) * 3, offset=(offset,) * 3, decode=False, style="mirror" if mirror else "linear")
+    ]
 
 
 def _linear_to_pq() -> list[Op]:
