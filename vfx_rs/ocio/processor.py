@@ -111,10 +111,13 @@ class _Builder:
             raise OcioError(f"circular reference: {chain}", path=self.path, line=t.line)
         self._stack.append(label)
         try:
-            ops = compile_transform(t, self)
+            return compile_transform(t, self, inverse)
+        except OcioError as exc:
+            if "has no inverse" in exc.message and inverse:
+                raise OcioError(f"{label}: {exc.message}", path=exc.path, line=exc.line) from None
+            raise
         finally:
             self._stack.pop()
-        return invert_ops(ops, label, self.path, t.line, self.memo) if inverse else ops
 
     def _space(self, name: str, line: int | None) -> ColorSpace:
         try:

@@ -24,7 +24,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, OcioError
 from vfx_rs.ocio.model import Transform
-from vfx_rs.ocio.transforms_grading import exposure_contrast_ops
+from vfx_rs.ocio.transforms_grading import cdl_ops, exposure_contrast_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
 
@@ -121,7 +121,7 @@ def _builtin(t: Transform, path: str | None) -> list[Op]:
         raise OcioError(exc.message, path=path, line=t.line) from None
 
 
-def _range(t: Transform, path: str | None) -> list[Op]:
+def _range(t: Transform, path: str | None, inverse: bool) -> list[Op]:
     def bound(key: str) -> float | None:
         return None if t.params.get(key) is None else float(t.params[key])
 
@@ -140,16 +140,9 @@ def _range(t: Transform, path: str | None) -> list[Op]:
                 path=path,
                 line=t.line,
             )
-    if t.inverse:
+    if inverse:
         lo_in, hi_in, lo_out, hi_out = lo_out, hi_out, lo_in, hi_in
     return [RangeOp.from_bounds(lo_in, hi_in, lo_out, hi_out, clamp=style == "clamp")]
-
-
-def _group(t: Transform, r: Resolver) -> list[Op]:
-    ops: list[Op] = []
-    for child in t.children:
-        ops.extend(compile_transform(child, r))
-    return ops
 
 
 def _file(t: Transform, r: Resolver) -> list[Op]:
@@ -173,7 +166,6 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
 
 
 _NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {
-    "Group": _group,
     "File": _file,
     "ColorSpace": lambda t, r: r.colorspace_ops(
         str(t.params.get("src", "")), str(t.params.get("dst", "")), bool(t.params.get("data_bypass", True)), t.line
@@ -228,11 +220,23 @@ def invert_ops(
     return out
 
 
-def compile_transform(t: Transform, r: Resolver) -> list[Op]:
-    """The ops of transform `t` in its direction; unsupported kinds raise `OcioError`."""
+_DIRECTED: dict[str, Callable[[Transform, str | None, bool], list[Op]]] = {"Range": _range, "CDL": cdl_ops}
+"""Transforms whose inverse is not the plain inverse of their forward ops (OCIO renders them differently)."""
+
+
+def compile_transform(t: Transform, r: Resolver, invert: bool = False) -> list[Op]:
+    """The ops of transform `t` in its direction, or the other one if `invert`; unsupported kinds raise `OcioError`.
+
+    A group inverted runs its children backwards, each inverted (as OCIO's
+    GroupTransform); other transforms build their forward ops and invert them.
+    """
+    inverse = t.inverse != invert
     try:
-        if t.kind == "Range":
-            return _range(t, r.path)
+        if t.kind == "Group":
+            children = reversed(t.children) if inverse else t.children
+            return [op for child in children for op in compile_transform(child, r, inverse)]
+        if t.kind in _DIRECTED:
+            return _DIRECTED[t.kind](t, r.path, inverse)
         if t.kind in _SIMPLE:
             ops = _SIMPLE[t.kind](t, r.path)
         elif t.kind in _NEEDS_CONFIG:
@@ -241,4 +245,4 @@ def compile_transform(t: Transform, r: Resolver) -> list[Op]:
             raise OcioError(f"{t.kind}Transform not supported yet", path=r.path, line=t.line)
     except ArgumentError as exc:
         raise OcioError(f"{t.kind}Transform: {exc.message}", path=r.path, line=t.line) from None
-    return invert_ops(ops, f"{t.kind}Transform", r.path, t.line, r.memo) if t.inverse else ops
+    return invert_ops(ops, f"{t.kind}Transform", r.path, t.line, r.memo) if inverse else ops

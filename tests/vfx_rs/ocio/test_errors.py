@@ -62,10 +62,10 @@ def _line_of(text: str, needle: str) -> int:
             "'missing.cube'",
         ),
         (
-            "  - !<ColorSpace> {name: a, to_scene_reference: !<CDLTransform> {slope: [1, 1, 1]}}\n",
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<CDLTransform> {slope: [1, 1]}}\n",
             "CDLTransform",
             lambda c: c.processor("a", "lin"),
-            "not supported yet",
+            "'slope' needs 3 numbers",
         ),
         (
             "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: ACES_RedMod03}}\n",

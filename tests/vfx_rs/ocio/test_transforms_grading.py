@@ -73,3 +73,26 @@ def test_exposure_contrast_bad_style_names_line() -> None:
     text = _config("!<ExposureContrastTransform> {style: wild}")
     with pytest.raises(OcioError, match=r"^<string>:8: ExposureContrastTransform style 'wild'"):
         Config.from_string(text).processor("a", "b")
+
+
+CDL_PARAMS = [
+    "slope: [1.2, 0.9, 1.05], offset: [0.02, -0.01, 0.0], power: [1.1, 0.95, 1.2], sat: 0.8",
+    "slope: [0.8, 1.1, 1.0], offset: [-0.05, 0.03, 0.01], power: [0.9, 1.3, 1.0], sat: 1.3",
+    "slope: [1, 1, 1], offset: [0, 0, 0], power: [1, 1, 1], sat: 1",
+]
+
+
+@pytest.mark.parametrize("style", ["", "style: asc, ", "style: noclamp, "])
+@pytest.mark.parametrize("params", CDL_PARAMS)
+@pytest.mark.parametrize("direction", ["forward", "inverse"])
+def test_cdl_matches_ocio(style: str, params: str, direction: str) -> None:
+    transform = f"!<CDLTransform> {{{style}{params}, direction: {direction}}}"
+    assert _check(transform) <= RTOL_OCIO_BUILTIN
+    grouped = f"!<GroupTransform> {{children: [{transform}, !<MatrixTransform> {{offset: [0.01, 0, 0, 0]}}]}}"
+    assert _check(grouped) <= RTOL_OCIO_BUILTIN
+
+
+def test_cdl_bad_values_raise() -> None:
+    for bad, message in (("power: [1, 0, 1]", "positive power"), ("style: wild", "'wild'"), ("sat: x", "'sat'")):
+        with pytest.raises(OcioError, match=message):
+            Config.from_string(_config(f"!<CDLTransform> {{{bad}}}")).processor("a", "b")
