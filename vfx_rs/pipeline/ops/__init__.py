@@ -10,6 +10,7 @@ from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
@@ -21,6 +22,7 @@ __all__ = [
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "HalfLut1DOp",
     "LogOp",
     "Lut1DOp",
     "Lut3DOp",
@@ -44,6 +46,7 @@ OPS: dict[str, type[Op]] = {
     SrgbEncodeOp.kind: SrgbEncodeOp,
     ViewGammaOp.kind: ViewGammaOp,
     Lut1DOp.kind: Lut1DOp,
+    HalfLut1DOp.kind: HalfLut1DOp,
     Lut3DOp.kind: Lut3DOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

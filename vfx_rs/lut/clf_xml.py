@@ -1,0 +1,151 @@
+"""The XML layer of the CLF/CTF reader: expat parsing into `Node` elements that know their line.
+
+DOCTYPE, ENTITY and external entity declarations are refused outright, so no
+entity expansion ("billion laughs") or external fetch can happen; every
+element keeps the line it starts on, for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+import numpy as np
+
+from vfx_rs.errors import LutError
+from vfx_rs.lut.limits import Path
+
+__all__ = ["Node", "parse_xml"]
+
+
+@dataclass
+class Node:
+    """An XML element of a CLF file: tag, attributes, text, children and the line it starts on."""
+
+    tag: str
+    attrs: dict[str, str]
+    line: int
+    path: Path
+    children: list[Node] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)
+    text_line: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The element's character data."""
+        return "".join(self.chunks)
+
+    def error(self, message: str, line: int | None = None) -> LutError:
+        """A `LutError` naming the file and this element's line (or `line`)."""
+        return LutError(message, path=self.path, line=self.line if line is None else line)
+
+    def attr(self, name: str, default: str | None = None) -> str | None:
+        """An attribute by case-insensitive name (as OpenColorIO compares them)."""
+        for key, value in self.attrs.items():
+            if key.lower() == name.lower():
+                return value
+        return default
+
+    def child(self, name: str) -> Node | None:
+        """The first child element of tag `name` (case-insensitive), if any."""
+        return next((c for c in self.children if c.tag.lower() == name.lower()), None)
+
+    def number(self, name: str) -> float | None:
+        """A finite numeric attribute, or None if absent."""
+        raw = self.attr(name)
+        if raw is None:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            raise self.error(f"{self.tag} attribute {name}={raw!r} is not a number") from None
+        if not np.isfinite(value):
+            raise self.error(f"{self.tag} attribute {name}={raw!r} is not finite")
+        return value
+
+    def numbers(self, what: str, count: int | None = None) -> np.ndarray:
+        """The element text as finite float64 numbers, `count` of them if given."""
+        tokens = self.text.split()
+        if count is not None and len(tokens) != count:
+            raise self.error(f"{what} needs {count} values, found {len(tokens)}", self.text_line)
+        try:
+            values = np.array(tokens, dtype=np.float64)
+        except ValueError:
+            values = None
+        if values is None or not np.all(np.isfinite(values)):
+            bad = next(i for i, t in enumerate(tokens) if not _is_finite_number(t))
+            raise self.error(f"{what} value {tokens[bad][:40]!r} is not a finite number", self._token_line(bad))
+        return values
+
+    def _token_line(self, index: int) -> int:
+        seen = 0
+        start = self.line
+        for offset, text in enumerate(self.text.split("\n")):
+            seen += len(text.split())
+            if seen > index:
+                return start + offset
+        return start
+
+
+def _is_finite_number(token: str) -> bool:
+    try:
+        return bool(np.isfinite(float(token)))
+    except ValueError:
+        return False
+
+
+@dataclass
+class _Builder:
+    """Expat callbacks building a `Node` tree with line numbers."""
+
+    path: Path
+    parser: expat.XMLParserType
+    stack: list[Node] = field(default_factory=list)
+    root: Node | None = None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        node = Node(tag=tag, attrs=attrs, line=self.parser.CurrentLineNumber, path=self.path)
+        if self.stack:
+            self.stack[-1].children.append(node)
+        elif self.root is None:
+            self.root = node
+        self.stack.append(node)
+
+    def end(self, _tag: str) -> None:
+        self.stack.pop()
+
+    def text(self, data: str) -> None:
+        if self.stack:
+            node = self.stack[-1]
+            if node.text_line is None and data.strip():
+                node.text_line = self.parser.CurrentLineNumber
+            node.chunks.append(data)
+
+    def refuse(self, what: str) -> None:
+        raise LutError(
+            f"{what} declarations are not allowed in a CLF file", path=self.path, line=self.parser.CurrentLineNumber
+        )
+
+
+def parse_xml(text: str, path: Path) -> Node:
+    """Parse CLF/CTF XML `text` into a `Node` tree, refusing DOCTYPE and ENTITY declarations.
+
+    Raises
+    ------
+    LutError
+        Malformed XML, a DOCTYPE or ENTITY declaration, or no root element (naming file and line).
+    """
+    parser = expat.ParserCreate()
+    builder = _Builder(path, parser)
+    parser.StartElementHandler = builder.start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.text
+    parser.StartDoctypeDeclHandler = lambda *_: builder.refuse("DOCTYPE")
+    parser.EntityDeclHandler = lambda *_: builder.refuse("ENTITY")
+    try:
+        parser.Parse(text, True)
+    except expat.ExpatError as exc:
+        raise LutError(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
+    if builder.root is None:
+        raise LutError("no XML root element", path=path, line=1)
+    return builder.root
