@@ -18,6 +18,7 @@ from vfx_rs.color.transfer import transfer_function
 from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import LogOp, Lut1DOp, MatrixOp, RangeOp
+from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp, half_domain
 
 __all__ = ["ADX_CDD_TO_CID", "ADX_DENSITY_TO_LOG_EXPOSURE", "ADX_EXP_TO_ACES", "camera_styles"]
 
@@ -46,28 +47,48 @@ ADX_DENSITY_TO_LOG_EXPOSURE = (
 below with the first segment's slope (floor -10) and above by ``(100 / 55) d - REF_PT`` (ceiling log10(65504))."""
 
 _ADX_STEP = 0.001
-"""Every ADX table breakpoint is a multiple of 0.001, so a uniform table with this step holds the curve exactly
-(OCIO samples it on half floats instead: near the 65504 ceiling, densities above 3.7, the two differ by ~0.1 %)."""
+"""Every ADX table breakpoint is a multiple of 0.001, so a uniform table with this step holds the curve exactly."""
 
 
-def _adx_to_aces(scale: float, offset: float) -> list[Op]:
-    """ADX code values (``code * scale + offset`` is density) to ACES2065-1."""
+def _adx_log_exposure(density: np.ndarray) -> np.ndarray:
+    """Relative log exposure of channel-independent density (`ADX_DENSITY_TO_LOG_EXPOSURE` and its extensions)."""
     dens, logexp = (np.array(v) for v in zip(*ADX_DENSITY_TO_LOG_EXPOSURE, strict=True))
     slope = (logexp[1] - logexp[0]) / (dens[1] - dens[0])
     ref_pt = (7120.0 - 1520.0) / 8000.0 * (100.0 / 55.0) - math.log10(0.18)
-    floor = dens[0] - (logexp[0] + 10.0) / slope  # where the extension below reaches -10
-    lo, hi = math.ceil(floor / _ADX_STEP) * _ADX_STEP, round((math.log10(HALF_MAX) + ref_pt) * 0.55 + _ADX_STEP, 3)
-    x = np.round(np.arange(lo, hi + _ADX_STEP / 2, _ADX_STEP), 6)
-    y = np.interp(x, dens, logexp)
-    y = np.where(x < dens[0], np.maximum(logexp[0] - slope * (dens[0] - x), -10.0), y)
-    y = np.where(x > dens[-1], np.minimum(100.0 / 55.0 * x - ref_pt, math.log10(HALF_MAX)), y)
+    y = np.interp(density, dens, logexp)
+    y = np.where(density < dens[0], np.maximum(logexp[0] - slope * (dens[0] - density), -10.0), y)
+    return np.where(density > dens[-1], np.minimum(100.0 / 55.0 * density - ref_pt, math.log10(HALF_MAX)), y)
+
+
+def _adx_ops(scale: float, offset: float, curve: Op) -> list[Op]:
     return [
         RangeOp(scale=scale, offset=offset),
         MatrixOp(matrix=np.array(ADX_CDD_TO_CID).T),
-        Lut1DOp(table=np.repeat(y[:, None], 3, axis=1), domain_min=np.full(3, lo), domain_max=np.full(3, x[-1])),
+        curve,
         LogOp(base=10.0, to_log=False),
         MatrixOp(matrix=np.array(ADX_EXP_TO_ACES).T),
     ]
+
+
+def _adx_to_aces(scale: float, offset: float) -> list[Op]:
+    """ADX code values (``code * scale + offset`` is density) to ACES2065-1, as OCIO: the density curve sampled on
+    every half float (NaN as 0, infinities as +-65504) and interpolated between adjacent halfs."""
+    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
+    table = _adx_log_exposure(halfs).astype(np.float32).astype(np.float64)
+    return _adx_ops(scale, offset, HalfLut1DOp(table=np.repeat(table[:, None], 3, axis=1)))
+
+
+def _aces_to_adx(scale: float, offset: float) -> list[Op]:
+    """ACES2065-1 to ADX: the inverse of the density curve held on a uniform 0.001 grid, which holds every
+    breakpoint exactly (a half-float table has no inverse op)."""
+    ref_pt = (7120.0 - 1520.0) / 8000.0 * (100.0 / 55.0) - math.log10(0.18)
+    (d0, y0), (d1, y1) = ADX_DENSITY_TO_LOG_EXPOSURE[:2]
+    floor = d0 - (y0 + 10.0) / ((y1 - y0) / (d1 - d0))  # where the extension below reaches -10
+    lo, hi = math.ceil(floor / _ADX_STEP) * _ADX_STEP, round((math.log10(HALF_MAX) + ref_pt) * 0.55 + _ADX_STEP, 3)
+    x = np.round(np.arange(lo, hi + _ADX_STEP / 2, _ADX_STEP), 6)
+    table = np.repeat(_adx_log_exposure(x)[:, None], 3, axis=1)
+    ops = _adx_ops(scale, offset, Lut1DOp(table=table, domain_min=np.full(3, lo), domain_max=np.full(3, x[-1])))
+    return [op.inverse() for op in reversed(ops)]
 
 
 _CAMERAS = (
@@ -100,14 +121,11 @@ def camera_styles() -> list[BuiltinStyle]:
     styles.append(BuiltinStyle("CURVE - APPLE_LOG_to_LINEAR", "Apple Log to linear", lambda: _decode("apple_log")))
     styles += [
         BuiltinStyle(
-            "ADX10_to_ACES2065-1",
-            "ADX10 film density to ACES2065-1",
-            lambda: _adx_to_aces(1023.0 / 500.0, -95.0 / 500.0),
-        ),
-        BuiltinStyle(
-            "ADX16_to_ACES2065-1",
-            "ADX16 film density to ACES2065-1",
-            lambda: _adx_to_aces(65535.0 / 8000.0, -1520.0 / 8000.0),
-        ),
+            f"ADX{bits}_to_ACES2065-1",
+            f"ADX{bits} film density to ACES2065-1",
+            lambda a=scale, b=offset: _adx_to_aces(a, b),  # type: ignore[misc]
+            lambda a=scale, b=offset: _aces_to_adx(a, b),  # type: ignore[misc]
+        )
+        for bits, scale, offset in ((10, 1023.0 / 500.0, -95.0 / 500.0), (16, 65535.0 / 8000.0, -1520.0 / 8000.0))
     ]
     return styles

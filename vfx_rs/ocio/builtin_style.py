@@ -18,11 +18,17 @@ inputs (OCIO OpHelpers.cpp, CreateHalfLut), so larger values take the value at 6
 
 @dataclass(frozen=True)
 class BuiltinStyle:
-    """One BuiltinTransform style: its OCIO name, what it does, and the function building its ops."""
+    """One BuiltinTransform style: its OCIO name, what it does, and the functions building its ops.
+
+    `build_inverse`, when given, builds the inverse direction (where OCIO's
+    inverse is not the plain inverse of the forward ops, or a forward op has
+    no inverse); otherwise the forward ops are inverted.
+    """
 
     style: str
     description: str
     build: Callable[[], list[Op]]
+    build_inverse: Callable[[], list[Op]] | None = None
 
 
 def conversion_matrix(src: str, dst: str, adaptation: str | None = None) -> MatrixOp:

@@ -21,7 +21,7 @@ import numpy as np
 
 from vfx_rs.color import acescc_decode
 from vfx_rs.color.transfer.camera import ACESCCT
-from vfx_rs.errors import OcioError
+from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.builtin_cameras import camera_styles
 from vfx_rs.ocio.builtin_displays import display_styles
 from vfx_rs.ocio.builtin_style import BuiltinStyle, conversion_matrix
@@ -116,8 +116,10 @@ def builtin_styles() -> list[str]:
     return list(BUILTIN_TRANSFORMS)
 
 
-def builtin_ops(style: str) -> list[Op]:
-    """The ops of BuiltinTransform `style` (case-insensitive, as OCIO); `OcioError` lists the known styles.
+def builtin_ops(style: str, inverse: bool = False) -> list[Op]:
+    """The ops of BuiltinTransform `style` (case-insensitive, as OCIO), forward or `inverse`.
+
+    Unknown styles raise `OcioError` listing the known ones.
 
     Examples
     --------
@@ -125,11 +127,18 @@ def builtin_ops(style: str) -> list[Op]:
     ['matrix']
     """
     entry = _BY_KEY.get(style.strip().lower())
-    if entry is not None:
+    if entry is None and style.upper().startswith(tuple(p.upper() for p in ACES_STYLE_PREFIXES)):
+        entry = BuiltinStyle(style, "ACES output transform or LMT", lambda: _aces_builtin_ops(style))
+    if entry is None:
+        raise OcioError(f"unknown BuiltinTransform style {style!r}; known: {', '.join(BUILTIN_TRANSFORMS)}")
+    if not inverse:
         return entry.build()
-    if style.upper().startswith(tuple(p.upper() for p in ACES_STYLE_PREFIXES)):
-        return _aces_builtin_ops(style)
-    raise OcioError(f"unknown BuiltinTransform style {style!r}; known: {', '.join(BUILTIN_TRANSFORMS)}")
+    if entry.build_inverse is not None:
+        return entry.build_inverse()
+    try:
+        return [op.inverse() for op in reversed(entry.build())]
+    except ArgumentError as exc:
+        raise OcioError(f"BuiltinTransform style {style!r} has no inverse: {exc.message}") from None
 
 
 def _aces_builtin_ops(style: str) -> list[Op]:

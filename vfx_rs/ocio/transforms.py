@@ -109,14 +109,14 @@ def _log(t: Transform, path: str | None) -> list[Op]:
     return [LogOp(**kw)]
 
 
-def _builtin(t: Transform, path: str | None) -> list[Op]:
+def _builtin(t: Transform, path: str | None, inverse: bool) -> list[Op]:
     from vfx_rs.ocio.builtin_transforms import builtin_ops
 
     style = t.params.get("style")
     if not style:
         raise OcioError("BuiltinTransform needs 'style'", path=path, line=t.line)
     try:
-        return builtin_ops(str(style))
+        return builtin_ops(str(style), inverse)
     except OcioError as exc:
         raise OcioError(exc.message, path=path, line=t.line) from None
 
@@ -190,7 +190,6 @@ _SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
     "Log": _log,
     "LogAffine": _log,
     "LogCamera": _log,
-    "Builtin": _builtin,
     "ExposureContrast": exposure_contrast_ops,
 }
 """Transforms that are ops of their parameters alone."""
@@ -220,7 +219,11 @@ def invert_ops(
     return out
 
 
-_DIRECTED: dict[str, Callable[[Transform, str | None, bool], list[Op]]] = {"Range": _range, "CDL": cdl_ops}
+_DIRECTED: dict[str, Callable[[Transform, str | None, bool], list[Op]]] = {
+    "Range": _range,
+    "CDL": cdl_ops,
+    "Builtin": _builtin,
+}
 """Transforms whose inverse is not the plain inverse of their forward ops (OCIO renders them differently)."""
 
 

@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 
 __all__ = [
-    "ADX16_CODE_VALUES",
     "CODE_VALUES",
     "GRID_VALUES",
     "LINEAR_ENCODINGS",
@@ -34,10 +33,6 @@ GRID_VALUES = np.concatenate([-np.geomspace(0.1, 1e-3, 3), [0.0], np.geomspace(1
 
 CODE_VALUES = np.concatenate([[-0.1, -0.01], np.linspace(0.0, 1.0, 15)])
 """17 code values for encoded spaces (log, display): two negatives and a ramp over [0, 1]."""
-
-ADX16_CODE_VALUES = np.linspace(-0.1, 0.45, 17)
-"""ADX16 code values tested: codes above ~0.45 are film densities past 3.5, up to the half-float ceiling
-(density 3.76) where OCIO's half-float table rounds the ceiling's corner by ~0.1 % (builtin_transforms._ADX_STEP)."""
 
 LINEAR_ENCODINGS = ("scene-linear", "display-linear", "data", "")
 """OCIO encodings whose values are light (or data), tested on `GRID_VALUES`; the others hold code values."""
