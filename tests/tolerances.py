@@ -27,6 +27,11 @@ ATOL_DISPLAY_OCIO = 1e-4
 ATOL_LUT_OCIO = 1e-5
 """LUT application against OpenColorIO's FileTransform (issue 4)."""
 
+ATOL_CLF_REWRITE = 1e-6
+"""A pipeline written to .clf and read back against the pipeline itself: exact parameters, but a
+domain-scaled LUT or a one-sided clamping range is rewritten as a matrix plus a node, which rounds
+differently in float32 (issue 4)."""
+
 ATOL_GLSL_VS_NUMPY = 1e-3
 """GLSL preview read back from a float framebuffer against the NumPy core (issue 7)."""
 

@@ -52,21 +52,26 @@ def _version(node: Node, name: str, limit: tuple[int, int]) -> tuple[int, int]:
     return version
 
 
-def _check_header(root: Node, is_ctf: bool) -> None:
+def _check_header(root: Node, is_ctf: bool) -> bool:
+    """Check the ProcessList attributes; True for a file older than CLF 3 / CTF 2 (IndexMap allowed)."""
     if root.tag != "ProcessList":
         raise root.error(f"root element is <{root.tag}>, not <ProcessList>")
     attrs = {k.lower(): k for k in root.attrs}
     smpte = _SMPTE_XMLNS.match(root.attrs.get(attrs.get("xmlns", ""), "")) is not None
     if "compclfversion" in attrs and "version" in attrs:
         raise root.error("ProcessList has both compCLFversion and version")
+    legacy = False
     if "compclfversion" in attrs:
-        _version(root, attrs["compclfversion"], MAX_CLF_VERSION)
+        legacy = _version(root, attrs["compclfversion"], MAX_CLF_VERSION) < (3, 0)
     elif "version" in attrs:
-        _version(root, attrs["version"], MAX_CTF_VERSION)
+        legacy = _version(root, attrs["version"], MAX_CTF_VERSION) < (2, 0)
     elif not smpte and not is_ctf:
         raise root.error("ProcessList needs a compCLFversion, version or SMPTE xmlns attribute")
+    else:
+        legacy = not smpte  # a CTF without a version is CTF 1.2 (OCIO)
     if "id" not in attrs and not smpte:
         raise root.error("ProcessList needs an id attribute")
+    return legacy
 
 
 def _bit_depth(node: Node, name: str) -> str:
@@ -99,7 +104,7 @@ def read_clf(path: Path) -> Pipeline:
     """
     is_ctf = os.fspath(path).lower().endswith(".ctf")
     root = parse_xml(read_text(path, "CLF"), path)
-    _check_header(root, is_ctf)
+    legacy = _check_header(root, is_ctf)
     ops: list[Op] = []
     previous_out: str | None = None
     for node in root.children:
@@ -111,6 +116,9 @@ def read_clf(path: Path) -> Pipeline:
         reader = NODE_READERS.get(node.tag)
         if reader is None:
             raise node.error(f"unknown ProcessList node <{node.tag}>")
+        index_map = node.child("IndexMap")
+        if index_map is not None and not legacy:
+            raise index_map.error("IndexMap is not valid since CLF 3 / CTF 2 (OpenColorIO ignores it); remove it")
         in_depth, out_depth = _bit_depth(node, "inBitDepth"), _bit_depth(node, "outBitDepth")
         if previous_out is not None and in_depth != previous_out:
             raise node.error(

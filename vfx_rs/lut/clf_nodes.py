@@ -132,6 +132,11 @@ def read_range(node: Node, in_max: float, out_max: float) -> list[Op]:
         raise node.error("a noClamp Range needs all four of minInValue, maxInValue, minOutValue, maxOutValue")
     if all(v is None for v in bounds.values()):
         return []
+    for side in ("min", "max"):
+        pair = (bounds[f"{side}InValue"], bounds[f"{side}OutValue"])
+        other = "max" if side == "min" else "min"
+        if bounds[f"{other}InValue"] is None and None not in pair and pair[0] != pair[1]:
+            raise node.error(f"a Range without {other} values needs {side}InValue equal to {side}OutValue (OCIO)")
     return _wrap(
         node,
         lambda: [
