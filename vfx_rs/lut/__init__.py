@@ -2,14 +2,14 @@
 
 `read` returns what a LUT file holds, choosing the reader by extension or, for
 an unknown extension, by the file's first bytes; `write_lut` writes ``.cube``,
-``.spi1d`` and ``.spi3d``; `bake` turns any processor into a 1D, 3D or log2
+``.spi1d``, ``.spi3d`` and ``.clf``; `bake` turns any processor into a 1D, 3D or log2
 shaper + 3D LUT file. Every reader enforces the limits of `vfx_rs.lut.limits`.
 
 Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.3dl', '.csp', '.cube', '.spi1d', '.spi3d', '.spimtx']
+['.3dl', '.clf', '.csp', '.ctf', '.cube', '.spi1d', '.spi3d', '.spimtx']
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from vfx_rs._validate import check_inplace_float32
 from vfx_rs.errors import LutError
 from vfx_rs.lut.bake import bake, bake_1d, bake_3d, bake_shaper_3d, log2_shaper
 from vfx_rs.lut.chain import LutChain
+from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
@@ -49,6 +50,7 @@ __all__ = [
     "log2_shaper",
     "read",
     "read_3dl",
+    "read_clf",
     "read_csp",
     "read_cube",
     "read_cube_1d",
@@ -57,6 +59,7 @@ __all__ = [
     "read_spi1d",
     "read_spi3d",
     "read_spimtx",
+    "write_clf",
     "write_cube",
     "write_lut",
     "write_spi1d",
@@ -86,6 +89,11 @@ def _looks_3dl(head: str) -> bool:
     return first[0].upper() in ("3DMESH", "MESH") or (len(first) > 3 and all(w.isdigit() for w in first))
 
 
+def _write_clf_lut(path: str | os.PathLike[str], lut: Any) -> None:
+    """Write a LUT, `LutChain`, `Pipeline` or op list as CLF (LUTs through their ops)."""
+    write_clf(path, lut.to_ops() if isinstance(lut, (Lut1D, Lut3D, LutChain)) else lut)
+
+
 def _looks_spimtx(head: str) -> bool:
     words = head.split()
     try:
@@ -109,16 +117,17 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".spimtx": LutFormat("Imageworks matrix", read_spimtx, None, _looks_spimtx),
     ".csp": LutFormat("Cinespace", read_csp, None, lambda head: head.lstrip().upper().startswith("CSPLUTV100")),
     ".3dl": LutFormat("Autodesk Flame/Lustre", read_3dl, None, _looks_3dl),
+    ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
+    ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf),
 }
 """LUT formats by lower-case file extension, in the order content sniffing tries them."""
 
 _DELEGATED: dict[tuple[str, ...], tuple[str, str]] = {
-    (".clf", ".ctf"): ("vfx_rs.lut.clf", "read_clf"),
     (".cc", ".ccc", ".cdl"): ("vfx_rs.color.cdl_files", "read_cdl_file"),
 }
-"""Formats read by modules owned elsewhere, imported by name on first use (when present):
-the CLF reader, and CDL files through the color package (a runtime lookup, so that the
-lut package takes no import-time dependency on vfx_rs.color)."""
+"""Formats read outside this package, imported by name on first use when present: CDL files
+through the color package (a runtime lookup, so that the lut package takes no import-time
+dependency on vfx_rs.color, its sibling layer)."""
 
 
 def _delegate(ext: str) -> Callable[[str | os.PathLike[str]], Any] | None:
@@ -152,9 +161,9 @@ def read(path: str | os.PathLike[str]) -> Any:
     """Read what a LUT file holds, choosing the reader by extension, else by content.
 
     Returns a `Lut1D`, a `Lut3D` (with its shaper or pre-LUT, if the file has
-    one) or a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
-    table); ``.clf``/``.ctf`` and ``.cc``/``.ccc``/``.cdl`` files go to their
-    own readers when those modules are present.
+    one), a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
+    table) or, for ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds;
+    ``.cc``/``.ccc``/``.cdl`` files go to ``vfx_rs.color.cdl_files`` when present.
 
     Raises
     ------
@@ -179,8 +188,8 @@ def read(path: str | os.PathLike[str]) -> Any:
 read_lut = read
 
 
-def write_lut(path: str | os.PathLike[str], lut: Lut1D | Lut3D) -> None:
-    """Write `lut`, choosing the writer by extension."""
+def write_lut(path: str | os.PathLike[str], lut: Any) -> None:
+    """Write `lut`, choosing the writer by extension (``.clf`` also takes a `LutChain` or `Pipeline`)."""
     fmt = _format(path)
     if fmt.write is None:
         writable = sorted(e for e, f in LUT_FORMATS.items() if f.write is not None)

@@ -70,8 +70,9 @@ def test_baked_lattice_points_are_exact() -> None:
     assert np.abs(baked.apply(points) - direct).max() <= ATOL_LUT_OCIO * np.abs(direct).max()
 
 
-def test_shaper_3d_cube_applied_by_ocio_matches_direct_transform(tmp_path: Path) -> None:
-    path = tmp_path / "linear.cube"
+@pytest.mark.parametrize("ext", [".cube", ".clf"])
+def test_shaper_3d_applied_by_ocio_matches_direct_transform(tmp_path: Path, ext: str) -> None:
+    path = tmp_path / f"linear{ext}"
     baked = lut.bake(linear_chain(), path, kind="shaper3d", size=65, stops=STOPS)
     assert isinstance(baked, lut.Lut3D) and baked.shaper is not None
     rgb = scene_linear_samples()
@@ -84,7 +85,7 @@ def test_shaper_3d_cube_applied_by_ocio_matches_direct_transform(tmp_path: Path)
     assert np.abs(ocio_apply(plain, rgb, "tetrahedral") - direct).max() > 100 * ATOL_BAKE_SHAPER3D_65
 
 
-@pytest.mark.parametrize("ext", [".cube", ".spi3d"])
+@pytest.mark.parametrize("ext", [".cube", ".spi3d", ".clf"])
 def test_3d_bake_of_log_input_applied_by_ocio(tmp_path: Path, ext: str) -> None:
     path = tmp_path / f"log{ext}"
     lut.bake(log_chain(), path, kind="3d", size=33)
@@ -94,7 +95,7 @@ def test_3d_bake_of_log_input_applied_by_ocio(tmp_path: Path, ext: str) -> None:
     assert error.max() <= RTOL_BAKE_3D_33_LOG
 
 
-@pytest.mark.parametrize("ext", [".cube", ".spi1d"])
+@pytest.mark.parametrize("ext", [".cube", ".spi1d", ".clf"])
 def test_1d_bake_applied_by_ocio(tmp_path: Path, ext: str) -> None:
     curve = Pipeline([ExponentOp(exponent=[1.8, 2.2, 2.6]), transfer_function("srgb").encode])
     path = tmp_path / f"curve{ext}"

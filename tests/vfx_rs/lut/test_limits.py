@@ -21,6 +21,7 @@ import vfx_rs
 import vfx_rs.lut as lut
 import vfx_rs.lut.limits as limits
 import vfx_rs.lut.threedl as threedl
+from vfx_rs.pipeline import Pipeline
 
 BIG_1D = 2**20 + 1
 
@@ -112,6 +113,12 @@ def test_unknown_extension_is_read_by_content(tmp_path: Path) -> None:
         "d.txt": ("# x\nLUT_3D_SIZE 2\n" + "0 0 0\n" * 8, lut.Lut3D),
         "e.txt": ("3DMESH\nMesh 1 10\n" + "0 0 0\n" * 7 + "1023 1023 1023\n", lut.Lut3D),
         "f.txt": ("1 0 0 0\n0 1 0 0\n0 0 1 0\n", lut.LutChain),
+        "h.txt": (
+            '<?xml version="1.0"?>\n<ProcessList compCLFversion="3" id="x">\n'
+            '<Matrix inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">2 0 0 0 2 0 0 0 2</Array></Matrix>\n'
+            "</ProcessList>\n",
+            Pipeline,
+        ),
     }
     for name, (text, kind) in samples.items():
         (tmp_path / name).write_text(text)
