@@ -7,6 +7,8 @@ test renders each kind's GLSL and compares it with its kernel.
 from __future__ import annotations
 
 from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
+from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
@@ -19,6 +21,11 @@ from vfx_rs.pipeline.ops.viewer import SrgbEncodeOp, ViewGammaOp
 
 __all__ = [
     "OPS",
+    "AcesDarkToDimOp",
+    "AcesGamutCompressOp",
+    "AcesGlowOp",
+    "AcesRedModOp",
+    "BSplineCurveOp",
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
@@ -48,5 +55,10 @@ OPS: dict[str, type[Op]] = {
     Lut1DOp.kind: Lut1DOp,
     HalfLut1DOp.kind: HalfLut1DOp,
     Lut3DOp.kind: Lut3DOp,
+    AcesRedModOp.kind: AcesRedModOp,
+    AcesGlowOp.kind: AcesGlowOp,
+    AcesDarkToDimOp.kind: AcesDarkToDimOp,
+    AcesGamutCompressOp.kind: AcesGamutCompressOp,
+    BSplineCurveOp.kind: BSplineCurveOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""
