@@ -17,7 +17,6 @@ from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
-from vfx_rs.pipeline.ops.viewer import SrgbEncodeOp, ViewGammaOp
 
 __all__ = [
     "OPS",
@@ -37,8 +36,6 @@ __all__ = [
     "PiecewiseLogOp",
     "PiecewisePowerOp",
     "RangeOp",
-    "SrgbEncodeOp",
-    "ViewGammaOp",
 ]
 
 OPS: dict[str, type[Op]] = {
@@ -50,8 +47,6 @@ OPS: dict[str, type[Op]] = {
     PiecewiseLogOp.kind: PiecewiseLogOp,
     PiecewisePowerOp.kind: PiecewisePowerOp,
     RangeOp.kind: RangeOp,
-    SrgbEncodeOp.kind: SrgbEncodeOp,
-    ViewGammaOp.kind: ViewGammaOp,
     Lut1DOp.kind: Lut1DOp,
     HalfLut1DOp.kind: HalfLut1DOp,
     Lut3DOp.kind: Lut3DOp,
