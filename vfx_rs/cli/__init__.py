@@ -11,18 +11,32 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from vfx_rs.cli import convert, info
+from vfx_rs.cli import bake, chain, color, convert, diff, grade, imageops, info, lut, ocio
 from vfx_rs.errors import VfxError
 
 __all__ = ["main"]
 
-_COMMANDS = (info, convert)
+_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain)
 
 _EPILOG = """examples:
   vfx info render.exr
   vfx info --stats --json shot.0001.exr
   vfx convert render.exr preview.png --bit-depth 16
   vfx convert render.exr half.exr --pixel-type half --compression piz
+  vfx color render.exr out.png --from ACEScg --to sRGB --transfer srgb
+  vfx ocio render.exr out.png --from ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+  vfx lut render.exr grade.cube out.exr --interp trilinear
+  vfx grade plate.exr out.exr --exposure 1 --slope 1.1 1 0.9 --sat 0.8
+  vfx bake look.cube -s "grade --sat 0.8" -s "color --transfer srgb" --kind 3d
+  vfx resize plate.exr half.exr --scale 0.5
+  vfx composite fg.exr bg.exr comp.exr --op over
+  vfx diff out.exr ref.exr --threshold 1e-4
+  vfx chain shot.####.exr out.####.png -s "grade --exposure 1" -s "resize --scale 0.5" -j 8
+  vfx ocio shot.%04d.exr out.%04d.exr --from ACEScg --to ACEScct --frames 1001-1100x2 --scheduler local
+
+sequences: shot.####.exr, shot.%04d.exr, shot.@@@@.exr with --frames 1001-1100 or 1001-1100x2;
+batch: -j N local processes, --skip-existing, --strict, --scheduler ADDRESS|local (Dask);
+`vfx COMMAND --help` shows each command's options and examples
 """
 
 
@@ -32,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="vfx",
-        description="Inspect and convert VFX images with vfx-rs.",
+        description="Inspect, convert, color-manage, grade and process VFX images and sequences with vfx-rs.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

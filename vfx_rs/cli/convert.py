@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["add_parser", "run"]
+from vfx_rs.cli.batch import add_batch_arguments, add_write_arguments, run_batch
+
+__all__ = ["add_parser"]
 
 _EXAMPLES = """examples:
   vfx convert render.exr render.png                  # 8-bit PNG, values clipped to 0..1
@@ -13,6 +15,7 @@ _EXAMPLES = """examples:
   vfx convert render.exr small.exr --pixel-type half --compression dwaa
   vfx convert render.exr diffuse.exr --layer diffuse
   vfx convert scan.dpx scan.exr
+  vfx convert shot.####.exr png/shot.####.png --bit-depth 16 --frames 1001-1100 -j 4
 """
 
 
@@ -28,27 +31,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("input", metavar="IN")
     p.add_argument("output", metavar="OUT")
     p.add_argument("--layer", help="layer to read from a multi-layer EXR (see `vfx info`)")
-    p.add_argument("--compression", help="EXR compression: none, rle, zips, zip, piz, pxr24, b44, b44a, dwaa, dwab")
-    p.add_argument("--pixel-type", choices=("half", "float"), help="EXR channel type")
-    p.add_argument("--bit-depth", type=int, help="PNG 8/16, TIFF 8/16/32, DPX 8/10/12/16")
-    p.add_argument("--quality", type=int, help="JPEG quality, 1-100")
-    p.set_defaults(run=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Convert one file."""
-    import vfx_rs
-
-    image = vfx_rs.read_layer(args.input, args.layer) if args.layer else vfx_rs.read(args.input)
-    options = {
-        name: value
-        for name, value in (
-            ("compression", args.compression),
-            ("pixel_type", args.pixel_type),
-            ("bit_depth", args.bit_depth),
-            ("quality", args.quality),
-        )
-        if value is not None
-    }
-    vfx_rs.write(args.output, image, **options)
-    return 0
+    add_write_arguments(p)
+    add_batch_arguments(p)
+    p.set_defaults(run=lambda args: run_batch(args, ()))

@@ -68,8 +68,15 @@ def describe(path: str, stats: bool) -> dict[str, Any]:
         }
         if stats:
             entry["stats"] = [
-                {"channel": s.name, "min": s.min, "max": s.max, "mean": s.mean, "std": s.std,
-                 "nan": s.nan_count, "inf": s.inf_count}
+                {
+                    "channel": s.name,
+                    "min": s.min,
+                    "max": s.max,
+                    "mean": s.mean,
+                    "std": s.std,
+                    "nan": s.nan_count,
+                    "inf": s.inf_count,
+                }
                 for s in vfx_rs.ops.stats(image)
             ]
         layers.append(entry)

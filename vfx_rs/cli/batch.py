@@ -1,0 +1,199 @@
+"""Batch runs: one read -> steps -> write task per frame, on local processes or a Dask cluster.
+
+`run_task` is the one task function: the local process pool and the Dask
+workers (`vfx_rs.cli.distributed`) both call it. It never raises; a failed
+frame comes back as a `FrameResult` with its error, so the other frames go
+on. Outputs are written through `vfx_rs.write`, which is atomic (temporary
+file beside the target, then rename): a killed run leaves each output either
+absent or complete, and ``--skip-existing`` resumes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from vfx_rs.cli.progress import Progress
+from vfx_rs.cli.sequences import expand_glob, glob_output, is_glob, parse_frames, parse_pattern
+from vfx_rs.cli.steps import Step, apply_steps
+from vfx_rs.errors import ArgumentError
+
+__all__ = ["FrameResult", "FrameTask", "add_batch_arguments", "add_write_arguments", "plan", "run_batch", "run_task"]
+
+
+@dataclass(frozen=True)
+class FrameTask:
+    """Everything one worker needs for one frame (plain data, picklable)."""
+
+    frame: int | None
+    input: str
+    output: str
+    steps: tuple[Step, ...] = ()
+    layer: str | None = None
+    write_options: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class FrameResult:
+    """The outcome of one `FrameTask`: ``error`` is None on success."""
+
+    task: FrameTask
+    error: str | None
+    seconds: float
+
+
+def run_task(task: FrameTask) -> FrameResult:
+    """Read, apply the steps, write atomically; exceptions become the result's error."""
+    import vfx_rs
+
+    start = time.perf_counter()
+    try:
+        image = vfx_rs.read_layer(task.input, task.layer) if task.layer else vfx_rs.read(task.input)
+        image = apply_steps(image, task.steps, task.frame)
+        vfx_rs.write(task.output, image, **task.write_options)
+    except Exception as exc:
+        return FrameResult(task, f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
+    return FrameResult(task, None, time.perf_counter() - start)
+
+
+def add_write_arguments(parser: argparse.ArgumentParser) -> None:
+    """Output encoding options, shared by every image-writing subcommand."""
+    g = parser.add_argument_group("output encoding")
+    g.add_argument("--compression", help="EXR compression: none, rle, zips, zip, piz, pxr24, b44, b44a, dwaa, dwab")
+    g.add_argument("--pixel-type", choices=("half", "float"), help="EXR channel type")
+    g.add_argument("--bit-depth", type=int, help="PNG 8/16, TIFF 8/16/32, DPX 8/10/12/16")
+    g.add_argument("--quality", type=int, help="JPEG quality, 1-100")
+
+
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    """Sequence and batch options, shared by every image-writing subcommand."""
+    g = parser.add_argument_group(
+        "sequences and batch (IN/OUT as shot.####.exr, shot.%%04d.exr, shot.@@@@.exr or a glob)"
+    )
+    g.add_argument("--frames", help="frame range: 1001-1100, 1001-1100x2, 1,5,9 (default: the frames on disk)")
+    g.add_argument("--strict", action="store_true", help="missing input frames are an error (default: reported)")
+    g.add_argument("-j", "--jobs", type=int, default=None, help="parallel processes (default: CPU count)")
+    g.add_argument("--skip-existing", action="store_true", help="skip frames whose output exists (resume a run)")
+    g.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (tcp://host:8786) or 'local' for a LocalCluster of -j worker processes",
+    )
+
+
+def _write_options(args: argparse.Namespace) -> dict[str, Any]:
+    names = ("compression", "pixel_type", "bit_depth", "quality")
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
+def _ranges(frames: list[int]) -> str:
+    """``1,2,3,7`` -> ``1-3, 7``."""
+    out, start = [], None
+    for i, f in enumerate(frames):
+        start = f if start is None else start
+        if i + 1 == len(frames) or frames[i + 1] != f + 1:
+            out.append(str(f) if start == f else f"{start}-{f}")
+            start = None
+    return ", ".join(out)
+
+
+def plan(args: argparse.Namespace, steps: tuple[Step, ...]) -> tuple[list[FrameTask], list[int]]:
+    """The frame tasks of a command line, and the missing input frames."""
+    layer, options = getattr(args, "layer", None), _write_options(args)
+    source, target = parse_pattern(args.input), parse_pattern(args.output)
+
+    def task(frame: int | None, src: str, dst: str) -> FrameTask:
+        return FrameTask(frame, src, dst, steps, layer, options)
+
+    if source is None:
+        if is_glob(args.input):
+            inputs = expand_glob(args.input)
+            if not inputs:
+                raise ArgumentError(f"no files match {args.input!r}")
+            return [task(None, i, o) for i, o in zip(inputs, glob_output(inputs, args.output), strict=True)], []
+        if target is not None or args.frames:
+            raise ArgumentError("a frame pattern (####, %04d, @@@@) is needed in both IN and OUT, or in neither")
+        return [task(None, args.input, args.output)], []
+    if target is None:
+        raise ArgumentError(f"the input is a sequence; OUT {args.output!r} needs a frame pattern too")
+    on_disk = source.on_disk()
+    if args.frames:
+        frames = parse_frames(args.frames)
+    elif on_disk:
+        frames = list(range(on_disk[0], on_disk[-1] + 1))
+    else:
+        raise ArgumentError(f"no frames of {args.input!r} on disk")
+    present = set(on_disk)
+    missing = [f for f in frames if f not in present]
+    return [task(f, source.path(f), target.path(f)) for f in frames if f in present], missing
+
+
+def _local(tasks: list[FrameTask], jobs: int) -> Iterator[FrameResult]:
+    """Results as they complete, from `jobs` local processes (in this process when 1)."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(run_task, tasks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        futures = {pool.submit(run_task, t): t for t in tasks}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker process died (killed, out of memory)
+                yield FrameResult(futures[future], f"{type(exc).__name__}: {exc}", 0.0)
+
+
+def _label(task: FrameTask) -> str:
+    return f"frame {task.frame}" if task.frame is not None else task.input
+
+
+def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
+    """Plan, run and summarise; 0 when every planned frame succeeded."""
+    tasks, missing = plan(args, steps)
+    err = sys.stderr
+    if missing:
+        print(f"vfx: missing input frames ({len(missing)}): {_ranges(missing)}", file=err)
+        if args.strict:
+            print("vfx: error: missing frames with --strict; nothing processed", file=err)
+            return 1
+    skipped = [t for t in tasks if args.skip_existing and os.path.exists(t.output)]
+    todo = [t for t in tasks if t not in skipped] if skipped else tasks
+    for t in todo:
+        folder = os.path.dirname(t.output)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+    jobs = args.jobs or os.cpu_count() or 1
+    runner: Callable[[list[FrameTask], int], Iterable[FrameResult]] = _local
+    if args.scheduler:
+        from vfx_rs.cli.distributed import run_on_dask
+
+        runner = lambda ts, j: run_on_dask(ts, j, args.scheduler)  # noqa: E731
+    progress = Progress(len(todo), stream=err, quiet=len(tasks) == 1 and not missing)
+    failed: list[FrameResult] = []
+    for result in runner(todo, jobs):
+        if result.error is not None:
+            failed.append(result)
+            single = len(tasks) == 1
+            progress.message(
+                f"vfx: error: {result.error}" if single else f"vfx: {_label(result.task)} failed: {result.error}"
+            )
+        progress.advance()
+    progress.finish()
+    if len(tasks) > 1 or missing:
+        done = len(todo) - len(failed)
+        print(
+            f"vfx: {done} done, {len(failed)} failed, {len(skipped)} skipped, {len(missing)} missing"
+            f" in {progress.elapsed():.1f} s",
+            file=err,
+        )
+        if failed:
+            print(f"vfx: failed: {', '.join(_label(r.task) for r in failed)}", file=err)
+    return 1 if failed else 0

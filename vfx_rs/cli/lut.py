@@ -1,0 +1,52 @@
+"""``vfx lut``: apply a LUT file (any format `vfx_rs.lut.read` knows) to images."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from vfx_rs.cli.common import add_image_command
+
+__all__ = ["INTERPOLATIONS", "add_parser", "add_step_arguments", "pipeline", "step_options"]
+
+INTERPOLATIONS = ("tetrahedral", "trilinear", "best", "linear", "default")
+"""3D interpolation names (`vfx_rs.lut.Lut3D.to_ops`); 1D tables always interpolate linearly, as OCIO."""
+
+_EXAMPLES = """examples:
+  vfx lut render.exr grade.cube out.exr
+  vfx lut render.exr film.spi3d out.exr --interp trilinear
+  vfx lut log.dpx to_rec709.3dl out.png --bit-depth 16
+"""
+
+
+def add_step_arguments(p: argparse.ArgumentParser, kind: str) -> None:
+    """The step's options."""
+    p.add_argument("lut", metavar="LUT", help=".cube, .spi1d, .spi3d, .spimtx, .3dl, .csp, .clf/.ctf ...")
+    p.add_argument("--interp", choices=INTERPOLATIONS, default="tetrahedral", help="3D LUT interpolation")
+
+
+def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
+    """Check and collect the options."""
+    import os
+
+    options = {"lut": os.path.abspath(args.lut), "interp": args.interp}
+    pipeline(options)  # a malformed LUT fails now, naming file and line
+    return options
+
+
+def pipeline(options: dict[str, Any]) -> Any:
+    """The LUT's ops as a pipeline."""
+    from vfx_rs.lut import Lut1D, LutChain, read
+    from vfx_rs.pipeline import Pipeline
+
+    lut = read(options["lut"])
+    if isinstance(lut, Lut1D):
+        lut = LutChain([lut])
+    return Pipeline(lut.to_ops(options["interp"]))
+
+
+def add_parser(sub: Any) -> None:
+    """Register the subcommand."""
+    add_image_command(
+        sub, "lut", help="apply a LUT file", description=__doc__ or "", examples=_EXAMPLES, positional="grade.cube"
+    )
