@@ -12,7 +12,7 @@ and the limiting primaries clamp, ending in CIE XYZ (D65). Matrices come from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -75,7 +75,14 @@ def _ap1_to_xyz_d65() -> MatrixOp:
 def rrt_preamble() -> list[Op]:
     """Glow, red modifier, clamps around AP0 to AP1, RRT desaturation (OCIO Generate_RRT_preamble_ops)."""
     clamp_low = RangeOp(lo=0.0)
-    return [AcesGlowOp(gain=0.05, mid=0.08), AcesRedModOp(), clamp_low, _ap0_to_ap1(), clamp_low, _m(sat_matrix(RRT_SAT_FACTOR))]
+    return [
+        AcesGlowOp(gain=0.05, mid=0.08),
+        AcesRedModOp(),
+        clamp_low,
+        _ap0_to_ap1(),
+        clamp_low,
+        _m(sat_matrix(RRT_SAT_FACTOR)),
+    ]
 
 
 def _log10(to_log: bool) -> LogOp:
@@ -127,7 +134,7 @@ def _d60_sim(white_scale: float, video: bool) -> list[Op]:
     return [*ops, _m(rgb_to_xyz_matrix("ACEScg"))]
 
 
-def _output(*parts: list[Op]) -> Callable[[], list[Op]]:
+def _output(*parts: Sequence[Op]) -> Callable[[], list[Op]]:
     return lambda: [op for part in parts for op in part]
 
 
@@ -184,5 +191,7 @@ def builtin_ops(style: str) -> list[Op]:
     try:
         build = BUILTIN_STYLES[style]
     except KeyError:
-        raise NotFoundError(f"unknown ACES BuiltinTransform style {style!r}; known: {', '.join(builtin_styles())}") from None
+        raise NotFoundError(
+            f"unknown ACES BuiltinTransform style {style!r}; known: {', '.join(builtin_styles())}"
+        ) from None
     return build()

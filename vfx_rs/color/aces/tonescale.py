@@ -102,4 +102,4 @@ def hdr_tone_curve(peak: float) -> BSplineCurveOp:
     except KeyError:
         raise ArgumentError(f"no ACES HDR tone curve for {peak} nits; known: {sorted(HDR_TONE_CURVES)}") from None
     ys = [*_HDR_LOW, *high]
-    return _op((tuple(zip(xs, (y for y, _ in ys))), tuple(s for _, s in ys)))
+    return _op((tuple(zip(xs, (y for y, _ in ys), strict=True)), tuple(s for _, s in ys)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -40,7 +41,7 @@ RED_MOD_INV_WIDTH = 4.0 / math.radians(135.0)
 """4 / hue window width, 135 degrees (``RRT.ctl`` RRT_RED_HUE/RRT_RED_WIDTH; OCIO m_inv_width)."""
 
 
-def _f(p: np.ndarray, value: float) -> np.generic:
+def _f(p: np.ndarray, value: float) -> Any:
     return p.dtype.type(value)
 
 
@@ -83,7 +84,10 @@ def _hue_weight(p: np.ndarray) -> np.ndarray:
 
 
 _GLSL_HUE = f"""float aces_hue_weight(vec3 c) {{
-    float knot = atan(1.7320508075688772 * (c.g - c.b), 2.0 * c.r - (c.g + c.b)) * {RED_MOD_INV_WIDTH!r} + 2.0;
+    float hb = 1.7320508075688772 * (c.g - c.b);
+    float ha = 2.0 * c.r - (c.g + c.b);
+    float hue = (ha == 0.0 && hb == 0.0) ? 0.0 : atan(hb, ha);  // atan2(0, 0) = 0 in C
+    float knot = hue * {RED_MOD_INV_WIDTH!r} + 2.0;
     float j = floor(knot);
     float t = knot - j;
     float w = 0.0;
@@ -264,7 +268,11 @@ class AcesGamutCompressOp(Op):
     def __post_init__(self) -> None:
         lim = tuple(float(v) for v in self.limits)
         thr = tuple(float(v) for v in self.thresholds)
-        if len(lim) != 3 or len(thr) != 3 or not all(1.0 > t > 0.0 and li > 1.0 for li, t in zip(lim, thr)):
+        if (
+            len(lim) != 3
+            or len(thr) != 3
+            or not all(1.0 > t > 0.0 and li > 1.0 for li, t in zip(lim, thr, strict=True))
+        ):
             raise ArgumentError("gamut compression needs three limits > 1 and three thresholds in (0, 1)")
         if not self.power > 0.0:
             raise ArgumentError(f"gamut compression power must be positive, got {self.power}")
@@ -276,7 +284,7 @@ class AcesGamutCompressOp(Op):
         pw = self.power
         return tuple(  # type: ignore[return-value]
             (li - t) / (((1.0 - t) / (li - t)) ** -pw - 1.0) ** (1.0 / pw)
-            for li, t in zip(self.limits, self.thresholds)
+            for li, t in zip(self.limits, self.thresholds, strict=True)
         )
 
     def apply_planar(self, p: np.ndarray) -> None:
@@ -285,7 +293,7 @@ class AcesGamutCompressOp(Op):
         zero = ach == 0
         pw = _f(p, self.power)
         with np.errstate(divide="ignore", invalid="ignore"):
-            for ch, (thr_v, scale_v) in enumerate(zip(self.thresholds, self.scales())):
+            for ch, (thr_v, scale_v) in enumerate(zip(self.thresholds, self.scales(), strict=True)):
                 thr, scale = _f(p, thr_v), _f(p, scale_v)
                 dist = (ach - p[ch]) / aabs
                 nd = (dist - thr) / scale
@@ -301,7 +309,7 @@ class AcesGamutCompressOp(Op):
     def glsl(self, names: GlslNames) -> GlslSnippet:
         lines = ["{", "    float ach = max(c.r, max(c.g, c.b));", "    vec3 o = c;"]
         pw = self.power
-        for ch, thr, scale in zip("rgb", self.thresholds, self.scales()):
+        for ch, thr, scale in zip("rgb", self.thresholds, self.scales(), strict=True):
             if self.forward:
                 comp = f"{thr!r} + {scale!r} * nd / pow(1.0 + q, {1.0 / pw!r})"
             else:
