@@ -1,6 +1,7 @@
 """The application: arguments, QApplication and main-window assembly (the only place that wires parts).
 
-``vfxview [IMAGE ...] [--display D --view V --exposure S] [--export OUT | --screenshot OUT.png]``.
+``vfxview [IMAGE ...] [--config C --input S --display D --view V --look L | --lut F | --raw] [--exposure S]
+[--export OUT | --screenshot OUT.png]``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line arguments."""
     p = argparse.ArgumentParser(prog="vfxview", description="vfx-rs image viewer (GLSL preview of the exact core)")
     p.add_argument("images", nargs="*", help="images to open; the second one becomes compare image B")
-    p.add_argument("--display", default=None, help="display name (default sRGB)")
-    p.add_argument("--view", default=None, help="view name of the display")
+    p.add_argument("--config", default=None, help="OCIO config: a .ocio file, $OCIO, or ocio://name (default: built-in ACES 1.3)")
+    p.add_argument("--input", dest="input_space", default=None, help="color space of the image (default scene_linear)")
+    p.add_argument("--display", default=None, help="OCIO display (default sRGB - Display)")
+    p.add_argument("--view", default=None, help="view of the display (default: the display's default view)")
+    p.add_argument("--look", default=None, help="OCIO look string (default: the view's looks)")
+    p.add_argument("--lut", default=None, help="show through this LUT file instead of an OCIO view")
+    p.add_argument("--raw", action="store_true", help="no color transform (raw values, exposure and gamma only)")
     p.add_argument("--exposure", type=float, default=0.0, help="exposure in stops")
     p.add_argument("--gamma", type=float, default=1.0, help="display gamma")
     p.add_argument("--channel", default="RGB", help="channel view: RGB R G B A Y")
@@ -32,10 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _apply_args(state: Any, args: argparse.Namespace) -> None:
-    from vfxview import commands
+    from vfxview import color_commands, commands
 
-    if args.display or args.view:
-        commands.set_display(state, args.display or state.display, args.view)
+    color_commands.configure(
+        state,
+        config=args.config,
+        input_space=args.input_space,
+        display=args.display,
+        view=args.view,
+        look=args.look,
+        lut=args.lut,
+        source="raw" if args.raw else None,
+    )
     commands.set_exposure(state, args.exposure)
     commands.set_gamma(state, args.gamma)
     commands.set_channel(state, args.channel)

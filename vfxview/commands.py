@@ -17,7 +17,8 @@ import numpy as np
 import vfx_rs
 from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
-from vfxview.display import DISPLAYS, apply_display
+from vfxview import color_commands
+from vfxview.display import apply_display
 from vfxview.state import CHANNELS, DisplaySettings, ViewerState
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "select_layer",
     "set_channel",
     "set_compare",
-    "set_display",
     "set_exposure",
     "set_frame",
     "set_gamma",
@@ -197,23 +197,10 @@ def set_channel(state: ViewerState, channel: str) -> None:
     state.channel = channel
 
 
-def set_display(state: ViewerState, display: str, view: str | None = None, look: str | None = None) -> None:
-    """Display and view (the first view of the display when `view` is None)."""
-    if display not in DISPLAYS:
-        report_error(state, f"unknown display {display!r}; known: {', '.join(DISPLAYS)}")
-        return
-    views = DISPLAYS[display]
-    view = view if view is not None else next(iter(views))
-    if view not in views:
-        report_error(state, f"display {display!r} has no view {view!r}; views: {', '.join(views)}")
-        return
-    state.update(display=display, view=view)
-    if look is not None:
-        state.look = look
-
-
-def set_grade(state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None) -> None:
-    """ASC CDL slope/offset (per channel, or one number for all) and saturation."""
+def set_grade(
+    state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
+) -> None:
+    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation."""
     def triple(v: Any) -> tuple[float, float, float]:
         values = [float(v)] * 3 if isinstance(v, (int, float)) else [float(x) for x in v]
         if len(values) != 3:
@@ -224,6 +211,12 @@ def set_grade(state: ViewerState, slope: Any = None, offset: Any = None, saturat
         state.slope = triple(slope)
     if offset is not None:
         state.offset = triple(offset)
+    if power is not None:
+        values = triple(power)
+        if min(values) <= 0:
+            report_error(state, f"CDL power must be positive, got {values}")
+            return
+        state.power = values
     if saturation is not None:
         state.saturation = float(saturation)
 
@@ -231,7 +224,9 @@ def set_grade(state: ViewerState, slope: Any = None, offset: Any = None, saturat
 def reset_grade(state: ViewerState) -> None:
     """Exposure, gamma and grade back to neutral."""
     d = DisplaySettings()
-    state.update(exposure=d.exposure, gamma=d.gamma, slope=d.slope, offset=d.offset, saturation=d.saturation)
+    state.update(
+        exposure=d.exposure, gamma=d.gamma, slope=d.slope, offset=d.offset, power=d.power, saturation=d.saturation
+    )
 
 
 def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -> None:
@@ -329,17 +324,31 @@ class ScriptViewer:
     def gamma(self, value: float) -> None:
         set_gamma(self.state, value)
 
-    def set_view(self, display: str, view: str | None = None) -> None:
-        """Choose display and view."""
-        set_display(self.state, display, view)
+    def set_view(self, display: str, view: str | None = None, look: str | None = None) -> bool:
+        """Choose OCIO display, view and (optionally) look."""
+        return color_commands.set_display(self.state, display, view, look)
+
+    def set_config(self, spec: str | Path) -> bool:
+        """Use an OCIO config: ``ocio://name``, ``$OCIO`` or a ``.ocio`` file."""
+        return color_commands.set_config(self.state, spec)
+
+    def set_input_space(self, name: str) -> bool:
+        """Color space of the image in the current config."""
+        return color_commands.set_input_space(self.state, name)
+
+    def set_lut(self, path: str | Path) -> bool:
+        """Show through a LUT file instead of an OCIO view."""
+        return color_commands.set_lut(self.state, path)
 
     def set_channel(self, channel: str) -> None:
         """Channel view (RGB, R, G, B, A, Y)."""
         set_channel(self.state, channel)
 
-    def set_grade(self, slope: Any = None, offset: Any = None, saturation: float | None = None) -> None:
-        """ASC CDL slope, offset and saturation."""
-        set_grade(self.state, slope, offset, saturation)
+    def set_grade(
+        self, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
+    ) -> None:
+        """ASC CDL slope, offset, power and saturation."""
+        set_grade(self.state, slope, offset, saturation, power)
 
     def save_grade(self, path: str | Path) -> bool:
         """Save the grade as ``.cc`` / ``.cdl``."""

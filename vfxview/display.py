@@ -1,32 +1,75 @@
 """The display pipeline: ONE function builds it for the viewport (GLSL) and export (NumPy).
 
-Order: exposure (stops), grade (ASC CDL slope and offset, then saturation
-with Rec. 709 luma weights as in ASC CDL v1.2, section 3.3), channel view,
-display transform, display gamma. Every live value is a ``dynamic`` op, so a
-slider only changes uniforms; the GLSL source changes only with the display
-or view choice.
+Order: exposure (stops), grade (ASC CDL v1.2 slope, offset and power, then
+saturation with Rec. 709 luma weights, ASC CDL v1.2 sections 3.2-3.3; power
+leaves negatives unchanged like OCIO's ``noclamp`` CDL style so HDR values
+survive), channel view, then the color transform (an OCIO config's input
+color space -> look -> display/view, or a LUT file, or nothing), then the
+display gamma. Exposure, grade, channel and gamma are ``dynamic`` ops, so a
+slider only changes uniforms; the GLSL source changes only with the color
+transform.
 """
 
 from __future__ import annotations
+
+import functools
+import os
 
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
+from vfx_rs.ocio import Config
 from vfx_rs.pipeline import MatrixOp, Op, Pipeline
-from vfx_rs.pipeline.ops.viewer import SrgbEncodeOp, ViewGammaOp
-from vfxview.state import CHANNELS, DisplaySettings
+from vfx_rs.pipeline.ops import ExponentOp
+from vfxview.state import BUILTIN_CONFIG, CHANNELS, SOURCES, DisplaySettings
 
-__all__ = ["DISPLAYS", "LUMA_709", "apply_display", "display_input", "display_pipeline", "grade_pipeline"]
+__all__ = [
+    "LUMA_709",
+    "apply_display",
+    "clear_caches",
+    "color_ops",
+    "display_input",
+    "display_pipeline",
+    "grade_pipeline",
+    "load_config",
+    "load_lut_ops",
+]
 
 LUMA_709 = np.array([0.2126, 0.7152, 0.0722])
 """Rec. 709 luma weights (ITU-R BT.709-6, item 3.2), used by the Y view and CDL saturation."""
 
-DISPLAYS: dict[str, dict[str, tuple[Op, ...]]] = {
-    "sRGB": {"Standard": (SrgbEncodeOp(),), "Raw": ()},
-    "Raw": {"Raw": ()},
-}
-"""Built-in displays and their views (scene-linear Rec. 709 input)."""
+
+@functools.lru_cache(maxsize=8)
+def load_config(spec: str) -> Config:
+    """An OCIO config: ``ocio://name`` (built-in), ``$OCIO`` (the environment variable) or a ``.ocio`` path.
+
+    Cached by `spec` (processors are cached inside the config); `clear_caches` forgets them.
+    """
+    from vfx_rs.ocio import builtin
+
+    if spec.startswith("ocio://"):
+        return builtin(spec)
+    if spec == "$OCIO":
+        return Config.from_env()
+    return Config.from_file(spec)
+
+
+@functools.lru_cache(maxsize=8)
+def load_lut_ops(path: str) -> tuple[Op, ...]:
+    """The ops of a LUT file read by `vfx_rs.lut.read` (any format it knows), cached by path."""
+    import vfx_rs.lut
+
+    lut = vfx_rs.lut.read(path)
+    if hasattr(lut, "to_ops"):
+        return tuple(lut.to_ops())
+    return tuple(lut.pipeline.ops)
+
+
+def clear_caches() -> None:
+    """Forget loaded configs and LUTs (to re-read files changed on disk)."""
+    load_config.cache_clear()
+    load_lut_ops.cache_clear()
 
 
 def _channel_matrix(channel: str) -> np.ndarray:
@@ -40,26 +83,43 @@ def _channel_matrix(channel: str) -> np.ndarray:
 
 def grade_pipeline(s: DisplaySettings) -> Pipeline:
     """Exposure and grade alone (scene-linear in, scene-linear out), after the depth normalisation if any."""
-    exposure = MatrixOp(matrix=np.eye(3) * 2.0 ** float(s.exposure), dynamic=True)
-    cdl = MatrixOp(matrix=np.diag(np.asarray(s.slope, float)), offset=np.asarray(s.offset, float), dynamic=True)
     ops: list[Op] = []
     if s.normalize is not None:
         lo, hi = (float(v) for v in s.normalize)
         span = hi - lo if hi > lo else 1.0
         ops.append(MatrixOp(matrix=np.eye(3) / span, offset=np.full(3, -lo / span)))
+    gain = 2.0 ** float(s.exposure)
+    sop = MatrixOp(matrix=np.diag(np.asarray(s.slope, float) * gain), offset=np.asarray(s.offset, float), dynamic=True)
+    power = ExponentOp(exponent=tuple(float(p) for p in s.power), style="pass", dynamic=True)
     sat = float(s.saturation)
     saturation = MatrixOp(matrix=sat * np.eye(3) + (1.0 - sat) * np.tile(LUMA_709, (3, 1)), dynamic=True)
-    return Pipeline([*ops, exposure, cdl, saturation])
+    return Pipeline([*ops, sop, power, saturation])
+
+
+def color_ops(s: DisplaySettings) -> list[Op]:
+    """The color transform: OCIO input space -> look -> display/view, a LUT file, or none (raw).
+
+    A normalised depth layer is data and bypasses it, as OCIO's ``isdata``
+    color spaces do. Raises the `vfx_rs` error of a broken config, LUT or unknown name.
+    """
+    if s.source not in SOURCES:
+        raise ArgumentError(f"unknown color source {s.source!r}; expected one of {', '.join(SOURCES)}")
+    if s.source == "raw" or s.normalize is not None:
+        return []
+    if s.source == "lut":
+        if not s.lut:
+            raise ArgumentError("no LUT file is loaded")
+        return list(load_lut_ops(os.fspath(s.lut)))
+    config = load_config(s.config or BUILTIN_CONFIG)
+    processor = config.display_processor(s.input_space, s.display, s.view, looks=s.look or None)
+    return list(processor.pipeline.ops)
 
 
 def display_pipeline(s: DisplaySettings) -> Pipeline:
     """The whole chain from scene-linear pixels to display values."""
-    try:
-        view_ops = DISPLAYS[s.display][s.view]
-    except KeyError:
-        raise ArgumentError(f"unknown display/view {s.display!r}/{s.view!r}") from None
     channel = MatrixOp(matrix=_channel_matrix(s.channel), dynamic=True)
-    return Pipeline([grade_pipeline(s), channel, *view_ops, ViewGammaOp(gamma=float(s.gamma), dynamic=True)])
+    gamma = ExponentOp(exponent=(1.0 / float(s.gamma),) * 3, style="mirror", dynamic=True)
+    return Pipeline([grade_pipeline(s), channel, *color_ops(s), gamma])
 
 
 def display_input(image: Image, channel: str) -> np.ndarray:

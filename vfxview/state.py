@@ -13,10 +13,16 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["CHANNELS", "DisplaySettings", "Signal", "ViewerState"]
+__all__ = ["BUILTIN_CONFIG", "CHANNELS", "SOURCES", "DisplaySettings", "Signal", "ViewerState"]
 
 CHANNELS = ("RGB", "R", "G", "B", "A", "Y")
 """Channel views: colour, one channel as grey, alpha, or Rec. 709 luminance."""
+
+SOURCES = ("ocio", "lut", "raw")
+"""Where the color transform comes from: an OCIO config's display/view, a LUT file, or none."""
+
+BUILTIN_CONFIG = "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
+"""The default OCIO config: the ACES 1.3 CG config built into `vfx_rs.ocio` (`vfx_rs.ocio.builtin_aces_1_3`)."""
 
 
 class Signal:
@@ -59,11 +65,15 @@ class DisplaySettings:
     channel: str = "RGB"
     slope: tuple[float, float, float] = (1.0, 1.0, 1.0)
     offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    power: tuple[float, float, float] = (1.0, 1.0, 1.0)
     saturation: float = 1.0
-    display: str = "sRGB"
-    view: str = "Standard"
-    look: str = ""
-    lut: str = ""
+    source: str = "ocio"  # one of SOURCES
+    config: str = BUILTIN_CONFIG  # ocio://name, $OCIO or a .ocio path
+    input_space: str = "scene_linear"  # color space (or role) of the image
+    display: str = "sRGB - Display"
+    view: str = "ACES 1.0 - SDR Video"
+    look: str = ""  # OCIO look string; "" keeps the view's own looks
+    lut: str = ""  # LUT file path (source "lut")
     normalize: tuple[float, float] | None = None  # (lo, hi) mapped to 0..1 first: depth layers
 
 

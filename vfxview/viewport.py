@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QSurfaceFormat, QWheelEvent
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
+from vfx_rs.errors import VfxError
 from vfxview.display import display_input, display_pipeline
 from vfxview.glprogram import GlError, ShaderProgram, load_shader
 from vfxview.state import ViewerState
@@ -133,7 +134,7 @@ class Viewport(QOpenGLWidget):
         self._upload()
         try:
             program = self._ensure_program()
-        except GlError as exc:
+        except (GlError, VfxError, OSError, ValueError) as exc:  # a broken config or LUT: message, no image
             self.gl_failed.emit(str(exc))
             return
         GL.glUseProgram(program.handle)

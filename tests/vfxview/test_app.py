@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 import vfx_rs
-from tests.tolerances import ATOL_SCREENSHOT
-from vfxview import commands
+from tests.tolerances import ATOL_SCREENSHOT, RTOL_OCIO_BUILTIN
+from tests.vfxview.color_fixtures import ocio_builtin_display
+from vfxview import color_commands, commands
 from vfxview.display import display_pipeline
 from vfxview.state import DisplaySettings, ViewerState
 
@@ -32,8 +33,8 @@ def test_state_emits_only_on_change():
 
 def test_commands_refuse_bad_values_with_a_message():
     state = ViewerState()
-    commands.set_display(state, "NoSuchDisplay")
-    assert "NoSuchDisplay" in state.error and state.display == "sRGB"
+    color_commands.set_display(state, "NoSuchDisplay")
+    assert "NoSuchDisplay" in state.error and state.display == "sRGB - Display"
     commands.set_channel(state, "Q")
     assert "Q" in state.error and state.channel == "RGB"
     assert not commands.open_image(state, "/nonexistent/x.exr")
@@ -68,9 +69,14 @@ def test_headless_export_and_screenshot_of_a_file(tmp_path, chart):
     src = tmp_path / "chart.exr"
     vfx_rs.write(src, vfx_rs.Image(chart))
     out = tmp_path / "out.exr"
-    assert main([str(src), "--exposure", "1", "--display", "sRGB", "--view", "Standard", "--export", str(out)]) == 0
-    expected = display_pipeline(DisplaySettings(exposure=1.0)).applied(chart)
-    np.testing.assert_allclose(vfx_rs.read(out).numpy(), expected, atol=1e-6)
+    args = ["--exposure", "1", "--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video"]
+    assert main([str(src), *args, "--export", str(out)]) == 0
+    expected = ocio_builtin_display(chart[..., :3] * 2.0, "ACEScg", "sRGB - Display", "ACES 1.0 - SDR Video")
+    got = vfx_rs.read(out).numpy()
+    finite = np.isfinite(chart).all(axis=-1)
+    np.testing.assert_array_equal(got[..., 3], chart[..., 3])
+    got = got[..., :3]
+    assert np.max(np.abs(got - expected)[finite] / np.maximum(1.0, np.abs(expected[finite]))) <= RTOL_OCIO_BUILTIN
     shot = tmp_path / "shot.png"
     assert main([str(src), "--screenshot", str(shot), "--size", "800x600"]) == 0
     assert QImage(str(shot)).width() >= 800

@@ -10,30 +10,55 @@ import pytest
 
 from tests.tolerances import ATOL_GLSL_VS_NUMPY, RTOL_DISPLAY_CHAIN_F32
 from vfx_rs.image import Image
-from vfxview.display import DISPLAYS, LUMA_709, apply_display, display_pipeline, grade_pipeline
+from vfxview.display import LUMA_709, apply_display, display_pipeline, grade_pipeline
 from vfxview.state import CHANNELS, DisplaySettings
 
 GRADES = [
     DisplaySettings(),
-    DisplaySettings(exposure=1.5, gamma=2.2, slope=(1.2, 0.9, 1.1), offset=(0.01, -0.02, 0.0), saturation=0.7),
+    DisplaySettings(exposure=1.5, gamma=2.2, slope=(1.2, 0.9, 1.1), offset=(0.01, -0.02, 0.0), power=(1.0, 1.3, 0.8),
+                    saturation=0.7),
     DisplaySettings(exposure=-2.0, gamma=0.8, saturation=1.4),
 ]
 
+VIEWS = [("raw", "", ""), ("ocio", "sRGB", "Standard"), ("ocio", "Gamma22", "Standard")]
+"""(source, display, view) of the hand-written config the formula tests cover."""
 
-def _reference(rgb: np.ndarray, s: DisplaySettings) -> np.ndarray:
-    """Independent float64 model: exposure, ASC CDL v1.2 slope/offset and saturation, channel, sRGB, gamma."""
-    import colour
 
+def grade_reference(rgb: np.ndarray, s: DisplaySettings) -> np.ndarray:
+    """Float64 exposure and ASC CDL v1.2 (slope, offset, power on non-negatives, saturation with Rec. 709 luma)."""
     x = rgb.astype(np.float64) * 2.0**s.exposure
     x = x * np.array(s.slope) + np.array(s.offset)
+    x = np.where(x >= 0, np.abs(x) ** np.array(s.power), x)
     luma = x @ np.array([0.2126, 0.7152, 0.0722])
-    x = luma[:, None] + s.saturation * (x - luma[:, None])
+    return luma[:, None] + s.saturation * (x - luma[:, None])
+
+
+def moncurve_encode(x: np.ndarray, gamma: float, offset: float) -> np.ndarray:
+    """CLF v3 section 3.6.8 monCurveRev (OCIO ExponentWithLinear inverse): the toe continues below 0."""
+    slope = (gamma - 1.0) / offset * (offset * gamma / ((gamma - 1.0) * (1.0 + offset))) ** gamma
+    break_linear = offset / (gamma - 1.0) * slope
+    curve = (1.0 + offset) * np.maximum(x, break_linear) ** (1.0 / gamma) - offset
+    return np.where(x < break_linear, x / slope, curve)
+
+
+def test_moncurve_reference_is_srgb_above_the_toe():
+    import colour
+
+    x = np.linspace(0.01, 4.0, 50)
+    np.testing.assert_allclose(moncurve_encode(x, 2.4, 0.055), colour.models.eotf_inverse_sRGB(x), rtol=1e-12)
+
+
+def _reference(rgb: np.ndarray, s: DisplaySettings) -> np.ndarray:
+    """Independent float64 model: grade, channel, moncurve sRGB or mirrored 2.2 display, gamma."""
+    x = grade_reference(rgb, s)
     if s.channel in "RGB" and s.channel != "RGB":
         x = np.repeat(x[:, "RGB".index(s.channel)][:, None], 3, axis=1)
     elif s.channel == "Y":
         x = np.repeat((x @ np.array([0.2126, 0.7152, 0.0722]))[:, None], 3, axis=1)
-    if s.display == "sRGB" and s.view == "Standard":
-        x = np.sign(x) * colour.models.eotf_inverse_sRGB(np.abs(x))
+    if s.source == "ocio" and s.display == "sRGB":
+        x = moncurve_encode(x, 2.4, 0.055)
+    elif s.source == "ocio" and s.display == "Gamma22":
+        x = np.sign(x) * np.abs(x) ** (1.0 / 2.2)
     return np.sign(x) * np.abs(x) ** (1.0 / s.gamma)
 
 
@@ -46,13 +71,28 @@ def values(rng: np.random.Generator) -> np.ndarray:
     return v
 
 
-@pytest.mark.parametrize("settings", GRADES)
-@pytest.mark.parametrize("display_view", [(d, v) for d, views in DISPLAYS.items() for v in views])
-@pytest.mark.parametrize("channel", ["RGB", "R", "Y"])
-def test_numpy_display_matches_published_formulas(values, settings, display_view, channel):
+@pytest.fixture(scope="module")
+def hand_config(tmp_path_factory) -> str:
+    from tests.vfxview.color_fixtures import write_config
+
+    return str(write_config(tmp_path_factory.mktemp("ocio")))
+
+
+def _with_view(settings: DisplaySettings, config: str, source: str, display: str, view: str) -> DisplaySettings:
     from dataclasses import replace
 
-    s = replace(settings, display=display_view[0], view=display_view[1], channel=channel)
+    if source == "raw":
+        return replace(settings, source="raw")
+    return replace(settings, source="ocio", config=config, input_space="lin_rec709", display=display, view=view)
+
+
+@pytest.mark.parametrize("settings", GRADES)
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("channel", ["RGB", "R", "Y"])
+def test_numpy_display_matches_published_formulas(values, hand_config, settings, view, channel):
+    from dataclasses import replace
+
+    s = replace(_with_view(settings, hand_config, *view), channel=channel)
     got = display_pipeline(s).applied(values)
     np.testing.assert_allclose(got, _reference(values, s), rtol=RTOL_DISPLAY_CHAIN_F32, atol=RTOL_DISPLAY_CHAIN_F32)
 
@@ -73,61 +113,63 @@ def context(qapp) -> Iterator[object]:
 
 @pytest.mark.gl
 @pytest.mark.parametrize("settings", GRADES)
-def test_preview_parity_every_display_view_and_channel(context, values, settings):
+def test_preview_parity_every_display_view_and_channel(context, values, hand_config, settings):
     """The generated GLSL, rendered by llvmpipe into a float framebuffer, matches the NumPy core."""
     from dataclasses import replace
 
     from tests.gl_harness import render_pipeline
 
     worst = 0.0
-    for (display, views), channel in itertools.product(DISPLAYS.items(), [c for c in CHANNELS if c != "A"]):
-        for view in views:
-            s = replace(settings, display=display, view=view, channel=channel)
-            pipeline = display_pipeline(s)
-            gpu = render_pipeline(pipeline.glsl(), values)
-            cpu = pipeline.applied(values)
-            worst = max(worst, float(np.max(np.abs(gpu - cpu))))
+    for view, channel in itertools.product(VIEWS, [c for c in CHANNELS if c != "A"]):
+        s = replace(_with_view(settings, hand_config, *view), channel=channel)
+        pipeline = display_pipeline(s)
+        gpu = render_pipeline(pipeline.glsl(), values)
+        cpu = pipeline.applied(values)
+        worst = max(worst, float(np.max(np.abs(gpu - cpu))))
     assert worst <= ATOL_GLSL_VS_NUMPY
 
 
 @pytest.mark.gl
 def test_slider_change_keeps_structure():
     base = display_pipeline(DisplaySettings()).glsl()
-    moved = display_pipeline(DisplaySettings(exposure=3.0, gamma=1.7, slope=(2, 1, 1), saturation=0.0, channel="G")).glsl()
+    moved = display_pipeline(
+        DisplaySettings(exposure=3.0, gamma=1.7, slope=(2, 1, 1), power=(1.2, 1, 0.7), saturation=0.0, channel="G")
+    ).glsl()
     assert moved.structure == base.structure
     assert moved.uniforms.keys() == base.uniforms.keys()
-    assert display_pipeline(DisplaySettings(display="Raw", view="Raw")).glsl().structure != base.structure
+    assert display_pipeline(DisplaySettings(source="raw")).glsl().structure != base.structure
 
 
 def test_apply_display_alpha_view_and_grade_only(hdr_rgba):
     img = Image(hdr_rgba)
-    alpha = apply_display(img, DisplaySettings(display="Raw", view="Raw", channel="A")).numpy()
+    alpha = apply_display(img, DisplaySettings(source="raw", channel="A")).numpy()
     np.testing.assert_array_equal(alpha[..., 0], hdr_rgba[..., 3])
     graded = apply_display(img, DisplaySettings(exposure=1.0), grade_only=True).numpy()
     np.testing.assert_allclose(graded[..., :3], hdr_rgba[..., :3] * 2.0, rtol=1e-6)
     np.testing.assert_array_equal(graded[..., 3], hdr_rgba[..., 3])
-    assert len(grade_pipeline(DisplaySettings())) == 3  # dynamic ops are kept even when neutral
+    assert len(grade_pipeline(DisplaySettings())) == 3  # dynamic ops (slope/offset, power, saturation) are kept
 
 
 @pytest.mark.gl
 @pytest.mark.parametrize("settings", GRADES)
-def test_viewport_shader_float_readback_matches_numpy(window, qtbot, hdr_rgba, settings):
+def test_viewport_shader_float_readback_matches_numpy(window, qtbot, hdr_rgba, hand_config, settings):
     """display.frag itself (pan/zoom, windows, alpha, generated pipeline) read back as floats vs the NumPy core."""
-    from dataclasses import replace
-
-    from vfxview import commands
+    from vfxview import color_commands, commands
 
     rgba = hdr_rgba.copy()
     rgba[..., 3] = 1.0  # opaque: no background mixed in
     commands.show_loaded(window.state, "hdr", Image(rgba))
+    assert color_commands.set_config(window.state, hand_config), window.state.error
     worst = 0.0
-    for (display, views), channel in itertools.product(DISPLAYS.items(), CHANNELS):
-        for view in views:
-            s = replace(settings, display=display, view=view, channel=channel)
-            window.state.update(**{k: getattr(s, k) for k in ("exposure", "gamma", "slope", "offset", "saturation")})
-            commands.set_display(window.state, display, view)
-            commands.set_channel(window.state, channel)
-            gpu = window.viewport.render_float()[..., :3]
-            cpu = apply_display(window.state.image, window.state.display_settings()).numpy()[..., :3]
-            worst = max(worst, float(np.max(np.abs(gpu - cpu))))
+    for (source, display, view), channel in itertools.product(VIEWS, CHANNELS):
+        grade = ("exposure", "gamma", "slope", "offset", "power", "saturation")
+        window.state.update(**{k: getattr(settings, k) for k in grade})
+        if source == "raw":
+            assert color_commands.set_source(window.state, "raw")
+        else:
+            assert color_commands.set_display(window.state, display, view), window.state.error
+        commands.set_channel(window.state, channel)
+        gpu = window.viewport.render_float()[..., :3]
+        cpu = apply_display(window.state.image, window.state.display_settings()).numpy()[..., :3]
+        worst = max(worst, float(np.max(np.abs(gpu - cpu))))
     assert worst <= ATOL_GLSL_VS_NUMPY

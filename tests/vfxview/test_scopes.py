@@ -24,7 +24,7 @@ def test_error_figures_match_openimageio(hdr_rgba, rng):
 
 def test_histogram_of_a_flat_image_is_one_bar():
     img = vfx_rs.Image(np.full((32, 40, 3), 0.5, np.float32))
-    plot = compute_scope("histogram", img, DisplaySettings(display="Raw", view="Raw"))
+    plot = compute_scope("histogram", img, DisplaySettings(source="raw"))
     assert plot.shape == (SCOPE_SIZE, SCOPE_SIZE, 3)
     bar = int(0.5 * SCOPE_SIZE)  # 0.5 falls in bin 128 of 256 over 0..1
     assert plot[:, bar, 0].min() == 255 and plot[:, :bar, 0].max() == 0 and plot[:, bar + 1 :, 0].max() == 0
@@ -32,7 +32,7 @@ def test_histogram_of_a_flat_image_is_one_bar():
 
 def test_vectorscope_puts_grey_at_the_centre():
     img = vfx_rs.Image(np.full((8, 8, 3), 0.3, np.float32))
-    plot = compute_scope("vectorscope", img, DisplaySettings(display="Raw", view="Raw"))
+    plot = compute_scope("vectorscope", img, DisplaySettings(source="raw"))
     centre = int(0.5 * (SCOPE_SIZE - 1))
     assert plot[centre, centre].min() == 255 and np.count_nonzero(plot.sum(axis=2)) == 1
 

@@ -63,9 +63,9 @@ def test_exposure_slider_updates_uniforms_without_recompile_or_upload(window, qt
 def test_changing_the_view_recompiles_and_shows_raw_values(window, qtbot, chart):
     _show(window, qtbot, chart)
     panel = window.panels["Color"]
-    panel.display.setCurrentText("Raw")
-    panel.display.activated.emit(panel.display.currentIndex())
-    assert (window.state.display, window.state.view) == ("Raw", "Raw")
+    panel.view.setCurrentText("Raw")
+    panel.view.activated.emit(panel.view.currentIndex())
+    assert (window.state.display, window.state.view) == ("sRGB - Display", "Raw")
     np.testing.assert_allclose(_viewport_pixel(window, 20, 30), np.clip(chart[30, 20, :3], 0, 1), atol=ATOL_8BIT)
     assert window.viewport.compile_count == 2
 

@@ -1,4 +1,4 @@
-"""Grade panel: exposure, gamma, ASC CDL slope/offset per channel and saturation, with reset."""
+"""Grade panel: exposure, gamma, ASC CDL slope/offset/power per channel and saturation, with reset."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ class GradePanel(QWidget):
         form.addRow("Gamma", self.gamma)
         self.slope = [_spin(0.0, 10.0, 0.01) for _ in range(3)]
         self.offset = [_spin(-1.0, 1.0, 0.005) for _ in range(3)]
-        for label, boxes in (("Slope RGB", self.slope), ("Offset RGB", self.offset)):
+        self.power = [_spin(0.05, 10.0, 0.01) for _ in range(3)]
+        for label, boxes in (("Slope RGB", self.slope), ("Offset RGB", self.offset), ("Power RGB", self.power)):
             row = QHBoxLayout()
             for box in boxes:
                 row.addWidget(box)
@@ -70,11 +71,15 @@ class GradePanel(QWidget):
         if self._syncing:
             return
         commands.set_grade(
-            self.state, [b.value() for b in self.slope], [b.value() for b in self.offset], self.saturation.value()
+            self.state,
+            [b.value() for b in self.slope],
+            [b.value() for b in self.offset],
+            self.saturation.value(),
+            [b.value() for b in self.power],
         )
 
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("exposure", "gamma", "slope", "offset", "saturation"):
+        if name in ("exposure", "gamma", "slope", "offset", "power", "saturation"):
             self._sync()
 
     def _sync(self) -> None:
@@ -86,6 +91,8 @@ class GradePanel(QWidget):
             for box, v in zip(self.slope, s.slope, strict=True):
                 box.setValue(v)
             for box, v in zip(self.offset, s.offset, strict=True):
+                box.setValue(v)
+            for box, v in zip(self.power, s.power, strict=True):
                 box.setValue(v)
             self.saturation.setValue(s.saturation)
         finally:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from vfx_rs.errors import VfxError
 from vfxview.display import display_input, display_pipeline, grade_pipeline
 from vfxview.state import ViewerState
 
@@ -30,7 +31,10 @@ def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
     settings = state.display_settings()
     one = display_input(img.with_pixels(raw[np.newaxis, np.newaxis].astype(np.float32), img.channel_names), settings.channel)
     graded = grade_pipeline(settings).applied(one)[0, 0]
-    shown = display_pipeline(settings).applied(one)[0, 0]
+    try:
+        shown = display_pipeline(settings).applied(one)[0, 0]
+    except (VfxError, OSError, ValueError):  # the color transform cannot be built: the UI shows why
+        shown = np.full(4, np.nan)
     return {"x": ix, "y": iy, "raw": raw.tolist(), "graded": graded.tolist(), "display": shown.tolist(),
             "channels": img.channel_names}
 

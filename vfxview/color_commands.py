@@ -1,0 +1,166 @@
+"""Color-management actions on `ViewerState` (no Qt): config, input space, display/view, look, LUT, raw.
+
+Each action builds the display pipeline it would lead to before changing the
+state: a broken config or LUT, or an unknown name, becomes ``state.error``
+and the previous settings stay.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Any
+
+from vfx_rs.errors import VfxError
+from vfx_rs.ocio import Config
+from vfxview.display import display_pipeline, load_config, load_lut_ops
+from vfxview.state import SOURCES, ViewerState
+
+__all__ = [
+    "config_choices",
+    "configure",
+    "current_config",
+    "set_config",
+    "set_display",
+    "set_input_space",
+    "set_look",
+    "set_lut",
+    "set_source",
+]
+
+
+def _report(state: ViewerState, message: str) -> None:
+    state.error = ""
+    state.error = message
+
+
+def _apply(state: ViewerState, what: str, **changes: Any) -> bool:
+    """Set `changes` if the resulting display pipeline builds (and emits GLSL); else report and keep."""
+    try:
+        settings = dataclasses.replace(state.display_settings(), **changes)
+        display_pipeline(settings).glsl()
+    except (VfxError, OSError, ValueError, KeyError) as exc:
+        _report(state, f"cannot set {what}: {exc}")
+        return False
+    state.update(**changes)
+    return True
+
+
+def current_config(state: ViewerState) -> Config | None:
+    """The OCIO config named by ``state.config``, or None (with ``state.error``) if it cannot be loaded."""
+    try:
+        return load_config(state.config)
+    except (VfxError, OSError, ValueError) as exc:
+        _report(state, f"cannot load OCIO config {state.config}: {exc}")
+        return None
+
+
+def config_choices() -> list[str]:
+    """Config specs offered in the color panel: the built-in ACES 1.3 config, and ``$OCIO`` when set."""
+    from vfxview.state import BUILTIN_CONFIG
+
+    return [BUILTIN_CONFIG, *(["$OCIO"] if os.environ.get("OCIO") else [])]
+
+
+def _pick(preferred: str, names: list[str], fallback: str) -> str:
+    return preferred if preferred in names else fallback
+
+
+def _config_fields(state: ViewerState, spec: str) -> dict[str, Any]:
+    """Settings for config `spec`: current names kept where the config has them, else its defaults."""
+    load_config.cache_clear()
+    cfg = load_config(spec)
+    spaces, roles = cfg.colorspace_names(), cfg.role_names()
+    space = state.input_space
+    if not (space in spaces or space in roles):
+        space = "scene_linear" if "scene_linear" in roles else spaces[0]
+    display = _pick(state.display, cfg.displays(), cfg.default_display())
+    view = _pick(state.view, cfg.views(display), cfg.default_view(display))
+    names = [n.strip(" +-") for n in state.look.split(",") if n.strip()]
+    look = state.look if all(n in cfg.look_names() for n in names) else ""
+    return {"source": "ocio", "config": spec, "input_space": space, "display": display, "view": view, "look": look}
+
+
+def configure(
+    state: ViewerState,
+    *,
+    config: str | Path | None = None,
+    input_space: str | None = None,
+    display: str | None = None,
+    view: str | None = None,
+    look: str | None = None,
+    lut: str | Path | None = None,
+    source: str | None = None,
+) -> bool:
+    """Change several color settings at once (as the command line does); all or nothing.
+
+    A `display` without `view` gets the display's default view; a `lut`
+    selects the LUT source and `display`/`view` the OCIO source unless
+    `source` says otherwise.
+    """
+    changes: dict[str, Any] = {}
+    try:
+        if config is not None:
+            changes.update(_config_fields(state, os.fspath(config)))
+        if display is not None or view is not None:
+            cfg = load_config(changes.get("config", state.config))
+            display = display if display is not None else changes.get("display", state.display)
+            if display not in cfg.displays():
+                raise KeyError(f"unknown display {display!r}; known: {', '.join(cfg.displays())}")
+            view = view if view is not None else cfg.default_view(display)
+            if view not in cfg.views(display):
+                raise KeyError(f"display {display!r} has no view {view!r}; views: {', '.join(cfg.views(display))}")
+            changes.update(source="ocio", display=display, view=view)
+    except (VfxError, OSError, ValueError, IndexError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        _report(state, f"cannot set color transform: {message}")
+        return False
+    if input_space is not None:
+        changes["input_space"] = input_space
+    if look is not None:
+        changes["look"] = look
+    if lut is not None:
+        load_lut_ops.cache_clear()
+        changes.update(source="lut", lut=os.fspath(lut))
+    if source is not None:
+        changes["source"] = source
+    if changes.get("source", state.source) not in SOURCES:
+        _report(state, f"unknown color source {changes['source']!r}; expected one of {', '.join(SOURCES)}")
+        return False
+    return _apply(state, "color transform", **changes) if changes else True
+
+
+def set_config(state: ViewerState, spec: str | Path) -> bool:
+    """Use the OCIO config `spec` (``ocio://name``, ``$OCIO`` or a ``.ocio`` path), re-reading it.
+
+    The input space, display, view and look are kept where the new config has
+    them; otherwise the ``scene_linear`` role (or the first color space), the
+    config's default display and that display's default view are used.
+    """
+    return configure(state, config=spec)
+
+
+def set_input_space(state: ViewerState, name: str) -> bool:
+    """The color space (or role) of the image's values in the current config."""
+    return _apply(state, f"input color space {name!r}", input_space=name)
+
+
+def set_display(state: ViewerState, display: str, view: str | None = None, look: str | None = None) -> bool:
+    """OCIO display and view (the display's default view when `view` is None); `look` replaces the look."""
+    return configure(state, display=display, view=view, look=look)
+
+
+def set_look(state: ViewerState, look: str) -> bool:
+    """OCIO look string (``"name"``, ``"+a,-b"``); ``""`` keeps the view's own looks."""
+    return _apply(state, f"look {look!r}", look=look)
+
+
+def set_lut(state: ViewerState, path: str | Path) -> bool:
+    """Use a LUT file (any format `vfx_rs.lut.read` knows) as the color transform, re-reading it."""
+    return configure(state, lut=path)
+
+
+def set_source(state: ViewerState, source: str) -> bool:
+    """Color transform source: ``ocio`` (display/view), ``lut`` (the loaded LUT) or ``raw`` (none)."""
+    return configure(state, source=source)
