@@ -7,6 +7,8 @@ element keeps the line it starts on, for error messages.
 
 from __future__ import annotations
 
+import re
+import warnings
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -15,7 +17,11 @@ import numpy as np
 from vfx_rs.errors import LutError
 from vfx_rs.lut.limits import Path
 
-__all__ = ["Node", "parse_xml"]
+__all__ = ["MAX_CHARS_PER_VALUE", "Node", "parse_xml"]
+
+MAX_CHARS_PER_VALUE = 64
+"""Most text per table value read: 17 significant digits, sign, exponent and wide column padding
+(OCIO pads to 20 columns) stay far below it; more means a file padded to exhaust memory."""
 
 
 @dataclass
@@ -63,35 +69,44 @@ class Node:
             raise self.error(f"{self.tag} attribute {name}={raw!r} is not finite")
         return value
 
-    def numbers(self, what: str, count: int | None = None) -> np.ndarray:
-        """The element text as finite float64 numbers, `count` of them if given."""
-        tokens = self.text.split()
-        if count is not None and len(tokens) != count:
-            raise self.error(f"{what} needs {count} values, found {len(tokens)}", self.text_line)
-        try:
-            values = np.array(tokens, dtype=np.float64)
-        except ValueError:
-            values = None
-        if values is None or not np.all(np.isfinite(values)):
-            bad = next(i for i, t in enumerate(tokens) if not _is_finite_number(t))
-            raise self.error(f"{what} value {tokens[bad][:40]!r} is not a finite number", self._token_line(bad))
-        return values
+    def numbers(self, what: str, count: int) -> np.ndarray:
+        """The element text as exactly `count` finite float64 numbers.
 
-    def _token_line(self, index: int) -> int:
-        seen = 0
-        start = self.line
-        for offset, text in enumerate(self.text.split("\n")):
-            seen += len(text.split())
-            if seen > index:
-                return start + offset
-        return start
+        The common case is one `numpy.fromstring` pass; a text longer than
+        `MAX_CHARS_PER_VALUE` per declared value is refused first, so memory
+        stays bounded by the declared (size-limited) count whatever the file
+        holds. Only a malformed text is walked token by token to name the
+        offending line.
+        """
+        text = self.text
+        if len(text) > MAX_CHARS_PER_VALUE * count + 4096:
+            raise self.error(f"{what} holds far more text than {count} values", self.text_line)
+        with warnings.catch_warnings():
+            # NumPy warns (here: raises) when the text holds something other than numbers.
+            warnings.simplefilter("error", DeprecationWarning)
+            try:
+                values = np.fromstring(text, dtype=np.float64, sep=" ")
+            except (DeprecationWarning, ValueError):
+                values = None
+        if values is not None and np.all(np.isfinite(values)):
+            if values.size != count:
+                raise self.error(f"{what} needs {count} values, found {values.size}", self.text_line)
+            return values
+        found, line, seen = 0, self.line, 0
+        for match in _TOKEN.finditer(text):
+            line += text.count("\n", seen, match.start())
+            seen = match.start()
+            if not _NUMBER.fullmatch(match.group()) or not np.isfinite(float(match.group())):
+                raise self.error(f"{what} value {match.group()[:40]!r} is not a finite number", line)
+            found += 1
+            if found > count:
+                raise self.error(f"{what} needs {count} values, found more", line)
+        raise self.error(f"{what} needs {count} values, found {found}", self.text_line)
 
 
-def _is_finite_number(token: str) -> bool:
-    try:
-        return bool(np.isfinite(float(token)))
-    except ValueError:
-        return False
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf|infinity)", re.IGNORECASE)
+"""A decimal number as CLF writes them (and the NaN/infinity spellings, refused as not finite)."""
 
 
 @dataclass

@@ -75,6 +75,11 @@ CASES = {
         4,
         "outside 2..1048576",
     ),
+    "lut1d_padded": (
+        _clf('<LUT1D inBitDepth="32f" outBitDepth="32f">\n<Array dim="2 1">\n' + "0 " * 5000 + "</Array></LUT1D>\n"),
+        5,
+        "far more text",
+    ),
     "lut1d_half_domain_size": (
         _clf('<LUT1D inBitDepth="16f" outBitDepth="16f" halfDomain="true">\n<Array dim="2 1">0 1</Array>\n</LUT1D>\n'),
         4,
