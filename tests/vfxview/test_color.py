@@ -1,0 +1,187 @@
+"""Viewer color management: OCIO views and LUTs against PyOpenColorIO, GLSL preview against the NumPy core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from tests.tolerances import ATOL_GLSL_VS_NUMPY, ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
+from tests.vfxview.color_fixtures import (
+    ocio_apply,
+    ocio_builtin_display,
+    ocio_cpu,
+    ocio_display,
+    write_config,
+    write_cube_1d,
+    write_cube_3d,
+)
+from tests.vfxview.test_display import grade_reference
+from vfx_rs.image import Image
+from vfxview import color_commands, commands
+from vfxview.display import apply_display, display_pipeline, load_config
+from vfxview.state import BUILTIN_CONFIG, DisplaySettings, ViewerState
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+GRADE = DisplaySettings(exposure=0.5, gamma=1.2, slope=(1.1, 0.95, 1.05), offset=(0.005, 0.0, -0.003),
+                        power=(0.9, 1.0, 1.15), saturation=0.85)
+"""A grade touching every live control."""
+
+HAND_VIEWS = [("sRGB", "Standard", ""), ("sRGB", "Film", ""), ("sRGB", "Standard", "warm"), ("Gamma22", "Standard", "")]
+"""(display, view, look override) of the hand-written config."""
+
+ACES_LOOK = "ACES 1.3 Reference Gamut Compression"
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("color")
+    return {"config": str(write_config(folder)), "cube3d": str(write_cube_3d(folder)),
+            "cube1d": str(write_cube_1d(folder))}
+
+
+@pytest.fixture
+def scene(rng: np.random.Generator) -> np.ndarray:
+    """Scene-linear values from deep shadow to highlights (with zeros and small negatives)."""
+    v = np.exp(rng.uniform(-7.0, 2.5, size=(500, 3))).astype(np.float32)
+    v[:8] = 0.0
+    v[8:16] *= -0.01
+    return v
+
+
+def _relative_error(got: np.ndarray, ref: np.ndarray) -> float:
+    return float(np.max(np.abs(got - ref) / np.maximum(1.0, np.abs(ref))))
+
+
+def _mirror_gamma(x: np.ndarray, gamma: float) -> np.ndarray:
+    return np.sign(x) * np.abs(x) ** (1.0 / gamma)
+
+
+@pytest.mark.parametrize("space", ["lin_rec709", "lin_p3"])
+@pytest.mark.parametrize(("display", "view", "look"), HAND_VIEWS)
+def test_hand_config_view_with_grade_matches_ocio(files, scene, space, display, view, look):
+    s = replace(GRADE, config=files["config"], input_space=space, display=display, view=view, look=look)
+    got = display_pipeline(s).applied(scene)
+    graded = grade_reference(scene, s).astype(np.float32)
+    config = OCIO.Config.CreateFromFile(files["config"])
+    ref = _mirror_gamma(ocio_display(config, graded, space, display, view, look), s.gamma)
+    assert _relative_error(got, ref) <= RTOL_OCIO_PROCESSOR
+
+
+@pytest.mark.parametrize("lut", ["cube3d", "cube1d"])
+def test_lut_with_grade_matches_ocio_file_transform(files, rng, lut):
+    values = rng.uniform(-0.1, 1.3, size=(500, 3)).astype(np.float32)
+    s = replace(GRADE, gamma=1.0, source="lut", lut=files[lut])
+    got = display_pipeline(s).applied(values)
+    transform = OCIO.FileTransform(src=files[lut], interpolation=OCIO.INTERP_TETRAHEDRAL if lut == "cube3d"
+                                   else OCIO.INTERP_LINEAR)
+    cpu = ocio_cpu(OCIO.Config.CreateRaw().getProcessor(transform))
+    ref = ocio_apply(cpu, grade_reference(values, s).astype(np.float32))
+    np.testing.assert_allclose(got, ref, rtol=0, atol=ATOL_LUT_OCIO)
+
+
+def test_builtin_aces_view_with_look_and_grade_matches_ocio(scene):
+    s = replace(GRADE, input_space="ACEScg", look=ACES_LOOK)
+    assert s.config == BUILTIN_CONFIG and (s.display, s.view) == ("sRGB - Display", "ACES 1.0 - SDR Video")
+    got = display_pipeline(s).applied(scene)
+    graded = grade_reference(scene, s).astype(np.float32)
+    ref = _mirror_gamma(ocio_builtin_display(graded, "ACEScg", s.display, s.view, ACES_LOOK), s.gamma)
+    assert _relative_error(got, ref) <= RTOL_OCIO_BUILTIN
+
+
+@pytest.fixture(scope="module")
+def context(qapp) -> Iterator[object]:
+    from tests.gl_harness import make_context
+
+    yield from make_context()
+
+
+def _gpu_error(settings: DisplaySettings, values: np.ndarray) -> float:
+    from tests.gl_harness import render_pipeline
+
+    pipeline = display_pipeline(settings)
+    return float(np.max(np.abs(render_pipeline(pipeline.glsl(), values) - pipeline.applied(values))))
+
+
+@pytest.mark.gl
+def test_glsl_matches_numpy_for_hand_config_views_and_luts(context, files, scene):
+    worst = 0.0
+    for display, view, look in HAND_VIEWS:
+        s = replace(GRADE, config=files["config"], input_space="lin_p3", display=display, view=view, look=look)
+        worst = max(worst, _gpu_error(s, scene))
+    for lut in ("cube3d", "cube1d"):
+        worst = max(worst, _gpu_error(replace(GRADE, source="lut", lut=files[lut]), scene))
+    assert worst <= ATOL_GLSL_VS_NUMPY
+
+
+@pytest.mark.gl
+def test_glsl_matches_numpy_for_every_builtin_display_view_with_look(context, scene):
+    config = load_config(BUILTIN_CONFIG)
+    worst, count = 0.0, 0
+    for display in config.displays():
+        for view in config.views(display):
+            s = replace(GRADE, input_space="ACEScg", display=display, view=view, look=ACES_LOOK)
+            worst = max(worst, _gpu_error(s, scene))
+            count += 1
+    assert count >= 18
+    assert worst <= ATOL_GLSL_VS_NUMPY
+
+
+@pytest.mark.gl
+@pytest.mark.parametrize("transform", ["aces", "lut"])
+def test_viewport_readback_matches_numpy(window, hdr_rgba, files, transform):
+    """The real display.frag in the viewport (ACES view with a look, or a 3D LUT) read back as floats."""
+    rgba = hdr_rgba.copy()
+    rgba[..., 3] = 1.0
+    state = window.state
+    commands.show_loaded(state, "hdr", Image(rgba))
+    state.update(**{k: getattr(GRADE, k) for k in ("exposure", "gamma", "slope", "offset", "power", "saturation")})
+    if transform == "aces":
+        assert color_commands.configure(state, input_space="ACEScg", display="Rec.2100-PQ - Display", look=ACES_LOOK)
+    else:
+        assert color_commands.set_lut(state, files["cube3d"]), state.error
+    gpu = window.viewport.render_float()[..., :3]
+    cpu = apply_display(state.image, state.display_settings()).numpy()[..., :3]
+    assert float(np.max(np.abs(gpu - cpu))) <= ATOL_GLSL_VS_NUMPY
+
+
+def test_set_config_keeps_names_the_new_config_has(files):
+    state = ViewerState()
+    assert color_commands.set_config(state, files["config"]), state.error
+    assert (state.input_space, state.display, state.view, state.look) == ("scene_linear", "sRGB", "Standard", "")
+    assert color_commands.configure(state, input_space="lin_p3", display="sRGB", view="Film")
+    assert color_commands.set_config(state, BUILTIN_CONFIG), state.error
+    assert (state.input_space, state.display, state.view) == ("scene_linear", "sRGB - Display", "ACES 1.0 - SDR Video")
+
+
+def test_broken_config_lut_or_names_leave_a_message_and_the_previous_state(files, tmp_path):
+    state = ViewerState()
+    before = state.display_settings()
+    bad_config = tmp_path / "bad.ocio"
+    bad_config.write_text("ocio_profile_version: 2\ncolorspaces: [\n", encoding="utf-8")
+    bad_lut = tmp_path / "bad.cube"
+    bad_lut.write_text("LUT_3D_SIZE 2\n0 0 0\n1 1\n", encoding="utf-8")
+    attempts = [
+        (lambda: color_commands.set_config(state, bad_config), "bad.ocio"),
+        (lambda: color_commands.set_config(state, tmp_path / "missing.ocio"), "missing.ocio"),
+        (lambda: color_commands.set_lut(state, bad_lut), "bad.cube"),
+        (lambda: color_commands.set_input_space(state, "NoSpace"), "NoSpace"),
+        (lambda: color_commands.set_display(state, "sRGB - Display", "NoView"), "NoView"),
+        (lambda: color_commands.set_look(state, "NoLook"), "NoLook"),
+        (lambda: color_commands.set_source(state, "lut"), "LUT"),
+    ]
+    for attempt, name in attempts:
+        assert not attempt()
+        assert name in state.error
+        assert state.display_settings() == before
+
+
+def test_ocio_env_config(files, monkeypatch):
+    monkeypatch.setenv("OCIO", files["config"])
+    state = ViewerState()
+    assert "$OCIO" in color_commands.config_choices()
+    assert color_commands.set_config(state, "$OCIO"), state.error
+    assert state.display == "sRGB"
