@@ -9,6 +9,7 @@ from __future__ import annotations
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
+from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
@@ -25,6 +26,7 @@ __all__ = [
     "AcesGlowOp",
     "AcesRedModOp",
     "BSplineCurveOp",
+    "CdlOp",
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
@@ -55,5 +57,6 @@ OPS: dict[str, type[Op]] = {
     AcesDarkToDimOp.kind: AcesDarkToDimOp,
     AcesGamutCompressOp.kind: AcesGamutCompressOp,
     BSplineCurveOp.kind: BSplineCurveOp,
+    CdlOp.kind: CdlOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""
