@@ -73,6 +73,9 @@ _LOG_STYLES = {
 }
 """Log styles (lower case) to (fixed base or None, lin-to-log, camera)."""
 
+_CINEON_PARAMS = {"gamma", "refwhite", "refblack", "highlight", "shadow"}
+"""CTF's legacy Cineon-style LogParams attributes (OCIO CTFReaderLogParamsElt), refused rather than ignored."""
+
 _CDL_STYLES = {
     "fwd": (True, True),
     "rev": (True, False),
@@ -146,6 +149,9 @@ def log_ops(node: Node) -> list[Op]:
     values: dict[str, list[float | None]] = {n: [defaults.get(n)] * 3 for n in names}
     base = fixed_base
     for child, channels in _channel_params(node, "LogParams"):
+        cineon = sorted(k for k in child.attrs if k.lower() in _CINEON_PARAMS)
+        if cineon:
+            raise child.error(f"Cineon-style Log parameters ({', '.join(cineon)}) are not supported")
         child_base = child.number("base")
         if child_base is not None:
             if base is not None and base != child_base:

@@ -155,6 +155,13 @@ CASES = {
         3,
         "linSideBreak",
     ),
+    "log_cineon_params": (
+        _clf(
+            '<Log inBitDepth="32f" outBitDepth="32f" style="linToLog">\n<LogParams refWhite="685" refBlack="95"/>\n</Log>\n'
+        ),
+        4,
+        "Cineon",
+    ),
     "log_bad_number": (
         _clf('<Log inBitDepth="32f" outBitDepth="32f" style="linToLog">\n<LogParams base="two"/>\n</Log>\n'),
         4,
