@@ -151,6 +151,20 @@ def _local(tasks: list[FrameTask], jobs: int) -> Iterator[FrameResult]:
                 yield FrameResult(futures[future], f"{type(exc).__name__}: {exc}", 0.0)
 
 
+def _remove_stale_temporaries(tasks: list[FrameTask]) -> None:
+    """Delete the temporary files an interrupted run left beside `tasks`' outputs.
+
+    The names are those of `vfx_rs.io.atomic.atomic_output`: ``.NAME.*.tmpSUFFIX``.
+    """
+    import glob
+
+    for task in tasks:
+        folder, name = os.path.split(task.output)
+        suffix = os.path.splitext(name)[1]
+        for stale in glob.glob(os.path.join(glob.escape(folder or "."), f".{glob.escape(name)}.*.tmp{suffix}")):
+            os.remove(stale)
+
+
 def _label(task: FrameTask) -> str:
     return f"frame {task.frame}" if task.frame is not None else task.input
 
@@ -165,6 +179,8 @@ def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
             print("vfx: error: missing frames with --strict; nothing processed", file=err)
             return 1
     skipped = [t for t in tasks if args.skip_existing and os.path.exists(t.output)]
+    if args.skip_existing:
+        _remove_stale_temporaries(tasks)
     todo = [t for t in tasks if t not in skipped] if skipped else tasks
     for t in todo:
         folder = os.path.dirname(t.output)

@@ -13,6 +13,7 @@ inputs and outputs on storage every node sees under the same paths; then
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,6 +44,8 @@ def run_on_dask(tasks: list[FrameTask], jobs: int, address: str) -> Iterator[Fra
         return
     client, cluster = _client(address, jobs)
     try:
+        info = client.scheduler_info()
+        print(f"vfx: dask scheduler {info['address']}, {len(info['workers'])} workers", file=sys.stderr)
         futures = client.map(run_task, tasks, pure=False)
         by_key = {f.key: t for f, t in zip(futures, tasks, strict=True)}
         for future in as_completed(futures):

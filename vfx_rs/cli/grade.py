@@ -49,10 +49,10 @@ def pipeline(options: dict[str, Any]) -> Any:
 
     from vfx_rs.ocio.model import Transform
     from vfx_rs.ocio.transforms_grading import cdl_ops
-    from vfx_rs.pipeline import Pipeline
+    from vfx_rs.pipeline import Op, Pipeline
     from vfx_rs.pipeline.ops import MatrixOp
 
-    ops = []
+    ops: list[Op] = []
     if options["exposure"]:
         ops.append(MatrixOp(matrix=np.eye(3) * 2.0 ** float(options["exposure"])))
     if options["cdl"]:

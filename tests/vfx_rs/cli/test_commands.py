@@ -203,7 +203,7 @@ def test_bake_refuses_spatial_step(run_vfx, tmp_path: Path) -> None:
 
 
 def test_resize_against_openimageio(run_vfx, image, tmp_path: Path) -> None:
-    src, data = image
+    src, _data = image
     out = tmp_path / "out.exr"
     r = run_vfx("resize", src, out, "--width", "7", "--height", "5", "--filter", "lanczos3")
     assert r.returncode == 0, r.stderr
@@ -213,7 +213,7 @@ def test_resize_against_openimageio(run_vfx, image, tmp_path: Path) -> None:
 
 
 def test_composite_over_against_openimageio(run_vfx, image, tmp_path: Path) -> None:
-    src, data = image
+    _src, data = image
     bg = tmp_path / "bg.exr"
     vfx_rs.write(bg, vfx_rs.Image(np.full((12, 16, 4), [0.1, 0.3, 0.6, 1.0], np.float32)))
     fg = tmp_path / "fg.exr"
