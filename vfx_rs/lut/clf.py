@@ -37,8 +37,8 @@ MAX_CTF_VERSION = (2, 1)
 _METADATA = {"description", "inputdescriptor", "outputdescriptor", "info"}
 """ProcessList children that carry only text (CLF v3, section 3.4; CTF's Info block)."""
 
-_SMPTE_XMLNS = re.compile(r"^http://www\.smpte-ra\.org/ns/2136-10/\d{4}$|^http://www\.smpte-ra\.org/ns/2136-1/\d{4}$")
-"""The SMPTE ST 2136-10 namespace, which on its own marks a file as CLF v3 (OCIO CTFVersion)."""
+_SMPTE_XMLNS = re.compile(r"^http://www\.smpte-ra\.org/ns/2136-1/2024$")
+"""The SMPTE ST 2136-1 namespace, which on its own marks a file as CLF v3 (OCIO CTFTransform.cpp SMPTE_XMLNS_URL)."""
 
 
 def _version(node: Node, name: str, limit: tuple[int, int]) -> tuple[int, int]:

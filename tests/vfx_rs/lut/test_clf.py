@@ -231,6 +231,10 @@ HAND_WRITTEN = {
         'logSideOffset="0.45" linSideBreak="0.03" linSideOffset="0.05"/><LogParams channel="B" base="2" logSideSlope="0.25" '
         'logSideOffset="0.5" linSideBreak="0.01" linSideOffset="0.04"/></Log>\n'
     ),
+    "smpte_xmlns_only": _clf(
+        '<Matrix inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">2 0 0 0 1 0 0 0.5 1</Array></Matrix>\n',
+        'xmlns="http://www.smpte-ra.org/ns/2136-1/2024"',
+    ),
     "gamma_ctf_moncurve_rev": _clf(
         '<Gamma inBitDepth="32f" outBitDepth="32f" style="monCurveRev"><GammaParams gamma="2.4" offset="0.055"/></Gamma>\n',
         'version="1.7" id="ctf"',
