@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from vfx_rs.color.aces import (
+    apply_inverse_odt_srgb,
+    apply_inverse_output_transform,
+    apply_inverse_rrt_odt_srgb,
+    apply_output_transform,
+    apply_rrt_odt_srgb,
+)
 from vfx_rs.color.matrices import (
     ADAPTATION_MATRICES,
     adaptation_matrix,
@@ -166,4 +173,10 @@ __all__ = [  # noqa: RUF022 (kept in blocks, one per source module)
     "st2084_eotf_nits",
     "st2084_oetf",
     "st2084_oetf_nits",
+    # vfx_rs.color.aces
+    "apply_inverse_odt_srgb",
+    "apply_inverse_output_transform",
+    "apply_inverse_rrt_odt_srgb",
+    "apply_output_transform",
+    "apply_rrt_odt_srgb",
 ]

@@ -134,8 +134,9 @@ def _d60_sim(white_scale: float, video: bool) -> list[Op]:
     return [*ops, _m(rgb_to_xyz_matrix("ACEScg"))]
 
 
-def _output(*parts: Sequence[Op]) -> Callable[[], list[Op]]:
-    return lambda: [op for part in parts for op in part]
+def _output(*parts: Callable[[], Sequence[Op]]) -> Callable[[], list[Op]]:
+    """A style builder concatenating the parts, each built when the style is."""
+    return lambda: [op for part in parts for op in part()]
 
 
 def _lmt_gamut_compress() -> list[Op]:
@@ -145,28 +146,34 @@ def _lmt_gamut_compress() -> list[Op]:
 
 def _styles() -> dict[str, Callable[[], list[Op]]]:
     out = "ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - "
-    rrt, sdr, video = rrt_preamble(), sdr_tonescale(), video_adjustment()
+    rrt, sdr, video = rrt_preamble, sdr_tonescale, video_adjustment
+
+    def xyz() -> list[Op]:
+        return [_ap1_to_xyz_d65()]
+
+    def clamp(limit: str) -> Callable[[], list[Op]]:
+        return lambda: sdr_primary_clamp(limit)
+
     styles: dict[str, Callable[[], list[Op]]] = {
         "ACES-LMT - ACES 1.3 Reference Gamut Compression": _lmt_gamut_compress,
-        out + "SDR-CINEMA_1.0": _output(rrt, sdr, [_ap1_to_xyz_d65()]),
-        out + "SDR-VIDEO_1.0": _output(rrt, sdr, video, [_ap1_to_xyz_d65()]),
-        out + "SDR-CINEMA-REC709lim_1.1": _output(rrt, sdr, sdr_primary_clamp("Rec.709")),
-        out + "SDR-VIDEO-REC709lim_1.1": _output(rrt, sdr, video, sdr_primary_clamp("Rec.709")),
-        out + "SDR-VIDEO-P3lim_1.1": _output(rrt, sdr, video, sdr_primary_clamp("Display P3")),
-        out + "SDR-CINEMA-D60sim-D65_1.1": _output(rrt, sdr, _d60_sim(0.964, video=False)),
-        out + "SDR-VIDEO-D60sim-D65_1.0": _output(rrt, sdr, _d60_sim(0.955, video=True)),
+        out + "SDR-CINEMA_1.0": _output(rrt, sdr, xyz),
+        out + "SDR-VIDEO_1.0": _output(rrt, sdr, video, xyz),
+        out + "SDR-CINEMA-REC709lim_1.1": _output(rrt, sdr, clamp("Rec.709")),
+        out + "SDR-VIDEO-REC709lim_1.1": _output(rrt, sdr, video, clamp("Rec.709")),
+        out + "SDR-VIDEO-P3lim_1.1": _output(rrt, sdr, video, clamp("Display P3")),
+        out + "SDR-CINEMA-D60sim-D65_1.1": _output(rrt, sdr, lambda: _d60_sim(0.964, video=False)),
+        out + "SDR-VIDEO-D60sim-D65_1.0": _output(rrt, sdr, lambda: _d60_sim(0.955, video=True)),
     }
     for peak in HDR_TONE_CURVES:
         nits = f"{peak:g}nit"
-        norm = [_scale_offset(peak * 0.01)]
-        if peak == 108.0:
-            styles[out + "HDR-CINEMA-108nit-7.2nit-P3lim_1.1"] = _output(
-                rrt, hdr_tonescale(peak), hdr_primary_clamp("Display P3"), norm
-            )
-            continue
-        for suffix, limit in (("REC2020lim", "Rec.2020"), ("P3lim", "Display P3")):
-            styles[out + f"HDR-VIDEO-{nits}-15nit-{suffix}_1.1"] = _output(
-                rrt, hdr_tonescale(peak), hdr_primary_clamp(limit), norm
+        limits = (("P3lim", "Display P3"),) if peak == 108.0 else (("REC2020lim", "Rec.2020"), ("P3lim", "Display P3"))
+        kind = "HDR-CINEMA-108nit-7.2nit" if peak == 108.0 else f"HDR-VIDEO-{nits}-15nit"
+        for suffix, limit in limits:
+            styles[out + f"{kind}-{suffix}_1.1"] = _output(
+                rrt,
+                lambda p=peak: hdr_tonescale(p),  # type: ignore[misc]
+                lambda lim=limit: hdr_primary_clamp(lim),  # type: ignore[misc]
+                lambda p=peak: [_scale_offset(p * 0.01)],  # type: ignore[misc]
             )
     return styles
 
