@@ -18,12 +18,13 @@ import vfx_rs
 from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
 from vfxview import color_commands
-from vfxview.display import apply_display
+from vfxview.export import bake_view, export_image
 from vfxview.state import CHANNELS, DisplaySettings, ViewerState
 
 __all__ = [
     "MAX_RECENT",
     "ScriptViewer",
+    "bake",
     "depth_range",
     "export",
     "find_sequence",
@@ -256,26 +257,37 @@ def export(
         report_error(state, "nothing to export: no image is open")
         return False
     try:
-        if progress:
-            progress(0.0)
-        out = apply_display(state.image, state.display_settings(), grade_only=grade_only)
-        if progress:
-            progress(0.5)
-        vfx_rs.write(path, out, **options)
-        if progress:
-            progress(1.0)
+        export_image(state.image, state.display_settings(), path, grade_only=grade_only, progress=progress, **options)
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"export to {path} failed: {exc}")
         return False
     return True
 
 
+def bake(state: ViewerState, path: str | Path) -> bool:
+    """Bake the grade and the view to a LUT file (``.cube``, ``.spi3d``, ``.clf``)."""
+    try:
+        bake_view(state.display_settings(), path)
+    except (VfxError, OSError, ValueError) as exc:
+        report_error(state, f"cannot bake to {path}: {exc}")
+        return False
+    return True
+
+
 def save_grade(state: ViewerState, path: str | Path) -> bool:
-    """Save exposure and grade as an ASC CDL ``.cc`` or ``.cdl`` file."""
+    """Save exposure and grade as an ASC CDL ``.cc`` or ``.cdl`` file.
+
+    The writer (`vfxview.cdl_file`) has no Power yet, so a grade with a power
+    other than 1 is refused with a message instead of being saved without it.
+    """
     from vfxview.cdl_file import save_cdl
 
+    settings = state.display_settings()
+    if settings.power != (1.0, 1.0, 1.0):
+        report_error(state, f"cannot save grade to {path}: the CDL writer cannot store power {settings.power} yet")
+        return False
     try:
-        save_cdl(path, state.display_settings())
+        save_cdl(path, settings)
     except (VfxError, OSError) as exc:
         report_error(state, f"cannot save grade to {path}: {exc}")
         return False
@@ -357,6 +369,10 @@ class ScriptViewer:
     def export(self, path: str | Path, grade_only: bool = False) -> bool:
         """Export through the NumPy core."""
         return export(self.state, path, grade_only=grade_only)
+
+    def bake(self, path: str | Path) -> bool:
+        """Bake grade and view to a LUT file (``.cube``)."""
+        return bake(self.state, path)
 
     def __repr__(self) -> str:
         return f"<viewer {self.state.path or 'no image'} exposure={self.state.exposure} {self.state.display}/{self.state.view}>"

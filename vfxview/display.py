@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from vfx_rs.pipeline.ops import ExponentOp
 from vfxview.state import BUILTIN_CONFIG, CHANNELS, SOURCES, DisplaySettings
 
 __all__ = [
+    "BAND_ROWS",
     "LUMA_709",
     "apply_display",
     "clear_caches",
@@ -35,6 +37,9 @@ __all__ = [
     "load_config",
     "load_lut_ops",
 ]
+
+BAND_ROWS = 64
+"""Rows per band when `apply_display` reports progress."""
 
 LUMA_709 = np.array([0.2126, 0.7152, 0.0722])
 """Rec. 709 luma weights (ITU-R BT.709-6, item 3.2), used by the Y view and CDL saturation."""
@@ -140,9 +145,23 @@ def display_input(image: Image, channel: str) -> np.ndarray:
     return out
 
 
-def apply_display(image: Image, s: DisplaySettings, *, grade_only: bool = False) -> Image:
-    """Image as displayed (or graded only), through the exact NumPy core."""
+def apply_display(
+    image: Image,
+    s: DisplaySettings,
+    *,
+    grade_only: bool = False,
+    progress: Callable[[float], None] | None = None,
+) -> Image:
+    """Image as displayed (or graded only), through the exact NumPy core.
+
+    Rows are processed in bands of `BAND_ROWS`; `progress` (if given) gets the
+    fraction done after each band (it may be called from a worker thread).
+    """
     rgba = display_input(image, s.channel if not grade_only else "RGB")
     pipeline = grade_pipeline(s) if grade_only else display_pipeline(s)
-    pipeline.apply(rgba)
+    height = rgba.shape[0]
+    for y0 in range(0, height, BAND_ROWS):
+        pipeline.apply(rgba[y0 : y0 + BAND_ROWS])
+        if progress is not None:
+            progress(min(y0 + BAND_ROWS, height) / height)
     return Image._adopt(rgba, ["R", "G", "B", "A"], "f32", dict(image.metadata))

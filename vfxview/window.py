@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 import vfx_rs
 from vfxview import commands
 from vfxview.console import Console
+from vfxview.export import bake_view, export_image
 from vfxview.panels.color import ColorPanel
 from vfxview.panels.frames import FrameBar
 from vfxview.panels.grade import GradePanel
@@ -31,12 +32,13 @@ from vfxview.panels.probe import ProbePanel
 from vfxview.panels.scopes import ScopesPanel
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
-from vfxview.workers import run_job, wait_all
+from vfxview.workers import Job, run_job, wait_all
 
 __all__ = ["SHORTCUTS", "MainWindow"]
 
 SHORTCUTS: dict[str, str] = {
-    "open": "Ctrl+O", "open_b": "Ctrl+Shift+O", "export": "Ctrl+E", "export_graded": "Ctrl+Shift+E", "quit": "Ctrl+Q",
+    "open": "Ctrl+O", "open_b": "Ctrl+Shift+O", "export": "Ctrl+E", "export_graded": "Ctrl+Shift+E", "bake": "Ctrl+B",
+    "quit": "Ctrl+Q",
     "fit": "F", "one_to_one": "H", "one_to_one_alt": "0",
     "exposure_up": "E", "exposure_down": "Shift+E", "reset_grade": "Ctrl+0",
     "channel_RGB": "C", "channel_R": "R", "channel_G": "G", "channel_B": "B", "channel_A": "A", "channel_Y": "L",
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.error_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.viewport.hovered.connect(self.panels["Pixel probe"].show_at)
+        self.panels["Grade"].bake_requested.connect(self.bake_dialog)
         self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
         self.viewport.gl_missing.connect(self._show_gl_missing)
         self.viewport.wipe_dragged.connect(lambda x: setattr(self.state, "wipe", float(np.clip(x, 0.0, 1.0))))
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Recent files")
         self._action(file, "Export as displayed...", "export", self.export_dialog)
         self._action(file, "Export graded scene-linear...", "export_graded", lambda: self.export_dialog(grade_only=True))
+        self._action(file, "Bake grade + view to LUT...", "bake", self.bake_dialog)
         self._action(file, "Quit", "quit", self.close)
         view = self.menuBar().addMenu("&View")
         self._action(view, "Fit", "fit", self.viewport.fit)
@@ -214,10 +218,52 @@ class MainWindow(QMainWindow):
         title = "Export graded scene-linear" if grade_only else "Export as displayed"
         path, _ = QFileDialog.getSaveFileName(self, title, "", "EXR (*.exr);;PNG (*.png);;TIFF (*.tif);;All files (*)")
         if path:
-            self.progress.setRange(0, 100)
-            self.progress.show()
-            commands.export(self.state, path, grade_only=grade_only, progress=lambda f: (self.progress.setValue(int(f * 100)), QApplication.processEvents()))
+            self.export(path, grade_only=grade_only)
+
+    def _start(self, message: str, work: Any, done: Any = None, progress: bool = False) -> Job:
+        """Run `work` on a worker with the progress bar shown; errors become messages."""
+        self.progress.setRange(0, 100 if progress else 0)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.statusBar().showMessage(message)
+
+        def finish(result: Any) -> None:
             self.progress.hide()
+            self.statusBar().clearMessage()
+            if done is not None:
+                done(result)
+
+        def failed(exc: Exception) -> None:
+            self.progress.hide()
+            self.statusBar().clearMessage()
+            commands.report_error(self.state, f"{message.rstrip('.')} failed: {exc}")
+
+        on_progress = (lambda f: self.progress.setValue(round(f * 100))) if progress else None
+        return run_job(work, finish, failed, on_progress)
+
+    def export(self, path: str, grade_only: bool = False) -> Job | None:
+        """Export the current image on a worker thread (progress in the status bar) through the NumPy core."""
+        image, settings = self.state.image, self.state.display_settings()
+        if image is None:
+            commands.report_error(self.state, "nothing to export: no image is open")
+            return None
+        return self._start(
+            f"exporting {path}...",
+            lambda report: export_image(image, settings, path, grade_only=grade_only, progress=report),
+            done=lambda _: self.statusBar().showMessage(f"exported {path}", 5000),
+            progress=True,
+        )
+
+    def bake_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Bake grade + view to a LUT", "view.cube", "Cube LUT (*.cube);;CLF (*.clf)")
+        if path:
+            self.bake(path)
+
+    def bake(self, path: str) -> Job:
+        """Bake the grade and the view to `path` on a worker thread."""
+        settings = self.state.display_settings()
+        return self._start(f"baking {path}...", lambda: bake_view(settings, path),
+                           done=lambda _: self.statusBar().showMessage(f"baked {path}", 5000))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

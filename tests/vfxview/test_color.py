@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tests.tolerances import ATOL_GLSL_VS_NUMPY, ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
+from tests.tolerances import ATOL_BAKE_ACES_GREYS_65, ATOL_GLSL_VS_NUMPY, ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
 from tests.vfxview.color_fixtures import (
     ocio_apply,
     ocio_builtin_display,
@@ -185,3 +185,55 @@ def test_ocio_env_config(files, monkeypatch):
     assert "$OCIO" in color_commands.config_choices()
     assert color_commands.set_config(state, "$OCIO"), state.error
     assert state.display == "sRGB"
+
+
+def test_grade_is_ocio_cdl_noclamp(rng):
+    """Exposure folded into slope, then OCIO's CDLTransform (ASC CDL v1.2, no-clamp style) on HDR and negative values."""
+    values = np.concatenate([np.exp(rng.uniform(-7.0, 3.0, size=(300, 3))), -rng.uniform(0, 0.05, size=(20, 3))])
+    values = values.astype(np.float32)
+    gain = 2.0**GRADE.exposure
+    cdl = OCIO.CDLTransform(slope=[v * gain for v in GRADE.slope], offset=list(GRADE.offset), power=list(GRADE.power),
+                            sat=GRADE.saturation)
+    cdl.setStyle(OCIO.CDL_NO_CLAMP)
+    ref = ocio_apply(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(cdl)), values)
+    from vfxview.display import grade_pipeline
+
+    assert _relative_error(grade_pipeline(GRADE).applied(values), ref) <= RTOL_OCIO_PROCESSOR
+
+
+def test_saving_a_grade_with_power_is_refused_not_truncated(tmp_path):
+    state = ViewerState()
+    commands.set_grade(state, power=(1.2, 1.0, 1.0))
+    assert not commands.save_grade(state, tmp_path / "g.cc")
+    assert "power" in state.error and not (tmp_path / "g.cc").exists()
+
+
+@pytest.mark.gl
+def test_export_runs_off_the_ui_thread_with_progress(window, qtbot, hdr_rgba, tmp_path):
+    import vfx_rs
+
+    commands.show_loaded(window.state, "hdr", Image(hdr_rgba))
+    window.state.update(exposure=0.5, power=(1.1, 1.0, 0.9))
+    seen: list[float] = []
+    out = tmp_path / "shown.exr"
+    job = window.export(str(out))
+    job.bridge.progressed.connect(seen.append)
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=10000)
+    assert window.state.error == ""
+    expected = apply_display(window.state.image, window.state.display_settings()).numpy()
+    np.testing.assert_array_equal(vfx_rs.read(out).numpy(), expected)
+    assert len(seen) >= 2 and seen == sorted(seen) and seen[-1] == 1.0
+
+
+def test_baked_view_applied_by_ocio_matches_ocio_view(tmp_path):
+    """Grade + ACES sRGB view baked to a log2-shaper .cube, applied by OCIO, against OCIO's own view on greys."""
+    from vfxview.export import bake_view
+
+    s = DisplaySettings(exposure=0.5, input_space="ACEScg")
+    path = tmp_path / "view.cube"
+    bake_view(s, path)
+    greys = np.repeat((0.18 * 2.0 ** np.linspace(-9.0, 6.5, 400))[:, None], 3, axis=1).astype(np.float32)
+    cube = ocio_apply(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(
+        OCIO.FileTransform(src=str(path), interpolation=OCIO.INTERP_TETRAHEDRAL))), greys)
+    ref = ocio_builtin_display(greys * np.float32(2.0**0.5), "ACEScg", s.display, s.view)
+    assert float(np.max(np.abs(cube - ref))) <= ATOL_BAKE_ACES_GREYS_65

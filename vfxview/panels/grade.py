@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QPushButton, QSlider, QWidget
 
 from vfxview import commands
@@ -26,7 +26,9 @@ def _spin(lo: float, hi: float, step: float) -> QDoubleSpinBox:
 
 
 class GradePanel(QWidget):
-    """Sliders and spin boxes writing the grade through `vfxview.commands`."""
+    """Sliders and spin boxes writing the grade through `vfxview.commands`; `bake_requested` asks the window to bake."""
+
+    bake_requested = Signal()
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
@@ -54,8 +56,11 @@ class GradePanel(QWidget):
         self.reset.clicked.connect(lambda: commands.reset_grade(state))
         self.save = QPushButton("Save grade (.cc / .cdl)...")
         self.save.clicked.connect(self._save_dialog)
+        self.bake = QPushButton("Bake grade + view to .cube...")
+        self.bake.clicked.connect(self.bake_requested.emit)
         form.addRow(self.reset)
         form.addRow(self.save)
+        form.addRow(self.bake)
         self._syncing = False
         self._sync()
         self.exposure.valueChanged.connect(lambda v: self._syncing or commands.set_exposure(state, v / _STEPS))
