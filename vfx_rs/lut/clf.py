@@ -90,7 +90,9 @@ def read_clf(path: Path) -> Pipeline:
     RGB), ``LUT1D`` (with ``halfDomain``, ``rawHalfs`` and a two-entry
     ``IndexMap``), ``LUT3D`` (``trilinear``, the default, or
     ``tetrahedral``), ``Range`` (clamping or ``noClamp``), ``ASC_CDL``,
-    ``Log`` and ``Exponent`` (CTF: ``Gamma``). Alpha parameters are ignored.
+    ``Log``, ``Exponent`` (CTF: ``Gamma``) and CTF's ``InverseLUT1D``.
+    Alpha parameters are ignored; a two-entry ``IndexMap`` is read in files
+    older than CLF 3 / CTF 2 and refused in newer ones (OCIO ignores it there).
 
     Raises
     ------

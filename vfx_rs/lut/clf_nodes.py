@@ -51,7 +51,6 @@ BIT_DEPTH_MAX: dict[str, float] = {
 
 UNSUPPORTED_NODES = frozenset(
     {
-        "InverseLUT1D",
         "InverseLUT3D",
         "FixedFunction",
         "ACES",
@@ -202,6 +201,19 @@ def read_lut1d(node: Node, in_max: float, out_max: float) -> list[Op]:
     return _index_map(node, dims[0], in_max) + _wrap(node, lambda: [Lut1DOp(table=table)])
 
 
+def read_inverse_lut1d(node: Node, in_max: float, out_max: float) -> list[Op]:
+    """A CTF ``InverseLUT1D`` node: a monotonic 1D table in the input bit depth, applied inverted.
+
+    As OpenColorIO's CTFReaderInvLut1DElt, the values are scaled by the
+    ``inBitDepth``; the inverse is `Lut1DOp.inverse` (a resampled inverse
+    clamping to the table's output range).
+    """
+    if _flag(node, "halfDomain") or node.child("IndexMap") is not None:
+        raise node.error("InverseLUT1D with halfDomain or an IndexMap is not supported")
+    forward = read_lut1d(node, out_max, in_max)
+    return _wrap(node, lambda: [forward[-1].inverse()])
+
+
 def read_lut3d(node: Node, in_max: float, out_max: float) -> list[Op]:
     """A ``LUT3D`` node: ``N N N 3`` values, blue fastest; ``trilinear`` (default) or ``tetrahedral``."""
     interpolation = (node.attr("interpolation") or "trilinear").lower()
@@ -234,6 +246,7 @@ NODE_READERS: dict[str, Callable[[Node, float, float], list[Op]]] = {
     "Range": read_range,
     "LUT1D": read_lut1d,
     "LUT3D": read_lut3d,
+    "InverseLUT1D": read_inverse_lut1d,
     "ASC_CDL": _checked(cdl_ops),
     "Log": _checked(log_ops),
     "Exponent": _checked(exponent_ops),

@@ -3,7 +3,7 @@
 Files come from PyOpenColorIO's writers (a GroupTransform written as
 "Academy/ASC Common LUT Format" and as "Color Transform Format") and from
 hand-written edge cases (every bit depth, 3x4 and legacy matrices, IndexMap,
-rawHalfs, v2 files, per-channel parameters). Each is read by `vfx_rs` and
+rawHalfs, v2 files, per-channel parameters, a CTF InverseLUT1D). Each is read by `vfx_rs` and
 applied to a dense grid reaching outside [0, 1]; the result matches OCIO's
 CPU processor (F32, lossless) within `ATOL_LUT_OCIO`, measured as
 ``|ours - ocio| / max(1, |ocio|)`` (absolute up to 1, relative beyond).
@@ -234,6 +234,11 @@ HAND_WRITTEN = {
     "smpte_xmlns_only": _clf(
         '<Matrix inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">2 0 0 0 1 0 0 0.5 1</Array></Matrix>\n',
         'xmlns="http://www.smpte-ra.org/ns/2136-1/2024"',
+    ),
+    "inverse_lut1d_10i_ctf": _clf(
+        '<InverseLUT1D inBitDepth="10i" outBitDepth="32f"><Array dim="6 3">\n0 0 1023\n40 100 900\n150 300 700\n'
+        "400 600 400\n800 800 100\n1023 1000 0\n</Array></InverseLUT1D>\n",
+        'version="1.7" id="inverse"',
     ),
     "gamma_ctf_moncurve_rev": _clf(
         '<Gamma inBitDepth="32f" outBitDepth="32f" style="monCurveRev"><GammaParams gamma="2.4" offset="0.055"/></Gamma>\n',
