@@ -109,3 +109,15 @@ RTOL_ACES_INVERSE_OCIO = 1e-4
 """Inverse ACES BuiltinTransforms (display XYZ back to ACES2065-1) against OCIO's inverse, relative to
 max(1, |value|), where OCIO's own round trip recovers the input: the inverse tone scale amplifies float32
 rounding; measured at most 5.7e-5 (issue 3, part 5)."""
+
+ATOL_CLI_GRADE_OCIO = 1e-6
+"""`vfx grade` (exposure then ASC CDL, noclamp and asc styles) against OpenColorIO's MatrixTransform + CDLTransform
+(F32, LOSSLESS) on values up to ~2.2 (issue 8): measured 2.4e-7 (noclamp) and 6e-8 (asc)."""
+
+RTOL_CLI_DIFF_METRICS = 1e-6
+"""`vfx diff` max/RMS/PSNR printed as JSON against the same metrics computed in float64 with NumPy from the
+float32 pixels (issue 8)."""
+
+ATOL_CLI_COLOR_ROUNDTRIP = 2e-6
+"""`vfx color` sRGB-encoded 0..1 -> decode -> ACEScg -> sRGB -> encode, back to the input, two float32 runs with
+matrices and power curves (issue 8): measured 9.1e-7."""

@@ -44,21 +44,26 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
 
 
 def pipeline(options: dict[str, Any]) -> Any:
-    """Exposure, then the CDL."""
+    """Exposure, then the CDL (`vfx_rs.pipeline.ops.CdlOp`)."""
     import numpy as np
 
-    from vfx_rs.ocio.model import Transform
-    from vfx_rs.ocio.transforms_grading import cdl_ops
     from vfx_rs.pipeline import Op, Pipeline
-    from vfx_rs.pipeline.ops import MatrixOp
+    from vfx_rs.pipeline.ops import CdlOp, MatrixOp
 
     ops: list[Op] = []
     if options["exposure"]:
         ops.append(MatrixOp(matrix=np.eye(3) * 2.0 ** float(options["exposure"])))
-    if options["cdl"]:
-        params = {k: list(v) if isinstance(v, (list, tuple)) else v for k, v in options["cdl"].items()}
-        params["style"] = options["style"]
-        ops.extend(cdl_ops(Transform("CDL", params), None, False))
+    cdl = options["cdl"]
+    if cdl:
+        ops.append(
+            CdlOp(
+                slope=tuple(cdl.get("slope", (1.0, 1.0, 1.0))),
+                offset=tuple(cdl.get("offset", (0.0, 0.0, 0.0))),
+                power=tuple(cdl.get("power", (1.0, 1.0, 1.0))),
+                saturation=float(cdl.get("sat", 1.0)),
+                style="v1.2_fwd" if options["style"] == "asc" else "noclamp_fwd",
+            )
+        )
     return Pipeline(ops)
 
 

@@ -15,7 +15,7 @@ import PyOpenColorIO as OCIO
 import pytest
 
 import vfx_rs
-from tests.tolerances import RTOL_OCIO_BUILTIN
+from tests.tolerances import ATOL_16BIT, ATOL_FLOAT32_ULP, RTOL_OCIO_BUILTIN
 from tests.vfx_rs.cli.conftest import VFX
 
 FRAMES = range(1001, 1025)
@@ -109,7 +109,7 @@ def test_glob_input_to_folder_pattern(run_vfx, sequence: Path, tmp_path: Path) -
     assert r.returncode == 0, r.stderr
     for f in (1001, 1002, 1003):
         png = vfx_rs.read(tmp_path / f"shot.{f}.png")
-        np.testing.assert_allclose(png.numpy(), frame_pixels(f), atol=0.5 / 65535 + 1e-7)
+        np.testing.assert_allclose(png.numpy(), frame_pixels(f), atol=ATOL_16BIT + ATOL_FLOAT32_ULP)
 
 
 def test_killed_run_resumes_with_skip_existing(sequence: Path, tmp_path: Path, run_vfx) -> None:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import vfx_rs
+from tests.tolerances import ATOL_16BIT, ATOL_FLOAT32_ULP
 
 
 def vfx(*args: str) -> subprocess.CompletedProcess[str]:
@@ -67,7 +68,7 @@ def test_convert_to_png_and_half_exr(exr_file: Path, tmp_path: Path) -> None:
     assert back.format == "u16"
     source = vfx_rs.read(exr_file).numpy()
     expected = np.clip(np.nan_to_num(source, nan=0.0), 0.0, 1.0)
-    np.testing.assert_allclose(back.numpy(), expected, atol=0.5 / 65535 + 1e-7)
+    np.testing.assert_allclose(back.numpy(), expected, atol=ATOL_16BIT + ATOL_FLOAT32_ULP)
 
     half = tmp_path / "half.exr"
     assert vfx("convert", str(exr_file), str(half), "--pixel-type", "half", "--compression", "piz").returncode == 0
