@@ -3,12 +3,12 @@
 The scopes read the displayed values (the NumPy display pipeline on a
 subsampled copy, at most `SCOPE_WIDTH` columns). The vectorscope plots
 BT.709 Cb/Cr (ITU-R BT.709-6, item 3.4: Cb = (B - Y) / 1.8556,
-Cr = (R - Y) / 1.5748). PSNR is ``10 log10(peak^2 / MSE)`` with peak 1.
+Cr = (R - Y) / 1.5748). The histogram and the A/B figures (max, RMS, PSNR with peak 1) come from
+`vfx_rs.ops.stats`.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from vfx_rs.image import Image
+from vfx_rs.ops.stats import compare, histogram
 from vfxview.display import LUMA_709, display_input, display_pipeline
 from vfxview.state import DisplaySettings, ViewerState
 from vfxview.workers import run_job
@@ -30,13 +31,11 @@ SCOPE_SIZE = 256
 
 
 def error_figures(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
-    """Max absolute error, RMS error and PSNR (peak 1.0) over the RGB channels of two same-size images."""
+    """Max absolute error, RMS error and PSNR (peak 1.0) over the RGB channels, from `vfx_rs.ops.compare`."""
     if a.shape[:2] != b.shape[:2]:
         raise ValueError(f"A is {a.shape[1]}x{a.shape[0]} but B is {b.shape[1]}x{b.shape[0]}")
-    d = a[..., :3].astype(np.float64) - b[..., :3].astype(np.float64)
-    mse = float(np.mean(d * d))
-    psnr = math.inf if mse == 0 else 10.0 * math.log10(1.0 / mse)
-    return {"max": float(np.max(np.abs(d))), "rms": math.sqrt(mse), "psnr": psnr}
+    result = compare(np.ascontiguousarray(a[..., :3]), np.ascontiguousarray(b[..., :3]), peak=1.0)
+    return {"max": result.max_error, "rms": result.rms, "psnr": result.psnr}
 
 
 def compute_scope(kind: str, image: Image, settings: DisplaySettings) -> np.ndarray:
@@ -48,8 +47,8 @@ def compute_scope(kind: str, image: Image, settings: DisplaySettings) -> np.ndar
     n = SCOPE_SIZE
     plot = np.zeros((n, n, 3), np.float64)
     if kind == "histogram":
-        for c in range(3):
-            counts, _ = np.histogram(rgb[..., c], bins=n, range=(0.0, 1.0))
+        counts_rgb, _ = histogram(np.ascontiguousarray(rgb, np.float32), bins=n, low=0.0, high=1.0)
+        for c, counts in enumerate(counts_rgb):
             heights = np.ceil(counts / max(counts.max(), 1) * n).astype(int)
             plot[..., c] = np.arange(n)[:, None] >= (n - heights)[None, :]
     elif kind == "waveform":
