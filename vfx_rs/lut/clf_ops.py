@@ -16,12 +16,10 @@ three without it); alpha parameters are ignored.
   ``linSideOffset``, ``logSideSlope``, ``logSideOffset`` (base 2 unless given,
   as OCIO), and ``cameraLinToLog``/``cameraLogToLin`` adding
   ``linSideBreak`` and optional ``linearSlope``.
-- ``ASC_CDL`` (3.6.10; ASC CDL v1.2): slope, offset, power, saturation
-  about Rec. 709 luma; styles ``Fwd`` (the default in CLF), ``Rev``,
-  ``FwdNoClamp``, ``RevNoClamp`` (CTF: ``v1.2_Fwd``, ``v1.2_Rev``,
-  ``noClampFwd``, ``noClampRev``). The clamping styles clamp to [0, 1]
-  where OCIO's CDL renderers do; the inverse uses the reciprocal power and
-  saturation in reverse order.
+- ``ASC_CDL`` (3.6.10; ASC CDL v1.2): one `vfx_rs.pipeline.ops.cdl.CdlOp`;
+  styles ``Fwd`` (the default in CLF), ``Rev``, ``FwdNoClamp``,
+  ``RevNoClamp`` (CTF: ``v1.2_Fwd``, ``v1.2_Rev``, ``noClampFwd``,
+  ``noClampRev``).
 """
 
 from __future__ import annotations
@@ -33,15 +31,11 @@ import numpy as np
 
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops.cdl import CdlOp, CdlStyle
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
-from vfx_rs.pipeline.ops.matrix import MatrixOp
-from vfx_rs.pipeline.ops.range import RangeOp
 
-__all__ = ["CDL_LUMA", "cdl_ops", "exponent_ops", "log_ops"]
-
-CDL_LUMA = np.array([0.2126, 0.7152, 0.0722])
-"""Rec. 709 luma weights of the ASC CDL saturation (ASC CDL v1.2, section 4.3; OCIO CDLOpCPU)."""
+__all__ = ["cdl_ops", "exponent_ops", "log_ops"]
 
 _T = TypeVar("_T")
 
@@ -76,17 +70,17 @@ _LOG_STYLES = {
 _CINEON_PARAMS = {"gamma", "refwhite", "refblack", "highlight", "shadow"}
 """CTF's legacy Cineon-style LogParams attributes (OCIO CTFReaderLogParamsElt), refused rather than ignored."""
 
-_CDL_STYLES = {
-    "fwd": (True, True),
-    "rev": (True, False),
-    "fwdnoclamp": (False, True),
-    "revnoclamp": (False, False),
-    "v1.2_fwd": (True, True),
-    "v1.2_rev": (True, False),
-    "noclampfwd": (False, True),
-    "noclamprev": (False, False),
+_CDL_STYLES: dict[str, CdlStyle] = {
+    "fwd": "v1.2_fwd",
+    "rev": "v1.2_rev",
+    "fwdnoclamp": "noclamp_fwd",
+    "revnoclamp": "noclamp_rev",
+    "v1.2_fwd": "v1.2_fwd",
+    "v1.2_rev": "v1.2_rev",
+    "noclampfwd": "noclamp_fwd",
+    "noclamprev": "noclamp_rev",
 }
-"""ASC_CDL styles (lower case) to (clamping, forward); CLF and CTF spellings (OCIO CDLOpData.cpp)."""
+"""ASC_CDL styles (lower case), CLF and CTF spellings (OCIO CDLOpData.cpp), to `CdlOp` styles."""
 
 
 def _style(node: Node, table: Mapping[str, _T], default: str | None = None) -> _T:
@@ -184,18 +178,13 @@ def log_ops(node: Node) -> list[Op]:
     ]
 
 
-def _saturation(s: float) -> MatrixOp:
-    return MatrixOp(matrix=s * np.eye(3) + (1.0 - s) * np.outer(np.ones(3), CDL_LUMA))
-
-
 def cdl_ops(node: Node) -> list[Op]:
-    """The ops of an ``ASC_CDL`` node (style ``Fwd`` when absent, as CLF v3 and OCIO)."""
-    clamp, forward = _style(node, _CDL_STYLES, default="Fwd")
+    """The `CdlOp` of an ``ASC_CDL`` node (style ``Fwd`` when absent, as CLF v3 and OCIO)."""
+    style = _style(node, _CDL_STYLES, default="Fwd")
     sop = node.child("SOPNode")
     slope, offset, power = np.ones(3), np.zeros(3), np.ones(3)
     if sop is not None:
-        parts = {"Slope": slope, "Offset": offset, "Power": power}
-        for name, target in parts.items():
+        for name, target in (("Slope", slope), ("Offset", offset), ("Power", power)):
             element = sop.child(name)
             if element is not None:
                 target[:] = element.numbers(f"ASC_CDL {name}", 3)
@@ -206,23 +195,4 @@ def cdl_ops(node: Node) -> list[Op]:
         if element is None:
             raise sat_node.error("SatNode has no Saturation element")
         sat = float(element.numbers("ASC_CDL Saturation", 1)[0])
-    if np.any(power <= 0.0) or np.any(slope == 0.0) or sat == 0.0:
-        raise node.error("ASC_CDL needs non-zero slope and saturation and a positive power")
-    unit: list[Op] = [RangeOp(lo=0.0, hi=1.0)] if clamp else []
-    power_style = "clamp" if clamp else "pass"
-    if forward:
-        return [
-            MatrixOp(matrix=np.diag(slope), offset=offset),
-            *unit,
-            ExponentOp(exponent=tuple(power), style=power_style),  # type: ignore[arg-type]
-            _saturation(sat),
-            *unit,
-        ]
-    return [
-        *unit,
-        _saturation(1.0 / sat),
-        *unit,
-        ExponentOp(exponent=tuple(1.0 / power), style=power_style),  # type: ignore[arg-type]
-        MatrixOp(matrix=np.diag(1.0 / slope), offset=-offset / slope),
-        *unit,
-    ]
+    return [CdlOp(slope=tuple(slope), offset=tuple(offset), power=tuple(power), saturation=sat, style=style)]  # type: ignore[arg-type]

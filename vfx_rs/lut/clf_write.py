@@ -10,6 +10,7 @@ parameters. Op kinds and their nodes:
   clamps only one side with a scale becomes a ``Matrix`` then a ``Range``);
 - `ExponentOp` -> ``Exponent`` ``basicFwd``/``basicMirrorFwd``/``basicPassThruFwd``;
 - `ExponentLinearOp` -> ``Exponent`` ``monCurve[Mirror]Fwd``/``Rev``;
+- `CdlOp` -> ``ASC_CDL`` in its style (``Fwd``, ``Rev``, ``FwdNoClamp``, ``RevNoClamp``);
 - `LogOp` -> ``Log`` ``linToLog``/``logToLin``/``cameraLinToLog``/``cameraLogToLin``;
 - `Lut1DOp`, `Lut3DOp` -> ``LUT1D``, ``LUT3D`` (blue fastest), preceded by a
   ``Matrix`` mapping a domain other than [0, 1] onto [0, 1];
@@ -30,6 +31,7 @@ import numpy as np
 from vfx_rs.errors import LutError
 from vfx_rs.lut.limits import Path
 from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
@@ -123,6 +125,21 @@ def _log(op: LogOp) -> str:
     return f'    <Log {_DEPTHS} style="{style}">\n{_params("LogParams", per_channel)}    </Log>\n'
 
 
+_CDL_STYLE_NAMES = {"v1.2_fwd": "Fwd", "v1.2_rev": "Rev", "noclamp_fwd": "FwdNoClamp", "noclamp_rev": "RevNoClamp"}
+"""`CdlOp` styles to CLF v3 ``ASC_CDL`` style names (S-2014-006 v3, 3.6.10)."""
+
+
+def _cdl(op: CdlOp) -> str:
+    sop = "".join(
+        f"            <{tag}>{' '.join(_num(v) for v in values)}</{tag}>\n"
+        for tag, values in (("Slope", op.slope), ("Offset", op.offset), ("Power", op.power))
+    )
+    return (
+        f'    <ASC_CDL {_DEPTHS} style="{_CDL_STYLE_NAMES[op.style]}">\n        <SOPNode>\n{sop}        </SOPNode>\n'
+        f"        <SatNode>\n            <Saturation>{_num(op.saturation)}</Saturation>\n        </SatNode>\n    </ASC_CDL>\n"
+    )
+
+
 def _to_unit(domain_min: np.ndarray, domain_max: np.ndarray) -> str:
     """A Matrix mapping the domain onto [0, 1], or nothing when it already is [0, 1]."""
     if np.all(domain_min == 0.0) and np.all(domain_max == 1.0):
@@ -168,6 +185,8 @@ def _node(op: Op) -> str:
         return _moncurve(op)
     if isinstance(op, LogOp):
         return _log(op)
+    if isinstance(op, CdlOp):
+        return _cdl(op)
     if isinstance(op, Lut1DOp):
         return _lut1d(op)
     if isinstance(op, HalfLut1DOp):

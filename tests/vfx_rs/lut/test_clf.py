@@ -24,6 +24,7 @@ from tests.vfx_rs.lut.ocio_ref import grid
 from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.pipeline import Pipeline
 from vfx_rs.pipeline.ops import (
+    CdlOp,
     ExponentLinearOp,
     ExponentOp,
     HalfLut1DOp,
@@ -274,6 +275,12 @@ def _written_ops() -> list[object]:
         ExponentLinearOp(gamma=(2.4, 2.4, 2.2), offset=(0.055, 0.055, 0.099), decode=False, style="mirror"),
         Lut1DOp(table=np.stack([axis**0.5, axis, 1 - axis], 1), domain_min=[-0.1, 0, 0], domain_max=[1.2, 1, 2]),
         ExponentOp(exponent=(1.0, 1.0, 1.0), style="clamp"),
+        CdlOp(
+            slope=(1.1, 0.9, 1.0), offset=(0.02, -0.01, 0.0), power=(1.2, 0.8, 1.0), saturation=0.9, style="noclamp_fwd"
+        ),
+        CdlOp(
+            slope=(1.1, 0.9, 1.0), offset=(0.02, -0.01, 0.0), power=(1.2, 0.8, 1.0), saturation=1.2, style="v1.2_rev"
+        ),
         HalfLut1DOp(table=np.stack([h * 0.5, np.tanh(h), np.sign(h) * np.sqrt(np.abs(h))], 1)),
         Lut3DOp(table=cube, interpolation="tetrahedral"),
         Lut3DOp(
@@ -282,7 +289,7 @@ def _written_ops() -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("index", range(14))
+@pytest.mark.parametrize("index", range(16))
 def test_each_written_op_is_read_by_ocio_with_our_result(tmp_path: Path, index: int) -> None:
     path = tmp_path / "op.clf"
     pipeline = Pipeline([_written_ops()[index]], optimize=False)
@@ -302,7 +309,7 @@ def test_written_files_read_by_ocio_and_back_exactly(tmp_path: Path) -> None:
 
 
 def test_written_parameters_read_back_identical(tmp_path: Path) -> None:
-    kinds = (Lut3DOp, LogOp, ExponentLinearOp, HalfLut1DOp, ExponentOp, MatrixOp)
+    kinds = (Lut3DOp, LogOp, ExponentLinearOp, HalfLut1DOp, ExponentOp, MatrixOp, CdlOp)
     ops = [op for op in _written_ops() if isinstance(op, kinds) and not np.any(getattr(op, "domain_min", 0.0))]
     path = tmp_path / "params.clf"
     write_clf(path, ops)

@@ -176,7 +176,7 @@ CASES = {
     "cdl_zero_power": (
         _clf('<ASC_CDL inBitDepth="32f" outBitDepth="32f">\n<SOPNode><Power>1 0 1</Power></SOPNode>\n</ASC_CDL>\n'),
         3,
-        "positive power",
+        "power must be > 0",
     ),
 }
 
