@@ -107,6 +107,48 @@ def test_ocio_against_pyopencolorio(run_vfx, image, tmp_path: Path, args, displa
     np.testing.assert_array_equal(got[..., 3], data[..., 3])
 
 
+CONFIG = """ocio_profile_version: 2
+roles:
+  default: lin
+  scene_linear: lin
+file_rules:
+  - !<Rule> {name: Default, colorspace: default}
+displays:
+  sRGB:
+    - !<View> {name: Gamma, colorspace: disp}
+looks:
+  - !<Look> {name: warm, process_space: lin, transform: !<CDLTransform> {slope: [1.2, 1.0, 0.8], power: [1.1, 1, 0.9]}}
+colorspaces:
+  - !<ColorSpace> {name: lin}
+  - !<ColorSpace>
+    name: disp
+    from_scene_reference: !<ExponentTransform> {value: [2.2, 2.2, 2.2, 1], direction: inverse}
+"""
+"""A hand-written v2 config with a display view and a look."""
+
+
+def test_ocio_config_file_with_looks_against_pyopencolorio(run_vfx, image, tmp_path: Path) -> None:
+    src, data = image
+    cfg_path = tmp_path / "show.ocio"
+    cfg_path.write_text(CONFIG)
+    cfg = OCIO.Config.CreateFromFile(str(cfg_path))
+    looked, view = tmp_path / "looked.exr", tmp_path / "view.exr"
+    r = run_vfx("ocio", src, looked, "--config", cfg_path, "--from", "lin", "--to", "disp", "--looks", "+warm")
+    assert r.returncode == 0, r.stderr
+    expected = ocio_apply(cfg.getProcessor(OCIO.LookTransform(src="lin", dst="disp", looks="+warm")), data)
+    np.testing.assert_allclose(
+        vfx_rs.read(looked).numpy()[..., :3], expected, rtol=RTOL_OCIO_BUILTIN, atol=RTOL_OCIO_BUILTIN
+    )
+    r = run_vfx("ocio", src, view, "--config", cfg_path, "--from", "lin", "--display", "sRGB", "--view", "Gamma")
+    assert r.returncode == 0, r.stderr
+    expected = ocio_apply(cfg.getProcessor(OCIO.DisplayViewTransform(src="lin", display="sRGB", view="Gamma")), data)
+    np.testing.assert_allclose(
+        vfx_rs.read(view).numpy()[..., :3], expected, rtol=RTOL_OCIO_BUILTIN, atol=RTOL_OCIO_BUILTIN
+    )
+    bad = run_vfx("ocio", src, tmp_path / "x.exr", "--config", cfg_path, "--from", "lin", "--to", "nope")
+    assert bad.returncode == 1 and "nope" in bad.stderr
+
+
 def _write_cube(path: Path, size: int, rng: np.random.Generator) -> None:
     """A random-ish 3D .cube (red fastest, Adobe/Iridas spec): identity plus a smooth warp plus noise."""
     b, g, r = np.meshgrid(*[np.linspace(0, 1, size)] * 3, indexing="ij")
