@@ -21,8 +21,8 @@ from tests.vfx_rs.cli.conftest import VFX
 FRAMES = range(1001, 1025)
 """24 frames."""
 
-VIEW = ("--from", "ACEScg", "--display", "sRGB - Display", "--view", "Un-tone-mapped")
-"""An OCIO display view of the default built-in config (ACES 1.3 CG)."""
+VIEW = ("--from", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video")
+"""The ACES 1.0 SDR sRGB view of the default built-in config (ACES 1.3 CG)."""
 
 
 def frame_pixels(frame: int, shape: tuple[int, int] = (18, 24)) -> np.ndarray:
@@ -46,7 +46,7 @@ def sequence(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def ocio_view(data: np.ndarray) -> np.ndarray:
     """The OCIO view of `VIEW` applied by PyOpenColorIO (F32, lossless)."""
     cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
-    t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="Un-tone-mapped")
+    t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
     cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(
         OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
     )

@@ -88,6 +88,7 @@ def test_color_rejects_unknown_space(run_vfx, image, tmp_path: Path) -> None:
     [
         (("--to", "ACEScct"), None),
         (("--display", "sRGB - Display", "--view", "Un-tone-mapped"), ("sRGB - Display", "Un-tone-mapped")),
+        (("--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video"), ("sRGB - Display", "ACES 1.0 - SDR Video")),
     ],
 )
 def test_ocio_against_pyopencolorio(run_vfx, image, tmp_path: Path, args, display_view) -> None:
