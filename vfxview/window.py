@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import vfx_rs
-from vfxview import commands
+from vfxview import color_commands, commands
 from vfxview.console import Console
 from vfxview.export import bake_view, export_image
 from vfxview.panels.color import ColorPanel
@@ -46,6 +46,9 @@ SHORTCUTS: dict[str, str] = {
     "compare_wipe": "W", "compare_side": "S", "compare_diff": "D", "compare_off": "Escape", "false_color": "N",
 }
 """Keyboard shortcuts (tev and RV habits; listed in README)."""
+
+_REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", "source")
+"""Color settings saved at exit and restored at start (with the dock layout and recent files)."""
 
 
 class MainWindow(QMainWindow):
@@ -294,11 +297,18 @@ class MainWindow(QMainWindow):
             self.restoreState(layout)
         recent = self._settings.value("recent") or []
         self.state.recent = tuple(str(p) for p in (recent if isinstance(recent, list) else [recent]))
+        color = {name: str(self._settings.value(f"color/{name}")) for name in _REMEMBERED_COLOR
+                 if self._settings.value(f"color/{name}") is not None}
+        if color:  # validated as a whole; a config or LUT gone since leaves the defaults and a message
+            lut = color.pop("lut", "") or None
+            color_commands.configure(self.state, lut=lut, **color)
 
     def closeEvent(self, event: Any) -> None:
         if self.remember_layout:
             self._settings.setValue("geometry", self.saveGeometry())
             self._settings.setValue("windowState", self.saveState())
             self._settings.setValue("recent", list(self.state.recent))
+            for name in _REMEMBERED_COLOR:
+                self._settings.setValue(f"color/{name}", getattr(self.state, name))
         wait_all()
         super().closeEvent(event)

@@ -237,3 +237,24 @@ def test_baked_view_applied_by_ocio_matches_ocio_view(tmp_path):
         OCIO.FileTransform(src=str(path), interpolation=OCIO.INTERP_TETRAHEDRAL))), greys)
     ref = ocio_builtin_display(greys * np.float32(2.0**0.5), "ACEScg", s.display, s.view)
     assert float(np.max(np.abs(cube - ref))) <= ATOL_BAKE_ACES_GREYS_65
+
+
+@pytest.mark.gl
+def test_color_settings_are_remembered_between_runs(qtbot, files, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from vfxview.window import MainWindow
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path))
+    first = MainWindow(remember_layout=True)
+    qtbot.addWidget(first)
+    assert color_commands.set_config(first.state, files["config"])
+    assert color_commands.configure(first.state, input_space="lin_p3", display="sRGB", view="Film")
+    first.close()
+    second = MainWindow(remember_layout=True)
+    qtbot.addWidget(second)
+    s = second.state
+    assert (s.config, s.input_space, s.display, s.view, s.source) == (files["config"], "lin_p3", "sRGB", "Film", "ocio")
+    assert s.error == ""
+    second.close()
