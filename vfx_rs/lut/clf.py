@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 
+from vfx_rs.errors import LutError
 from vfx_rs.lut.clf_nodes import BIT_DEPTH_MAX, NODE_READERS, UNSUPPORTED_NODES
 from vfx_rs.lut.clf_write import write_clf
 from vfx_rs.lut.clf_xml import Node, parse_xml
@@ -39,6 +40,16 @@ _METADATA = {"description", "inputdescriptor", "outputdescriptor", "info"}
 
 _SMPTE_XMLNS = re.compile(r"^http://www\.smpte-ra\.org/ns/2136-1/2024$")
 """The SMPTE ST 2136-1 namespace, which on its own marks a file as CLF v3 (OCIO CTFTransform.cpp SMPTE_XMLNS_URL)."""
+
+
+_FILE_INTERPOLATIONS = {
+    "default": "trilinear",
+    "linear": "trilinear",
+    "trilinear": "trilinear",
+    "tetrahedral": "tetrahedral",
+    "best": "tetrahedral",
+}
+"""FileTransform interpolations to the LUT3D interpolation they give a node without its own (OCIO)."""
 
 
 def _version(node: Node, name: str, limit: tuple[int, int]) -> tuple[int, int]:
@@ -83,7 +94,7 @@ def _bit_depth(node: Node, name: str) -> str:
     return value.lower()
 
 
-def read_clf(path: Path) -> Pipeline:
+def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     """Read a ``.clf`` or ``.ctf`` file as a `Pipeline` of ops on normalized float values.
 
     Nodes read: ``Matrix`` (3x3, 3x4, and 4x4/4x5 whose alpha does not feed
@@ -93,6 +104,16 @@ def read_clf(path: Path) -> Pipeline:
     ``Log``, ``Exponent`` (CTF: ``Gamma``) and CTF's ``InverseLUT1D``.
     Alpha parameters are ignored; a two-entry ``IndexMap`` is read in files
     older than CLF 3 / CTF 2 and refused in newer ones (OCIO ignores it there).
+
+    Parameters
+    ----------
+    path
+        The file.
+    interpolation
+        For ``LUT3D`` nodes without an ``interpolation`` attribute, as
+        OpenColorIO's FileTransform interpolation: ``"default"`` or
+        ``"linear"`` (trilinear), ``"tetrahedral"`` or ``"best"``. Nodes that
+        name their interpolation keep it (as OCIO).
 
     Raises
     ------
@@ -104,6 +125,10 @@ def read_clf(path: Path) -> Pipeline:
     IoError
         The file cannot be read.
     """
+    if interpolation.lower() not in _FILE_INTERPOLATIONS:
+        raise LutError(
+            f"CLF interpolation {interpolation!r} is not one of {', '.join(_FILE_INTERPOLATIONS)}", path=path
+        )
     is_ctf = os.fspath(path).lower().endswith(".ctf")
     root = parse_xml(read_text(path, "CLF"), path)
     legacy = _check_header(root, is_ctf)
@@ -127,5 +152,7 @@ def read_clf(path: Path) -> Pipeline:
                 f"bit-depth mismatch: previous node's outBitDepth is {previous_out}, this inBitDepth is {in_depth}"
             )
         previous_out = out_depth
+        if node.tag == "LUT3D" and node.attr("interpolation") is None:
+            node.attrs["interpolation"] = _FILE_INTERPOLATIONS[interpolation.lower()]
         ops.extend(reader(node, BIT_DEPTH_MAX[in_depth], BIT_DEPTH_MAX[out_depth]))
     return Pipeline(ops)

@@ -42,10 +42,13 @@ FORMATS = {".clf": "Academy/ASC Common LUT Format", ".ctf": "Color Transform For
 """OCIO's writer names for the two file kinds."""
 
 
-def ocio_file(path: Path, rgb: np.ndarray) -> np.ndarray:
+def ocio_file(path: Path, rgb: np.ndarray, interpolation: object = None) -> np.ndarray:
     """`rgb` through OCIO's FileTransform of `path` (CPU, F32, lossless)."""
     cfg = OCIO.Config.CreateRaw()
-    proc = cfg.getProcessor(OCIO.FileTransform(src=str(path)))
+    transform = OCIO.FileTransform(src=str(path))
+    if interpolation is not None:
+        transform.setInterpolation(interpolation)
+    proc = cfg.getProcessor(transform)
     cpu = proc.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
     out = np.ascontiguousarray(rgb.copy())
     cpu.applyRGB(out)
@@ -256,6 +259,28 @@ def test_hand_written_files_match_ocio(tmp_path: Path, name: str) -> None:
     rgb = grid()
     # Matrices mixing channels of +-1e6 cancel to float32 noise in both libraries; LUTs keep the extremes.
     assert_matches_ocio(path, rgb=rgb[:-3] if name.startswith("matrix") else rgb)
+
+
+_LUT3D_NO_ATTRIBUTE = _clf(
+    '<LUT3D inBitDepth="32f" outBitDepth="32f"><Array dim="2 2 2 3">\n'
+    "0 0 0\n0 0 1\n0 1 0\n0.1 0.9 0.8\n1 0 0\n0.9 0.2 0.7\n1 1 0\n1 1 1\n</Array></LUT3D>\n"
+)
+
+
+@pytest.mark.parametrize("interpolation", ["default", "linear", "tetrahedral", "best"])
+@pytest.mark.parametrize("attribute", [None, "tetrahedral", "trilinear"])
+def test_file_interpolation_applies_to_lut3d_without_its_own(
+    tmp_path: Path, interpolation: str, attribute: str | None
+) -> None:
+    text = _LUT3D_NO_ATTRIBUTE
+    if attribute is not None:
+        text = text.replace('outBitDepth="32f">', f'outBitDepth="32f" interpolation="{attribute}">')
+    path = tmp_path / "cube.clf"
+    path.write_text(text)
+    rgb = grid()
+    ours = read_clf(path, interpolation).applied(rgb)
+    ref = ocio_file(path, rgb, getattr(OCIO, f"INTERP_{interpolation.upper()}"))
+    assert np.max(np.abs(ours - ref)) <= ATOL_LUT_OCIO
 
 
 def _written_ops() -> list[object]:

@@ -259,3 +259,10 @@ def test_fuzzed_files_raise_only_vfx_errors(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     with contextlib.suppress(VfxError):  # any other exception fails the test
         read_clf(path)
+
+
+def test_an_unknown_file_interpolation_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.clf"
+    path.write_text(_clf(_MATRIX))
+    with pytest.raises(LutError, match="'cubic'"):
+        read_clf(path, "cubic")
