@@ -36,7 +36,7 @@ MAX_CTF_VERSION = (2, 1)
 """Newest CTF ``version`` read (OpenColorIO 2.x CTF_PROCESS_LIST_VERSION)."""
 
 _METADATA = {"description", "inputdescriptor", "outputdescriptor", "info"}
-"""ProcessList children that carry only text (CLF v3, section 3.4; CTF's Info block)."""
+"""ProcessList children that carry only text (CLF v3 ProcessList metadata elements; CTF's Info block)."""
 
 _SMPTE_XMLNS = re.compile(r"^http://www\.smpte-ra\.org/ns/2136-1/2024$")
 """The SMPTE ST 2136-1 namespace, which on its own marks a file as CLF v3 (OCIO CTFTransform.cpp SMPTE_XMLNS_URL)."""

@@ -15,9 +15,8 @@ normalized float values, as OpenColorIO's CTFReaderHelper.cpp builds them:
 - ``Exponent``, ``Log`` and ``ASC_CDL`` work on normalized values
   whatever the bit depths say.
 
-Node semantics: S-2014-006 "Common LUT Format" v3, section 3.6 (LUT1D
-3.6.4, LUT3D 3.6.5, Matrix 3.6.6, Range 3.6.7, Log 3.6.8, Exponent 3.6.9,
-ASC_CDL 3.6.10).
+Node semantics: S-2014-006 "Common LUT Format" v3, the process node
+definitions (LUT1D, LUT3D, Matrix, Range, Log, Exponent, ASC_CDL).
 """
 
 from __future__ import annotations
@@ -47,7 +46,7 @@ BIT_DEPTH_MAX: dict[str, float] = {
     "16f": 1.0,
     "32f": 1.0,
 }
-"""Largest code value of each CLF bit depth (S-2014-006 v3, 3.5; OCIO GetBitDepthMaxValue)."""
+"""Largest code value of each CLF bit depth (S-2014-006 v3, bit depth attributes; OCIO GetBitDepthMaxValue)."""
 
 UNSUPPORTED_NODES = frozenset(
     {

@@ -5,18 +5,18 @@ These nodes work on normalized values whatever their bit depths
 nodes). Parameters are given per channel with ``channel="R|G|B"`` (or for all
 three without it); alpha parameters are ignored.
 
-- ``Exponent`` (S-2014-006 v3, 3.6.9): ``basic*`` styles are plain powers
+- ``Exponent`` (S-2014-006 v3, Exponent node): ``basic*`` styles are plain powers
   (``Fwd`` uses the exponent, ``Rev`` its reciprocal) that clamp negatives
   to 0, mirror them (``basicMirror*``) or pass them (``basicPassThru*``);
   ``monCurve*`` styles are the power with a linear toe
   (`vfx_rs.pipeline.ops.exponent.ExponentLinearOp`; ``Fwd`` is OCIO's
   forward, encoded to linear).
-- ``Log`` (3.6.8): ``log10``/``log2`` and their ``antiLog`` inverses,
+- ``Log`` (Log node): ``log10``/``log2`` and their ``antiLog`` inverses,
   ``linToLog``/``logToLin`` with ``base``, ``linSideSlope``,
   ``linSideOffset``, ``logSideSlope``, ``logSideOffset`` (base 2 unless given,
   as OCIO), and ``cameraLinToLog``/``cameraLogToLin`` adding
   ``linSideBreak`` and optional ``linearSlope``.
-- ``ASC_CDL`` (3.6.10; ASC CDL v1.2): one `vfx_rs.pipeline.ops.cdl.CdlOp`;
+- ``ASC_CDL`` (ASC_CDL node; ASC CDL v1.2): one `vfx_rs.pipeline.ops.cdl.CdlOp`;
   styles ``Fwd`` (the default in CLF), ``Rev``, ``FwdNoClamp``,
   ``RevNoClamp`` (CTF: ``v1.2_Fwd``, ``v1.2_Rev``, ``noClampFwd``,
   ``noClampRev``).

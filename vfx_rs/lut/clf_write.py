@@ -126,7 +126,7 @@ def _log(op: LogOp) -> str:
 
 
 _CDL_STYLE_NAMES = {"v1.2_fwd": "Fwd", "v1.2_rev": "Rev", "noclamp_fwd": "FwdNoClamp", "noclamp_rev": "RevNoClamp"}
-"""`CdlOp` styles to CLF v3 ``ASC_CDL`` style names (S-2014-006 v3, 3.6.10)."""
+"""`CdlOp` styles to CLF v3 ``ASC_CDL`` style names (S-2014-006 v3, ASC_CDL node)."""
 
 
 def _cdl(op: CdlOp) -> str:

@@ -1,7 +1,7 @@
 """Half-domain 1D LUT op: 65536 entries, one per 16-bit half-float code.
 
-The CLF ``LUT1D`` node with ``halfDomain="true"`` (S-2014-006 v3, section
-3.6.4) has an entry for every half code; OpenColorIO's Lut1DOpCPU.cpp
+The CLF ``LUT1D`` node with ``halfDomain="true"`` (S-2014-006 v3, LUT1D
+node) has an entry for every half code; OpenColorIO's Lut1DOpCPU.cpp
 (Lut1DRendererHalfCode, IndexPair::GetEdgeFloatValues) evaluates a float
 input by mixing the entries of the two adjacent half values that bracket
 it, linearly in the input. Inputs beyond the largest finite half
@@ -26,7 +26,7 @@ from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec
 __all__ = ["HALF_DOMAIN_SIZE", "HALF_MAX", "HalfLut1DOp", "half_domain"]
 
 HALF_DOMAIN_SIZE = 65536
-"""Entries of a half-domain table: one per 16-bit code (S-2014-006 v3, 3.6.4)."""
+"""Entries of a half-domain table: one per 16-bit code (S-2014-006 v3, LUT1D halfDomain)."""
 
 HALF_MAX = 65504.0
 """Largest finite IEEE 754 binary16 value."""
