@@ -1,4 +1,4 @@
-"""Color: transfer functions, color spaces and matrices (curated re-exports, one block per source module)."""
+"""Color: transfer functions, color spaces and matrices, ASC CDL (curated re-exports, one block per source module)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from vfx_rs.color.aces import (
     apply_output_transform,
     apply_rrt_odt_srgb,
 )
+from vfx_rs.color.cdl import Cdl, apply_cdl
+from vfx_rs.color.cdl_files import cdl_file_text, read_cdl_collection, read_cdl_file, write_cdl_file
 from vfx_rs.color.matrices import (
     ADAPTATION_MATRICES,
     adaptation_matrix,
@@ -93,6 +95,14 @@ from vfx_rs.color.transfer.hdr import (
 )
 
 __all__ = [  # noqa: RUF022 (kept in blocks, one per source module)
+    # vfx_rs.color.cdl
+    "Cdl",
+    "apply_cdl",
+    # vfx_rs.color.cdl_files
+    "cdl_file_text",
+    "read_cdl_collection",
+    "read_cdl_file",
+    "write_cdl_file",
     # vfx_rs.color.matrices
     "ADAPTATION_MATRICES",
     "adaptation_matrix",
