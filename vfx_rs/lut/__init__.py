@@ -122,23 +122,28 @@ LUT_FORMATS: dict[str, LutFormat] = {
 }
 """LUT formats by lower-case file extension, in the order content sniffing tries them."""
 
-_DELEGATED: dict[tuple[str, ...], tuple[str, str]] = {
-    (".cc", ".ccc", ".cdl"): ("vfx_rs.color.cdl_files", "read_cdl_file"),
+_DELEGATED: dict[str, tuple[str, str]] = {
+    ".cc": ("vfx_rs.color.cdl_files", "read_cdl_file"),
+    ".ccc": ("vfx_rs.color.cdl_files", "read_cdl_collection"),
+    ".cdl": ("vfx_rs.color.cdl_files", "read_cdl_collection"),
 }
-"""Formats read outside this package, imported by name on first use when present: CDL files
-through the color package (a runtime lookup, so that the lut package takes no import-time
-dependency on vfx_rs.color, its sibling layer)."""
+"""Formats read outside this package, by extension: module and function, imported by name on
+first use when present. ASC CDL files go through the color package (a ``.cc`` gives its one
+correction, a ``.ccc`` or ``.cdl`` the list of its corrections); the runtime lookup keeps the lut
+package free of an import-time dependency on vfx_rs.color, its sibling layer."""
 
 
 def _delegate(ext: str) -> Callable[[str | os.PathLike[str]], Any] | None:
     import importlib
     import importlib.util
 
-    for exts, (module, function) in _DELEGATED.items():
-        if ext in exts and importlib.util.find_spec(module) is not None:
-            reader = getattr(importlib.import_module(module), function, None)
-            return reader if callable(reader) else None
-    return None
+    if ext not in _DELEGATED:
+        return None
+    module, function = _DELEGATED[ext]
+    if importlib.util.find_spec(module) is None:
+        return None
+    reader: Callable[[str | os.PathLike[str]], Any] = getattr(importlib.import_module(module), function)
+    return reader
 
 
 def _sniff(path: str | os.PathLike[str]) -> LutFormat | None:
@@ -162,8 +167,9 @@ def read(path: str | os.PathLike[str]) -> Any:
 
     Returns a `Lut1D`, a `Lut3D` (with its shaper or pre-LUT, if the file has
     one), a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
-    table) or, for ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds;
-    ``.cc``/``.ccc``/``.cdl`` files go to ``vfx_rs.color.cdl_files`` when present.
+    table) or, for ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds.
+    ``.cc``/``.ccc``/``.cdl`` files go to ``vfx_rs.color.cdl_files`` when
+    present: a ``.cc`` gives its `Cdl`, a ``.ccc`` or ``.cdl`` the list of its `Cdl` objects.
 
     Raises
     ------
@@ -180,7 +186,7 @@ def read(path: str | os.PathLike[str]) -> Any:
         return reader(path)
     fmt = _sniff(path)
     if fmt is None:
-        known = sorted({*LUT_FORMATS, *(e for exts in _DELEGATED for e in exts)})
+        known = sorted({*LUT_FORMATS, *_DELEGATED})
         raise LutError(f"unknown LUT extension {ext!r} and unrecognised content; known: {', '.join(known)}", path=path)
     return fmt.read(path)
 
