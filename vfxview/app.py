@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line arguments."""
     p = argparse.ArgumentParser(prog="vfxview", description="vfx-rs image viewer (GLSL preview of the exact core)")
     p.add_argument("images", nargs="*", help="images to open; the second one becomes compare image B")
-    p.add_argument("--config", default=None, help="OCIO config: a .ocio file, $OCIO, or ocio://name (default: built-in ACES 1.3)")
+    p.add_argument(
+        "--config", default=None, help="OCIO config: a .ocio file, $OCIO, or ocio://name (default: built-in ACES 1.3)"
+    )
     p.add_argument("--input", dest="input_space", default=None, help="color space of the image (default scene_linear)")
     p.add_argument("--display", default=None, help="OCIO display (default sRGB - Display)")
     p.add_argument("--view", default=None, help="view of the display (default: the display's default view)")
@@ -84,9 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         print(f"{_INSTALL_HINT}\n({exc})", file=sys.stderr)
         return 1
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux") \
-            and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal"):
-        print("vfxview: no display (DISPLAY is unset); run it under xvfb-run -a, or see README 'Viewer'", file=sys.stderr)
+    if (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and sys.platform.startswith("linux")
+        and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal")
+    ):
+        print(
+            "vfxview: no display (DISPLAY is unset); run it under xvfb-run -a, or see README 'Viewer'", file=sys.stderr
+        )
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("vfx-rs")

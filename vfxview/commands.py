@@ -202,6 +202,7 @@ def set_grade(
     state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
 ) -> None:
     """ASC CDL slope/offset/power (per channel, or one number for all) and saturation."""
+
     def triple(v: Any) -> tuple[float, float, float]:
         values = [float(v)] * 3 if isinstance(v, (int, float)) else [float(x) for x in v]
         if len(values) != 3:
@@ -275,19 +276,29 @@ def bake(state: ViewerState, path: str | Path) -> bool:
 
 
 def save_grade(state: ViewerState, path: str | Path) -> bool:
-    """Save exposure and grade as an ASC CDL ``.cc`` or ``.cdl`` file.
+    """Save exposure and grade as an ASC CDL ``.cc``, ``.ccc`` or ``.cdl`` file (`vfx_rs.color.cdl_files`).
 
-    The writer (`vfxview.cdl_file`) has no Power yet, so a grade with a power
-    other than 1 is refused with a message instead of being saved without it.
+    The exposure precedes the CDL and is folded into the slope:
+    ``(x * 2^e) * s + o = x * (s * 2^e) + o``. A grade with a power other
+    than 1 is still refused with a message (the viewer's behaviour so far).
     """
-    from vfxview.cdl_file import save_cdl
+    from vfx_rs.color.cdl import Cdl
+    from vfx_rs.color.cdl_files import write_cdl_file
 
     settings = state.display_settings()
     if settings.power != (1.0, 1.0, 1.0):
         report_error(state, f"cannot save grade to {path}: the CDL writer cannot store power {settings.power} yet")
         return False
+    gain = 2.0 ** float(settings.exposure)
     try:
-        save_cdl(path, settings)
+        grade = Cdl(
+            slope=tuple(v * gain for v in settings.slope),
+            offset=settings.offset,
+            power=settings.power,
+            saturation=settings.saturation,
+            id="vfxview",
+        )
+        write_cdl_file(path, grade)
     except (VfxError, OSError) as exc:
         report_error(state, f"cannot save grade to {path}: {exc}")
         return False

@@ -37,6 +37,7 @@ def export_image(
     **options: Any,
 ) -> None:
     """Write `image` as displayed with `settings` (or graded only) to `path`; `options` go to `vfx_rs.write`."""
+
     def band(fraction: float) -> None:
         if progress is not None:
             progress(fraction * (1.0 - WRITE_SHARE))

@@ -92,7 +92,10 @@ class ShaderProgram:
 
     def __init__(self, vertex: str, fragment_skeleton: str, pipeline: GlslProgram, first_texture_unit: int = 1):
         self.pipeline = pipeline
-        shaders = [_compile(GL.GL_VERTEX_SHADER, vertex), _compile(GL.GL_FRAGMENT_SHADER, build_source(fragment_skeleton, pipeline))]
+        shaders = [
+            _compile(GL.GL_VERTEX_SHADER, vertex),
+            _compile(GL.GL_FRAGMENT_SHADER, build_source(fragment_skeleton, pipeline)),
+        ]
         self.handle = int(GL.glCreateProgram())
         for s in shaders:
             GL.glAttachShader(self.handle, s)

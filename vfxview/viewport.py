@@ -32,9 +32,21 @@ GL_MISSING = (
 """The message shown in place of the viewport when no OpenGL 3.3 context can be made."""
 
 _SKELETON_UNIFORMS = {
-    "u_image": "int", "u_image_b": "int", "u_viewport": "vec2", "u_pan": "vec2", "u_zoom": "float",
-    "u_display_window": "vec4", "u_data_window": "vec4", "u_checker": "int", "u_false_color": "int",
-    "u_alpha_view": "int", "u_wipe": "float", "u_has_b": "int", "u_diff": "int", "u_outline": "int", "u_side": "int",
+    "u_image": "int",
+    "u_image_b": "int",
+    "u_viewport": "vec2",
+    "u_pan": "vec2",
+    "u_zoom": "float",
+    "u_display_window": "vec4",
+    "u_data_window": "vec4",
+    "u_checker": "int",
+    "u_false_color": "int",
+    "u_alpha_view": "int",
+    "u_wipe": "float",
+    "u_has_b": "int",
+    "u_diff": "int",
+    "u_outline": "int",
+    "u_side": "int",
 }
 
 
@@ -87,7 +99,11 @@ class Viewport(QOpenGLWidget):
     # -- GL -----------------------------------------------------------------
     def initializeGL(self) -> None:
         ctx = self.context()
-        if ctx is None or ctx.format().majorVersion() < 3 or (ctx.format().majorVersion() == 3 and ctx.format().minorVersion() < 3):
+        if (
+            ctx is None
+            or ctx.format().majorVersion() < 3
+            or (ctx.format().majorVersion() == 3 and ctx.format().minorVersion() < 3)
+        ):
             self.gl_missing.emit(GL_MISSING)
             return
         self._vao = int(GL.glGenVertexArrays(1))
@@ -99,7 +115,9 @@ class Viewport(QOpenGLWidget):
         if self._program is None or glsl.structure != self._structure:
             if self._program is not None:
                 self._program.delete()
-            self._program = ShaderProgram(load_shader("fullscreen.vert"), load_shader("display.frag"), glsl, first_texture_unit=2)
+            self._program = ShaderProgram(
+                load_shader("fullscreen.vert"), load_shader("display.frag"), glsl, first_texture_unit=2
+            )
             for name, kind in _SKELETON_UNIFORMS.items():
                 self._program.declare(name, kind)
             self._structure = glsl.structure
@@ -143,13 +161,20 @@ class Viewport(QOpenGLWidget):
         s = self.state
         has_b = s.compare is not None and s.compare_mode != "off"
         values = {
-            "u_image": 0, "u_image_b": 1, "u_viewport": size, "u_pan": pan, "u_zoom": zoom,
+            "u_image": 0,
+            "u_image_b": 1,
+            "u_viewport": size,
+            "u_pan": pan,
+            "u_zoom": zoom,
             "u_display_window": (0.0, 0.0, x1 - x0 + 1.0, y1 - y0 + 1.0),
             "u_data_window": (d0 - x0, e0 - y0, d1 - x0 + 1.0, e1 - y0 + 1.0),
-            "u_checker": int(s.background == "checker"), "u_false_color": int(s.nan_false_color),
-            "u_alpha_view": int(s.channel == "A"), "u_has_b": int(has_b),
+            "u_checker": int(s.background == "checker"),
+            "u_false_color": int(s.nan_false_color),
+            "u_alpha_view": int(s.channel == "A"),
+            "u_has_b": int(has_b),
             "u_wipe": float(s.wipe) if has_b and s.compare_mode == "wipe" else -1.0,
-            "u_diff": int(has_b and s.compare_mode == "diff"), "u_outline": int(outline),
+            "u_diff": int(has_b and s.compare_mode == "diff"),
+            "u_outline": int(outline),
             "u_side": int(has_b and s.compare_mode == "side"),
         }
         for name, value in values.items():

@@ -37,13 +37,32 @@ from vfxview.workers import Job, run_job, wait_all
 __all__ = ["SHORTCUTS", "MainWindow"]
 
 SHORTCUTS: dict[str, str] = {
-    "open": "Ctrl+O", "open_b": "Ctrl+Shift+O", "export": "Ctrl+E", "export_graded": "Ctrl+Shift+E", "bake": "Ctrl+B",
+    "open": "Ctrl+O",
+    "open_b": "Ctrl+Shift+O",
+    "export": "Ctrl+E",
+    "export_graded": "Ctrl+Shift+E",
+    "bake": "Ctrl+B",
     "quit": "Ctrl+Q",
-    "fit": "F", "one_to_one": "H", "one_to_one_alt": "0",
-    "exposure_up": "E", "exposure_down": "Shift+E", "reset_grade": "Ctrl+0",
-    "channel_RGB": "C", "channel_R": "R", "channel_G": "G", "channel_B": "B", "channel_A": "A", "channel_Y": "L",
-    "next_frame": "Right", "prev_frame": "Left", "play": "Space",
-    "compare_wipe": "W", "compare_side": "S", "compare_diff": "D", "compare_off": "Escape", "false_color": "N",
+    "fit": "F",
+    "one_to_one": "H",
+    "one_to_one_alt": "0",
+    "exposure_up": "E",
+    "exposure_down": "Shift+E",
+    "reset_grade": "Ctrl+0",
+    "channel_RGB": "C",
+    "channel_R": "R",
+    "channel_G": "G",
+    "channel_B": "B",
+    "channel_A": "A",
+    "channel_Y": "L",
+    "next_frame": "Right",
+    "prev_frame": "Left",
+    "play": "Space",
+    "compare_wipe": "W",
+    "compare_side": "S",
+    "compare_diff": "D",
+    "compare_off": "Escape",
+    "false_color": "N",
 }
 """Keyboard shortcuts (tev and RV habits; listed in README)."""
 
@@ -70,9 +89,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.viewport, 1)
         column.addWidget(self.frame_bar)
         self.setCentralWidget(central)
+        grade = GradePanel(self.state)
         self.panels: dict[str, QWidget] = {
             "Color": ColorPanel(self.state),
-            "Grade": GradePanel(self.state),
+            "Grade": grade,
             "Layers": LayersPanel(self.state),
             "Pixel probe": ProbePanel(self.state),
             "Info": InfoPanel(self.state),
@@ -84,7 +104,9 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(name, self)
             dock.setObjectName(f"dock-{name}")
             dock.setWidget(panel)
-            area = Qt.DockWidgetArea.BottomDockWidgetArea if name == "Console" else Qt.DockWidgetArea.RightDockWidgetArea
+            area = (
+                Qt.DockWidgetArea.BottomDockWidgetArea if name == "Console" else Qt.DockWidgetArea.RightDockWidgetArea
+            )
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["Info"], self.docks["Layers"])
@@ -98,7 +120,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.error_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.viewport.hovered.connect(self.panels["Pixel probe"].show_at)
-        self.panels["Grade"].bake_requested.connect(self.bake_dialog)
+        grade.bake_requested.connect(self.bake_dialog)
         self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
         self.viewport.gl_missing.connect(self._show_gl_missing)
         self.viewport.wipe_dragged.connect(lambda x: setattr(self.state, "wipe", float(np.clip(x, 0.0, 1.0))))
@@ -126,7 +148,9 @@ class MainWindow(QMainWindow):
         self._action(file, "Open compare image B...", "open_b", self.open_b_dialog)
         self.recent_menu = file.addMenu("Recent files")
         self._action(file, "Export as displayed...", "export", self.export_dialog)
-        self._action(file, "Export graded scene-linear...", "export_graded", lambda: self.export_dialog(grade_only=True))
+        self._action(
+            file, "Export graded scene-linear...", "export_graded", lambda: self.export_dialog(grade_only=True)
+        )
         self._action(file, "Bake grade + view to LUT...", "bake", self.bake_dialog)
         self._action(file, "Quit", "quit", self.close)
         view = self.menuBar().addMenu("&View")
@@ -136,7 +160,9 @@ class MainWindow(QMainWindow):
         self._action(view, "Exposure +0.5", "exposure_up", lambda: commands.set_exposure(s, s.exposure + 0.5))
         self._action(view, "Exposure -0.5", "exposure_down", lambda: commands.set_exposure(s, s.exposure - 0.5))
         self._action(view, "Reset grade", "reset_grade", lambda: commands.reset_grade(s))
-        self._action(view, "NaN/Inf false colour", "false_color", lambda: setattr(s, "nan_false_color", not s.nan_false_color))
+        self._action(
+            view, "NaN/Inf false colour", "false_color", lambda: setattr(s, "nan_false_color", not s.nan_false_color)
+        )
         channels = view.addMenu("Channel")
         for ch in ("RGB", "R", "G", "B", "A", "Y"):
             self._action(channels, ch, f"channel_{ch}", lambda _=False, c=ch: commands.set_channel(s, c))
@@ -208,7 +234,9 @@ class MainWindow(QMainWindow):
         commands.set_compare(self.state, "wipe", path)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open image", "", "Images (*.exr *.png *.tif *.tiff *.jpg *.jpeg *.hdr *.dpx);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open image", "", "Images (*.exr *.png *.tif *.tiff *.jpg *.jpeg *.hdr *.dpx);;All files (*)"
+        )
         if path:
             self.open_path(path)
 
@@ -258,15 +286,20 @@ class MainWindow(QMainWindow):
         )
 
     def bake_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Bake grade + view to a LUT", "view.cube", "Cube LUT (*.cube);;CLF (*.clf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Bake grade + view to a LUT", "view.cube", "Cube LUT (*.cube);;CLF (*.clf)"
+        )
         if path:
             self.bake(path)
 
     def bake(self, path: str) -> Job:
         """Bake the grade and the view to `path` on a worker thread."""
         settings = self.state.display_settings()
-        return self._start(f"baking {path}...", lambda: bake_view(settings, path),
-                           done=lambda _: self.statusBar().showMessage(f"baked {path}", 5000))
+        return self._start(
+            f"baking {path}...",
+            lambda: bake_view(settings, path),
+            done=lambda _: self.statusBar().showMessage(f"baked {path}", 5000),
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -297,8 +330,11 @@ class MainWindow(QMainWindow):
             self.restoreState(layout)
         recent = self._settings.value("recent") or []
         self.state.recent = tuple(str(p) for p in (recent if isinstance(recent, list) else [recent]))
-        color = {name: str(self._settings.value(f"color/{name}")) for name in _REMEMBERED_COLOR
-                 if self._settings.value(f"color/{name}") is not None}
+        color = {
+            name: str(self._settings.value(f"color/{name}"))
+            for name in _REMEMBERED_COLOR
+            if self._settings.value(f"color/{name}") is not None
+        }
         if color:  # validated as a whole; a config or LUT gone since leaves the defaults and a message
             lut = color.pop("lut", "") or None
             color_commands.configure(self.state, lut=lut, **color)

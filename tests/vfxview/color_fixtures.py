@@ -53,7 +53,7 @@ def write_cube_3d(folder: Path, size: int = 9) -> Path:
     g = np.linspace(0.0, 1.0, size)
     b, gg, r = np.meshgrid(g, g, g, indexing="ij")  # rows run with r fastest
     out = np.stack([r**0.8 * 0.9 + 0.1 * gg, gg**1.2, 0.7 * b + 0.3 * r * gg], axis=-1).reshape(-1, 3)
-    lines = ["TITLE \"viewer test\"", f"LUT_3D_SIZE {size}", *(f"{x:.7f} {y:.7f} {z:.7f}" for x, y, z in out)]
+    lines = ['TITLE "viewer test"', f"LUT_3D_SIZE {size}", *(f"{x:.7f} {y:.7f} {z:.7f}" for x, y, z in out)]
     path = folder / "look3d.cube"
     path.write_text("\n".join(lines) + "\n", encoding="ascii")
     return path
@@ -63,7 +63,12 @@ def write_cube_1d(folder: Path, size: int = 64) -> Path:
     """A 1D ``.cube``: a different gamma per channel over the domain 0..2."""
     x = np.linspace(0.0, 2.0, size)
     out = np.stack([x**0.45, x**0.5, (x / 2.0) ** 0.6], axis=-1)
-    lines = [f"LUT_1D_SIZE {size}", "DOMAIN_MIN 0 0 0", "DOMAIN_MAX 2 2 2", *(f"{a:.7f} {b:.7f} {c:.7f}" for a, b, c in out)]
+    lines = [
+        f"LUT_1D_SIZE {size}",
+        "DOMAIN_MIN 0 0 0",
+        "DOMAIN_MAX 2 2 2",
+        *(f"{a:.7f} {b:.7f} {c:.7f}" for a, b, c in out),
+    ]
     path = folder / "curve1d.cube"
     path.write_text("\n".join(lines) + "\n", encoding="ascii")
     return path

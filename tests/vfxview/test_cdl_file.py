@@ -21,7 +21,9 @@ def test_saved_grade_matches_ocio(tmp_path, suffix, rng):
     assert commands.save_grade(state, path)
     cdl = OCIO.CDLTransform.CreateFromFile(str(path), "")
     cfg = OCIO.Config.CreateRaw()
-    cpu = cfg.getProcessor(cdl).getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    cpu = cfg.getProcessor(cdl).getOptimizedCPUProcessor(
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
     values = rng.uniform(0.0, 0.8, size=(200, 3)).astype(np.float32)
     expected = values.copy()
     cpu.applyRGB(expected)

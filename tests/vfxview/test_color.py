@@ -8,7 +8,13 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tests.tolerances import ATOL_BAKE_ACES_GREYS_65, ATOL_GLSL_VS_NUMPY, ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
+from tests.tolerances import (
+    ATOL_BAKE_ACES_GREYS_65,
+    ATOL_GLSL_VS_NUMPY,
+    ATOL_LUT_OCIO,
+    RTOL_OCIO_BUILTIN,
+    RTOL_OCIO_PROCESSOR,
+)
 from tests.vfxview.color_fixtures import (
     ocio_apply,
     ocio_builtin_display,
@@ -26,8 +32,14 @@ from vfxview.state import BUILTIN_CONFIG, DisplaySettings, ViewerState
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
-GRADE = DisplaySettings(exposure=0.5, gamma=1.2, slope=(1.1, 0.95, 1.05), offset=(0.005, 0.0, -0.003),
-                        power=(0.9, 1.0, 1.15), saturation=0.85)
+GRADE = DisplaySettings(
+    exposure=0.5,
+    gamma=1.2,
+    slope=(1.1, 0.95, 1.05),
+    offset=(0.005, 0.0, -0.003),
+    power=(0.9, 1.0, 1.15),
+    saturation=0.85,
+)
 """A grade touching every live control."""
 
 HAND_VIEWS = [("sRGB", "Standard", ""), ("sRGB", "Film", ""), ("sRGB", "Standard", "warm"), ("Gamma22", "Standard", "")]
@@ -39,8 +51,11 @@ ACES_LOOK = "ACES 1.3 Reference Gamut Compression"
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("color")
-    return {"config": str(write_config(folder)), "cube3d": str(write_cube_3d(folder)),
-            "cube1d": str(write_cube_1d(folder))}
+    return {
+        "config": str(write_config(folder)),
+        "cube3d": str(write_cube_3d(folder)),
+        "cube1d": str(write_cube_1d(folder)),
+    }
 
 
 @pytest.fixture
@@ -76,8 +91,9 @@ def test_lut_with_grade_matches_ocio_file_transform(files, rng, lut):
     values = rng.uniform(-0.1, 1.3, size=(500, 3)).astype(np.float32)
     s = replace(GRADE, gamma=1.0, source="lut", lut=files[lut])
     got = display_pipeline(s).applied(values)
-    transform = OCIO.FileTransform(src=files[lut], interpolation=OCIO.INTERP_TETRAHEDRAL if lut == "cube3d"
-                                   else OCIO.INTERP_LINEAR)
+    transform = OCIO.FileTransform(
+        src=files[lut], interpolation=OCIO.INTERP_TETRAHEDRAL if lut == "cube3d" else OCIO.INTERP_LINEAR
+    )
     cpu = ocio_cpu(OCIO.Config.CreateRaw().getProcessor(transform))
     ref = ocio_apply(cpu, grade_reference(values, s).astype(np.float32))
     np.testing.assert_allclose(got, ref, rtol=0, atol=ATOL_LUT_OCIO)
@@ -192,8 +208,9 @@ def test_grade_is_ocio_cdl_noclamp(rng):
     values = np.concatenate([np.exp(rng.uniform(-7.0, 3.0, size=(300, 3))), -rng.uniform(0, 0.05, size=(20, 3))])
     values = values.astype(np.float32)
     gain = 2.0**GRADE.exposure
-    cdl = OCIO.CDLTransform(slope=[v * gain for v in GRADE.slope], offset=list(GRADE.offset), power=list(GRADE.power),
-                            sat=GRADE.saturation)
+    cdl = OCIO.CDLTransform(
+        slope=[v * gain for v in GRADE.slope], offset=list(GRADE.offset), power=list(GRADE.power), sat=GRADE.saturation
+    )
     cdl.setStyle(OCIO.CDL_NO_CLAMP)
     ref = ocio_apply(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(cdl)), values)
     from vfxview.display import grade_pipeline
@@ -233,8 +250,14 @@ def test_baked_view_applied_by_ocio_matches_ocio_view(tmp_path):
     path = tmp_path / "view.cube"
     bake_view(s, path)
     greys = np.repeat((0.18 * 2.0 ** np.linspace(-9.0, 6.5, 400))[:, None], 3, axis=1).astype(np.float32)
-    cube = ocio_apply(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(
-        OCIO.FileTransform(src=str(path), interpolation=OCIO.INTERP_TETRAHEDRAL))), greys)
+    cube = ocio_apply(
+        ocio_cpu(
+            OCIO.Config.CreateRaw().getProcessor(
+                OCIO.FileTransform(src=str(path), interpolation=OCIO.INTERP_TETRAHEDRAL)
+            )
+        ),
+        greys,
+    )
     ref = ocio_builtin_display(greys * np.float32(2.0**0.5), "ACEScg", s.display, s.view)
     assert float(np.max(np.abs(cube - ref))) <= ATOL_BAKE_ACES_GREYS_65
 
@@ -258,3 +281,27 @@ def test_color_settings_are_remembered_between_runs(qtbot, files, tmp_path):
     assert (s.config, s.input_space, s.display, s.view, s.source) == (files["config"], "lin_p3", "sRGB", "Film", "ocio")
     assert s.error == ""
     second.close()
+
+
+@pytest.mark.parametrize("how", ["look", "lut", "grade-only"])
+def test_headless_export_of_a_look_or_lut_matches_ocio(files, tmp_path, hdr_rgba, how):
+    import vfx_rs
+    from vfxview.app import main
+
+    src, out = tmp_path / "in.exr", tmp_path / "out.exr"
+    vfx_rs.write(src, Image(hdr_rgba))
+    rgb = vfx_rs.read(src).numpy()[..., :3]
+    if how == "look":
+        args = ["--config", files["config"], "--input", "lin_p3", "--view", "Standard", "--look", "warm"]
+        ref = ocio_display(OCIO.Config.CreateFromFile(files["config"]), rgb, "lin_p3", "sRGB", "Standard", "warm")
+    elif how == "lut":
+        args = ["--lut", files["cube3d"], "--exposure", "-3"]
+        transform = OCIO.FileTransform(src=files["cube3d"], interpolation=OCIO.INTERP_TETRAHEDRAL)
+        ref = ocio_apply(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(transform)), rgb * np.float32(0.125))
+    else:
+        args = ["--exposure", "1", "--grade-only"]
+        ref = rgb.astype(np.float64) * 2.0
+    assert main([str(src), *args, "--export", str(out)]) == 0
+    got = vfx_rs.read(out).numpy()
+    assert _relative_error(got[..., :3], ref) <= RTOL_OCIO_PROCESSOR
+    np.testing.assert_array_equal(got[..., 3], hdr_rgba[..., 3])

@@ -15,8 +15,9 @@ from vfxview.state import CHANNELS, DisplaySettings
 
 GRADES = [
     DisplaySettings(),
-    DisplaySettings(exposure=1.5, gamma=2.2, slope=(1.2, 0.9, 1.1), offset=(0.01, -0.02, 0.0), power=(1.0, 1.3, 0.8),
-                    saturation=0.7),
+    DisplaySettings(
+        exposure=1.5, gamma=2.2, slope=(1.2, 0.9, 1.1), offset=(0.01, -0.02, 0.0), power=(1.0, 1.3, 0.8), saturation=0.7
+    ),
     DisplaySettings(exposure=-2.0, gamma=0.8, saturation=1.4),
 ]
 

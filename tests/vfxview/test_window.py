@@ -24,8 +24,8 @@ def _viewport_pixel(window, x, y):
     vp = window.viewport
     frame = vp.grabFramebuffer()
     ratio = vp.devicePixelRatioF()
-    sx = (vp.pan[0] + (x + 0.5) * vp.zoom)
-    sy = (vp.pan[1] + (y + 0.5) * vp.zoom)
+    sx = vp.pan[0] + (x + 0.5) * vp.zoom
+    sy = vp.pan[1] + (y + 0.5) * vp.zoom
     c = frame.pixelColor(int(sx / ratio * frame.devicePixelRatio()), int(sy / ratio * frame.devicePixelRatio()))
     return np.array([c.redF(), c.greenF(), c.blueF()])
 
@@ -106,7 +106,9 @@ def test_compare_diff_and_wipe(window, qtbot, chart):
     commands.set_compare(window.state, "diff")
     got = _viewport_pixel(window, 20, 30)
     diff = np.abs(chart[30, 20, :3] * 0.5)
-    expected = display_pipeline(window.state.display_settings()).applied(np.append(diff, 1.0)[None].astype(np.float32))[0, :3]
+    expected = display_pipeline(window.state.display_settings()).applied(np.append(diff, 1.0)[None].astype(np.float32))[
+        0, :3
+    ]
     np.testing.assert_allclose(got, expected, atol=2 * ATOL_8BIT)
     commands.set_compare(window.state, "wipe")
     window.viewport.wipe_dragged.emit(0.25)
@@ -202,7 +204,9 @@ def test_drop_and_recent_files(window, qtbot, chart, tmp_path, monkeypatch):
     monkeypatch.setattr(commands, "load_image", lambda p: (vfx_rs.Image(chart), None))  # no EXR reader needed
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.state.path == str(path), timeout=5000)
     assert window.state.recent[0] == str(path)

@@ -52,8 +52,12 @@ class ColorPanel(QWidget):
         lut_row.addWidget(self.load_lut)
         form.addRow("Transform", self.source)
         form.addRow("Config", config_row)
-        for label, widget in (("Input space", self.input_space), ("Display", self.display), ("View", self.view),
-                              ("Look", self.look)):
+        for label, widget in (
+            ("Input space", self.input_space),
+            ("Display", self.display),
+            ("View", self.view),
+            ("Look", self.look),
+        ):
             form.addRow(label, widget)
         form.addRow("LUT", lut_row)
         form.addRow("Channel", self.channel)
@@ -65,7 +69,9 @@ class ColorPanel(QWidget):
         self.source.activated.connect(lambda _: self._set_source(self.source.currentData()))
         self.config.activated.connect(lambda i: color_commands.set_config(state, self._configs[i]))
         self.load_config.clicked.connect(self._config_dialog)
-        self.input_space.activated.connect(lambda _: color_commands.set_input_space(state, self.input_space.currentText()))
+        self.input_space.activated.connect(
+            lambda _: color_commands.set_input_space(state, self.input_space.currentText())
+        )
         self.display.activated.connect(lambda _: color_commands.set_display(state, self.display.currentText()))
         self.view.activated.connect(lambda _: color_commands.set_display(state, state.display, self.view.currentText()))
         self.look.activated.connect(lambda i: color_commands.set_look(state, "" if i == 0 else self.look.currentText()))
@@ -95,8 +101,18 @@ class ColorPanel(QWidget):
             color_commands.set_lut(self.state, path)
 
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("source", "config", "input_space", "display", "view", "look", "lut", "channel", "background",
-                    "nan_false_color"):
+        if name in (
+            "source",
+            "config",
+            "input_space",
+            "display",
+            "view",
+            "look",
+            "lut",
+            "channel",
+            "background",
+            "nan_false_color",
+        ):
             self._sync()
 
     @staticmethod
@@ -126,8 +142,9 @@ class ColorPanel(QWidget):
             self._fill(self.input_space, spaces, s.input_space)
             self._fill(self.display, displays, s.display)
             self._fill(self.view, views, s.view)
-            self._fill(self.look, [NO_LOOK, *looks, *([s.look] if s.look and s.look not in looks else [])],
-                       s.look or NO_LOOK)
+            self._fill(
+                self.look, [NO_LOOK, *looks, *([s.look] if s.look and s.look not in looks else [])], s.look or NO_LOOK
+            )
             for widget in (self.input_space, self.display, self.view, self.look):
                 widget.setEnabled(ocio)
             self.lut_label.setText(s.lut or "(none)")

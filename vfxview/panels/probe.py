@@ -29,14 +29,22 @@ def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
         return None
     raw = img._data[iy - y0, ix - x0].astype(np.float64)
     settings = state.display_settings()
-    one = display_input(img.with_pixels(raw[np.newaxis, np.newaxis].astype(np.float32), img.channel_names), settings.channel)
+    one = display_input(
+        img.with_pixels(raw[np.newaxis, np.newaxis].astype(np.float32), img.channel_names), settings.channel
+    )
     graded = grade_pipeline(settings).applied(one)[0, 0]
     try:
         shown = display_pipeline(settings).applied(one)[0, 0]
     except (VfxError, OSError, ValueError):  # the color transform cannot be built: the UI shows why
         shown = np.full(4, np.nan)
-    return {"x": ix, "y": iy, "raw": raw.tolist(), "graded": graded.tolist(), "display": shown.tolist(),
-            "channels": img.channel_names}
+    return {
+        "x": ix,
+        "y": iy,
+        "raw": raw.tolist(),
+        "graded": graded.tolist(),
+        "display": shown.tolist(),
+        "channels": img.channel_names,
+    }
 
 
 def _fmt(values: list[float]) -> str:
@@ -58,7 +66,9 @@ class ProbePanel(QWidget):
         layout.addWidget(copy)
         layout.addStretch(1)
         self._last: tuple[float, float] | None = None
-        state.changed.connect(lambda name, value: self._last is not None and name not in ("error", "recent") and self.show_at(*self._last))
+        state.changed.connect(
+            lambda name, value: self._last is not None and name not in ("error", "recent") and self.show_at(*self._last)
+        )
 
     def show_at(self, x: float, y: float) -> None:
         """Update for image coordinates (x, y); re-shown when the image or grade changes."""

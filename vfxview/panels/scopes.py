@@ -113,5 +113,7 @@ class ScopesPanel(QWidget):
         self._qimage = QImage(plot.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
         self.plot.setPixmap(QPixmap.fromImage(self._qimage))
         self.figures.setText(
-            "" if figures is None else f"A-B  max {figures['max']:.6g}  RMS {figures['rms']:.6g}  PSNR {figures['psnr']:.2f} dB"
+            ""
+            if figures is None
+            else f"A-B  max {figures['max']:.6g}  RMS {figures['rms']:.6g}  PSNR {figures['psnr']:.2f} dB"
         )
