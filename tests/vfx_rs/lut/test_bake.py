@@ -10,9 +10,7 @@ in tests/tolerances.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -29,8 +27,9 @@ from tests.tolerances import (
 )
 from tests.vfx_rs.lut.ocio_ref import OCIO, ocio_apply
 from vfx_rs.color import transfer_function
+from vfx_rs.color.aces import output_transform
 from vfx_rs.ocio import Processor
-from vfx_rs.pipeline import GlslNames, GlslSnippet, MatrixOp, Op, Pipeline
+from vfx_rs.pipeline import MatrixOp, Pipeline
 from vfx_rs.pipeline.ops import ExponentOp
 
 GRADE = MatrixOp(
@@ -142,22 +141,6 @@ def _ocio_cpu(config: object, *args: object) -> object:
     )
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
-class _OcioOp(Op):
-    """Test-only op running an OCIO CPU processor, so that our baker can bake OCIO's own transform."""
-
-    kind = "test_ocio_cpu"
-    cpu: Any = None
-
-    def apply_planar(self, p: np.ndarray) -> None:
-        rgb = np.ascontiguousarray(p.T, dtype=np.float32)
-        self.cpu.applyRGB(rgb)
-        p[...] = rgb.T
-
-    def glsl(self, names: GlslNames) -> GlslSnippet:
-        raise AssertionError("a test-only op is never rendered")
-
-
 def _aces_samples(config: object) -> tuple[np.ndarray, np.ndarray]:
     """ACES2065-1 greys over the shaper's stops, and Rec.709-gamut colours within a stop of grey."""
     rng = np.random.default_rng(11)
@@ -170,16 +153,18 @@ def _aces_samples(config: object) -> tuple[np.ndarray, np.ndarray]:
 
 
 def test_shaper_3d_of_aces_srgb_output_matches_direct_transform(tmp_path: Path) -> None:
-    """ACES 1.3 sRGB output (OCIO's, as the transform baked) -> our log2 shaper + 65^3 .cube -> OCIO applies it.
+    """Our ACES 1.3 sRGB output transform -> log2 shaper + 65^3 .cube -> OCIO applies it.
 
-    The reference is OCIO's direct transform; OCIO's own Baker, given the same log2 shaper and sizes,
-    is the yardstick for what a 65-point LUT allows: ours must be no worse in mean and 99th percentile.
+    References: OCIO's direct transform (the ACES 1.3 CG config's sRGB display, SDR video view) and
+    our direct pipeline. OCIO's own Baker, given the same log2 shaper and sizes, is the yardstick for
+    what a 65-point LUT allows: ours must be no worse in mean and 99th percentile.
     """
     config = OCIO.Config.CreateFromBuiltinConfig(ACES_CONFIG)
     view = ("ACES2065-1", "sRGB - Display", "ACES 1.0 - SDR Video", OCIO.TRANSFORM_DIR_FORWARD)
     direct = _ocio_cpu(config, *view)
+    aces = output_transform("sRGB")
     ours = tmp_path / "ours.cube"
-    lut.bake(_OcioOp(cpu=direct), ours, kind="shaper3d", size=65, stops=STOPS)
+    lut.bake(aces, ours, kind="shaper3d", size=65, stops=STOPS)
 
     editable = OCIO.Config.CreateFromStream(config.serialize())
     shaper = OCIO.ColorSpace(name="lg2 shaper")
@@ -206,7 +191,9 @@ def test_shaper_3d_of_aces_srgb_output_matches_direct_transform(tmp_path: Path) 
     for samples, bound in ((greys, ATOL_BAKE_ACES_GREYS_65), (colours, ATOL_BAKE_ACES_REC709_65)):
         reference = samples.copy()
         direct.applyRGB(reference)  # type: ignore[attr-defined]
-        error = np.abs(ocio_apply(ours, samples, "tetrahedral") - reference).max(axis=1)
+        applied = ocio_apply(ours, samples, "tetrahedral")
+        error = np.abs(applied - reference).max(axis=1)
+        assert np.abs(applied - aces.applied(samples)).max() <= bound
         yardstick = np.abs(ocio_apply(theirs, samples, "tetrahedral") - reference).max(axis=1)
         assert error.max() <= bound
         assert np.quantile(error, 0.99) <= np.quantile(yardstick, 0.99)
