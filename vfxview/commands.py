@@ -287,7 +287,7 @@ def save_grade(state: ViewerState, path: str | Path) -> bool:
 
     settings = state.display_settings()
     if settings.power != (1.0, 1.0, 1.0):
-        report_error(state, f"cannot save grade to {path}: the CDL writer cannot store power {settings.power} yet")
+        report_error(state, f"cannot save grade to {path}: the viewer does not save a CDL power ({settings.power}) yet")
         return False
     gain = 2.0 ** float(settings.exposure)
     try:
