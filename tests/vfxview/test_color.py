@@ -305,3 +305,30 @@ def test_headless_export_of_a_look_or_lut_matches_ocio(files, tmp_path, hdr_rgba
     got = vfx_rs.read(out).numpy()
     assert _relative_error(got[..., :3], ref) <= RTOL_OCIO_PROCESSOR
     np.testing.assert_array_equal(got[..., 3], hdr_rgba[..., 3])
+
+
+def test_console_viewer_drives_color_and_bake(files, tmp_path):
+    viewer = commands.ScriptViewer(ViewerState())
+    assert viewer.set_config(files["config"]) and viewer.set_input_space("lin_p3")
+    assert viewer.set_view("sRGB", "Film")
+    assert (viewer.state.display, viewer.state.view, viewer.state.input_space) == ("sRGB", "Film", "lin_p3")
+    assert viewer.set_lut(files["cube1d"]) and viewer.state.source == "lut"
+    assert viewer.bake(tmp_path / "v.cube") and (tmp_path / "v.cube").stat().st_size > 0
+    assert not viewer.set_view("NoDisplay") and "NoDisplay" in viewer.state.error
+
+
+@pytest.mark.gl
+def test_color_panel_pickers(window, qtbot, chart):
+    commands.show_loaded(window.state, "chart", Image(np.nan_to_num(chart)))
+    panel = window.panels["Color"]
+    panel.look.setCurrentText(ACES_LOOK)
+    panel.look.activated.emit(panel.look.currentIndex())
+    assert window.state.look == ACES_LOOK and window.state.error == ""
+    panel.input_space.setCurrentText("ACES2065-1")
+    panel.input_space.activated.emit(panel.input_space.currentIndex())
+    assert window.state.input_space == "ACES2065-1"
+    panel.source.setCurrentIndex(2)
+    panel.source.activated.emit(2)
+    assert window.state.source == "raw" and not panel.display.isEnabled()
+    before = window.viewport.compile_count
+    qtbot.waitUntil(lambda: window.viewport.compile_count > before, timeout=5000)
