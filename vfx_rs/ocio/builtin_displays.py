@@ -11,9 +11,12 @@ mirrored below zero and limited to the half-float range as OCIO's tables are.
 
 from __future__ import annotations
 
+import numpy as np
+
 from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, MatrixOp, RangeOp
+from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp, half_domain
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp
 
 __all__ = ["PQ_UNIT_NITS", "SRGB_MONCURVE", "display_styles"]
@@ -42,13 +45,36 @@ def _srgb_curve(mirror: bool) -> list[Op]:
     ]
 
 
+def _pq_halfs() -> tuple[np.ndarray, np.ndarray]:
+    """OCIO's linear-to-PQ table: every half float (NaN as 0, infinities as +-65504; 1.0 = 100 cd/m2) and its
+    mirrored PQ code, stored in float32 (OCIO Displays.cpp GenerateLinearToPQOps, OpHelpers.cpp CreateHalfLut)."""
+    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
+    codes = halfs * (PQ_UNIT_NITS / 10000.0)
+    FixedCurveOp(curve="st2084_mirror").apply_planar(codes.reshape(1, -1))
+    return halfs, codes.astype(np.float32).astype(np.float64)
+
+
 def _linear_to_pq() -> list[Op]:
-    """Linear light (1.0 = 100 cd/m2, limited to +-65504) to ST 2084 code values, mirrored below zero."""
-    return [
-        RangeOp(lo=-HALF_MAX, hi=HALF_MAX),
-        RangeOp(scale=PQ_UNIT_NITS / 10000.0),
-        FixedCurveOp(curve="st2084_mirror"),
-    ]
+    """Linear light (1.0 = 100 cd/m2) to mirrored ST 2084 code values, as OCIO's half-float table."""
+    _, codes = _pq_halfs()
+    return [HalfLut1DOp(table=np.repeat(codes[:, None], 3, axis=1))]
+
+
+def _pq_to_linear() -> list[Op]:
+    """ST 2084 code values to linear light (1.0 = 100 cd/m2), mirrored: the PQ EOTF itself, which stays within
+    5e-7 of OCIO's exact inversion of its half-float table (a resampled inverse table would not). Code values
+    above 1 clamp to 1 (10000 cd/m2), where OCIO's inverted table runs on to 65504."""
+    return [FixedCurveOp(curve="st2084_mirror", encode=False), RangeOp(scale=10000.0 / PQ_UNIT_NITS)]
+
+
+def _pq_display(primaries: str | None, desc: str, name: str) -> BuiltinStyle:
+    to_rgb = [] if primaries is None else [_from_xyz(primaries)]
+    return BuiltinStyle(
+        name,
+        desc,
+        lambda: [*to_rgb, *_linear_to_pq()],
+        lambda: [*_pq_to_linear(), *(op.inverse() for op in to_rgb)],
+    )
 
 
 def display_styles() -> list[BuiltinStyle]:
@@ -98,20 +124,15 @@ def display_styles() -> list[BuiltinStyle]:
             "CIE XYZ (D65) to gamma 2.6 XYZ (DCDM, 48/52.37 scale)",
             lambda: [RangeOp(scale=48.0 / 52.37), *_power(2.6, False)],
         ),
-        BuiltinStyle("CURVE - LINEAR_to_ST-2084", "Linear (1.0 = 100 cd/m2) to ST 2084 (PQ)", _linear_to_pq),
+        _pq_display(None, "Linear (1.0 = 100 cd/m2) to ST 2084 (PQ)", "CURVE - LINEAR_to_ST-2084"),
         BuiltinStyle(
             "CURVE - ST-2084_to_LINEAR",
             "ST 2084 (PQ) to linear (1.0 = 100 cd/m2)",
-            lambda: [op.inverse() for op in reversed(_linear_to_pq())],
+            _pq_to_linear,
+            _linear_to_pq,
         ),
-        BuiltinStyle(
-            xyz + "REC.2100-PQ", "CIE XYZ (D65) to Rec.2100-PQ", lambda: [_from_xyz("Rec.2020"), *_linear_to_pq()]
-        ),
-        BuiltinStyle(
-            xyz + "ST2084-P3-D65",
-            "CIE XYZ (D65) to ST 2084 (PQ), P3-D65 primaries",
-            lambda: [_from_xyz("Display P3"), *_linear_to_pq()],
-        ),
-        BuiltinStyle(xyz + "ST2084-DCDM-D65", "CIE XYZ (D65) to ST 2084 (PQ) XYZ", _linear_to_pq),
+        _pq_display("Rec.2020", "CIE XYZ (D65) to Rec.2100-PQ", xyz + "REC.2100-PQ"),
+        _pq_display("Display P3", "CIE XYZ (D65) to ST 2084 (PQ), P3-D65 primaries", xyz + "ST2084-P3-D65"),
+        _pq_display(None, "CIE XYZ (D65) to ST 2084 (PQ) XYZ", xyz + "ST2084-DCDM-D65"),
     ]
     return styles

@@ -342,8 +342,9 @@ class Config:
     ) -> Any:
         """The `Processor` from color space `src` to `display` through `view` (default view if None).
 
-        `looks`, when given, replaces the view's own looks. ``inverse=True``
-        gives the display-to-`src` processor.
+        `looks`, when given, replaces the view's own looks and runs from
+        `src` before the view, even a data view (OCIO's LegacyViewingPipeline
+        looks override). ``inverse=True`` gives the display-to-`src` processor.
         """
         return self._cached_processor(("dv", src, display, view, looks, inverse, self.context().key()))
 

@@ -125,27 +125,25 @@ class _Builder:
         except OcioError:
             raise OcioError(f"color space {name!r} is not in the config", path=self.path, line=line) from None
 
-    def to_reference(self, cs: ColorSpace) -> list[Op]:
+    def to_reference(self, cs: ColorSpace, inverse: bool = False) -> list[Op]:
+        """Ops from `cs` to its reference (or back, if `inverse`), each transform in its own direction."""
         label = f"color space {cs.name!r}"
         if cs.to_reference is not None:
-            return self._compile(label, cs.to_reference)
-        return self._compile(label, cs.from_reference, inverse=True)
+            return self._compile(label, cs.to_reference, inverse)
+        return self._compile(label, cs.from_reference, not inverse)
 
     def from_reference(self, cs: ColorSpace) -> list[Op]:
-        label = f"color space {cs.name!r}"
-        if cs.from_reference is not None:
-            return self._compile(label, cs.from_reference)
-        return self._compile(label, cs.to_reference, inverse=True)
+        return self.to_reference(cs, inverse=True)
 
-    def view_transform_ops(self, name: str, line: int | None) -> list[Op]:
+    def view_transform_ops(self, name: str, line: int | None, inverse: bool = False) -> list[Op]:
         try:
             vt = self.config.view_transform(name)
         except OcioError:
             raise OcioError(f"view transform {name!r} is not in the config", path=self.path, line=line) from None
         label = f"view transform {vt.name!r}"
         if vt.from_reference is not None:
-            return self._compile(label, vt.from_reference)
-        return self._compile(label, vt.to_reference, inverse=True)
+            return self._compile(label, vt.from_reference, inverse)
+        return self._compile(label, vt.to_reference, not inverse)
 
     def cross(self, src_ref: str, dst_ref: str, line: int | None) -> list[Op]:
         """Between the scene and display references through the default view transform."""
@@ -159,24 +157,43 @@ class _Builder:
             raise OcioError(
                 "no scene-referred view transform joins the scene and display references", path=self.path, line=line
             )
-        ops = self.view_transform_ops(names[0], line)
-        return (
-            ops if src_ref == "scene" else invert_ops(ops, f"view transform {names[0]!r}", self.path, line, self.memo)
-        )
+        return self.view_transform_ops(names[0], line, inverse=src_ref != "scene")
+
+    def _conversion(self, s: ColorSpace, d: ColorSpace, line: int | None) -> list[Part]:
+        return [
+            lambda inv: self.to_reference(s, inv),
+            lambda inv: (
+                self.cross(d.reference, s.reference, line) if inv else self.cross(s.reference, d.reference, line)
+            ),
+            lambda inv: self.to_reference(d, not inv),
+        ]
 
     def colorspace_ops(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Op]:
+        return run(self.colorspace_parts(src, dst, data_bypass, line))
+
+    def colorspace_parts(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Part]:
         s, d = self._space(src, line), self._space(dst, line)
         if (data_bypass and (s.isdata or d.isdata)) or s.name == d.name:
             return []
-        return self.to_reference(s) + self.cross(s.reference, d.reference, line) + self.from_reference(d)
+        return self._conversion(s, d, line)
 
-    def _apply_looks(self, src: ColorSpace, looks: str, line: int | None) -> tuple[list[Op], ColorSpace]:
+    def _look_ops(self, look: Any, forward: bool) -> list[Op]:
+        label = f"look {look.name!r}"
+        if forward:
+            if look.transform:
+                return self._compile(label, look.transform)
+            return self._compile(label, look.inverse_transform, inverse=True)
+        if look.inverse_transform:
+            return self._compile(label, look.inverse_transform)
+        return self._compile(label, look.transform, inverse=True)
+
+    def _look_parts(self, src: ColorSpace, looks: str, line: int | None) -> tuple[list[Part], ColorSpace]:
         options = parse_looks(looks)
         for i, option in enumerate(options):
             missing = [n for n, _ in option if n not in self.config.looks and not self._has_look(n)]
             if missing and i + 1 < len(options):
                 continue
-            ops: list[Op] = []
+            parts: list[Part] = []
             current = src
             for name, forward in option:
                 try:
@@ -184,33 +201,29 @@ class _Builder:
                 except OcioError:
                     raise OcioError(f"look {name!r} is not in the config", path=self.path, line=line) from None
                 space = self._space(look.process_space, look.line) if look.process_space else current
-                ops += self.colorspace_ops(current.name, space.name, True, look.line)
+                parts += self.colorspace_parts(current.name, space.name, True, look.line)
                 current = space
-                label = f"look {look.name!r}"
-                if forward:
-                    ops += (
-                        self._compile(label, look.transform)
-                        if look.transform
-                        else self._compile(label, look.inverse_transform, inverse=True)
-                    )
-                else:
-                    ops += (
-                        self._compile(label, look.inverse_transform)
-                        if look.inverse_transform
-                        else self._compile(label, look.transform, inverse=True)
-                    )
-            return ops, current
+                parts.append(lambda inv, lk=look, fw=forward: self._look_ops(lk, fw != inv))
+            return parts, current
         return [], src
 
     def _has_look(self, name: str) -> bool:
         return name.lower() in (n.lower() for n in self.config.looks)
 
     def look_ops(self, src: str, dst: str, looks: str, line: int | None = None) -> list[Op]:
+        return run(self.look_parts(src, dst, looks, line))
+
+    def look_parts(self, src: str, dst: str, looks: str, line: int | None = None) -> list[Part]:
         s, d = self._space(src, line), self._space(dst, line)
-        ops, current = self._apply_looks(s, looks, line)
-        return ops + self.colorspace_ops(current.name, d.name, True, line)
+        parts, current = self._look_parts(s, looks, line)
+        return parts + self.colorspace_parts(current.name, d.name, True, line)
 
     def display_view_ops(
+        self, src: str, display: str, view: str, looks_bypass: bool = False, line: int | None = None
+    ) -> list[Op]:
+        return run(self.display_view_parts(src, display, view, looks_bypass, line))
+
+    def display_view_parts(
         self,
         src: str,
         display: str,
@@ -218,15 +231,20 @@ class _Builder:
         looks_bypass: bool = False,
         line: int | None = None,
         looks: str | None = None,
-    ) -> list[Op]:
+    ) -> list[Part]:
         cfg = self.config
+        s = self._space(src, line)
+        if looks is not None:
+            # Looks given by the caller replace the view's, as OCIO's LegacyViewingPipeline: they run from `src`
+            # to their result space, even before a data view.
+            parts, current = self._look_parts(s, looks, line)
+            return parts + self.display_view_parts(current.name, display, view, True, line)
         try:
             disp = cfg.display(display)
             v = cfg.view(disp.name, view) if view else cfg.view(disp.name, cfg.default_view(disp.name))
         except OcioError as exc:
             raise OcioError(exc.message, path=self.path, line=line) from None
-        s = self._space(src, line)
-        look_text = "" if looks_bypass else (v.looks if looks is None else looks)
+        look_text = "" if looks_bypass else v.looks
         if v.view_transform:
             dcs_name = disp.name if v.display_colorspace == "<USE_DISPLAY_NAME>" else v.display_colorspace
             target = self._space(dcs_name, v.line)
@@ -234,44 +252,51 @@ class _Builder:
             target = self._space(disp.name if v.colorspace == "<USE_DISPLAY_NAME>" else v.colorspace, v.line)
         if s.isdata or target.isdata:
             return []
-        ops, current = self._apply_looks(s, look_text, v.line)
+        parts, current = self._look_parts(s, look_text, v.line)
         if not v.view_transform:
-            return ops + self.colorspace_ops(current.name, target.name, True, v.line)
+            return parts + self.colorspace_parts(current.name, target.name, True, v.line)
         try:
             vt = cfg.view_transform(v.view_transform)
         except OcioError:
             raise OcioError(
                 f"view {v.name!r} names unknown view transform {v.view_transform!r}", path=self.path, line=v.line
             ) from None
-        ops += self.to_reference(current) + self.cross(current.reference, vt.reference, v.line)
-        ops += self.view_transform_ops(vt.name, v.line)
-        return ops + self.cross("display", target.reference, v.line) + self.from_reference(target)
+        cur_ref, vt_ref, tgt_ref = current.reference, vt.reference, target.reference
+        return [
+            *parts,
+            lambda inv: self.to_reference(current, inv),
+            lambda inv: self.cross(vt_ref, cur_ref, v.line) if inv else self.cross(cur_ref, vt_ref, v.line),
+            lambda inv: self.view_transform_ops(vt.name, v.line, inv),
+            lambda inv: self.cross(tgt_ref, "display", v.line) if inv else self.cross("display", tgt_ref, v.line),
+            lambda inv: self.to_reference(target, not inv),
+        ]
 
     def resolve_file(self, filename: str, line: int | None) -> str:
         return self.context.resolve_file(filename, path=self.path, line=line)
 
-    def named_or_space(self, src: str, dst: str, looks: str) -> list[Op]:
+    def named_or_space_parts(self, src: str, dst: str, looks: str) -> list[Part]:
         cfg = self.config
         src_nt = None if cfg.has_colorspace(src) else self._named(src)
         dst_nt = None if cfg.has_colorspace(dst) else self._named(dst)
         if src_nt is None and dst_nt is None:
-            return self.look_ops(src, dst, looks) if looks else self.colorspace_ops(src, dst)
-        ops: list[Op] = []
+            return self.look_parts(src, dst, looks) if looks else self.colorspace_parts(src, dst)
+        parts: list[Part] = []
         if src_nt is not None:
-            label = f"named transform {src_nt.name!r}"
-            ops += (
-                self._compile(label, src_nt.transform)
-                if src_nt.transform
-                else self._compile(label, src_nt.inverse_transform, inverse=True)
-            )
+            parts.append(lambda inv: self._named_ops(src_nt, forward=not inv))
         if dst_nt is not None:
-            label = f"named transform {dst_nt.name!r}"
-            ops += (
-                self._compile(label, dst_nt.inverse_transform)
-                if dst_nt.inverse_transform
-                else self._compile(label, dst_nt.transform, inverse=True)
-            )
-        return ops
+            parts.append(lambda inv: self._named_ops(dst_nt, forward=inv))
+        return parts
+
+    def _named_ops(self, nt: Any, forward: bool) -> list[Op]:
+        """A named transform's ops: forward (``transform``) or inverse (``inverse_transform``)."""
+        label = f"named transform {nt.name!r}"
+        if forward:
+            if nt.transform:
+                return self._compile(label, nt.transform)
+            return self._compile(label, nt.inverse_transform, inverse=True)
+        if nt.inverse_transform:
+            return self._compile(label, nt.inverse_transform)
+        return self._compile(label, nt.transform, inverse=True)
 
     def _named(self, name: str) -> Any:
         try:
@@ -280,19 +305,35 @@ class _Builder:
             raise OcioError(f"color space {name!r} is not in the config", path=self.path) from None
 
 
+Part = Callable[[bool], list[Op]]
+"""One step of a conversion: its ops forward (False) or inverted (True), each transform built in that direction."""
+
+
+def run(parts: list[Part], inverse: bool = False) -> list[Op]:
+    """The ops of `parts` in order, or of their inverses in reverse order."""
+    ordered = reversed(parts) if inverse else parts
+    return [op for part in ordered for op in part(inverse)]
+
+
 def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
-    """The processor for a `Config.processor` / `Config.display_processor` cache key."""
+    """The processor for a `Config.processor` / `Config.display_processor` cache key.
+
+    An inverse processor is built in the inverse direction transform by
+    transform (as OCIO does), not by inverting the forward ops: some
+    transforms (OCIO's half-float tables, the ASC CDL) are rendered
+    differently in reverse.
+    """
     b = _Builder(config, config.context())
     if key[0] == "cs":
         _, src, dst, looks, inverse, _ctx = key
-        ops = b.named_or_space(src, dst, looks)
+        parts = b.named_or_space_parts(src, dst, looks)
         desc = f"{src} -> {dst}" + (f" [{looks}]" if looks else "")
     else:
         _, src, display, view, looks, inverse, _ctx = key
-        ops = b.display_view_ops(src, display, view or "", False, None, looks)
+        parts = b.display_view_parts(src, display, view or "", False, None, looks)
         desc = f"{src} -> {display} / {view or 'default view'}"
+    ops = run(parts, inverse)
     if inverse:
-        ops = invert_ops(ops, desc, config.path, None, b.memo)
         desc = f"inverse of {desc}"
     flipped = (*key[:-2], not inverse, key[-1])
     return Processor(Pipeline(ops), desc, lambda: config._cached_processor(flipped))

@@ -24,6 +24,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, OcioError
 from vfx_rs.ocio.model import Transform
+from vfx_rs.ocio.transforms_fixed import fixed_function_ops
 from vfx_rs.ocio.transforms_grading import cdl_ops, exposure_contrast_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
@@ -191,6 +192,7 @@ _SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
     "LogAffine": _log,
     "LogCamera": _log,
     "ExposureContrast": exposure_contrast_ops,
+    "FixedFunction": fixed_function_ops,
 }
 """Transforms that are ops of their parameters alone."""
 

@@ -1,4 +1,4 @@
-"""The grading transforms of an OCIO config as pipeline ops: ExposureContrast, CDL and FixedFunction.
+"""The grading transforms of an OCIO config as pipeline ops: ExposureContrast and CDL.
 
 ExposureContrastTransform follows OpenColorIO's ExposureContrastOpCPU
 (``ops/exposurecontrast``; documented in ExposureContrastOpData.h): with

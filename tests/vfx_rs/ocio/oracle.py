@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from tests.tolerances import ATOL_OCIO_POWER_NOISE
+
 __all__ = [
     "CODE_VALUES",
     "GRID_VALUES",
@@ -79,8 +81,12 @@ def ocio_noise(cpu: Any, px: np.ndarray, ref: np.ndarray) -> np.ndarray:
     return slack
 
 
-def compare(ref_processor: Any, ours: Any, px: np.ndarray, *, noise: bool = True) -> float:
-    """The error (module docstring) of our processor against OCIO's on the pixels `px`, less `ocio_noise`."""
+def compare(ref_processor: Any, ours: Any, px: np.ndarray, *, noise: bool = True, power_noise: bool = False) -> float:
+    """The error (module docstring) of our processor against OCIO's on the pixels `px`, less `ocio_noise`.
+
+    `power_noise` also allows `ATOL_OCIO_POWER_NOISE` where OCIO's value is below 1e-3: display encodings
+    ending in a pure power (gamma 2.6) raise float32 residue near black (~1e-11 in light) to ~1e-4.
+    """
     cpu = ocio_cpu(ref_processor)
     ref = run_cpu(cpu, px)
     got = ours.apply(px.copy()).astype(np.float64)
@@ -88,6 +94,8 @@ def compare(ref_processor: Any, ours: Any, px: np.ndarray, *, noise: bool = True
     same = (ref == got) | (np.isnan(ref) & np.isnan(got))
     fin = np.all(np.isfinite(ref) & np.isfinite(got) | same, axis=-1)
     assert np.all(fin | np.any(~np.isfinite(slack), axis=-1)), "inf/NaN differ"
+    if power_noise:
+        slack = np.where(np.abs(ref) < 1e-3, slack + ATOL_OCIO_POWER_NOISE, slack)
     with np.errstate(invalid="ignore"):
         diff = np.where(same, 0.0, np.maximum(np.abs(got - ref) - slack, 0.0))[fin]
     scale = np.maximum(1.0, np.max(np.abs(np.where(same, 0.0, ref)[fin]), axis=-1))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 
 from tests.tolerances import RTOL_OCIO_BUILTIN
-from tests.vfx_rs.ocio.oracle import check_queries, compare, grid17, source_grid
+from tests.vfx_rs.ocio.oracle import check_queries, compare, grid17, ocio_cpu, run_cpu, source_grid
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio import Config, builtin, builtin_aces_1_3
 
@@ -123,3 +124,60 @@ def test_shorthand_names(ours: Config) -> None:
     assert ours.colorspace("scene_linear").name == "ACEScg"
     with pytest.raises(OcioError, match="view of display 'sRGB' 'Cinema'"):
         ours.view("sRGB", "Cinema")
+
+
+LOOK = "ACES 1.3 Reference Gamut Compression"
+
+
+def test_every_display_view_matches_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    """From ACES2065-1 (with and without the look), from every color space, and inverted back to ACES2065-1."""
+    results: dict[str, float] = {}
+    names = ours.colorspace_names(include_inactive=True)
+    for display in ref.getDisplays():
+        for view in ref.getViews(display):
+            for looks in (None, LOOK):
+                pipeline = OCIO.LegacyViewingPipeline()  # OCIO's looks override, as our `looks` argument
+                pipeline.setDisplayViewTransform(OCIO.DisplayViewTransform(ACES, display, view))
+                if looks:
+                    pipeline.setLooksOverride(looks)
+                    pipeline.setLooksOverrideEnabled(True)
+                key = f"ACES -> {display} / {view}" + (f" + {looks}" if looks else "")
+                results[key] = compare(
+                    pipeline.getProcessor(ref),
+                    ours.display_processor(ACES, display, view, looks),
+                    grid17(),
+                    power_noise=True,
+                )
+            for src in names:
+                tr = OCIO.DisplayViewTransform(src, display, view)
+                px = source_grid(_encoding(ours, src))
+                results[f"{src} -> {display} / {view}"] = compare(
+                    ref.getProcessor(tr), ours.display_processor(src, display, view), px, power_noise=True
+                )
+            # Back from what the view displays (OCIO's image of the grid): above a view's peak the inverse is
+            # ill-posed (code values no scene value reaches), and float32 noise decides there in OCIO itself.
+            forward = ocio_cpu(ref.getProcessor(ACES, display, view, OCIO.TRANSFORM_DIR_FORWARD))
+            shown = run_cpu(forward, grid17()).astype(np.float32)
+            if ours.colorspace(display).encoding == "hdr-video":
+                # PQ signals lie in [-1, 1] (ST 2084); beyond, OCIO's inverted half-float table runs on, ours clamps.
+                shown = shown[np.all(np.abs(shown) <= 1.0, axis=-1)]
+            inv = OCIO.DisplayViewTransform(ACES, display, view, direction=OCIO.TRANSFORM_DIR_INVERSE)
+            results[f"{display} / {view} -> ACES"] = compare(
+                ref.getProcessor(inv), ours.display_processor(ACES, display, view, inverse=True), shown
+            )
+    _report(results, sum(len(ref.getViews(d)) for d in ref.getDisplays()) * (3 + len(names)))
+
+
+def test_processors_are_cached_invertible_and_emit_glsl(ours: Config) -> None:
+    proc = ours.display_processor("ACEScg", "sRGB", "Film")
+    assert ours.display_processor("ACEScg", "sRGB", "Film") is proc
+    assert ours.processor("ACEScg", "sRGB") is ours.processor("ACEScg", "sRGB")
+    px = grid17()[:, None, :].repeat(2, axis=1).copy()
+    forward = ours.processor("ACEScg", "ACEScct")
+    back = forward.inverse().apply(forward.apply(px.copy()))
+    assert abs(back - px).max() <= 1e-6 * max(1.0, abs(px).max())
+    for src in ours.colorspace_names(include_inactive=True):
+        for display in ours.displays():
+            for view in ours.views(display):
+                program = ours.display_processor(src, display, view).pipeline.glsl()
+                assert "vec3 vfx_apply(vec3 c)" in program.source

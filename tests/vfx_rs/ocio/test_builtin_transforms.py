@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tests.tolerances import RTOL_OCIO_BUILTIN
@@ -29,7 +30,7 @@ def raw_config():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("style", builtin_styles())
 def test_style_matches_ocio_both_ways(raw_config, style: str) -> None:  # type: ignore[no-untyped-def]
     for inverse in (False, True):
-        # PQ code values lie in [0, 1]; above 1 OCIO's inverse PQ table extrapolates, ours clamps.
+        # Code values lie in [0, 1]; above 1 OCIO's inverted PQ table runs on, ours clamps.
         px = grid17(CODE_VALUES) if _code_input(style, inverse) else grid17()
         direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
         ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, direction))
@@ -42,10 +43,13 @@ def test_styles_are_ocio_styles() -> None:
     assert set(BUILTIN_TRANSFORMS) <= known
 
 
-def test_pq_code_values_above_one_clamp() -> None:
+def test_pq_tables() -> None:
     decode = Pipeline(builtin_ops("CURVE - ST-2084_to_LINEAR"))
-    out = decode.applied([[1.0, 1.5, -1.5]])
-    assert out[0, 1] == out[0, 0] == -out[0, 2] == pytest.approx(100.0)
+    out = decode.applied([[1.0, 2.0, -1.0]])
+    assert out[0, 0] == -out[0, 2] == pytest.approx(100.0, rel=1e-6)  # code 1 is 10000 cd/m2
+    assert out[0, 1] == out[0, 0]  # codes above 1 clamp to 1 (OCIO's inverted table runs on to 65504)
+    encode = Pipeline(builtin_ops("CURVE - LINEAR_to_ST-2084"))
+    assert encode.applied([[np.inf, np.nan, 1e9]])[0, 0] == encode.applied([[65504.0, 0, 0]])[0, 0]
 
 
 def test_unknown_style_lists_known_ones() -> None:

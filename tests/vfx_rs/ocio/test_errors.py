@@ -71,7 +71,7 @@ def _line_of(text: str, needle: str) -> int:
             "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: ACES_RedMod03}}\n",
             "FixedFunction",
             lambda c: c.processor("a", "lin"),
-            "not supported yet",
+            "FixedFunctionTransform style 'ACES_RedMod03' is not supported",
         ),
         (
             "  - !<ColorSpace> {name: a, to_scene_reference: !<BuiltinTransform> {style: NOT-A-STYLE}}\n",

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from tests.tolerances import RTOL_OCIO_BUILTIN
-from tests.vfx_rs.ocio.oracle import compare, grid17
+from tests.vfx_rs.ocio.oracle import CODE_VALUES, GRID_VALUES, compare, grid17
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio import Config
 
@@ -96,3 +96,38 @@ def test_cdl_bad_values_raise() -> None:
     for bad, message in (("power: [1, 0, 1]", "positive power"), ("style: wild", "'wild'"), ("sat: x", "'sat'")):
         with pytest.raises(OcioError, match=message):
             Config.from_string(_config(f"!<CDLTransform> {{{bad}}}")).processor("a", "b")
+
+
+FIXED = [
+    "style: ACES_RedMod10",
+    "style: ACES_Glow10",
+    "style: ACES_Glow03",
+    "style: ACES_DarkToDim10",
+    "style: ACES_GamutComp13, params: [1.147, 1.264, 1.312, 0.815, 0.803, 0.880, 1.2]",
+    "style: ACES_GamutComp13, params: [1.3, 1.2, 1.4, 0.7, 0.85, 0.9, 1.5]",
+    "style: LIN_TO_PQ",
+]
+
+
+@pytest.mark.parametrize("params", FIXED)
+@pytest.mark.parametrize("direction", ["forward", "inverse"])
+def test_fixed_functions_match_ocio(params: str, direction: str) -> None:
+    px = grid17(CODE_VALUES) if (params.endswith("PQ") and direction == "inverse") else grid17()
+    if params.endswith("RedMod10") and direction == "inverse":
+        # OCIO's inverse red modifier gives NaN (a negative discriminant) for pixels with a negative red and
+        # negative green/blue; vfx_rs clamps the discriminant at 0 and returns a finite red.
+        px = grid17(GRID_VALUES[GRID_VALUES >= 0.0])
+    text = _config(f"!<FixedFunctionTransform> {{{params}, direction: {direction}}}").replace(
+        "version: 2", "version: 2.4"
+    )
+    ref, ours = OCIO.Config.CreateFromStream(text), Config.from_string(text)
+    assert compare(ref.getProcessor("a", "b"), ours.processor("a", "b"), px) <= RTOL_OCIO_BUILTIN
+
+
+def test_unsupported_fixed_function_names_it() -> None:
+    cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: RGB_TO_HSV}"))
+    with pytest.raises(OcioError, match=r"^<string>:8: FixedFunctionTransform style 'RGB_TO_HSV' is not supported"):
+        cfg.processor("a", "b")
+    cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: ACES_GamutComp13, params: [1, 2]}"))
+    with pytest.raises(OcioError, match="needs 7 params"):
+        cfg.processor("a", "b")
