@@ -133,6 +133,23 @@ def plan(args: argparse.Namespace, steps: tuple[Step, ...]) -> tuple[list[FrameT
     return [task(f, source.path(f), target.path(f)) for f in frames if f in present], missing
 
 
+def _pin_worker(counter: Any, jobs: int) -> None:
+    """Pool initializer: give each of `jobs` workers its own share of the CPUs.
+
+    vfx_rs runs pixel tiles and row bands on a thread pool as wide as the
+    machine; pinning keeps N workers x N threads from fighting over N cores.
+    """
+    if not hasattr(os, "sched_setaffinity"):
+        return
+    cores = sorted(os.sched_getaffinity(0))
+    with counter.get_lock():
+        index = counter.value
+        counter.value += 1
+    share = max(1, len(cores) // jobs)
+    start = (index * share) % len(cores)
+    os.sched_setaffinity(0, cores[start : start + share])
+
+
 def _local(tasks: list[FrameTask], jobs: int) -> Iterator[FrameResult]:
     """Results as they complete, from `jobs` local processes (in this process when 1)."""
     if jobs <= 1 or len(tasks) <= 1:
@@ -142,7 +159,9 @@ def _local(tasks: list[FrameTask], jobs: int) -> Iterator[FrameResult]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+    workers = min(jobs, len(tasks))
+    counter = context.Value("i", 0)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_pin_worker, initargs=(counter, workers)) as pool:
         futures = {pool.submit(run_task, t): t for t in tasks}
         for future in as_completed(futures):
             try:
