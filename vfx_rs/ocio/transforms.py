@@ -154,10 +154,12 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
     ext = os.path.splitext(filename)[1].lower()
     if ext in (".cc", ".ccc", ".cdl"):
         raise OcioError(f"FileTransform of CDL file {filename!r} not supported yet", path=r.path, line=t.line)
-    from vfx_rs.lut import Lut3D, read_lut
+    from vfx_rs.lut import Lut3D, read_clf, read_lut
 
     interpolation = str(t.params.get("interpolation", "default")).lower()
     try:
+        if ext in (".clf", ".ctf"):  # a ProcessList, read as a Pipeline; interpolation for its LUT3D nodes
+            return list(read_clf(filename, interpolation).ops)
         lut = read_lut(filename)
         if isinstance(lut, Lut3D) and interpolation == "default":
             interpolation = "linear"  # OCIO's default for 3D LUT files is trilinear

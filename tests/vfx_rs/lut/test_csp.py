@@ -142,13 +142,14 @@ def test_malformed_file_names_file_and_line(tmp_path: Path, text: str, line: int
 
 
 def test_new_formats_in_an_ocio_config_match_ocio(tmp_path: Path) -> None:
-    """A config whose FileTransforms read .csp, .spimtx, .3dl and .spi1d: vfx_rs.ocio against OCIO."""
+    """A config whose FileTransforms read .csp, .spimtx, .3dl, .spi1d and .clf: vfx_rs.ocio against OCIO."""
     from tests.vfx_rs.lut.ocio_ref import OCIO
     from vfx_rs.ocio import Config
 
     bake(tmp_path / "a.csp", "cinespace", cube_size=9, lg2_input=True)
     bake(tmp_path / "b.3dl", "lustre", cube_size=9)
     bake(tmp_path / "c.spi1d", "spi1d", target="curve", cube_size=256)
+    lut.write_lut(tmp_path / "e.clf", lut.read(tmp_path / "b.3dl"))
     (tmp_path / "d.spimtx").write_text("0.9 0.05 0.05 655.35\n0.1 0.8 0.1 0\n0.02 0.1 0.88 -327.675\n")
     text = """ocio_profile_version: 2
 search_path: "."
@@ -164,6 +165,7 @@ colorspaces:
         - !<FileTransform> {src: d.spimtx}
         - !<FileTransform> {src: b.3dl, interpolation: tetrahedral}
         - !<FileTransform> {src: c.spi1d}
+        - !<FileTransform> {src: e.clf, interpolation: tetrahedral}
 """
     ours = Config.from_string(text, working_dir=tmp_path).processor("lin", "out")
     theirs = OCIO.Config.CreateFromStream(text)
