@@ -15,6 +15,7 @@ and the lines' inverses outside (a flat end maps to the end knot).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op
 
 __all__ = ["BSplineCurveOp", "fit_bspline"]
+
+_MAX_BINS = 1 << 16
+"""Largest grid `BSplineCurveOp` uses to find segments; curves with closer breakpoints compare each one."""
 
 _FLAT = 1e-5
 """Slope below which OCIO's evalCurveRev treats a segment as flat."""
@@ -106,6 +110,11 @@ def fit_bspline(
     return tuple(knots), tuple(coefs)
 
 
+def _index_dtype(count: int) -> type[np.signedinteger]:
+    """The narrowest index type for `count` breakpoints (small index arrays keep the gathers in cache)."""
+    return np.int8 if count < 127 else np.int32
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class BSplineCurveOp(Op):
     """The same quadratic B-spline curve on each channel, or its inverse.
@@ -149,19 +158,70 @@ class BSplineCurveOp(Op):
             return k, rows
         return np.concatenate([c[:, 2], [y_end]]), rows
 
-    def apply_planar(self, p: np.ndarray) -> None:
+    @functools.cached_property
+    def _tables32(self) -> tuple[np.ndarray, np.ndarray]:
         breaks, rows = self._table()
-        idx = np.searchsorted(breaks.astype(p.dtype), p, side="right")
-        kn, a, b, c = (rows[:, j].astype(p.dtype)[idx] for j in range(4))
+        return breaks.astype(np.float32), np.ascontiguousarray(rows.T, dtype=np.float32)
+
+    @functools.cached_property
+    def _bins(self) -> tuple[float, float, np.ndarray, np.ndarray] | None:
+        """A uniform grid finer than the closest two breakpoints, for `_segments`; None if too fine.
+
+        Returns the grid start, 1 / bin width, and per bin the count of breakpoints at or below its
+        start and the next breakpoint above it (each bin holds at most one breakpoint). Bin 0 lies
+        wholly below the first breakpoint; values outside the grid clip to its end bins.
+        """
+        breaks = self._table()[0]
+        gap = float(np.min(np.diff(breaks))) if len(breaks) > 1 else 1.0
+        if not gap > 0.0 or (breaks[-1] - breaks[0]) / gap > _MAX_BINS:
+            return None
+        width = gap * 0.5
+        start = float(breaks[0]) - width
+        count = int(np.ceil((breaks[-1] - start) / width)) + 2
+        edges = start + width * np.arange(count)
+        below = np.searchsorted(breaks, edges, side="right")
+        above = np.append(breaks, np.inf)[below]
+        return start, 1.0 / width, below.astype(_index_dtype(len(breaks))), above
+
+    def _segments(self, p: np.ndarray, breaks: np.ndarray) -> np.ndarray:
+        """Row of `_table` for each value: the count of breakpoints at or below it (NaN: 0)."""
+        bins = self._bins
+        if bins is None:
+            idx = np.zeros(p.shape, dtype=_index_dtype(len(breaks)))
+            for b in breaks:
+                idx += p >= b
+            return idx
+        start, inv_width, below, above = bins
+        with np.errstate(invalid="ignore"):
+            pos = (p - p.dtype.type(start)) * p.dtype.type(inv_width)
+            np.clip(pos, 0.0, len(below) - 1, out=pos)
+            where = pos.astype(np.intp)
+        idx = np.take(below, where)
+        idx += p >= np.take(above.astype(p.dtype), where)
+        return idx
+
+    def apply_planar(self, p: np.ndarray) -> None:
+        if p.dtype == np.float32:
+            breaks, rows = self._tables32
+        else:
+            breaks64, rows64 = self._table()
+            breaks, rows = breaks64.astype(p.dtype), np.ascontiguousarray(rows64.T, dtype=p.dtype)
+        idx = self._segments(p, breaks)
+        kn, a, b, c = (np.take(row, idx) for row in rows)
         if self.forward:
-            t = p - kn
-            p[...] = (a * t + b) * t + c
+            p -= kn
+            a *= p
+            a += b
+            a *= p
+            a += c
+            p[...] = a
             return
         c0 = c - p
+        two, four = p.dtype.type(2.0), p.dtype.type(4.0)
         with np.errstate(divide="ignore", invalid="ignore"):
-            denom = np.sqrt(np.maximum(b * b - p.dtype.type(4.0) * a * c0, p.dtype.type(0.0))) + b
+            denom = np.sqrt(np.maximum(b * b - four * a * c0, p.dtype.type(0.0))) + b
             flat = np.where(np.abs(b) < _FLAT, kn, kn - c0 / b)
-            p[...] = np.where(np.abs(denom) < _FLAT, flat, kn - p.dtype.type(2.0) * c0 / denom)
+            p[...] = np.where(np.abs(denom) < _FLAT, flat, kn - two * c0 / denom)
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         breaks, rows = self._table()
