@@ -142,11 +142,9 @@ def builtin_ops(style: str, inverse: bool = False) -> list[Op]:
 
 
 def _aces_builtin_ops(style: str) -> list[Op]:
+    from vfx_rs.color.aces import builtin_ops as aces_builtin_ops
+
     try:
-        from vfx_rs.color import aces
-    except ImportError:
-        raise OcioError(f"BuiltinTransform style {style!r} needs vfx_rs.color.aces, which is missing") from None
-    try:
-        return list(aces.builtin_ops(style))
-    except (KeyError, ValueError) as exc:
-        raise OcioError(f"unknown BuiltinTransform style {style!r}: {exc}") from None
+        return list(aces_builtin_ops(style))
+    except KeyError as exc:  # NotFoundError, listing the ACES styles
+        raise OcioError(str(exc)) from None

@@ -203,9 +203,12 @@ class _Builder:
                 space = self._space(look.process_space, look.line) if look.process_space else current
                 parts += self.colorspace_parts(current.name, space.name, True, look.line)
                 current = space
-                parts.append(lambda inv, lk=look, fw=forward: self._look_ops(lk, fw != inv))
+                parts.append(self._look_part(look, forward))
             return parts, current
         return [], src
+
+    def _look_part(self, look: Any, forward: bool) -> Part:
+        return lambda inv: self._look_ops(look, forward != inv)
 
     def _has_look(self, name: str) -> bool:
         return name.lower() in (n.lower() for n in self.config.looks)
