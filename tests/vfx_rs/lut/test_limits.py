@@ -21,6 +21,7 @@ import vfx_rs
 import vfx_rs.lut as lut
 import vfx_rs.lut.limits as limits
 import vfx_rs.lut.threedl as threedl
+from tests.tolerances import ATOL_LUT_OCIO
 from vfx_rs.pipeline import Pipeline
 
 BIG_1D = 2**20 + 1
@@ -186,3 +187,39 @@ def test_fuzzed_files_raise_only_vfx_errors(tmp_path: Path, case: tuple[str, str
     assert isinstance(result, (lut.Lut1D, lut.Lut3D, lut.LutChain))
     out = result.apply(np.array([[-1.0, 0.5, 2.0], [0.0, 0.0, 0.0]]))
     assert np.all(np.isfinite(out))
+
+
+CCC = """<ColorCorrectionCollection xmlns="urn:ASC:CDL:v1.2">
+  <ColorCorrection id="one">
+    <SOPNode><Slope>1.1 1.0 0.9</Slope><Offset>0.01 0 -0.02</Offset><Power>1.0 1.2 0.9</Power></SOPNode>
+    <SatNode><Saturation>0.8</Saturation></SatNode>
+  </ColorCorrection>
+  <ColorCorrection id="two">
+    <SOPNode><Slope>0.9 1.05 1.1</Slope><Offset>0 0.02 0</Offset><Power>1.1 1.0 1.0</Power></SOPNode>
+  </ColorCorrection>
+</ColorCorrectionCollection>
+"""
+
+
+def test_cdl_files_are_read_through_the_color_package(tmp_path: Path) -> None:
+    from tests.vfx_rs.lut.ocio_ref import OCIO
+
+    path = tmp_path / "grades.ccc"
+    path.write_text(CCC)
+    cdls = lut.read(path)
+    assert [c.id for c in cdls] == ["one", "two"]
+    single = tmp_path / "one.cc"
+    single.write_text(CCC.split("\n", 1)[1].split('  <ColorCorrection id="two">')[0])
+    assert lut.read(single).id == "one"
+    rgb = np.random.default_rng(2).uniform(0.0, 1.5, (5000, 3)).astype(np.float32)
+    for cdl in cdls:
+        transform = OCIO.FileTransform(src=str(path), cccId=cdl.id)
+        cpu = (
+            OCIO.Config.CreateRaw()
+            .getProcessor(transform)
+            .getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+        )
+        expected = rgb.copy()
+        cpu.applyRGB(expected)
+        # OCIO applies CDL files without the ASC clamp (its CDLTransform default style, CDL_NO_CLAMP).
+        assert np.abs(cdl.pipeline(style="noclamp").applied(rgb) - expected).max() <= ATOL_LUT_OCIO
