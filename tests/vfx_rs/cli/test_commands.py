@@ -229,6 +229,44 @@ def test_grade_exposure_and_cdl_against_ocio(run_vfx, image, tmp_path: Path, sty
     )
 
 
+CCC = """<?xml version="1.0" encoding="UTF-8"?>
+<ColorCorrectionCollection xmlns="urn:ASC:CDL:v1.01">
+  <ColorCorrection id="sh010">
+    <SOPNode><Slope>1 1 1</Slope><Offset>0 0 0</Offset><Power>1 1 1</Power></SOPNode>
+  </ColorCorrection>
+  <ColorCorrection id="sh020">
+    <SOPNode><Slope>1.2 0.9 1.05</Slope><Offset>-0.01 0.02 0</Offset><Power>0.9 1.1 1.3</Power></SOPNode>
+    <SatNode><Saturation>0.8</Saturation></SatNode>
+  </ColorCorrection>
+</ColorCorrectionCollection>
+"""
+"""An ASC CDL collection (ASC CDL v1.2 XML) of two corrections."""
+
+
+def test_grade_from_ccc_file_and_inverse_against_ocio(run_vfx, image, tmp_path: Path) -> None:
+    src, data = image
+    ccc = tmp_path / "reel.ccc"
+    ccc.write_text(CCC)
+    out, back = tmp_path / "out.exr", tmp_path / "back.exr"
+    r = run_vfx("grade", src, out, "--cdl", ccc, "--cc-id", "sh020", "--exposure", "-0.5")
+    assert r.returncode == 0, r.stderr
+    scale = 2.0**-0.5
+    exposure = OCIO.MatrixTransform(matrix=[scale, 0, 0, 0, 0, scale, 0, 0, 0, 0, scale, 0, 0, 0, 0, 1.0])
+    cdl = OCIO.FileTransform(src=str(ccc), cccId="sh020")
+    cfg = OCIO.Config.CreateRaw()
+    graded = ocio_apply(cfg.getProcessor(OCIO.GroupTransform([exposure, cdl])), data)
+    np.testing.assert_allclose(vfx_rs.read(out).numpy()[..., :3], graded, rtol=0, atol=ATOL_CLI_GRADE_OCIO)
+
+    r = run_vfx("grade", out, back, "--cdl", ccc, "--cc-id", "sh020", "--exposure", "-0.5", "--inverse")
+    assert r.returncode == 0, r.stderr
+    group = OCIO.GroupTransform([exposure, cdl], direction=OCIO.TRANSFORM_DIR_INVERSE)
+    undone = ocio_apply(cfg.getProcessor(group), np.ascontiguousarray(np.concatenate([graded, data[..., 3:]], -1)))
+    np.testing.assert_allclose(vfx_rs.read(back).numpy()[..., :3], undone, rtol=0, atol=ATOL_CLI_GRADE_OCIO)
+
+    missing = run_vfx("grade", src, out, "--cdl", ccc, "--cc-id", "sh999")
+    assert missing.returncode == 1 and "sh999" in missing.stderr
+
+
 def test_bake_chain_to_cube_matches_direct_chain_at_lattice_points(run_vfx, tmp_path: Path) -> None:
     lut = tmp_path / "look.cube"
     # CDL only, offsets >= 0 and saturation < 1: 0..1 maps into 0..1.2, no negatives for the sRGB curve
