@@ -1,8 +1,12 @@
-"""Color speed: sRGB EOTF and an sRGB -> ACEScg matrix on a 3840x2160 RGB float32 image.
+"""Color speed: sRGB EOTF, an sRGB -> ACEScg matrix and the ACES 1.3 sRGB output transform on 3840x2160 RGB float32.
 
 vfx_rs vs PyOpenColorIO's CPU processor (same transform, OPTIMIZATION_LOSSLESS) vs
 colour-science. Run: ``.venv/bin/python bench/color.py``. Goals (issue 3): transfer
-functions faster than OCIO, matrix within 1.3x of OCIO, both faster than colour-science.
+functions and the ACES output transform faster than OCIO, matrix within 1.3x of OCIO,
+all faster than colour-science (which has no ACES 1.x output transform: "n/a"). The ACES
+input is scene-linear ACES2065-1, 0.18 * 2**u with u uniform in [-8, 6] per channel, and
+OCIO runs the ``sRGB - Display`` / ``ACES 1.0 - SDR Video`` view of its built-in
+``cg-config-v2.2.0_aces-v1.3_ocio-v2.4`` config.
 """
 
 from __future__ import annotations
@@ -45,13 +49,24 @@ def ocio_runner(transform: object) -> Callable[[np.ndarray], object]:
     return lambda data: cpu.applyRGB(data)
 
 
+def ocio_view_runner(display: str, view: str) -> Callable[[np.ndarray], object]:
+    import PyOpenColorIO as OCIO
+
+    config = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    processor = config.getProcessor("ACES2065-1", display, view, OCIO.TRANSFORM_DIR_FORWARD)
+    cpu = processor.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    return lambda data: cpu.applyRGB(data)
+
+
 def main() -> None:
     import PyOpenColorIO as OCIO
 
     warnings.simplefilter("ignore")
     import colour
 
-    source = np.random.default_rng(0).uniform(0.0, 1.0, (H, W, 3)).astype(np.float32)
+    rng = np.random.default_rng(0)
+    source = rng.uniform(0.0, 1.0, (H, W, 3)).astype(np.float32)
+    scene = (0.18 * 2.0 ** rng.uniform(-8.0, 6.0, (H, W, 3))).astype(np.float32)
     matrix = color.rgb_to_rgb_matrix("sRGB", "ACEScg")
     m44 = np.eye(4)
     m44[:3, :3] = matrix
@@ -66,15 +81,29 @@ def main() -> None:
             ocio_runner(OCIO.MatrixTransform(matrix=m44.ravel().tolist())),
             lambda d: colour.RGB_to_RGB(d, "sRGB", "ACEScg", "Bradford"),
         ),
+        "ACES 1.3 sRGB output transform": (
+            color.apply_rrt_odt_srgb,
+            ocio_view_runner("sRGB - Display", "ACES 1.0 - SDR Video"),
+            None,
+        ),
     }
+    sources = {"ACES 1.3 sRGB output transform": scene}
     mpix = W * H / 1e6
     print(f"{W}x{H} RGB float32, best of {REPEATS}")
     print("| transform | vfx_rs ms (Mpx/s) | OCIO ms (Mpx/s) | colour ms (Mpx/s) | vfx_rs / OCIO | colour / vfx_rs |")
     print("|---|---|---|---|---|---|")
     for name, (ours, ocio, col) in cases.items():
-        t = [best_ms(f, source) for f in (ours, ocio, col)]
-        cells = " | ".join(f"{ms:.0f} ({mpix / ms * 1e3:.0f})" for ms in t)
-        print(f"| {name} | {cells} | {t[0] / t[1]:.2f}x | {t[2] / t[0]:.1f}x |")
+        data = sources.get(name, source)
+        t = [best_ms(f, data) for f in (ours, ocio)]
+        cells = [f"{ms:.0f} ({mpix / ms * 1e3:.0f})" for ms in t]
+        if col is None:
+            cells.append("n/a")
+            versus = "n/a"
+        else:
+            t.append(best_ms(col, data))
+            cells.append(f"{t[2]:.0f} ({mpix / t[2] * 1e3:.0f})")
+            versus = f"{t[2] / t[0]:.1f}x"
+        print(f"| {name} | {' | '.join(cells)} | {t[0] / t[1]:.2f}x | {versus} |")
 
 
 if __name__ == "__main__":

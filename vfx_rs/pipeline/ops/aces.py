@@ -62,40 +62,29 @@ _GLSL_SAT = """float aces_sat(vec3 c) {
 
 
 def _hue_weight(p: np.ndarray) -> np.ndarray:
-    """Cubic B-spline weight of the hue around red (OCIO CalcHueWeight; ``RRT.ctl`` cubic_basis_shaper)."""
+    """Cubic B-spline weight of the hue around red (OCIO CalcHueWeight; ``RRT.ctl`` cubic_basis_shaper).
+
+    OCIO evaluates the four polynomial pieces of the basis by knot index; with ``a = |hue| * 4 / width``
+    (the distance from the centre in knot units) they are the symmetric cubic B-spline scaled to 1 at the
+    centre: ``1 - 1.5 a^2 + 0.75 a^3`` for ``a < 1``, ``0.25 (2 - a)^3`` for ``1 <= a < 2``, else 0.
+    """
     r, g, b = p
     hue = np.arctan2(_f(p, math.sqrt(3.0)) * (g - b), _f(p, 2.0) * r - (g + b))
-    knot = hue * _f(p, RED_MOD_INV_WIDTH) + _f(p, 2.0)
-    j = np.floor(knot)
-    t = knot - j
-    t2 = t * t
-    t3 = t2 * t
-    w = np.select(
-        [j == 0, j == 1, j == 2, j == 3],
-        [
-            _f(p, 0.25) * t3,
-            _f(p, 0.25) + _f(p, 0.75) * t + _f(p, 0.75) * t2 - _f(p, 0.75) * t3,
-            _f(p, 1.0) - _f(p, 1.5) * t2 + _f(p, 0.75) * t3,
-            _f(p, 0.25) - _f(p, 0.75) * t + _f(p, 0.75) * t2 - _f(p, 0.25) * t3,
-        ],
-        _f(p, 0.0),
-    )
-    return np.maximum(w, _f(p, 0.0))
+    a = np.abs(hue)
+    a *= _f(p, RED_MOD_INV_WIDTH)
+    outer = np.maximum(_f(p, 2.0) - a, _f(p, 0.0))
+    outer *= outer * outer * _f(p, 0.25)
+    inner = a * a * (_f(p, 0.75) * a - _f(p, 1.5)) + _f(p, 1.0)
+    return np.where(a < _f(p, 1.0), inner, outer)
 
 
 _GLSL_HUE = f"""float aces_hue_weight(vec3 c) {{
     float hb = 1.7320508075688772 * (c.g - c.b);
     float ha = 2.0 * c.r - (c.g + c.b);
     float hue = (ha == 0.0 && hb == 0.0) ? 0.0 : atan(hb, ha);  // atan2(0, 0) = 0 in C
-    float knot = hue * {RED_MOD_INV_WIDTH!r} + 2.0;
-    float j = floor(knot);
-    float t = knot - j;
-    float w = 0.0;
-    if (j == 0.0) w = 0.25 * t * t * t;
-    else if (j == 1.0) w = 0.25 + t * (0.75 + t * (0.75 - 0.75 * t));
-    else if (j == 2.0) w = 1.0 + t * t * (-1.5 + 0.75 * t);
-    else if (j == 3.0) w = 0.25 + t * (-0.75 + t * (0.75 - 0.25 * t));
-    return max(w, 0.0);
+    float a = abs(hue) * {RED_MOD_INV_WIDTH!r};
+    float o = max(2.0 - a, 0.0);
+    return a < 1.0 ? 1.0 + a * a * (0.75 * a - 1.5) : 0.25 * o * o * o;
 }}
 """
 
