@@ -279,16 +279,13 @@ def save_grade(state: ViewerState, path: str | Path) -> bool:
     """Save exposure and grade as an ASC CDL ``.cc``, ``.ccc`` or ``.cdl`` file (`vfx_rs.color.cdl_files`).
 
     The exposure precedes the CDL and is folded into the slope:
-    ``(x * 2^e) * s + o = x * (s * 2^e) + o``. A grade with a power other
-    than 1 is still refused with a message (the viewer's behaviour so far).
+    ``(x * 2^e) * s + o = x * (s * 2^e) + o``. The viewer grades in OCIO's
+    no-clamp CDL style, which is how OCIO applies a ``.cc`` file by default.
     """
     from vfx_rs.color.cdl import Cdl
     from vfx_rs.color.cdl_files import write_cdl_file
 
     settings = state.display_settings()
-    if settings.power != (1.0, 1.0, 1.0):
-        report_error(state, f"cannot save grade to {path}: the viewer does not save a CDL power ({settings.power}) yet")
-        return False
     gain = 2.0 ** float(settings.exposure)
     try:
         grade = Cdl(

@@ -1,9 +1,8 @@
 """The display pipeline: ONE function builds it for the viewport (GLSL) and export (NumPy).
 
-Order: exposure (stops), grade (ASC CDL v1.2 slope, offset and power, then
-saturation with Rec. 709 luma weights, ASC CDL v1.2 sections 3.2-3.3; power
-leaves negatives unchanged like OCIO's ``noclamp`` CDL style so HDR values
-survive), channel view, then the color transform (an OCIO config's input
+Order: exposure (stops, folded into the CDL slope), grade (ASC CDL v1.2
+slope, offset, power and saturation as one `CdlOp` in OCIO's no-clamp style,
+OCIO's default for CDLTransform, so HDR and negative values survive), channel view, then the color transform (an OCIO config's input
 color space -> look -> display/view, or a LUT file, or nothing), then the
 display gamma. Exposure, grade, channel and gamma are ``dynamic`` ops, so a
 slider only changes uniforms; the GLSL source changes only with the color
@@ -23,10 +22,12 @@ from vfx_rs.image import Image
 from vfx_rs.ocio import Config
 from vfx_rs.pipeline import MatrixOp, Op, Pipeline
 from vfx_rs.pipeline.ops import ExponentOp
+from vfx_rs.pipeline.ops.cdl import CdlOp, CdlStyle
 from vfxview.state import BUILTIN_CONFIG, CHANNELS, SOURCES, DisplaySettings
 
 __all__ = [
     "BAND_ROWS",
+    "CDL_STYLE",
     "LUMA_709",
     "apply_display",
     "clear_caches",
@@ -37,6 +38,9 @@ __all__ = [
     "load_config",
     "load_lut_ops",
 ]
+
+CDL_STYLE: CdlStyle = "noclamp_fwd"
+"""The grade's CDL style: OCIO's ``CDL_NO_CLAMP`` (its CDLTransform default, also for ``.cc`` files it reads)."""
 
 BAND_ROWS = 64
 """Rows per band when `apply_display` reports progress."""
@@ -94,12 +98,11 @@ def grade_pipeline(s: DisplaySettings) -> Pipeline:
         span = hi - lo if hi > lo else 1.0
         ops.append(MatrixOp(matrix=np.eye(3) / span, offset=np.full(3, -lo / span)))
     gain = 2.0 ** float(s.exposure)
-    sop = MatrixOp(matrix=np.diag(np.asarray(s.slope, float) * gain), offset=np.asarray(s.offset, float), dynamic=True)
-    p0, p1, p2 = (float(p) for p in s.power)
-    power = ExponentOp(exponent=(p0, p1, p2), style="pass", dynamic=True)
-    sat = float(s.saturation)
-    saturation = MatrixOp(matrix=sat * np.eye(3) + (1.0 - sat) * np.tile(LUMA_709, (3, 1)), dynamic=True)
-    return Pipeline([*ops, sop, power, saturation])
+    slope = (float(s.slope[0]) * gain, float(s.slope[1]) * gain, float(s.slope[2]) * gain)
+    cdl = CdlOp(
+        slope=slope, offset=s.offset, power=s.power, saturation=float(s.saturation), style=CDL_STYLE, dynamic=True
+    )
+    return Pipeline([*ops, cdl])
 
 
 def color_ops(s: DisplaySettings) -> list[Op]:

@@ -218,11 +218,19 @@ def test_grade_is_ocio_cdl_noclamp(rng):
     assert _relative_error(grade_pipeline(GRADE).applied(values), ref) <= RTOL_OCIO_PROCESSOR
 
 
-def test_saving_a_grade_with_power_is_refused_not_truncated(tmp_path):
+@pytest.mark.parametrize("suffix", [".cc", ".cdl"])
+def test_saved_grade_read_by_ocio_transforms_like_the_viewer(tmp_path, suffix):
     state = ViewerState()
-    commands.set_grade(state, power=(1.2, 1.0, 1.0))
-    assert not commands.save_grade(state, tmp_path / "g.cc")
-    assert "power" in state.error and not (tmp_path / "g.cc").exists()
+    state.update(**{k: getattr(GRADE, k) for k in ("exposure", "slope", "offset", "power", "saturation")})
+    path = tmp_path / f"grade{suffix}"
+    assert commands.save_grade(state, path), state.error
+    values = np.exp(np.linspace(-7.0, 3.0, 300)).reshape(100, 3).astype(np.float32)
+    ref = ocio_apply(
+        ocio_cpu(OCIO.Config.CreateRaw().getProcessor(OCIO.CDLTransform.CreateFromFile(str(path), ""))), values
+    )
+    from vfxview.display import grade_pipeline
+
+    assert _relative_error(grade_pipeline(state.display_settings()).applied(values), ref) <= RTOL_OCIO_PROCESSOR
 
 
 @pytest.mark.gl
