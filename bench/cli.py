@@ -93,8 +93,10 @@ def main() -> None:
         OCIO.Config.CreateFromBuiltinConfig(CONFIG).serialize(config)
         (root / "in").mkdir()
         make_sequence(root / "in", args.frames, args.width, args.height)
-        print(f"{args.frames} frames {args.width}x{args.height} half EXR -> ACES 1.0 SDR sRGB -> 16-bit PNG, "
-              f"{os.cpu_count()} CPUs\n")
+        print(
+            f"{args.frames} frames {args.width}x{args.height} half EXR -> ACES 1.0 SDR sRGB -> 16-bit PNG, "
+            f"{os.cpu_count()} CPUs\n"
+        )
         print("| pipeline | jobs | total s | frames/s | s/frame (x jobs) |")
         print("|---|---|---|---|---|")
         for jobs in args.jobs:
@@ -104,8 +106,10 @@ def main() -> None:
             ):
                 out = root / f"{name.split()[0]}-{jobs}"
                 seconds = run(out)
-                print(f"| {name} | {jobs} | {seconds:.2f} | {args.frames / seconds:.2f} | "
-                      f"{seconds * jobs / args.frames:.3f} |")
+                print(
+                    f"| {name} | {jobs} | {seconds:.2f} | {args.frames / seconds:.2f} | "
+                    f"{seconds * jobs / args.frames:.3f} |"
+                )
         a = vfx_rs.read(root / f"vfx-{args.jobs[0]}" / "out.1001.png").numpy()
         b = vfx_rs.read(root / f"OpenImageIO+OCIO-{args.jobs[0]}" / "out.1001.png").numpy()
         print(f"\nlargest difference, frame 1001: {np.abs(a - b).max() * 65535:.1f} 16-bit codes")

@@ -16,12 +16,13 @@ _EXAMPLES = """examples:
   vfx lut render.exr grade.cube out.exr
   vfx lut render.exr film.spi3d out.exr --interp trilinear
   vfx lut log.dpx to_rec709.3dl out.png --bit-depth 16
+  vfx lut plate.exr shot.cc graded.exr                 # an ASC CDL file, as OCIO's FileTransform
 """
 
 
 def add_step_arguments(p: argparse.ArgumentParser, kind: str) -> None:
     """The step's options."""
-    p.add_argument("lut", metavar="LUT", help=".cube, .spi1d, .spi3d, .spimtx, .3dl, .csp, .clf/.ctf ...")
+    p.add_argument("lut", metavar="LUT", help=".cube, .spi1d, .spi3d, .spimtx, .3dl, .csp, .clf/.ctf, .cc ...")
     p.add_argument("--interp", choices=INTERPOLATIONS, default="tetrahedral", help="3D LUT interpolation")
 
 
@@ -36,12 +37,19 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
 
 def pipeline(options: dict[str, Any]) -> Any:
     """The LUT's ops as a pipeline."""
+    from vfx_rs.errors import ArgumentError
     from vfx_rs.lut import Lut1D, LutChain, read
     from vfx_rs.pipeline import Pipeline
 
     lut = read(options["lut"])
+    if isinstance(lut, list):
+        raise ArgumentError(
+            f"{options['lut']} holds {len(lut)} CDL corrections; pick one with vfx grade --cdl FILE --cc-id ID"
+        )
     if isinstance(lut, Lut1D):
         lut = LutChain([lut])
+    if not hasattr(lut, "to_ops"):  # an ASC CDL (.cc), in OCIO 2's no-clamp style, as its FileTransform
+        return lut.pipeline("noclamp")
     return Pipeline(lut.to_ops(options["interp"]))
 
 

@@ -139,3 +139,22 @@ def test_killed_run_resumes_with_skip_existing(sequence: Path, tmp_path: Path, r
     assert sorted(p.name for p in out.iterdir()) == [f"o.{f}.exr" for f in FRAMES]  # no temporary files left
     for f in FRAMES:
         np.testing.assert_array_equal(vfx_rs.read(out / f"o.{f}.exr").numpy(), expected[f])
+
+
+def test_composite_over_a_background_sequence(run_vfx, sequence: Path, tmp_path: Path) -> None:
+    bg = tmp_path / "bg"
+    bg.mkdir()
+    for f in (1001, 1002, 1003):
+        vfx_rs.write(bg / f"bg.{f}.exr", vfx_rs.Image(np.full((18, 24, 4), [f - 1000, 0.0, 0.5, 1.0], np.float32)))
+    fg = tmp_path / "fg"
+    fg.mkdir()
+    for f in (1001, 1002, 1003):
+        data = frame_pixels(f)
+        data[..., 3] = 0.5
+        data[..., :3] *= 0.5
+        vfx_rs.write(fg / f"fg.{f}.exr", vfx_rs.Image(data))
+    r = run_vfx("composite", fg / "fg.####.exr", bg / "bg.####.exr", tmp_path / "c.####.exr", "-j", "2")
+    assert r.returncode == 0, r.stderr
+    for f in (1001, 1002, 1003):
+        expected = vfx_rs.ops.over(vfx_rs.read(fg / f"fg.{f}.exr").numpy(), vfx_rs.read(bg / f"bg.{f}.exr").numpy())
+        np.testing.assert_array_equal(vfx_rs.read(tmp_path / f"c.{f}.exr").numpy(), expected)

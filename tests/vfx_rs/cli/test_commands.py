@@ -267,6 +267,20 @@ def test_grade_from_ccc_file_and_inverse_against_ocio(run_vfx, image, tmp_path: 
     assert missing.returncode == 1 and "sh999" in missing.stderr
 
 
+def test_lut_applies_cc_file_as_ocio_file_transform(run_vfx, image, tmp_path: Path) -> None:
+    src, data = image
+    cc = tmp_path / "shot.cc"
+    body = CCC.split('<ColorCorrection id="sh020">')[1].split("</ColorCorrection>")[0]
+    cc.write_text(f'<ColorCorrection id="sh020" xmlns="urn:ASC:CDL:v1.01">{body}</ColorCorrection>')
+    out = tmp_path / "out.exr"
+    r = run_vfx("lut", src, cc, out)
+    assert r.returncode == 0, r.stderr
+    expected = ocio_apply(OCIO.Config.CreateRaw().getProcessor(OCIO.FileTransform(src=str(cc))), data)
+    np.testing.assert_allclose(vfx_rs.read(out).numpy()[..., :3], expected, rtol=0, atol=ATOL_CLI_GRADE_OCIO)
+    several = run_vfx("lut", src, tmp_path / "reel.ccc", out)
+    assert several.returncode == 1
+
+
 def test_bake_chain_to_cube_matches_direct_chain_at_lattice_points(run_vfx, tmp_path: Path) -> None:
     lut = tmp_path / "look.cube"
     # CDL only, offsets >= 0 and saturation < 1: 0..1 maps into 0..1.2, no negatives for the sRGB curve
