@@ -26,6 +26,7 @@ from vfx_rs.pipeline.ops import (
     AcesGamutCompressOp,
     AcesGlowOp,
     AcesRedModOp,
+    BSplineCurveOp,
     LogOp,
     MatrixOp,
     RangeOp,
@@ -134,6 +135,31 @@ def _d60_sim(white_scale: float, video: bool) -> list[Op]:
     return [*ops, _m(rgb_to_xyz_matrix("ACEScg"))]
 
 
+def roll_white(new_white: float) -> BSplineCurveOp:
+    """``roll_white_fwd`` (aces-dev ``ODT.Academy.P3DCI_D60sim_48nits.ctl``, width 0.5): identity below 0.5, a
+    quadratic from 0.5 up to 1 where it reaches `new_white`, then a line (OCIO Generate_roll_white_*_ops).
+
+    OCIO tabulates the function on half floats (CreateHalfLut); between half codes it is so nearly linear
+    (second derivative 0.66, spacing 2**-11 near 1) that the exact curve here differs by under 1e-7.
+    """
+    y0, y1, m1 = -new_white, -0.5, 0.5
+    a, b, c = y0 - y1 + m1, 2.0 * (y1 - y0) - m1, y0
+    # With u = x - 0.5 the CTL's -((a t + b) t + c), t = 2 (1 - x), is -(a + b + c) + (4a + 2b) u - 4a u^2.
+    return BSplineCurveOp(knots=(0.5, 1.0), coefs=((-4.0 * a, 4.0 * a + 2.0 * b, -(a + b + c)),))
+
+
+def _dci_sim(new_white: float, white_scale: float, to_xyz: MatrixOp) -> list[Op]:
+    """Roll the white down, clamp there, scale, to XYZ, then DCI white to D65 (Bradford): OCIO's DCI styles."""
+    dci, d65 = color_space("DCI-P3").whitepoint, color_space("CIE XYZ").whitepoint
+    return [
+        roll_white(new_white),
+        RangeOp(hi=new_white),
+        _scale_offset(white_scale),
+        to_xyz,
+        _m(adaptation_matrix(dci, d65, "bradford")),
+    ]
+
+
 def _output(*parts: Callable[[], Sequence[Op]]) -> Callable[[], list[Op]]:
     """A style builder concatenating the parts, each built when the style is."""
     return lambda: [op for part in parts for op in part()]
@@ -163,6 +189,10 @@ def _styles() -> dict[str, Callable[[], list[Op]]]:
         out + "SDR-VIDEO-P3lim_1.1": _output(rrt, sdr, video, clamp("Display P3")),
         out + "SDR-CINEMA-D60sim-D65_1.1": _output(rrt, sdr, lambda: _d60_sim(0.964, video=False)),
         out + "SDR-VIDEO-D60sim-D65_1.0": _output(rrt, sdr, lambda: _d60_sim(0.955, video=True)),
+        out + "SDR-CINEMA-D60sim-DCI_1.0": _output(
+            rrt, sdr, lambda: _dci_sim(0.918, 0.96, _m(rgb_to_xyz_matrix("ACEScg")))
+        ),
+        out + "SDR-CINEMA-D65sim-DCI_1.1": _output(rrt, sdr, lambda: _dci_sim(0.908, 0.9575, _ap1_to_xyz_d65())),
     }
     for peak in HDR_TONE_CURVES:
         nits = f"{peak:g}nit"
