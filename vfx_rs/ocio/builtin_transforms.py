@@ -17,6 +17,8 @@ utilities (``ACES.cpp``): matrices from `vfx_rs.color.rgb_to_rgb_matrix`
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from vfx_rs.color import acescc_decode
@@ -119,24 +121,30 @@ def builtin_styles() -> list[str]:
 def builtin_ops(style: str, inverse: bool = False) -> list[Op]:
     """The ops of BuiltinTransform `style` (case-insensitive, as OCIO), forward or `inverse`.
 
-    Unknown styles raise `OcioError` listing the known ones.
+    Unknown styles raise `OcioError` listing the known ones. Ops are
+    immutable, so each style's list is built once and shared.
 
     Examples
     --------
     >>> [op.kind for op in builtin_ops("ACEScg_to_ACES2065-1")]
     ['matrix']
     """
-    entry = _BY_KEY.get(style.strip().lower())
+    return list(_cached_ops(style.strip().lower(), inverse, style))
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_ops(key: str, inverse: bool, style: str) -> tuple[Op, ...]:
+    entry = _BY_KEY.get(key)
     if entry is None and style.upper().startswith(tuple(p.upper() for p in ACES_STYLE_PREFIXES)):
         entry = BuiltinStyle(style, "ACES output transform or LMT", lambda: _aces_builtin_ops(style))
     if entry is None:
         raise OcioError(f"unknown BuiltinTransform style {style!r}; known: {', '.join(BUILTIN_TRANSFORMS)}")
     if not inverse:
-        return entry.build()
+        return tuple(entry.build())
     if entry.build_inverse is not None:
-        return entry.build_inverse()
+        return tuple(entry.build_inverse())
     try:
-        return [op.inverse() for op in reversed(entry.build())]
+        return tuple(op.inverse() for op in reversed(entry.build()))
     except ArgumentError as exc:
         raise OcioError(f"BuiltinTransform style {style!r} has no inverse: {exc.message}") from None
 

@@ -41,7 +41,7 @@ LINEAR_ENCODINGS = ("scene-linear", "display-linear", "data", "")
 
 
 def grid17(values: np.ndarray = GRID_VALUES) -> np.ndarray:
-    """The 17^3 RGB grid of `values` (`GRID_VALUES` by default) as (4913, 3) float32."""
+    """The RGB grid of every combination of `values` (17^3 of `GRID_VALUES` by default) as (n, 3) float32."""
     return np.stack(np.meshgrid(values, values, values, indexing="ij"), axis=-1).reshape(-1, 3).astype(np.float32)
 
 

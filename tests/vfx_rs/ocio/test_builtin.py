@@ -15,7 +15,17 @@ import numpy as np
 import pytest
 
 from tests.tolerances import RTOL_OCIO_BUILTIN
-from tests.vfx_rs.ocio.oracle import check_queries, compare, grid17, ocio_cpu, run_cpu, source_grid
+from tests.vfx_rs.ocio.oracle import (
+    CODE_VALUES,
+    GRID_VALUES,
+    LINEAR_ENCODINGS,
+    check_queries,
+    compare,
+    grid17,
+    ocio_cpu,
+    run_cpu,
+    source_grid,
+)
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio import Config, builtin, builtin_aces_1_3
 
@@ -66,23 +76,31 @@ def test_names_match_ocio(ref, ours: Config, serialized: Config) -> None:  # typ
 
 
 def test_every_colorspace_pair_matches_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    """Every ordered pair, on the 9^3 grid of every other grid value (the 17^3 grid is used to and from ACES)."""
     names = ours.colorspace_names(include_inactive=True)
     results = {
-        f"{src} -> {dst}": compare(
-            ref.getProcessor(src, dst), ours.processor(src, dst), source_grid(_encoding(ours, src))
-        )
+        f"{src} -> {dst}": compare(ref.getProcessor(src, dst), ours.processor(src, dst), _coarse(ours, src))
         for src, dst in itertools.product(names, names)
     }
     _report(results, len(names) ** 2)
 
 
-def test_serialized_file_colorspaces_to_aces_and_back(ref, serialized: Config) -> None:  # type: ignore[no-untyped-def]
-    names = serialized.colorspace_names(include_inactive=True)
+def _coarse(config: Config, name: str) -> np.ndarray:
+    values = GRID_VALUES if config.colorspace(name).encoding in LINEAR_ENCODINGS else CODE_VALUES
+    return grid17(values[::2])
+
+
+@pytest.mark.parametrize("which", ["builtin", "serialized"])
+def test_colorspaces_to_aces_and_back(ref, ours: Config, serialized: Config, which: str) -> None:  # type: ignore[no-untyped-def]
+    """Every color space to ACES2065-1 and back on the 17^3 grid, for our built-in config and for OCIO's
+    serialization of its own read by our parser."""
+    config = ours if which == "builtin" else serialized
+    names = config.colorspace_names(include_inactive=True)
     results = {}
     for name in names:
-        px = source_grid(_encoding(serialized, name))
-        results[f"{name} -> ACES"] = compare(ref.getProcessor(name, ACES), serialized.processor(name, ACES), px)
-        results[f"ACES -> {name}"] = compare(ref.getProcessor(ACES, name), serialized.processor(ACES, name), grid17())
+        px = source_grid(_encoding(config, name))
+        results[f"{name} -> ACES"] = compare(ref.getProcessor(name, ACES), config.processor(name, ACES), px)
+        results[f"ACES -> {name}"] = compare(ref.getProcessor(ACES, name), config.processor(ACES, name), grid17())
     _report(results, 2 * len(names))
 
 
@@ -130,7 +148,8 @@ LOOK = "ACES 1.3 Reference Gamut Compression"
 
 
 def test_every_display_view_matches_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
-    """From ACES2065-1 (with and without the look), from every color space, and inverted back to ACES2065-1."""
+    """From ACES2065-1 (with and without the look) on the 17^3 grid, from every color space on the 9^3 grid, and
+    inverted back to ACES2065-1 from what the view displays."""
     results: dict[str, float] = {}
     names = ours.colorspace_names(include_inactive=True)
     for display in ref.getDisplays():
@@ -150,7 +169,7 @@ def test_every_display_view_matches_ocio(ref, ours: Config) -> None:  # type: ig
                 )
             for src in names:
                 tr = OCIO.DisplayViewTransform(src, display, view)
-                px = source_grid(_encoding(ours, src))
+                px = _coarse(ours, src)
                 results[f"{src} -> {display} / {view}"] = compare(
                     ref.getProcessor(tr), ours.display_processor(src, display, view), px, power_noise=True
                 )
@@ -181,3 +200,11 @@ def test_processors_are_cached_invertible_and_emit_glsl(ours: Config) -> None:
             for view in ours.views(display):
                 program = ours.display_processor(src, display, view).pipeline.glsl()
                 assert "vec3 vfx_apply(vec3 c)" in program.source
+
+
+def test_look_processors_match_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    for src, dst in ((ACES, "ACEScg"), ("ACEScct", "sRGB Encoded Rec.709 (sRGB)"), ("ACEScg", ACES)):
+        for looks in (LOOK, f"-{LOOK}"):
+            tr = OCIO.LookTransform(src, dst, looks)
+            px = source_grid(_encoding(ours, src))
+            assert compare(ref.getProcessor(tr), ours.processor(src, dst, looks=looks), px) <= RTOL_OCIO_BUILTIN
