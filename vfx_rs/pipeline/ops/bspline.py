@@ -135,8 +135,14 @@ class BSplineCurveOp(Op):
     forward: bool = True
 
     def __post_init__(self) -> None:
-        if len(self.knots) != len(self.coefs) + 1 or not self.coefs:
-            raise ArgumentError("a B-spline curve needs one more knot than segments")
+        knots = tuple(float(k) for k in self.knots)
+        coefs = tuple(tuple(float(v) for v in c) for c in self.coefs)
+        if len(knots) != len(coefs) + 1 or not coefs or any(len(c) != 3 for c in coefs):
+            raise ArgumentError("a B-spline curve needs one more knot than segments, each segment (A, B, C)")
+        if not np.all(np.isfinite(knots)) or not np.all(np.isfinite(coefs)) or np.any(np.diff(knots) <= 0.0):
+            raise ArgumentError("B-spline curve knots must be finite and increasing, coefficients finite")
+        object.__setattr__(self, "knots", knots)
+        object.__setattr__(self, "coefs", coefs)
 
     @classmethod
     def from_points(cls, points: Sequence[tuple[float, float]], slopes: Sequence[float]) -> BSplineCurveOp:
@@ -194,7 +200,8 @@ class BSplineCurveOp(Op):
         start, inv_width, below, above = bins
         with np.errstate(invalid="ignore"):
             pos = (p - p.dtype.type(start)) * p.dtype.type(inv_width)
-            np.clip(pos, 0.0, len(below) - 1, out=pos)
+            np.fmax(pos, 0.0, out=pos)  # fmax, not clip: NaN goes to bin 0 instead of an invalid index
+            np.fmin(pos, len(below) - 1, out=pos)
             where = pos.astype(np.intp)
         idx = np.take(below, where)
         idx += p >= np.take(above.astype(p.dtype), where)
