@@ -154,6 +154,10 @@ class AcesGlowOp(Op):
     mid: float = 0.08
     forward: bool = True
 
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.gain) and self.gain >= 0.0 and math.isfinite(self.mid) and self.mid > 0.0):
+            raise ArgumentError(f"glow needs a finite gain >= 0 and mid > 0, got {self.gain}, {self.mid}")
+
     def apply_planar(self, p: np.ndarray) -> None:
         r, g, b = p
         chroma = np.sqrt(np.maximum(b * (b - g) + g * (g - r) + r * (r - b), _f(p, 0.0)))
