@@ -108,7 +108,8 @@ def plan(args: argparse.Namespace, steps: tuple[Step, ...]) -> tuple[list[FrameT
     source, target = parse_pattern(args.input), parse_pattern(args.output)
 
     def task(frame: int | None, src: str, dst: str) -> FrameTask:
-        return FrameTask(frame, src, dst, steps, layer, options)
+        # absolute paths: a Dask worker need not share this process's working directory
+        return FrameTask(frame, os.path.abspath(src), os.path.abspath(dst), steps, layer, options)
 
     if source is None:
         if is_glob(args.input):
@@ -205,6 +206,8 @@ def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
         folder = os.path.dirname(t.output)
         if folder:
             os.makedirs(folder, exist_ok=True)
+    if args.jobs is not None and args.jobs < 1:
+        raise ArgumentError(f"-j needs a positive number of processes, got {args.jobs}")
     jobs = args.jobs or os.cpu_count() or 1
     runner: Callable[[list[FrameTask], int], Iterable[FrameResult]] = _local
     if args.scheduler:
@@ -222,6 +225,8 @@ def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
             )
         progress.advance()
     progress.finish()
+    if len(tasks) == 1 and skipped:
+        print(f"vfx: skipped {tasks[0].output} (exists)", file=err)
     if len(tasks) > 1 or missing:
         done = len(todo) - len(failed)
         print(

@@ -43,8 +43,12 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
         raise ArgumentError("ocio: --view needs --display")
     if args.config and args.builtin:
         raise ArgumentError("ocio: give --config or --builtin, not both")
+    import os
+
     names = ("config", "builtin", "src", "dst", "display", "view", "looks", "inverse")
     options = {n: getattr(args, n) for n in names}
+    if options["config"]:
+        options["config"] = os.path.abspath(options["config"])
     pipeline(options)  # fail now, with the names, rather than once per frame
     return options
 
