@@ -153,7 +153,7 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
     filename = r.resolve_file(str(src), t.line)
     ext = os.path.splitext(filename)[1].lower()
     if ext in (".cc", ".ccc", ".cdl"):
-        raise OcioError(f"FileTransform of CDL file {filename!r} not supported yet", path=r.path, line=t.line)
+        return _cdl_file(t, filename, r.path)
     from vfx_rs.lut import Lut3D, read_clf, read_lut
 
     interpolation = str(t.params.get("interpolation", "default")).lower()
@@ -166,6 +166,32 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
         return list(lut.to_ops(interpolation))
     except FormatError as exc:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=r.path, line=t.line) from None
+
+
+def _cdl_file(t: Transform, filename: str, path: str | None) -> list[Op]:
+    """A CDL file's correction, picked as OCIO does: ``cccid`` as an id, else as an index (empty: the first)."""
+    from vfx_rs.color.cdl_files import read_cdl_collection
+
+    try:
+        cdls = read_cdl_collection(filename)
+    except (FormatError, OSError) as exc:
+        raise OcioError(f"FileTransform {filename!r}: {exc}", path=path, line=t.line) from None
+    cccid = str(t.params.get("cccid", "") or "")
+    chosen = next((c for c in cdls if c.id == cccid), None)
+    if chosen is None and (cccid == "" or cccid.lstrip("-").isdigit()):
+        index = int(cccid or 0)
+        if not 0 <= index < len(cdls):
+            raise OcioError(
+                f"cccid index {index} is outside [0, {len(cdls) - 1}] for {filename!r}", path=path, line=t.line
+            )
+        chosen = cdls[index]
+    if chosen is None:
+        ids = ", ".join(repr(c.id) for c in cdls)
+        raise OcioError(f"cccid {cccid!r} is not in {filename!r} (ids: {ids})", path=path, line=t.line)
+    style = str(t.params.get("cdl_style", "noclamp")).lower()
+    if style not in ("asc", "noclamp"):
+        raise OcioError(f"FileTransform cdl_style {style!r} is not asc or noclamp", path=path, line=t.line)
+    return list(chosen.ops(style))
 
 
 _NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {

@@ -24,7 +24,7 @@ import numpy as np
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.pipeline.op import Op
-from vfx_rs.pipeline.ops import ExponentOp, MatrixOp, RangeOp
+from vfx_rs.pipeline.ops import ExponentOp, MatrixOp
 
 __all__ = ["EC_MIN", "EC_VIDEO_POWER", "cdl_ops", "exposure_contrast_ops"]
 
@@ -77,57 +77,29 @@ def exposure_contrast_ops(t: Transform, path: str | None) -> list[Op]:
     return [_scale(exposure / pivot, dynamic), power, _scale(pivot, dynamic)]
 
 
-_CDL_LUMA = np.array([0.2126, 0.7152, 0.0722])
-"""Rec. 709 luma weights of the ASC CDL saturation (ASC CDL v1.2, section 4.3; OCIO CDLOpCPU LumaWeights)."""
-
-
-def _triple(t: Transform, key: str, default: float, path: str | None) -> np.ndarray:
+def _triple(t: Transform, key: str, default: float, path: str | None) -> tuple[float, float, float]:
     raw = t.params.get(key, [default] * 3)
     try:
-        values = np.array([float(v) for v in raw], dtype=np.float64) if isinstance(raw, list) else None
+        values = tuple(float(v) for v in raw) if isinstance(raw, list) else ()
     except (TypeError, ValueError):
-        values = None
-    if values is None or values.shape != (3,) or not np.all(np.isfinite(values)):
+        values = ()
+    if len(values) != 3 or not all(math.isfinite(v) for v in values):
         raise OcioError(f"CDLTransform '{key}' needs 3 numbers, got {raw!r}", path=path, line=t.line)
-    return values
+    return values  # type: ignore[return-value]
 
 
 def cdl_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
-    """The ops of a CDLTransform (ASC CDL v1.2) in direction `inverse`.
+    """The ops of a CDLTransform (ASC CDL v1.2, `vfx_rs.color.Cdl`) in direction `inverse`.
 
-    Forward: ``x * slope + offset``, then ``^ power``, then saturation about
-    Rec. 709 luma. Style ``asc`` clamps to [0, 1] before the power and at the
-    end (and, inverse, at the start and end); ``noclamp`` (OCIO's default)
-    leaves negatives unchanged by the power. The inverse uses the reciprocal
-    power and saturation, as OCIO's CDL reverse renderer.
+    ``style: asc`` clamps to [0, 1] as ASC CDL v1.2; ``noclamp`` (OCIO's
+    default) does not. The inverse is OCIO's reverse CDL (reciprocal power
+    and saturation, clamps at both ends for ``asc``).
     """
+    from vfx_rs.color.cdl import Cdl
+
     style = str(t.params.get("style", "noclamp")).lower()
     if style not in ("asc", "noclamp"):
         raise OcioError(f"CDLTransform style {style!r} is not asc or noclamp", path=path, line=t.line)
     slope, offset, power = (_triple(t, k, d, path) for k, d in (("slope", 1.0), ("offset", 0.0), ("power", 1.0)))
     sat = _number(t, "sat", _number(t, "saturation", 1.0, path), path)
-    if np.any(power <= 0.0) or np.any(slope == 0.0) or sat == 0.0:
-        raise OcioError("CDLTransform needs non-zero slope and saturation and positive power", path=path, line=t.line)
-    clamp = style == "asc"
-    unit = [RangeOp(lo=0.0, hi=1.0)] if clamp else []
-    power_style = "clamp" if clamp else "pass"
-
-    def saturation(s: float) -> MatrixOp:
-        return MatrixOp(matrix=s * np.eye(3) + (1.0 - s) * np.outer(np.ones(3), _CDL_LUMA))
-
-    if not inverse:
-        return [
-            MatrixOp(matrix=np.diag(slope), offset=offset),
-            *unit,
-            ExponentOp(exponent=tuple(power), style=power_style),  # type: ignore[arg-type]
-            saturation(sat),
-            *unit,
-        ]
-    return [
-        *unit,
-        saturation(1.0 / sat),
-        *unit,
-        ExponentOp(exponent=tuple(1.0 / power), style=power_style),  # type: ignore[arg-type]
-        MatrixOp(matrix=np.diag(1.0 / slope), offset=-offset / slope),
-        *unit,
-    ]
+    return list(Cdl(slope=slope, offset=offset, power=power, saturation=sat).ops(style, inverse))

@@ -93,7 +93,7 @@ def test_cdl_matches_ocio(style: str, params: str, direction: str) -> None:
 
 
 def test_cdl_bad_values_raise() -> None:
-    for bad, message in (("power: [1, 0, 1]", "positive power"), ("style: wild", "'wild'"), ("sat: x", "'sat'")):
+    for bad, message in (("power: [1, 0, 1]", "power must be > 0"), ("style: wild", "'wild'"), ("sat: x", "'sat'")):
         with pytest.raises(OcioError, match=message):
             Config.from_string(_config(f"!<CDLTransform> {{{bad}}}")).processor("a", "b")
 
@@ -131,3 +131,41 @@ def test_unsupported_fixed_function_names_it() -> None:
     cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: ACES_GamutComp13, params: [1, 2]}"))
     with pytest.raises(OcioError, match="needs 7 params"):
         cfg.processor("a", "b")
+
+
+CCC = """<?xml version="1.0" encoding="UTF-8"?>
+<ColorCorrectionCollection xmlns="urn:ASC:CDL:v1.01">
+  <ColorCorrection id="shot_a">
+    <SOPNode><Slope>1.2 0.9 1.05</Slope><Offset>0.02 -0.01 0.0</Offset><Power>1.1 0.95 1.2</Power></SOPNode>
+    <SatNode><Saturation>0.8</Saturation></SatNode>
+  </ColorCorrection>
+  <ColorCorrection id="shot_b">
+    <SOPNode><Slope>0.8 1.1 1.0</Slope><Offset>-0.05 0.03 0.01</Offset><Power>0.9 1.3 1.0</Power></SOPNode>
+    <SatNode><Saturation>1.3</Saturation></SatNode>
+  </ColorCorrection>
+</ColorCorrectionCollection>
+"""
+"""A two-correction .ccc file."""
+
+
+@pytest.mark.parametrize(
+    "extra", ["", "cccid: shot_b", "cccid: 1", "cccid: shot_a, cdl_style: asc", "direction: inverse"]
+)
+def test_cdl_file_transforms_match_ocio(tmp_path, extra: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "grades.ccc").write_text(CCC, encoding="utf-8")
+    text = _config(f"!<FileTransform> {{src: grades.ccc{', ' + extra if extra else ''}}}")
+    path = tmp_path / "config.ocio"
+    path.write_text(text, encoding="utf-8")
+    ref, ours = OCIO.Config.CreateFromFile(str(path)), Config.from_file(path)
+    for a, b in (("a", "b"), ("b", "a")):
+        assert compare(ref.getProcessor(a, b), ours.processor(a, b), grid17()) <= RTOL_OCIO_BUILTIN, (extra, a)
+
+
+def test_cdl_file_bad_cccid_names_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "grades.ccc").write_text(CCC, encoding="utf-8")
+    for cccid, message in (("shot_z", r"cccid 'shot_z' is not in .*'shot_a', 'shot_b'"), ("5", "outside \\[0, 1\\]")):
+        path = tmp_path / "config.ocio"
+        path.write_text(_config(f"!<FileTransform> {{src: grades.ccc, cccid: {cccid}}}"), encoding="utf-8")
+        with pytest.raises(OcioError, match=message) as info:
+            Config.from_file(path).processor("a", "b")
+        assert info.value.line == 8
