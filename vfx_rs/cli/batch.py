@@ -201,13 +201,12 @@ def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
     skipped = [t for t in tasks if args.skip_existing and os.path.exists(t.output)]
     if args.skip_existing:
         _remove_stale_temporaries(tasks)
-    todo = [t for t in tasks if t not in skipped] if skipped else tasks
-    for t in todo:
-        folder = os.path.dirname(t.output)
-        if folder:
-            os.makedirs(folder, exist_ok=True)
+    done_before = {t.output for t in skipped}
+    todo = [t for t in tasks if t.output not in done_before]
     if args.jobs is not None and args.jobs < 1:
         raise ArgumentError(f"-j needs a positive number of processes, got {args.jobs}")
+    for folder in {os.path.dirname(t.output) for t in todo}:
+        os.makedirs(folder, exist_ok=True)
     jobs = args.jobs or os.cpu_count() or 1
     runner: Callable[[list[FrameTask], int], Iterable[FrameResult]] = _local
     if args.scheduler:
