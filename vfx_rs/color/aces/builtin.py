@@ -6,8 +6,10 @@ and ACES): the RRT preamble (glow, red modifier, clamps, AP0 to AP1, the RRT
 desaturation), the combined RRT + ODT tone scale as two quadratic B-splines in
 log10 space (`vfx_rs.color.aces.tonescale`), the cinema black/white or
 HDR luminance normalisation, the video surround and saturation adjustment,
-and the limiting primaries clamp, ending in CIE XYZ (D65). Matrices come from
-`vfx_rs.color` (SMPTE RP 177 with Bradford adaptation where OCIO adapts).
+the limiting primaries clamp or the D60/DCI white simulation (white roll-off,
+clamp, scale), ending in CIE XYZ (D65). Matrices come from `vfx_rs.color`
+(SMPTE RP 177 with Bradford adaptation where OCIO adapts). The ACES 1.3
+Reference Gamut Compression LMT runs in AP1 between AP0 conversions.
 """
 
 from __future__ import annotations
@@ -33,7 +35,27 @@ from vfx_rs.pipeline.ops import (
 )
 from vfx_rs.pipeline.ops.aces import AP1_LUMA
 
-__all__ = ["BUILTIN_STYLES", "builtin_ops", "builtin_styles", "sat_matrix"]
+__all__ = [
+    "BUILTIN_STYLES",
+    "CINEMA_BLACK",
+    "CINEMA_WHITE",
+    "DIM_SURROUND_GAMMA",
+    "GLOW_GAIN",
+    "GLOW_MID",
+    "HDR_Y_MIN",
+    "ODT_SAT_FACTOR",
+    "RRT_SAT_FACTOR",
+    "builtin_ops",
+    "builtin_styles",
+    "hdr_primary_clamp",
+    "hdr_tonescale",
+    "roll_white",
+    "rrt_preamble",
+    "sat_matrix",
+    "sdr_primary_clamp",
+    "sdr_tonescale",
+    "video_adjustment",
+]
 
 RRT_SAT_FACTOR = 0.96
 """RRT global desaturation (aces-dev ``RRT.ctl`` RRT_SAT_FACTOR)."""
@@ -43,6 +65,12 @@ ODT_SAT_FACTOR = 0.93
 
 CINEMA_WHITE, CINEMA_BLACK = 48.0, 0.02
 """Cinema white and black luminance in cd/m2 (``ACESlib.ODT_Common.ctl`` CINEMA_WHITE, CINEMA_BLACK)."""
+
+DIM_SURROUND_GAMMA = 0.9811
+"""Dark to dim surround gamma of the video ODTs (``ACESlib.ODT_Common.ctl`` DIM_SURROUND_GAMMA)."""
+
+GLOW_GAIN, GLOW_MID = 0.05, 0.08
+"""RRT glow gain and mid point (``RRT.ctl`` RRT_GLOW_GAIN, RRT_GLOW_MID; OCIO ACES_GLOW_10)."""
 
 HDR_Y_MIN = 0.0001
 """Black luminance of the ACES 1.1 HDR output transforms in cd/m2 (OCIO ACES.cpp, Y_MIN)."""
@@ -77,7 +105,7 @@ def rrt_preamble() -> list[Op]:
     """Glow, red modifier, clamps around AP0 to AP1, RRT desaturation (OCIO Generate_RRT_preamble_ops)."""
     clamp_low = RangeOp(lo=0.0)
     return [
-        AcesGlowOp(gain=0.05, mid=0.08),
+        AcesGlowOp(gain=GLOW_GAIN, mid=GLOW_MID),
         AcesRedModOp(),
         clamp_low,
         _ap0_to_ap1(),
@@ -104,7 +132,7 @@ def hdr_tonescale(peak: float) -> list[Op]:
 
 def video_adjustment() -> list[Op]:
     """Dark to dim surround and the 100-nit desaturation (OCIO Generate_video_adjustment_ops)."""
-    return [AcesDarkToDimOp(gamma=0.9811), _m(sat_matrix(ODT_SAT_FACTOR))]
+    return [AcesDarkToDimOp(gamma=DIM_SURROUND_GAMMA), _m(sat_matrix(ODT_SAT_FACTOR))]
 
 
 def _unit_clamp() -> RangeOp:
