@@ -73,7 +73,7 @@ def add_write_arguments(parser: argparse.ArgumentParser) -> None:
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     """Sequence and batch options, shared by every image-writing subcommand."""
     g = parser.add_argument_group(
-        "sequences and batch (IN/OUT as shot.####.exr, shot.%%04d.exr, shot.@@@@.exr or a glob)"
+        "sequences and batch (IN/OUT as shot.####.exr, shot.%04d.exr, shot.@@@@.exr or a glob)"
     )
     g.add_argument("--frames", help="frame range: 1001-1100, 1001-1100x2, 1,5,9 (default: the frames on disk)")
     g.add_argument("--strict", action="store_true", help="missing input frames are an error (default: reported)")

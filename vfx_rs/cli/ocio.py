@@ -19,7 +19,7 @@ _EXAMPLES = """examples:
   vfx ocio render.exr out.exr --from ACEScg --to "ACEScct"
   vfx ocio render.exr out.png --from ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video" --bit-depth 16
   vfx ocio plate.exr out.exr --config show.ocio --from "ARRI LogC3" --to ACEScg --looks "+grade"
-  vfx ocio render.exr out.exr --builtin ocio://studio-config-latest --from ACEScg --to "ACES2065-1"
+  vfx ocio render.exr out.exr --builtin ocio://cg-config-latest --from ACEScg --to "ACES2065-1"
 """
 
 
