@@ -63,9 +63,17 @@ class GradePanel(QWidget):
         form.addRow(self.bake)
         self._syncing = False
         self._sync()
-        self.exposure.valueChanged.connect(lambda v: self._syncing or commands.set_exposure(state, v / _STEPS))
-        self.gamma.valueChanged.connect(lambda v: self._syncing or commands.set_gamma(state, v / _STEPS))
+        self.exposure.valueChanged.connect(self._exposure_changed)
+        self.gamma.valueChanged.connect(self._gamma_changed)
         state.changed.connect(self._on_state)
+
+    def _exposure_changed(self, ticks: int) -> None:
+        if not self._syncing:
+            commands.set_exposure(self.state, ticks / _STEPS)
+
+    def _gamma_changed(self, ticks: int) -> None:
+        if not self._syncing:
+            commands.set_gamma(self.state, ticks / _STEPS)
 
     def _save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save grade", "grade.cc", "ASC CDL (*.cc *.cdl)")
