@@ -73,19 +73,18 @@ class Pipeline:
     def apply_elementwise(self, values: Any) -> Any:
         """Apply to every element of a scalar or array, as if each were a grey pixel.
 
-        For per-channel transforms that treat R, G and B alike (transfer
-        functions): a float gives a float (computed in float64), an array an
-        array of the same shape and float dtype (float32 stays float32).
+        For transforms that keep greys grey (transfer functions, including
+        luminance-coupled ones such as the HLG OOTF): each value goes in as
+        R = G = B and the red channel comes out. A float gives a float
+        (computed in float64), an array an array of the same shape and float
+        dtype (float32 stays float32).
         """
         arr = np.asarray(values)
         dtype = arr.dtype if arr.dtype in (np.float32, np.float64) else np.dtype(np.float64)
-        flat = arr.astype(dtype).ravel()
-        n = flat.size
-        padded = np.zeros(3 * -(-n // 3), dtype=dtype)
-        padded[:n] = flat
-        planar = padded.reshape(3, -1)
+        planar = np.empty((3, arr.size), dtype=dtype)
+        planar[:] = arr.astype(dtype).ravel()
         apply_ops_planar(self._ops, planar)
-        out = planar.reshape(-1)[:n].reshape(arr.shape)
+        out = planar[0].reshape(arr.shape)
         return float(out) if arr.ndim == 0 else out
 
     def inverse(self) -> Pipeline:

@@ -9,6 +9,8 @@ from vfx_rs.color.transfer.camera import (
     ARRI_LOGC3,
     ARRI_LOGC4,
     BLACKMAGIC_FILM_GEN5,
+    CANON_LOG2,
+    CANON_LOG3,
     DAVINCI_INTERMEDIATE,
     PANASONIC_VLOG,
     RED_LOG3G10,
@@ -16,7 +18,7 @@ from vfx_rs.color.transfer.camera import (
 )
 from vfx_rs.color.transfer.curve import TransferFunction
 from vfx_rs.color.transfer.display import BT1886, GAMMA22, GAMMA24, GAMMA26, REC709, SRGB
-from vfx_rs.color.transfer.hdr import HLG, ST2084, ST2084_NITS
+from vfx_rs.color.transfer.hdr import HLG, HLG_EOTF, ST2084, ST2084_NITS
 from vfx_rs.errors import NotFoundError
 
 __all__ = ["TRANSFER_FUNCTIONS", "TransferFunction", "transfer_function"]
@@ -33,6 +35,7 @@ TRANSFER_FUNCTIONS: dict[str, TransferFunction] = {
         ST2084,
         ST2084_NITS,
         HLG,
+        HLG_EOTF,
         ACESCC,
         ACESCCT,
         APPLE_LOG,
@@ -43,6 +46,8 @@ TRANSFER_FUNCTIONS: dict[str, TransferFunction] = {
         DAVINCI_INTERMEDIATE,
         RED_LOG3G10,
         BLACKMAGIC_FILM_GEN5,
+        CANON_LOG2,
+        CANON_LOG3,
     )
 }
 """Every transfer function by lower-case name; look names up with `transfer_function`."""

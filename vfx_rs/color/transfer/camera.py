@@ -1,6 +1,7 @@
 """Camera and grading log curves, each as its vendor publishes it.
 
-Every curve but ACEScc and Apple Log (`FixedCurveOp`) is a `PiecewiseLogOp` with the published constants; ``*_encode``
+Every curve but ACEScc and Apple Log (`FixedCurveOp`) and Canon Log 2/3 (`SignedLogOp`, mirrored below zero)
+is a `PiecewiseLogOp` with the published constants; ``*_encode``
 maps scene linear to the log signal (normalised code values 0-1),
 ``*_decode`` back. Negatives follow the toe line, as the documents' formulas do.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 import math
 
 from vfx_rs.color.transfer.curve import TransferFunction, apply_function, elementwise_function
+from vfx_rs.pipeline.ops.range import RangeOp
+from vfx_rs.pipeline.ops.signed_log import SignedLogOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp
 
 __all__ = [
@@ -19,6 +22,9 @@ __all__ = [
     "ARRI_LOGC3",
     "ARRI_LOGC4",
     "BLACKMAGIC_FILM_GEN5",
+    "CANON_LOG2",
+    "CANON_LOG3",
+    "CANON_REFLECTION_WHITE",
     "DAVINCI_INTERMEDIATE",
     "PANASONIC_VLOG",
     "RED_LOG3G10",
@@ -33,12 +39,20 @@ __all__ = [
     "apply_acescc_encode",
     "apply_acescct_decode",
     "apply_acescct_encode",
+    "apply_canon_log2_decode",
+    "apply_canon_log2_encode",
+    "apply_canon_log3_decode",
+    "apply_canon_log3_encode",
     "arri_logc3_decode",
     "arri_logc3_encode",
     "arri_logc4_decode",
     "arri_logc4_encode",
     "blackmagic_film_gen5_decode",
     "blackmagic_film_gen5_encode",
+    "canon_log2_decode",
+    "canon_log2_encode",
+    "canon_log3_decode",
+    "canon_log3_encode",
     "davinci_intermediate_decode",
     "davinci_intermediate_encode",
     "panasonic_vlog_decode",
@@ -189,6 +203,51 @@ BLACKMAGIC_FILM_GEN5 = TransferFunction.from_encoding(
 )
 """Blackmagic Film Generation 5."""
 
+CANON_REFLECTION_WHITE = 0.9
+"""Canon's curves take reflectance, where scene linear 0.9 is 100 % (Canon "Canon Log Gamma Curves", v1.2 notes)."""
+
+_CLOG2_A, _CLOG2_B, _CLOG2_C = 0.24136077, 87.09937546, 0.092864125
+CANON_LOG2 = TransferFunction.from_encoding(
+    "canon_log2",
+    [
+        RangeOp(scale=1.0 / CANON_REFLECTION_WHITE),
+        SignedLogOp(
+            log_slope=_CLOG2_A,
+            lin_slope=_CLOG2_B,
+            pos_offset=_CLOG2_C,
+            neg_offset=_CLOG2_C,
+            mid_slope=_CLOG2_A * _CLOG2_B / math.log(10.0),
+            mid_offset=_CLOG2_C,
+            lo_code=_CLOG2_C,
+            hi_code=_CLOG2_C,
+        ),
+    ],
+    "Canon 'Canon Log Gamma Curves' white paper (2020), Canon Log 2 v1.2: "
+    "0.24136077 log10(87.09937546 x + 1) + 0.092864125, mirrored below 0; x = linear / 0.9",
+)
+"""Canon Log 2 (v1.2), scene linear to normalised code values (legal range, as Canon publishes it)."""
+
+CANON_LOG3 = TransferFunction.from_encoding(
+    "canon_log3",
+    [
+        RangeOp(scale=1.0 / CANON_REFLECTION_WHITE),
+        SignedLogOp(
+            log_slope=0.36726845,
+            lin_slope=14.98325,
+            pos_offset=0.12240537,
+            neg_offset=0.12783901,
+            mid_slope=1.9754798,
+            mid_offset=0.12512219,
+            lo_code=0.097465473,
+            hi_code=0.15277891,
+        ),
+    ],
+    "Canon 'Canon Log Gamma Curves' white paper (2020), Canon Log 3 v1.2: log branches "
+    "0.36726845 log10(14.98325 |x| + 1) about 0.12240537 / 0.12783901, line 1.9754798 x + 0.12512219 "
+    "between codes 0.097465473 and 0.15277891; x = linear / 0.9",
+)
+"""Canon Log 3 (v1.2), scene linear to normalised code values (legal range, as Canon publishes it)."""
+
 acescc_encode = elementwise_function(ACESCC.encode, "acescc_encode", "ACES AP1 linear to ACEScc.")
 acescc_decode = elementwise_function(ACESCC.decode, "acescc_decode", "ACEScc to ACES AP1 linear.")
 apply_acescc_encode = apply_function(ACESCC.encode, "apply_acescc_encode", "In place: linear to ACEScc.")
@@ -220,4 +279,20 @@ blackmagic_film_gen5_encode = elementwise_function(
 )
 blackmagic_film_gen5_decode = elementwise_function(
     BLACKMAGIC_FILM_GEN5.decode, "blackmagic_film_gen5_decode", "Blackmagic Film Gen 5 to linear."
+)
+canon_log2_encode = elementwise_function(CANON_LOG2.encode, "canon_log2_encode", "Scene linear to Canon Log 2.")
+canon_log2_decode = elementwise_function(CANON_LOG2.decode, "canon_log2_decode", "Canon Log 2 to scene linear.")
+canon_log3_encode = elementwise_function(CANON_LOG3.encode, "canon_log3_encode", "Scene linear to Canon Log 3.")
+canon_log3_decode = elementwise_function(CANON_LOG3.decode, "canon_log3_decode", "Canon Log 3 to scene linear.")
+apply_canon_log2_encode = apply_function(
+    CANON_LOG2.encode, "apply_canon_log2_encode", "In place: linear to Canon Log 2."
+)
+apply_canon_log2_decode = apply_function(
+    CANON_LOG2.decode, "apply_canon_log2_decode", "In place: Canon Log 2 to linear."
+)
+apply_canon_log3_encode = apply_function(
+    CANON_LOG3.encode, "apply_canon_log3_encode", "In place: linear to Canon Log 3."
+)
+apply_canon_log3_decode = apply_function(
+    CANON_LOG3.decode, "apply_canon_log3_decode", "In place: Canon Log 3 to linear."
 )

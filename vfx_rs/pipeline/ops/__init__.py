@@ -12,11 +12,13 @@ from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.log import LogOp
+from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
+from vfx_rs.pipeline.ops.signed_log import SignedLogOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
 
 __all__ = [
@@ -32,12 +34,14 @@ __all__ = [
     "FixedCurveOp",
     "HalfLut1DOp",
     "LogOp",
+    "LuminancePowerOp",
     "Lut1DOp",
     "Lut3DOp",
     "MatrixOp",
     "PiecewiseLogOp",
     "PiecewisePowerOp",
     "RangeOp",
+    "SignedLogOp",
 ]
 
 OPS: dict[str, type[Op]] = {
@@ -58,5 +62,7 @@ OPS: dict[str, type[Op]] = {
     AcesGamutCompressOp.kind: AcesGamutCompressOp,
     BSplineCurveOp.kind: BSplineCurveOp,
     CdlOp.kind: CdlOp,
+    SignedLogOp.kind: SignedLogOp,
+    LuminancePowerOp.kind: LuminancePowerOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

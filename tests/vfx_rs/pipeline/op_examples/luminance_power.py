@@ -1,0 +1,8 @@
+from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
+
+KIND = "luminance_power"
+EXAMPLES = [
+    LuminancePowerOp(gain=1.0, exponent=1.2),
+    LuminancePowerOp(gain=1.0, exponent=1.2).inverse(),
+    LuminancePowerOp(gain=0.5, exponent=1.0, weights=(0.2126, 0.7152, 0.0722)),
+]

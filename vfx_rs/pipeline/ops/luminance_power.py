@@ -1,0 +1,90 @@
+"""A gain and a power of luminance applied to all channels alike: the BT.2100 HLG OOTF.
+
+ITU-R BT.2100-2, table 5, HLG reference OOTF::
+
+    F_D = alpha * Y_S ** (gamma - 1) * E,   Y_S = 0.2627 R_S + 0.6780 G_S + 0.0593 B_S
+
+The op computes ``gain * |Y| ** (exponent - 1) * rgb`` with ``Y`` the
+weighted sum of the channels (``|Y|`` as colour-science does, so negative
+luminance maps symmetrically and round-trips). Its inverse is the same
+op with ``gain ** (-1 / exponent)`` and ``1 / exponent``, since
+``Y_D = gain * |Y_S| ** exponent`` (BT.2100-2 gives the inverse OOTF in this
+form). A pixel of zero luminance maps to 0 (as colour-science's inverse OOTF)
+where the exponent is below 1.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from vfx_rs.errors import ArgumentError
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
+
+__all__ = ["BT2100_LUMA", "LuminancePowerOp"]
+
+BT2100_LUMA = (0.2627, 0.6780, 0.0593)
+"""BT.2020 / BT.2100 luminance weights of R, G, B (ITU-R BT.2100-2, table 5, HLG OOTF)."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class LuminancePowerOp(Op):
+    """``gain * |w . rgb| ** (exponent - 1) * rgb``.
+
+    Attributes
+    ----------
+    gain
+        Positive scale (BT.2100's alpha: the display's nominal peak in cd/m2).
+    exponent
+        Positive luminance exponent (BT.2100's system gamma).
+    weights
+        Luminance weights of R, G and B.
+    """
+
+    kind = "luminance_power"
+    gain: float = 1.0
+    exponent: float = 1.0
+    weights: tuple[float, float, float] = BT2100_LUMA
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.gain) and self.gain > 0.0 and math.isfinite(self.exponent) and self.exponent > 0.0):
+            raise ArgumentError(f"luminance power op needs a positive finite gain and exponent: {self!r}")
+        weights = tuple(float(w) for w in self.weights)
+        if len(weights) != 3 or not all(math.isfinite(w) for w in weights):
+            raise ArgumentError(f"luminance power op needs three finite weights, got {self.weights!r}")
+        object.__setattr__(self, "gain", float(self.gain))
+        object.__setattr__(self, "exponent", float(self.exponent))
+        object.__setattr__(self, "weights", weights)
+
+    def apply_planar(self, p: np.ndarray) -> None:
+        t = p.dtype.type
+        w = self.weights
+        y = np.abs(t(w[0]) * p[0] + t(w[1]) * p[1] + t(w[2]) * p[2])
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            scale = t(self.gain) * np.power(y, t(self.exponent - 1.0))
+        if self.exponent < 1.0:
+            scale[y == 0.0] = 0.0  # 0 ** negative is inf; zero luminance stays black
+        p *= scale
+
+    def glsl(self, names: GlslNames) -> GlslSnippet:
+        g, e, w = names("gain"), names("exponent"), names("weights")
+        uniforms = {
+            g: Uniform("float", self.gain),
+            e: Uniform("float", self.exponent),
+            w: Uniform("vec3", np.asarray(self.weights)),
+        }
+        body = f"float y = abs(dot(c, {w}));\nc *= y > 0.0 ? {g} * pow(y, {e} - 1.0) : ({e} == 1.0 ? {g} : 0.0);"
+        return GlslSnippet(body=body, uniforms=uniforms)
+
+    def inverse(self) -> LuminancePowerOp:
+        return LuminancePowerOp(
+            gain=self.gain ** (-1.0 / self.exponent),
+            exponent=1.0 / self.exponent,
+            weights=self.weights,
+            dynamic=self.dynamic,
+        )
+
+    def is_identity(self) -> bool:
+        return self.gain == 1.0 and self.exponent == 1.0
