@@ -30,7 +30,7 @@ ATOL_DISPLAY_OCIO = 1e-4
 
 ATOL_CDL_OCIO = 1e-4
 """ASC CDL against OCIO's CDLTransform (every style, both directions) on a 17^3 grid over [-0.1, 64] and ramps:
-absolute error where |ref| <= 1, relative above (issue 3's 1e-4 bound); measured 1.2e-7 (asc), 1.0e-6 (noclamp)."""
+absolute error where |ref| <= 1, relative above (issue 3's 1e-4 bound); measured 1.8e-7 (asc), 2.1e-6 (noclamp)."""
 
 RTOL_CDL_ROUNDTRIP_F64 = 1e-9
 """ASC CDL noclamp forward then reverse in float64 (error relative above 1); measured below 1e-12."""
