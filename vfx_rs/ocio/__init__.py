@@ -1,4 +1,10 @@
-"""OpenColorIO configs: load v1/v2 YAML, query it, and build processors as pipelines.
+"""OpenColorIO configs: load v1/v2 YAML or a built-in config, query it, and build processors as pipelines.
+
+`Config.from_file` reads ``.ocio`` files and the ``ocio://`` names of the
+built-in configs (`builtin`; `builtin_aces_1_3` is the ACES 1.3 CG config,
+built from `vfx_rs.color`); `Config.processor` and `Config.display_processor`
+give a `Processor`, whose `Pipeline` the NumPy executor applies in place and
+the GLSL emitter turns into the viewer's shader.
 
 Examples
 --------
