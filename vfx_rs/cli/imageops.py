@@ -25,7 +25,7 @@ _EXAMPLES = {
   vfx composite fg.exr bg.exr out.exr                 # premultiplied fg over bg
   vfx composite fg.exr matte.exr out.exr --op in
   vfx composite fg.exr bg.exr out.exr --blend screen --opacity 0.5
-  vfx composite fg.####.exr bg.####.exr comp.####.exr # BG may be a sequence too
+  vfx composite fg.####.exr bg.####.exr comp.####.exr  # BG may be a sequence too
 """,
 }
 

@@ -382,3 +382,24 @@ def test_chain_applies_steps_in_order(run_vfx, image, tmp_path: Path) -> None:
 def test_chain_bad_step_is_usage_error(run_vfx, image, tmp_path: Path) -> None:
     r = run_vfx("chain", image[0], tmp_path / "o.exr", "-s", "sharpen 3")
     assert r.returncode == 1 and "unknown step 'sharpen'" in r.stderr
+
+
+def test_every_help_example_parses() -> None:
+    import argparse
+    import shlex
+
+    from vfx_rs.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    texts = [parser.epilog or ""] + [p.epilog or "" for p in sub.choices.values()]
+    examples = [
+        line.split("  #")[0].strip()  # "  # ..." comments; "####" is a frame pattern
+        for text in texts
+        for line in text.replace("\\\n", " ").splitlines()
+        if line.strip().startswith("vfx ")
+    ]
+    assert len(examples) > 40
+    for example in examples:
+        args = parser.parse_args(shlex.split(example)[1:])
+        assert callable(args.run), example
