@@ -22,6 +22,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op
+from vfx_rs.pipeline.ops.bspline import quiet_float_errors
 
 __all__ = ["AcesDarkToDimOp", "AcesGamutCompressOp", "AcesGlowOp", "AcesRedModOp"]
 
@@ -101,6 +102,7 @@ class AcesRedModOp(Op):
     kind = "aces_red_mod"
     forward: bool = True
 
+    @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
         fh = _hue_weight(p)
         k = _f(p, 1.0 - RED_MOD_SCALE)
@@ -158,6 +160,7 @@ class AcesGlowOp(Op):
         if not (math.isfinite(self.gain) and self.gain >= 0.0 and math.isfinite(self.mid) and self.mid > 0.0):
             raise ArgumentError(f"glow needs a finite gain >= 0 and mid > 0, got {self.gain}, {self.mid}")
 
+    @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
         r, g, b = p
         chroma = np.sqrt(np.maximum(b * (b - g) + g * (g - r) + r * (r - b), _f(p, 0.0)))
@@ -167,15 +170,14 @@ class AcesGlowOp(Op):
         t = np.maximum(_f(p, 0.0), _f(p, 1.0) - _f(p, 0.5) * sign * x)
         gain = _f(p, self.gain) * (_f(p, 1.0) + sign * (_f(p, 1.0) - t * t)) * _f(p, 0.5)
         mid = _f(p, self.mid)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if self.forward:
-                low, mid_part = mid * _f(p, 2.0 / 3.0), gain * (mid / yc - _f(p, 0.5))
-                flat = gain
-            else:
-                low = (_f(p, 1.0) + gain) * mid * _f(p, 2.0 / 3.0)
-                mid_part = gain * (mid / yc - _f(p, 0.5)) / (gain * _f(p, 0.5) - _f(p, 1.0))
-                flat = -gain / (_f(p, 1.0) + gain)
-            out = np.where(yc >= mid * _f(p, 2.0), _f(p, 0.0), np.where(yc <= low, flat, mid_part))
+        if self.forward:
+            low, mid_part = mid * _f(p, 2.0 / 3.0), gain * (mid / yc - _f(p, 0.5))
+            flat = gain
+        else:
+            low = (_f(p, 1.0) + gain) * mid * _f(p, 2.0 / 3.0)
+            mid_part = gain * (mid / yc - _f(p, 0.5)) / (gain * _f(p, 0.5) - _f(p, 1.0))
+            flat = -gain / (_f(p, 1.0) + gain)
+        out = np.where(yc >= mid * _f(p, 2.0), _f(p, 0.0), np.where(yc <= low, flat, mid_part))
         p *= _f(p, 1.0) + out
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
@@ -220,6 +222,7 @@ class AcesDarkToDimOp(Op):
         if not (math.isfinite(self.gamma) and self.gamma > 0.0):
             raise ArgumentError(f"dark to dim gamma must be positive, got {self.gamma}")
 
+    @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
         y = _f(p, AP1_LUMA[0]) * p[0] + _f(p, AP1_LUMA[1]) * p[1] + _f(p, AP1_LUMA[2]) * p[2]
         np.maximum(y, _f(p, 1e-10), out=y)
@@ -280,24 +283,24 @@ class AcesGamutCompressOp(Op):
             for li, t in zip(self.limits, self.thresholds, strict=True)
         )
 
+    @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
         ach = p.max(axis=0)
         aabs = np.abs(ach)
         zero = ach == 0
         pw = _f(p, self.power)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for ch, (thr_v, scale_v) in enumerate(zip(self.thresholds, self.scales(), strict=True)):
-                thr, scale = _f(p, thr_v), _f(p, scale_v)
-                dist = (ach - p[ch]) / aabs
-                nd = (dist - thr) / scale
-                q = np.power(np.maximum(nd, _f(p, 0.0)), pw)
-                if self.forward:
-                    comp = thr + scale * nd / np.power(_f(p, 1.0) + q, _f(p, 1.0) / pw)
-                else:
-                    comp = thr + scale * np.power(-(q / (q - _f(p, 1.0))), _f(p, 1.0) / pw)
-                    comp = np.where(dist >= thr + scale, dist, comp)
-                out = np.where(dist < thr, p[ch], ach - comp * aabs)
-                p[ch] = np.where(zero, _f(p, 0.0), out)
+        for ch, (thr_v, scale_v) in enumerate(zip(self.thresholds, self.scales(), strict=True)):
+            thr, scale = _f(p, thr_v), _f(p, scale_v)
+            dist = (ach - p[ch]) / aabs
+            nd = (dist - thr) / scale
+            q = np.power(np.maximum(nd, _f(p, 0.0)), pw)
+            if self.forward:
+                comp = thr + scale * nd / np.power(_f(p, 1.0) + q, _f(p, 1.0) / pw)
+            else:
+                comp = thr + scale * np.power(-(q / (q - _f(p, 1.0))), _f(p, 1.0) / pw)
+                comp = np.where(dist >= thr + scale, dist, comp)
+            out = np.where(dist < thr, p[ch], ach - comp * aabs)
+            p[ch] = np.where(zero, _f(p, 0.0), out)
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         lines = ["{", "    float ach = max(c.r, max(c.g, c.b));", "    vec3 o = c;"]

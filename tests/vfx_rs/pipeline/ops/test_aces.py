@@ -63,3 +63,18 @@ def test_curve_passes_its_points_with_linear_ends() -> None:
 def test_bad_parameters_raise(make: object) -> None:
     with pytest.raises(ArgumentError):
         make()  # type: ignore[operator]
+
+
+def test_non_finite_pixels_pass_through_without_errors() -> None:
+    """NaN and infinities run through every ACES style both ways (the suite turns NumPy warnings into errors);
+    a NaN channel leaves NaN in the result, finite pixels stay finite."""
+    from vfx_rs.color.aces import builtin_ops, builtin_styles
+
+    bad = np.array([[np.nan, 0.1, 0.2], [np.inf, 1.0, 1.0], [-np.inf, 0.0, 0.0], [1e30, -1e30, 5.0]], np.float32)
+    good = samples()[:100]
+    for style in builtin_styles():
+        forward = Pipeline(builtin_ops(style))
+        for pipeline in (forward, forward.inverse()):
+            out = pipeline.applied(bad)
+            assert np.isnan(out[0]).any()
+            assert np.isfinite(pipeline.applied(good)).all()
