@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import PyOpenColorIO as OCIO
 import pytest
 
 from tests.tolerances import ATOL_DISPLAY_OCIO, RTOL_ACES_BUILTIN_OCIO, RTOL_ACES_INVERSE_OCIO
 from vfx_rs.color.aces import builtin_ops, builtin_styles
 from vfx_rs.errors import NotFoundError
 from vfx_rs.pipeline import Pipeline
-
-OCIO = pytest.importorskip("PyOpenColorIO")
 
 
 def aces_grid() -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import PyOpenColorIO as OCIO
 import pytest
 
 import vfx_rs
@@ -11,8 +12,6 @@ from tests.tolerances import ATOL_ACES_OP_INVERSE, ATOL_DISPLAY_OCIO, RTOL_ACES_
 from tests.vfx_rs.color.test_aces_builtin import aces_grid, rel_error
 from vfx_rs.color import aces
 from vfx_rs.errors import ArgumentError, NotFoundError
-
-OCIO = pytest.importorskip("PyOpenColorIO")
 
 CONFIG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 NAMES = sorted(aces.OUTPUT_TRANSFORMS)
