@@ -110,9 +110,16 @@ def main() -> None:
                     f"| {name} | {jobs} | {seconds:.2f} | {args.frames / seconds:.2f} | "
                     f"{seconds * jobs / args.frames:.3f} |"
                 )
-        a = vfx_rs.read(root / f"vfx-{args.jobs[0]}" / "out.1001.png").numpy()
-        b = vfx_rs.read(root / f"OpenImageIO+OCIO-{args.jobs[0]}" / "out.1001.png").numpy()
-        print(f"\nlargest difference, frame 1001: {np.abs(a - b).max() * 65535:.1f} 16-bit codes")
+        cfg = OCIO.Config.CreateFromBuiltinConfig(CONFIG)
+        proc = cfg.getProcessor(OCIO.DisplayViewTransform(src="ACEScg", display=DISPLAY, view=VIEW))
+        cpu = proc.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+        exact = np.ascontiguousarray(vfx_rs.read(root / "in" / "in.1001.exr").numpy()[..., :3])
+        cpu.applyRGB(exact)
+        codes = np.round(np.clip(exact, 0.0, 1.0) * 65535.0)
+        print("\nframe 1001 against PyOpenColorIO (F32, lossless) quantised to 16 bits, largest difference in codes:")
+        for name in ("vfx", "OpenImageIO+OCIO"):
+            out = vfx_rs.read(root / f"{name}-{args.jobs[0]}" / "out.1001.png").numpy()[..., :3]
+            print(f"  {name}: {np.abs(np.round(out * 65535.0) - codes).max():.0f}")
 
 
 if __name__ == "__main__":
