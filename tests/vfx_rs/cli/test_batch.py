@@ -158,3 +158,30 @@ def test_composite_over_a_background_sequence(run_vfx, sequence: Path, tmp_path:
     for f in (1001, 1002, 1003):
         expected = vfx_rs.ops.over(vfx_rs.read(fg / f"fg.{f}.exr").numpy(), vfx_rs.read(bg / f"bg.{f}.exr").numpy())
         np.testing.assert_array_equal(vfx_rs.read(tmp_path / f"c.{f}.exr").numpy(), expected)
+
+
+def test_scheduler_address_gathers_errors_from_workers(run_vfx, sequence: Path, tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    damaged = tmp_path / "in"
+    shutil.copytree(sequence, damaged)
+    (damaged / "shot.1003.exr").write_bytes(b"not an exr")
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as c:
+        r = run_vfx(
+            "grade",
+            damaged / "shot.####.exr",
+            out / "g.####.exr",
+            "--exposure",
+            "1",
+            "--scheduler",
+            c.scheduler_address,
+        )
+    assert r.returncode == 1
+    assert f"dask scheduler {c.scheduler_address}, 2 workers" in r.stderr
+    assert "frame 1003 failed" in r.stderr and "23 done, 1 failed" in r.stderr
+    for f in FRAMES:
+        if f != 1003:
+            expected = frame_pixels(f)
+            expected[..., :3] *= 2.0
+            np.testing.assert_array_equal(vfx_rs.read(out / f"g.{f}.exr").numpy(), expected)
