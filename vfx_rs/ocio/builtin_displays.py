@@ -77,6 +77,29 @@ def _pq_display(primaries: str | None, desc: str, name: str) -> BuiltinStyle:
     )
 
 
+HLG_E_MAX = 3.0
+"""OCIO's HLG curves take scene light scaled so that BT.2100's E = 1 is 3 (Displays.cpp, HLG E_MAX): 18 % grey
+lands at HLG 0.42 with linear 0.18 (hence "scaled with 18 % grey at HLG 0.42")."""
+
+
+def _hlg_analytic(encode: bool) -> list[Op]:
+    """The BT.2100 HLG OETF (`vfx_rs.color` HLG, mirrored) on light scaled by `HLG_E_MAX`, or its inverse
+    (light limited to +-65504, the top of OCIO's half-float tables)."""
+    ops: list[Op] = [RangeOp(scale=1.0 / HLG_E_MAX), FixedCurveOp(curve="hlg")]
+    if encode:
+        return ops
+    return [*(op.inverse() for op in reversed(ops)), RangeOp(lo=-HALF_MAX, hi=HALF_MAX)]
+
+
+def _hlg_table(encode: bool) -> list[Op]:
+    """OCIO's half-float table of the HLG OETF (or its inverse): `_hlg_analytic` sampled on every half float."""
+    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
+    values = np.repeat(halfs[:, None], 3, axis=1)
+    for op in _hlg_analytic(encode):
+        op.apply_planar(values.T)
+    return [HalfLut1DOp(table=values.astype(np.float32).astype(np.float64))]
+
+
 def display_styles() -> list[BuiltinStyle]:
     xyz = "DISPLAY - CIE-XYZ-D65_to_"
     styles = []
@@ -125,6 +148,18 @@ def display_styles() -> list[BuiltinStyle]:
             lambda: [RangeOp(scale=48.0 / 52.37), *_power(2.6, False)],
         ),
         _pq_display(None, "Linear (1.0 = 100 cd/m2) to ST 2084 (PQ)", "CURVE - LINEAR_to_ST-2084"),
+        BuiltinStyle(
+            "CURVE - HLG-OETF",
+            "BT.2100 HLG OETF, scaled with 18 % grey at HLG 0.42",
+            lambda: _hlg_table(True),
+            lambda: _hlg_analytic(False),
+        ),
+        BuiltinStyle(
+            "CURVE - HLG-OETF-INVERSE",
+            "BT.2100 HLG inverse OETF, scaled with HLG 0.42 at 18 % grey",
+            lambda: _hlg_table(False),
+            lambda: _hlg_analytic(True),
+        ),
         BuiltinStyle(
             "CURVE - ST-2084_to_LINEAR",
             "ST 2084 (PQ) to linear (1.0 = 100 cd/m2)",

@@ -17,8 +17,9 @@ OCIO = pytest.importorskip("PyOpenColorIO")
 def _code_input(style: str, inverse: bool) -> bool:
     """True where the input is code values: decoding (camera logs, ACEScc/ACEScct, curves to linear), or the
     inverse of an encoding (displays, curves from linear); light values otherwise."""
-    decodes = style.endswith("_to_LINEAR") or (style.endswith("_to_ACES2065-1") and not style.startswith("ACEScg"))
-    encodes = style.startswith(("DISPLAY - ", "CURVE - LINEAR_to_"))
+    decodes = style.endswith(("_to_LINEAR", "-INVERSE"))
+    decodes = decodes or (style.endswith("_to_ACES2065-1") and not style.startswith("ACEScg"))
+    encodes = style.startswith(("DISPLAY - ", "CURVE - LINEAR_to_")) or style.endswith("HLG-OETF")
     return decodes if not inverse else encodes
 
 
