@@ -16,6 +16,7 @@ every image command also runs over sequences and globs:
   vfx {name} 'plates/*.exr' {pos}'out/*.exr' {args}--skip-existing
   vfx {name} in.%04d.exr {pos}out.%04d.exr {args}--scheduler tcp://farm:8786
 """
+"""The sequence and batch examples every image command's help ends with."""
 
 
 def add_image_command(

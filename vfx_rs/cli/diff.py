@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from typing import Any
 
 __all__ = ["add_parser", "run"]
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             json.dumps(
                 {
-                    k: (str(v) if (isinstance(v, float) and v != v) or v in (float("inf"),) else v)
+                    k: (str(v) if isinstance(v, float) and not math.isfinite(v) else v)  # JSON has no inf/NaN
                     for k, v in report.items()
                 }
             )

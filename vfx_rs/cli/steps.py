@@ -19,7 +19,16 @@ from typing import Any
 
 from vfx_rs.errors import ArgumentError
 
-__all__ = ["STEP_MODULES", "Step", "apply_steps", "parse_step", "pixel_pipeline", "step_module", "step_parser"]
+__all__ = [
+    "STEP_MODULES",
+    "Step",
+    "apply_steps",
+    "make_step",
+    "parse_step",
+    "pixel_pipeline",
+    "step_module",
+    "step_parser",
+]
 
 STEP_MODULES = {
     "color": "vfx_rs.cli.color",
@@ -81,6 +90,7 @@ def make_step(kind: str, args: argparse.Namespace) -> Step:
 
 
 _PIPELINES: dict[str, Any] = {}
+"""Built pipelines by step key, per process: a worker builds each OCIO processor or LUT once, not per frame."""
 
 
 def pixel_pipeline(steps: list[Step] | tuple[Step, ...]) -> Any:
