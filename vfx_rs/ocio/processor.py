@@ -102,6 +102,7 @@ class _Builder:
         self.path = config.path
         self._stack: list[str] = []
         self.memo: dict[int, tuple[Op, Op]] = {}
+        self.v1 = config.version[0] == 1
 
     def _compile(self, label: str, t: Transform | None, inverse: bool = False) -> list[Op]:
         if t is None:

@@ -25,7 +25,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError, FormatError, OcioError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.ocio.transforms_fixed import fixed_function_ops
-from vfx_rs.ocio.transforms_grading import cdl_ops, exposure_contrast_ops
+from vfx_rs.ocio.transforms_grading import cdl_ops, cdl_v1_ops, exposure_contrast_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
 
@@ -37,6 +37,7 @@ class Resolver(Protocol):
 
     path: str | None
     memo: dict[int, tuple[Op, Op]]
+    v1: bool
 
     def colorspace_ops(self, src: str, dst: str, data_bypass: bool, line: int | None) -> list[Op]:
         """Ops converting color space `src` to `dst`."""
@@ -153,7 +154,7 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
     filename = r.resolve_file(str(src), t.line)
     ext = os.path.splitext(filename)[1].lower()
     if ext in (".cc", ".ccc", ".cdl"):
-        return _cdl_file(t, filename, r.path)
+        return _cdl_file(t, filename, r.path, r.v1)
     from vfx_rs.lut import Lut3D, read_clf, read_lut
 
     interpolation = str(t.params.get("interpolation", "default")).lower()
@@ -168,7 +169,7 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=r.path, line=t.line) from None
 
 
-def _cdl_file(t: Transform, filename: str, path: str | None) -> list[Op]:
+def _cdl_file(t: Transform, filename: str, path: str | None, v1: bool) -> list[Op]:
     """A CDL file's correction, picked as OCIO does: ``cccid`` as an id, else as an index (empty: the first)."""
     from vfx_rs.color.cdl_files import read_cdl_collection
 
@@ -191,7 +192,7 @@ def _cdl_file(t: Transform, filename: str, path: str | None) -> list[Op]:
     style = str(t.params.get("cdl_style", "noclamp")).lower()
     if style not in ("asc", "noclamp"):
         raise OcioError(f"FileTransform cdl_style {style!r} is not asc or noclamp", path=path, line=t.line)
-    return list(chosen.ops(style))
+    return cdl_v1_ops(chosen) if v1 else list(chosen.ops(style))
 
 
 _NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {
@@ -251,10 +252,10 @@ def invert_ops(
 
 _DIRECTED: dict[str, Callable[[Transform, str | None, bool], list[Op]]] = {
     "Range": _range,
-    "CDL": cdl_ops,
     "Builtin": _builtin,
 }
-"""Transforms whose inverse is not the plain inverse of their forward ops (OCIO renders them differently)."""
+"""Transforms whose inverse is not the plain inverse of their forward ops (OCIO renders them differently);
+CDL is one too, and also depends on the config's version."""
 
 
 def compile_transform(t: Transform, r: Resolver, invert: bool = False) -> list[Op]:
@@ -268,6 +269,8 @@ def compile_transform(t: Transform, r: Resolver, invert: bool = False) -> list[O
         if t.kind == "Group":
             children = reversed(t.children) if inverse else t.children
             return [op for child in children for op in compile_transform(child, r, inverse)]
+        if t.kind == "CDL":
+            return cdl_ops(t, r.path, inverse, r.v1)
         if t.kind in _DIRECTED:
             return _DIRECTED[t.kind](t, r.path, inverse)
         if t.kind in _SIMPLE:

@@ -18,10 +18,11 @@ is marked dynamic, so it keeps its structure in the pipeline.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
-from vfx_rs.errors import OcioError
+from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentOp, MatrixOp
@@ -88,12 +89,29 @@ def _triple(t: Transform, key: str, default: float, path: str | None) -> tuple[f
     return values  # type: ignore[return-value]
 
 
-def cdl_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
+CDL_LUMA = (0.2126, 0.7152, 0.0722)
+"""Rec. 709 luma weights of the CDL saturation (ASC CDL v1.2, section 3.3)."""
+
+
+def cdl_v1_ops(cdl: Any) -> list[Op]:
+    """A CDL (`vfx_rs.color.Cdl`) as OCIO applies it in a v1 config (OCIO CDLOp.cpp, BuildCDLOp for major
+    version 1): slope and offset, the power with negatives clamped to 0, then saturation; no clamp at 1."""
+    luma = np.array(CDL_LUMA)
+    s = cdl.saturation
+    return [
+        MatrixOp(matrix=np.diag(cdl.slope), offset=np.array(cdl.offset)),
+        ExponentOp(exponent=cdl.power, style="clamp"),
+        MatrixOp(matrix=s * np.eye(3) + (1.0 - s) * np.outer(np.ones(3), luma)),
+    ]
+
+
+def cdl_ops(t: Transform, path: str | None, inverse: bool, v1: bool = False) -> list[Op]:
     """The ops of a CDLTransform (ASC CDL v1.2, `vfx_rs.color.Cdl`) in direction `inverse`.
 
     ``style: asc`` clamps to [0, 1] as ASC CDL v1.2; ``noclamp`` (OCIO's
     default) does not. The inverse is OCIO's reverse CDL (reciprocal power
-    and saturation, clamps at both ends for ``asc``).
+    and saturation, clamps at both ends for ``asc``). In a v1 config (`v1`)
+    the style is ignored and `cdl_v1_ops` apply, as OCIO does.
     """
     from vfx_rs.color.cdl import Cdl
 
@@ -102,4 +120,11 @@ def cdl_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
         raise OcioError(f"CDLTransform style {style!r} is not asc or noclamp", path=path, line=t.line)
     slope, offset, power = (_triple(t, k, d, path) for k, d in (("slope", 1.0), ("offset", 0.0), ("power", 1.0)))
     sat = _number(t, "sat", _number(t, "saturation", 1.0, path), path)
-    return list(Cdl(slope=slope, offset=offset, power=power, saturation=sat).ops(style, inverse))
+    try:
+        cdl = Cdl(slope=slope, offset=offset, power=power, saturation=sat)
+    except ArgumentError as exc:
+        raise OcioError(f"CDLTransform: {exc.message}", path=path, line=t.line) from None
+    if v1:
+        ops = cdl_v1_ops(cdl)
+        return [op.inverse() for op in reversed(ops)] if inverse else ops
+    return list(cdl.ops(style, inverse))

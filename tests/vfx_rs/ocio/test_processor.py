@@ -176,3 +176,58 @@ def test_file_transforms_through_search_path_match_ocio(tmp_path: Path, monkeypa
         _worst(ref.getProcessor("lin", "sRGB", "Graded", OCIO.TRANSFORM_DIR_FORWARD), proc, grid(), "view")
         <= RTOL_OCIO_PROCESSOR
     )
+
+
+V1_FILE_CONFIG = """\
+ocio_profile_version: 1
+search_path: luts:luts/$SHOT
+roles: {default: linear, scene_linear: linear, compositing_log: logc}
+displays:
+  sRGB:
+    - !<View> {name: Graded, colorspace: display, looks: grade}
+    - !<View> {name: Plain, colorspace: display}
+looks:
+  - !<Look>
+    name: grade
+    process_space: logc
+    transform: !<GroupTransform>
+      children:
+        - !<FileTransform> {src: "$SHOT.cc"}
+        - !<FileTransform> {src: "grade_$SHOT.cube", interpolation: tetrahedral}
+colorspaces:
+  - !<ColorSpace> {name: linear}
+  - !<ColorSpace>
+    name: logc
+    to_reference: !<GroupTransform>
+      children:
+        - !<FileTransform> {src: shaper.cube}
+        - !<MatrixTransform> {matrix: [4, 0, 0, 0, 0, 4, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1]}
+  - !<ColorSpace>
+    name: display
+    from_reference: !<ExponentTransform> {value: [2.2, 2.2, 2.2, 1], direction: inverse}
+"""
+"""A v1 config whose looks and color spaces read .cube and .cc files through a context variable ($SHOT)."""
+
+
+def test_v1_config_with_files_looks_and_context_matches_ocio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOT", "sh010")
+    _write_cubes(tmp_path)  # luts/shaper.cube and luts/sq01/sh010/grade_sh010.cube
+    shot = tmp_path / "luts" / "sh010"
+    shot.mkdir()
+    (tmp_path / "luts" / "sq01" / "sh010" / "grade_sh010.cube").rename(shot / "grade_sh010.cube")
+    (shot / "sh010.cc").write_text(
+        '<ColorCorrection id="sh010"><SOPNode><Slope>1.1 1 0.9</Slope><Offset>0.01 0 -0.01</Offset>'
+        "<Power>1 1.1 1</Power></SOPNode><SatNode><Saturation>0.9</Saturation></SatNode></ColorCorrection>\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "v1_files.ocio"
+    path.write_text(V1_FILE_CONFIG, encoding="utf-8")
+    ref, ours = OCIO.Config.CreateFromFile(str(path)), Config.from_file(path)
+    px = np.clip(grid(), 0.0, 1.0)
+    for view in ("Graded", "Plain"):
+        ref_proc = ref.getProcessor("logc", "sRGB", view, OCIO.TRANSFORM_DIR_FORWARD)
+        assert _worst(ref_proc, ours.display_processor("logc", "sRGB", view), px, view) <= RTOL_OCIO_PROCESSOR
+    ref_proc = ref.getProcessor(OCIO.LookTransform("linear", "display", "grade"))
+    assert _worst(ref_proc, ours.processor("linear", "display", looks="grade"), px, "look") <= RTOL_OCIO_PROCESSOR
+    with pytest.raises(OcioError, match="no inverse"):
+        ours.processor("linear", "display", looks="-grade")  # a 3D LUT has no exact inverse

@@ -92,6 +92,17 @@ def test_cdl_matches_ocio(style: str, params: str, direction: str) -> None:
     assert _check(grouped) <= RTOL_OCIO_BUILTIN
 
 
+@pytest.mark.parametrize("direction", ["forward", "inverse"])
+def test_cdl_in_v1_config_matches_ocio(direction: str) -> None:
+    """OCIO applies a CDL in a v1 config its v1 way (power clamps negatives to 0, no clamp at 1), whatever the style."""
+    text = _config(f"!<CDLTransform> {{{CDL_PARAMS[0]}, direction: {direction}}}")
+    text = text.replace("version: 2", "version: 1").replace("from_scene_reference", "from_reference")
+    ref, ours = OCIO.Config.CreateFromStream(text), Config.from_string(text)
+    px = grid17()
+    for a, b in (("a", "b"), ("b", "a")):
+        assert compare(ref.getProcessor(a, b), ours.processor(a, b), px) <= RTOL_OCIO_BUILTIN, (a, b)
+
+
 def test_cdl_bad_values_raise() -> None:
     for bad, message in (("power: [1, 0, 1]", "power must be > 0"), ("style: wild", "'wild'"), ("sat: x", "'sat'")):
         with pytest.raises(OcioError, match=message):
