@@ -3,7 +3,7 @@
 As OpenColorIO's ``transforms/builtins/*Cameras.cpp`` and ``ACES.cpp`` (ADX):
 the vendor's log curve decoded with the published constants of
 `vfx_rs.color` (ARRI LogC3 EI 800 and LogC4, Sony S-Log3, Panasonic V-Log,
-RED Log3G10, Apple Log), then the camera gamut to ACES AP0 with the white
+RED Log3G10, Apple Log, Canon Log 2 and 3), then the camera gamut to ACES AP0 with the white
 adaptation OCIO uses. ADX follows the ACES CTL ``ACEScsc.Academy.ADX10_to_ACES``
 and ``ADX16_to_ACES``.
 """
@@ -109,6 +109,44 @@ def _decode(curve: str) -> list[Op]:
     return list(transfer_function(curve).decode.ops)
 
 
+CANON_LUT_SIZE = 4096
+"""Entries of OCIO's Canon Log tables over code values [0, 1] (CanonCameras.cpp, ``CreateLut(ops, 4096, ...)``)."""
+
+
+def _canon_decode(curve: str) -> list[Op]:
+    """OCIO's Canon Log decoding: a 4096-entry table over [0, 1] of the `vfx_rs.color` curve (inputs clamp)."""
+    codes = np.linspace(0.0, 1.0, CANON_LUT_SIZE)
+    values = np.asarray(transfer_function(curve).decode.apply_elementwise(codes), dtype=np.float32)
+    return [Lut1DOp(table=np.repeat(values.astype(np.float64)[:, None], 3, axis=1))]
+
+
+def _canon_encode(curve: str) -> list[Op]:
+    """The inverse of `_canon_decode`: the curve's encoding, clamped to the table's code range [0, 1]."""
+    return [*transfer_function(curve).encode.ops, RangeOp(lo=0.0, hi=1.0)]
+
+
+def _canon_styles() -> list[BuiltinStyle]:
+    styles = []
+    for n in (2, 3):
+        curve = f"canon_log{n}"
+        to_aces = conversion_matrix("Canon Cinema Gamut", "ACES2065-1", "cat02")
+        styles += [
+            BuiltinStyle(
+                f"CANON_CLOG{n}-CGAMUT_to_ACES2065-1",
+                f"Canon Log {n} Cinema Gamut to ACES2065-1 (CAT02 adaptation)",
+                lambda c=curve, m=to_aces: [*_canon_decode(c), m],  # type: ignore[misc]
+                lambda c=curve, m=to_aces: [m.inverse(), *_canon_encode(c)],  # type: ignore[misc]
+            ),
+            BuiltinStyle(
+                f"CURVE - CANON_CLOG{n}_to_LINEAR",
+                f"Canon Log {n} to linear",
+                lambda c=curve: _canon_decode(c),  # type: ignore[misc]
+                lambda c=curve: _canon_encode(c),  # type: ignore[misc]
+            ),
+        ]
+    return styles
+
+
 def camera_styles() -> list[BuiltinStyle]:
     styles = [
         BuiltinStyle(
@@ -119,6 +157,7 @@ def camera_styles() -> list[BuiltinStyle]:
         for name, curve, gamut, adaptation in _CAMERAS
     ]
     styles.append(BuiltinStyle("CURVE - APPLE_LOG_to_LINEAR", "Apple Log to linear", lambda: _decode("apple_log")))
+    styles += _canon_styles()
     styles += [
         BuiltinStyle(
             f"ADX{bits}_to_ACES2065-1",
