@@ -59,8 +59,10 @@ def bench_exr(path: str, half: np.ndarray, compression: str) -> list[tuple[str, 
     bare_r = best(lambda: OpenEXR.File(path, separate_channels=True).parts[0].channels["R"].pixels)
     ours_r = best(lambda: vfx_rs.read(path))
     oiio_r = best(lambda: oiio.ImageBuf(path).get_pixels(oiio.FLOAT))
-    return [(f"EXR half RGBA {compression} read", ours_r, bare_r, oiio_r),
-            (f"EXR half RGBA {compression} write", ours_w, bare_w, oiio_w)]
+    return [
+        (f"EXR half RGBA {compression} read", ours_r, bare_r, oiio_r),
+        (f"EXR half RGBA {compression} write", ours_w, bare_w, oiio_w),
+    ]
 
 
 def main() -> None:

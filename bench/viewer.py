@@ -17,8 +17,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
-import vfx_rs  # noqa: E402
-from vfxview import commands  # noqa: E402
+import vfx_rs
+from vfxview import commands
 
 W, H = 3840, 2160
 
@@ -78,9 +78,15 @@ def main() -> None:
         apply_display(win.state.image, win.state.display_settings())
     export = time.perf_counter() - t0
     win.close()
-    what = "read EXR + upload + compile + draw" if can_exr else "upload + compile + draw (no EXR reader yet: in-memory image)"
+    what = (
+        "read EXR + upload + compile + draw"
+        if can_exr
+        else "upload + compile + draw (no EXR reader yet: in-memory image)"
+    )
     print(f"first frame ({what}): {first:.3f} s")
-    print(f"redraw after exposure change (CPU time of paintGL, median of 30): {redraw * 1000:.2f} ms (compiles {vp.compile_count})")
+    print(
+        f"redraw after exposure change (CPU time of paintGL, median of 30): {redraw * 1000:.2f} ms (compiles {vp.compile_count})"
+    )
     print(f"export through the view ({'to EXR' if can_exr else 'NumPy core only, no writer'}): {export:.3f} s")
 
 

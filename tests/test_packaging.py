@@ -24,7 +24,9 @@ def test_plain_install_ships_data_files_and_reads_the_sample(tmp_path: Path) -> 
     wheels = tmp_path / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)],
-        check=True, capture_output=True, cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
     )
     (wheel,) = wheels.glob("vfx_rs-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -34,7 +36,8 @@ def test_plain_install_ships_data_files_and_reads_the_sample(tmp_path: Path) -> 
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     code = (
         "import vfx_rs, vfx_rs._resources as r; "
@@ -42,7 +45,9 @@ def test_plain_install_ships_data_files_and_reads_the_sample(tmp_path: Path) -> 
         "print(vfx_rs.__file__); print(img.width, img.height, img.channels)"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
     assert out.returncode == 0, out.stderr
     installed_at, size = out.stdout.splitlines()
     assert installed_at.startswith(str(target))

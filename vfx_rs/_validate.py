@@ -35,9 +35,7 @@ def to_float32(array: npt.ArrayLike, what: str = "array") -> npt.NDArray[np.floa
         return arr.astype(np.float32, copy=False)
     scale = _INTEGER_SCALE.get(arr.dtype)
     if scale is None:
-        raise ArgumentError(
-            f"{what} has dtype {arr.dtype}; expected float32, float16, float64, uint8 or uint16"
-        )
+        raise ArgumentError(f"{what} has dtype {arr.dtype}; expected float32, float16, float64, uint8 or uint16")
     return (arr.astype(np.float32) / np.float32(scale)).astype(np.float32, copy=False)
 
 
@@ -68,7 +66,9 @@ def check_inplace_float32(array: Any, what: str = "data", channels: Iterable[int
     if not isinstance(array, np.ndarray):
         raise ArgumentError(f"{what} must be a numpy.ndarray to be modified in place, not {type(array).__name__}")
     if array.dtype != np.float32:
-        raise ArgumentError(f"{what} has dtype {array.dtype}; in-place operations need float32 (use .astype(np.float32))")
+        raise ArgumentError(
+            f"{what} has dtype {array.dtype}; in-place operations need float32 (use .astype(np.float32))"
+        )
     if not array.flags.writeable:
         raise ArgumentError(f"{what} is read-only")
     if channels is not None:

@@ -195,9 +195,7 @@ class Image:
         try:
             return self._channel_names.index(name)
         except ValueError:
-            raise NotFoundError(
-                f"no channel {name!r}; channels are: {', '.join(self._channel_names)}"
-            ) from None
+            raise NotFoundError(f"no channel {name!r}; channels are: {', '.join(self._channel_names)}") from None
 
     # Pixel operations: thin delegates to `vfx_rs.ops` (imported on first use, so `import vfx_rs` stays light).
 
@@ -253,7 +251,11 @@ class Image:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        names = "".join(self._channel_names) if all(len(n) == 1 for n in self._channel_names) else ",".join(self._channel_names)
+        names = (
+            "".join(self._channel_names)
+            if all(len(n) == 1 for n in self._channel_names)
+            else ",".join(self._channel_names)
+        )
         extra = ""
         if self.data_window[:2] != (0, 0) or self.display_window != self.data_window:
             extra = f", data_window={self.data_window}, display_window={self.display_window}"

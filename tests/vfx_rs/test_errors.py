@@ -37,5 +37,5 @@ def test_contract_error_handling_snippet(tmp_path) -> None:
 
     bad = tmp_path / "bad.exr"
     bad.write_bytes(b"not an image at all")
-    with pytest.raises(vfx_rs.FormatError, match="bad.exr"):
+    with pytest.raises(vfx_rs.FormatError, match=r"bad\.exr"):
         vfx_rs.read(bad)

@@ -68,7 +68,9 @@ def test_channel_names_must_match_count_and_be_unique() -> None:
 
 
 def test_copy_is_independent_and_repr_is_helpful() -> None:
-    img = vfx_rs.Image(np.ones((2, 3, 4), np.float32), metadata={"dataWindow": (10, 20, 12, 21), "displayWindow": (0, 0, 99, 99)})
+    img = vfx_rs.Image(
+        np.ones((2, 3, 4), np.float32), metadata={"dataWindow": (10, 20, 12, 21), "displayWindow": (0, 0, 99, 99)}
+    )
     dup = img.copy()
     dup.metadata["dataWindow"] = (0, 0, 2, 1)
     assert img.data_window == (10, 20, 12, 21)

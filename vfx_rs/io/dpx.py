@@ -144,10 +144,17 @@ def read(path: str) -> Image:
     if descriptor == 52:
         data, names = data[..., ::-1], ("R", "G", "B", "A")
     metadata: dict[str, Any] = {
-        "bit_depth": int(bits), "dpx:byte_order": "big" if order == ">" else "little", "dpx:transfer": int(transfer),
-        "dpx:colorimetric": int(colorimetric), "dpx:descriptor": int(descriptor), "dpx:orientation": int(orientation),
-        "dpx:packing": int(packing), "dpx:reference_low": int(low), "dpx:reference_high": int(high),
-        "dpx:creator": _text(blob[160:260]), "dpx:timestamp": _text(blob[136:160]),
+        "bit_depth": int(bits),
+        "dpx:byte_order": "big" if order == ">" else "little",
+        "dpx:transfer": int(transfer),
+        "dpx:colorimetric": int(colorimetric),
+        "dpx:descriptor": int(descriptor),
+        "dpx:orientation": int(orientation),
+        "dpx:packing": int(packing),
+        "dpx:reference_low": int(low),
+        "dpx:reference_high": int(high),
+        "dpx:creator": _text(blob[160:260]),
+        "dpx:timestamp": _text(blob[136:160]),
     }
     return Image._adopt(np.ascontiguousarray(data), list(names), "u8" if bits == 8 else "u16", metadata)
 
@@ -172,8 +179,25 @@ def write(path: str, image: Image, fmt: str = "dpx", bit_depth: int | None = Non
     high = 2**bits - 1
     transfer = int(image.metadata.get("dpx:transfer", 2))
     colorimetric = int(image.metadata.get("dpx:colorimetric", 2))
-    struct.pack_into(f"{order}IIfIfBBBBHHIII", header, 780, 0, 0, 0.0, high, 2.047, _DESCRIPTOR_OF_CHANNELS[image.channels],
-                     transfer, colorimetric, bits, 1 if bits in (10, 12) else 0, 0, _DATA_OFFSET, 0, 0)
+    struct.pack_into(
+        f"{order}IIfIfBBBBHHIII",
+        header,
+        780,
+        0,
+        0,
+        0.0,
+        high,
+        2.047,
+        _DESCRIPTOR_OF_CHANNELS[image.channels],
+        transfer,
+        colorimetric,
+        bits,
+        1 if bits in (10, 12) else 0,
+        0,
+        _DATA_OFFSET,
+        0,
+        0,
+    )
     for element in range(1, 8):  # unused elements are marked undefined (all ones)
         header[780 + 72 * element : 780 + 72 * element + 72] = b"\xff" * 72
     with open(path, "wb") as handle:

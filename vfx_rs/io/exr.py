@@ -94,7 +94,9 @@ def _full_resolution(channel: Any, height: int, width: int) -> np.ndarray:
 
 def _luminance_weights(chromaticities: Any) -> np.ndarray:
     """Y weights of the file's primaries: the Y row of RGB->XYZ, normalised (OpenEXR ImfRgbaYca computeYw)."""
-    c = np.asarray(chromaticities if chromaticities is not None else (0.64, 0.33, 0.30, 0.60, 0.15, 0.06, 0.3127, 0.3290), float)
+    c = np.asarray(
+        chromaticities if chromaticities is not None else (0.64, 0.33, 0.30, 0.60, 0.15, 0.06, 0.3127, 0.3290), float
+    )
     xy = c.reshape(4, 2)
     # Unscaled primaries (x, y, z) as columns; dividing by y would fail for XYZ primaries (blue y = 0).
     primaries = np.stack([xy[:3, 0], xy[:3, 1], 1.0 - xy[:3, 0] - xy[:3, 1]])
@@ -146,7 +148,8 @@ def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: 
     types = {str(part.channels[n].type().name) for n in names}
     fmt = "f16" if types == {"HALF"} else "u32" if types == {"UINT"} else "f32"
     if {"Y", "RY", "BY"} <= set(planes):
-        rgb = _yca_to_rgb(*(planes.pop(k).astype(np.float32) for k in ("Y", "RY", "BY")), header.get("chromaticities"))
+        y, ry, by = (planes.pop(k).astype(np.float32) for k in ("Y", "RY", "BY"))
+        rgb = _yca_to_rgb(y, ry, by, header.get("chromaticities"))
         rest = sorted(planes, key=_sort_key)
         stack = [rgb[..., i] for i in range(3)] + [planes[k] for k in rest]
         suffixes = ["R", "G", "B", *rest]
@@ -299,7 +302,15 @@ def _header(image: Image, compression: str) -> dict[str, Any]:
     header["dataWindow"] = (np.array([x0, y0], np.int32), np.array([x1, y1], np.int32))
     dx0, dy0, dx1, dy1 = image.display_window if "displayWindow" in image.metadata else (x0, y0, x1, y1)
     header["displayWindow"] = (np.array([dx0, dy0], np.int32), np.array([dx1, dy1], np.int32))
-    for key in ("chromaticities", "pixelAspectRatio", "owner", "comments", "capDate", "framesPerSecond", "whiteLuminance"):
+    for key in (
+        "chromaticities",
+        "pixelAspectRatio",
+        "owner",
+        "comments",
+        "capDate",
+        "framesPerSecond",
+        "whiteLuminance",
+    ):
         if key in image.metadata and image.metadata[key] is not None:
             value = image.metadata[key]
             header[key] = tuple(float(v) for v in value) if key == "chromaticities" else value
@@ -323,21 +334,35 @@ def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarra
     return {f"{prefix}{name}": p for name, p in zip(image.channel_names, planes, strict=True)}
 
 
-def write(path: str, image: Image, fmt: str = "exr", compression: str = "zip", pixel_type: str | None = None,
-          multipart: bool = False) -> None:
+def write(
+    path: str,
+    image: Image,
+    fmt: str = "exr",
+    compression: str = "zip",
+    pixel_type: str | None = None,
+    multipart: bool = False,
+) -> None:
     """Write one image as a single-part scanline EXR (``multipart`` has no effect for one image)."""
     part = _library().Part(_header(image, compression), _channels(image, _dtype(image, pixel_type)))
     _library().File([part]).write(path)
 
 
-def write_layers(path: str, layered: LayeredImage, fmt: str = "exr", multipart: bool = False,
-                 compression: str = "zip", pixel_type: str | None = None) -> None:
+def write_layers(
+    path: str,
+    layered: LayeredImage,
+    fmt: str = "exr",
+    multipart: bool = False,
+    compression: str = "zip",
+    pixel_type: str | None = None,
+) -> None:
     """Write layers: one part with ``layer.channel`` names (``beauty`` unprefixed), or one part per layer."""
     lib = _library()
     items = layered.items()
     if multipart:
-        parts = [lib.Part(_header(img, compression), _channels(img, _dtype(img, pixel_type)), name=name)
-                 for name, img in items]
+        parts = [
+            lib.Part(_header(img, compression), _channels(img, _dtype(img, pixel_type)), name=name)
+            for name, img in items
+        ]
         lib.File(parts).write(path)
         return
     first = items[0][1]

@@ -64,7 +64,8 @@ class _Cursor:
 
 
 def _channels(value: bytes, path: str) -> list[tuple[str, str, int, int]]:
-    cur, out = _Cursor(value, path), []
+    cur = _Cursor(value, path)
+    out: list[tuple[str, str, int, int]] = []
     while True:
         name = cur.cstring(255, "a channel name")
         if not name:
@@ -148,8 +149,8 @@ def _parse(data: bytes, path: str) -> list[PartHeader]:
         single = not version & _FLAG_MULTIPART and part.part_type in ("scanlineimage", "tiledimage")
         if single and (part.part_type == "tiledimage") != bool(version & _FLAG_TILED):
             raise FormatError(
-                    f"EXR type attribute {part.part_type!r} contradicts the version field's tiled flag", path=path
-                )
+                f"EXR type attribute {part.part_type!r} contradicts the version field's tiled flag", path=path
+            )
         parts.append(part)
         if not version & _FLAG_MULTIPART:
             break

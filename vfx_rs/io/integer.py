@@ -14,7 +14,15 @@ import numpy as np
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 
-__all__ = ["associate_alpha", "check_bit_depth", "decode_file", "decode_integers", "encode_integers", "image_from_codes", "unassociate_alpha"]
+__all__ = [
+    "associate_alpha",
+    "check_bit_depth",
+    "decode_file",
+    "decode_integers",
+    "encode_integers",
+    "image_from_codes",
+    "unassociate_alpha",
+]
 
 _DTYPES = {8: np.uint8, 16: np.uint16, 32: np.uint32}
 

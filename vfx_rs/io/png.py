@@ -44,7 +44,9 @@ def read(path: str) -> Image:
     with open(path, "rb") as handle:
         check_size(*_png_size(handle.read(33), path), path)
     codes = decode_file(path, imagecodecs.png_decode, "PNG")
-    image = image_from_codes(codes, path, {"alpha": "associated"} if codes.ndim == 3 and codes.shape[2] in (2, 4) else None)
+    image = image_from_codes(
+        codes, path, {"alpha": "associated"} if codes.ndim == 3 and codes.shape[2] in (2, 4) else None
+    )
     if image.channels in (2, 4):
         associate_alpha(image._data)
     return image

@@ -64,6 +64,9 @@ def write(path: str, image: Image, fmt: str = "tiff", bit_depth: int | None = No
     photometric = "rgb" if image.channels >= 3 else "minisblack"
     extra = max(0, image.channels - 3) if photometric == "rgb" else image.channels - 1
     tifffile.imwrite(
-        path, data if image.channels > 1 else data[:, :, 0], photometric=photometric,
-        extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None, compression=None if compression == "none" else compression,
+        path,
+        data if image.channels > 1 else data[:, :, 0],
+        photometric=photometric,
+        extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None,
+        compression=None if compression == "none" else compression,
     )

@@ -115,8 +115,9 @@ class Lut1D:
     def inverse(self) -> Lut1D:
         """The inverse of a monotonic LUT, resampled on its output range (OCIO's fast inverse)."""
         from vfx_rs.errors import ArgumentError
+        from vfx_rs.pipeline.ops.lut1d import Lut1DOp
 
-        (op,) = self.to_ops()
+        op = Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
         try:
             inv = op.inverse()
         except ArgumentError as exc:

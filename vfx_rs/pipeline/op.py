@@ -163,4 +163,3 @@ class Op(abc.ABC):
 
     def __hash__(self) -> int:
         return hash(self.params_key())
-

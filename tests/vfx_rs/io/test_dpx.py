@@ -76,7 +76,9 @@ def test_openimageio_reads_our_files(tmp_path: Path, channels: int, bits: int, o
         padded = np.zeros((line.shape[0], -(-line.shape[1] // 3) * 3), np.uint32)
         padded[:, : line.shape[1]] = line
         t = padded.reshape(line.shape[0], -1, 3)
-        expected = ((t[..., 0] << 22) | (t[..., 1] << 12) | (t[..., 2] << 2)).astype(f"{'>' if order == 'big' else '<'}u4")
+        expected = ((t[..., 0] << 22) | (t[..., 1] << 12) | (t[..., 2] << 2)).astype(
+            f"{'>' if order == 'big' else '<'}u4"
+        )
         assert pixel_bytes(ours) == expected.tobytes()
         oiio_write(theirs, codes, bits, order)
         if channels == 4:  # OpenImageIO writes RGBA 10 bit filled too (Y it packs): the same bytes

@@ -14,7 +14,13 @@ from tests.tolerances import ATOL_HALF
 from vfx_rs.io.exr import COMPRESSIONS
 
 LOSSLESS = ("none", "rle", "zips", "zip", "piz")
-LOSSY_BOUNDS = {"pxr24": (2e-5, 5e-6), "b44": (0.25, 0.003), "b44a": (0.25, 0.003), "dwaa": (0.03, 0.002), "dwab": (0.03, 0.002)}
+LOSSY_BOUNDS = {
+    "pxr24": (2e-5, 5e-6),
+    "b44": (0.25, 0.003),
+    "b44a": (0.25, 0.003),
+    "dwaa": (0.03, 0.002),
+    "dwab": (0.03, 0.002),
+}
 """(max, mean) error relative to max(|value|, 1). Measured on this image: pxr24 1.5e-5 / 3.3e-6
 (it keeps 15 mantissa bits of float); b44 and b44a 0.24 / 0.0023 (4x4 blocks: the worst pixels
 sit in blocks spanning negative and positive values); dwaa and dwab 0.022 / 0.0017."""
@@ -68,8 +74,11 @@ def test_uint_channels_and_arbitrary_names_survive(tmp_path: Path) -> None:
 
 
 def test_windows_and_chromaticities_survive(tmp_path: Path) -> None:
-    meta = {"dataWindow": (10, 20, 73, 67), "displayWindow": (0, 0, 99, 99),
-            "chromaticities": (0.708, 0.292, 0.170, 0.797, 0.131, 0.046, 0.3127, 0.3290)}
+    meta = {
+        "dataWindow": (10, 20, 73, 67),
+        "displayWindow": (0, 0, 99, 99),
+        "chromaticities": (0.708, 0.292, 0.170, 0.797, 0.131, 0.046, 0.3127, 0.3290),
+    }
     vfx_rs.write(tmp_path / "w.exr", vfx_rs.Image(smooth_rgba(), metadata=meta))
     back = vfx_rs.read(tmp_path / "w.exr")
     assert back.data_window == (10, 20, 73, 67) and back.display_window == (0, 0, 99, 99)
@@ -79,11 +88,13 @@ def test_windows_and_chromaticities_survive(tmp_path: Path) -> None:
 @pytest.mark.parametrize("multipart", [False, True])
 def test_layers_round_trip(tmp_path: Path, multipart: bool) -> None:
     data = smooth_rgba()
-    layered = vfx_rs.LayeredImage({
-        "beauty": vfx_rs.Image(data),
-        "diffuse": vfx_rs.Image(data[..., :3] * 0.5),
-        "depth": vfx_rs.Image(data[..., :1] * 100.0, channel_names=["Z"]),
-    })
+    layered = vfx_rs.LayeredImage(
+        {
+            "beauty": vfx_rs.Image(data),
+            "diffuse": vfx_rs.Image(data[..., :3] * 0.5),
+            "depth": vfx_rs.Image(data[..., :1] * 100.0, channel_names=["Z"]),
+        }
+    )
     path = tmp_path / "layers.exr"
     vfx_rs.write_layers(path, layered, multipart=multipart)
     back = vfx_rs.read_layered(path)
@@ -155,7 +166,9 @@ def _header_only_exr(width: int, height: int) -> bytes:
     header = attr("channels", "chlist", chlist) + attr("compression", "compression", b"\0")
     header += attr("dataWindow", "box2i", box) + attr("displayWindow", "box2i", box)
     header += attr("lineOrder", "lineOrder", b"\0") + attr("pixelAspectRatio", "float", struct.pack("<f", 1))
-    header += attr("screenWindowCenter", "v2f", struct.pack("<ff", 0, 0)) + attr("screenWindowWidth", "float", struct.pack("<f", 1))
+    header += attr("screenWindowCenter", "v2f", struct.pack("<ff", 0, 0)) + attr(
+        "screenWindowWidth", "float", struct.pack("<f", 1)
+    )
     return b"\x76\x2f\x31\x01" + struct.pack("<I", 2) + header + b"\0" + b"\0" * 64
 
 

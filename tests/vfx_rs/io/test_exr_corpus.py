@@ -19,7 +19,15 @@ pytestmark = pytest.mark.testdata
 VALID = TESTDATA / "openexr-images" / "valid" / "openexr"
 INVALID = TESTDATA / "openexr-images" / "invalid" / "openexr"
 VALID_FILES = sorted(VALID.glob("*/*.exr")) if VALID.is_dir() else []
-INVALID_FILES = sorted(p for p in INVALID.glob("*/*") if p.is_file() and p.suffix != ".md" and p.name not in ("README", "COPYING", "LICENSE")) if INVALID.is_dir() else []
+INVALID_FILES = (
+    sorted(
+        p
+        for p in INVALID.glob("*/*")
+        if p.is_file() and p.suffix != ".md" and p.name not in ("README", "COPYING", "LICENSE")
+    )
+    if INVALID.is_dir()
+    else []
+)
 
 YCA_TWINS = {"Rec709_YC.exr": "Rec709.exr", "XYZ_YC.exr": "XYZ.exr"}
 """Luminance/chroma files with an RGB twin of the same picture (OpenImageIO does not read subsampled channels)."""
@@ -91,7 +99,9 @@ def test_damaged_files_raise_format_error_in_a_subprocess() -> None:
     verdicts: dict[str, str] = {}
     for start in range(0, len(INVALID_FILES), 25):
         batch = [str(p) for p in INVALID_FILES[start : start + 25]]
-        run = subprocess.run([sys.executable, "-c", _PROBE, *batch], capture_output=True, text=True, timeout=120, check=False)
+        run = subprocess.run(
+            [sys.executable, "-c", _PROBE, *batch], capture_output=True, text=True, timeout=120, check=False
+        )
         assert run.returncode == 0, f"reader crashed (status {run.returncode}) on one of {batch}: {run.stderr[-2000:]}"
         verdicts.update(json.loads(run.stdout.splitlines()[-1]))
     readable = {Path(p).name for p, v in verdicts.items() if v == "read"}
@@ -108,4 +118,6 @@ def test_interleaved_file_matches_openimageio() -> None:
     buf = oiio.ImageBuf(str(path))
     names = list(buf.spec().channelnames)
     ours = vfx_rs.read(path)
-    np.testing.assert_array_equal(ours.numpy(), buf.get_pixels(oiio.FLOAT)[..., [names.index(n) for n in ours.channel_names]])
+    np.testing.assert_array_equal(
+        ours.numpy(), buf.get_pixels(oiio.FLOAT)[..., [names.index(n) for n in ours.channel_names]]
+    )

@@ -91,7 +91,7 @@ LUT_1D_INPUT_RANGE -0.5 2.0
 0.5 0.6 0.7
 1.0 1.0 1.0
 """,
-    "3d_domain": "TITLE \"domain 3d\"\nLUT_3D_SIZE 3\nDOMAIN_MIN -0.1 0 0.2\nDOMAIN_MAX 1.2 1 1.5\n",
+    "3d_domain": 'TITLE "domain 3d"\nLUT_3D_SIZE 3\nDOMAIN_MIN -0.1 0 0.2\nDOMAIN_MAX 1.2 1 1.5\n',
     "3d_input_range": "LUT_3D_SIZE 3\nLUT_3D_INPUT_RANGE -0.2 1.3\n",
     "resolve_shaper": "LUT_1D_SIZE 6\nLUT_1D_INPUT_RANGE -0.1 1.8\nLUT_3D_SIZE 3\nLUT_3D_INPUT_RANGE 0.05 0.95\n"
     "0 0 0\n0.3 0.35 0.4\n0.5 0.55 0.6\n0.7 0.7 0.72\n0.85 0.88 0.9\n1 1 1\n",
@@ -127,7 +127,12 @@ def test_baked_files_match_ocio(tmp_path: Path, fmt: str, shaper: bool, interpol
     assert np.abs(got - expected).max() <= ATOL_LUT_OCIO
 
 
-HAND_CASES = [(name, i) for name in sorted(HAND_WRITTEN) for i in ("linear", "tetrahedral") if i == "linear" or "3D" in HAND_WRITTEN[name]]
+HAND_CASES = [
+    (name, i)
+    for name in sorted(HAND_WRITTEN)
+    for i in ("linear", "tetrahedral")
+    if i == "linear" or "3D" in HAND_WRITTEN[name]
+]
 
 
 @pytest.mark.parametrize(("name", "interpolation"), HAND_CASES)

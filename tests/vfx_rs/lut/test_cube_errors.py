@@ -16,7 +16,7 @@ ROWS_8 = "0 0 0\n" * 8
 
 # (name, file text, line the error must name, words the message must hold)
 MALFORMED = [
-    ("no_size", "TITLE \"x\"\n0 0 0\n", None, "LUT_1D_SIZE"),
+    ("no_size", 'TITLE "x"\n0 0 0\n', None, "LUT_1D_SIZE"),
     ("unknown_keyword", "LUT_3D_SIZE 2\nLUT_FOO 3\n" + ROWS_8, 2, "LUT_FOO"),
     ("size_not_integer", "LUT_3D_SIZE 2.5\n" + ROWS_8, 1, "whole number"),
     ("size_3d_too_big", "LUT_3D_SIZE 257\n0 0 0\n", 1, "2..256"),
@@ -34,7 +34,7 @@ MALFORMED = [
     ("domain_text", "LUT_3D_SIZE 2\nDOMAIN_MAX 1 one 1\n" + ROWS_8, 2, "DOMAIN_MAX"),
     ("domain_inverted", "LUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 0 1\n" + ROWS_8, 3, "not above"),
     ("input_range_one_value", "LUT_1D_SIZE 2\nLUT_1D_INPUT_RANGE 0\n0 0 0\n1 1 1\n", 2, "INPUT_RANGE"),
-    ("keyword_after_data", "LUT_1D_SIZE 2\n0 0 0\nTITLE \"late\"\n1 1 1\n", 3, "after the table data"),
+    ("keyword_after_data", 'LUT_1D_SIZE 2\n0 0 0\nTITLE "late"\n1 1 1\n', 3, "after the table data"),
 ]
 
 
@@ -92,8 +92,23 @@ def test_failed_write_leaves_no_file(tmp_path: Path) -> None:
 
 
 _LINES = st.sampled_from(
-    ["LUT_3D_SIZE 2", "LUT_1D_SIZE 3", "LUT_3D_SIZE 300", "DOMAIN_MIN 0 0 0", "DOMAIN_MAX 1 1 1",
-     "LUT_1D_INPUT_RANGE 0 1", "TITLE \"t\"", "# c", "", "0 0 0", "1 0.5 0.25", "nan 0 0", "1 2", "x y z", "1e400 0 0"]
+    [
+        "LUT_3D_SIZE 2",
+        "LUT_1D_SIZE 3",
+        "LUT_3D_SIZE 300",
+        "DOMAIN_MIN 0 0 0",
+        "DOMAIN_MAX 1 1 1",
+        "LUT_1D_INPUT_RANGE 0 1",
+        'TITLE "t"',
+        "# c",
+        "",
+        "0 0 0",
+        "1 0.5 0.25",
+        "nan 0 0",
+        "1 2",
+        "x y z",
+        "1e400 0 0",
+    ]
 )
 
 

@@ -23,8 +23,12 @@ def _curves(n: int) -> np.ndarray:
 def test_contract_lut_processing_snippet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     baked(tmp_path, "iridas_cube", shaper=False).rename("grade.cube")
-    Path("gamma.cube").write_text("LUT_1D_SIZE 1024\n" + "".join(f"{v:.8f} {v:.8f} {v:.8f}\n" for v in _curves(1024)[:, 0]))
-    rgba = np.concatenate([grid()[:4096].reshape(64, 64, 3), np.linspace(0, 1, 4096, dtype=np.float32).reshape(64, 64, 1)], axis=2)
+    Path("gamma.cube").write_text(
+        "LUT_1D_SIZE 1024\n" + "".join(f"{v:.8f} {v:.8f} {v:.8f}\n" for v in _curves(1024)[:, 0])
+    )
+    rgba = np.concatenate(
+        [grid()[:4096].reshape(64, 64, 3), np.linspace(0, 1, 4096, dtype=np.float32).reshape(64, 64, 1)], axis=2
+    )
     img = vfx_rs.Image(rgba)
     # As written in the README.
     lut_3d = lut.read_cube_3d("grade.cube")
@@ -35,9 +39,14 @@ def test_contract_lut_processing_snippet(tmp_path: Path, monkeypatch: pytest.Mon
     # OCIO: the same two files, tetrahedral (apply_3d's default) then linear.
     cfg = OCIO.Config.CreateRaw()
     group = OCIO.GroupTransform(
-        [OCIO.FileTransform(src="grade.cube", interpolation=OCIO.INTERP_TETRAHEDRAL), OCIO.FileTransform(src="gamma.cube")]
+        [
+            OCIO.FileTransform(src="grade.cube", interpolation=OCIO.INTERP_TETRAHEDRAL),
+            OCIO.FileTransform(src="gamma.cube"),
+        ]
     )
-    cpu = cfg.getProcessor(group).getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    cpu = cfg.getProcessor(group).getOptimizedCPUProcessor(
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
     expected = np.ascontiguousarray(rgba[..., :3].reshape(-1, 3))
     cpu.applyRGB(expected)
     assert np.abs(data[..., :3].reshape(-1, 3) - expected).max() <= ATOL_LUT_OCIO
@@ -49,7 +58,9 @@ def test_inverse_1d_matches_ocio_inverse_file_transform(tmp_path: Path) -> None:
     lut.write_lut(path, lut.Lut1D(_curves(1024)))
     cfg = OCIO.Config.CreateRaw()
     ft = OCIO.FileTransform(src=str(path), interpolation=OCIO.INTERP_LINEAR, direction=OCIO.TRANSFORM_DIR_INVERSE)
-    cpu = cfg.getProcessor(ft).getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    cpu = cfg.getProcessor(ft).getOptimizedCPUProcessor(
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
     rgb = np.repeat(np.linspace(-0.2, 1.2, 5001, dtype=np.float32)[:, None], 3, axis=1)
     expected = rgb.copy()
     cpu.applyRGB(expected)

@@ -26,7 +26,10 @@ def test_identities_drop_inverses_cancel_dynamic_ops_stay() -> None:
     assert len(Pipeline([rng_op, M2, M2.inverse()])) == 1
     live = MatrixOp(matrix=np.eye(3), dynamic=True)
     assert len(Pipeline([M1, live, M2])) == 3
-    assert Pipeline([M1, live]).glsl().structure == Pipeline([M2, MatrixOp(matrix=np.eye(3) * 2, dynamic=True)]).glsl().structure
+    assert (
+        Pipeline([M1, live]).glsl().structure
+        == Pipeline([M2, MatrixOp(matrix=np.eye(3) * 2, dynamic=True)]).glsl().structure
+    )
 
 
 @pytest.mark.parametrize("shape", [(10, 3), (4, 6, 3), (4, 6, 4), (TILE_PIXELS * 3 + 17, 4)])
@@ -78,8 +81,13 @@ def test_elementwise_keeps_scalar_and_shape() -> None:
 
 @pytest.mark.parametrize(
     ("bounds", "style"),
-    [((0.0, 1.0, 0.0, 1.0), "clamp"), ((-0.1, 2.0, 0.05, 0.9), "clamp"), ((0.1, None, 0.1, None), "clamp"),
-     ((None, 1.0, None, 1.0), "clamp"), ((0.0, 4.0, 0.0, 1.0), "noClamp")],
+    [
+        ((0.0, 1.0, 0.0, 1.0), "clamp"),
+        ((-0.1, 2.0, 0.05, 0.9), "clamp"),
+        ((0.1, None, 0.1, None), "clamp"),
+        ((None, 1.0, None, 1.0), "clamp"),
+        ((0.0, 4.0, 0.0, 1.0), "noClamp"),
+    ],
 )
 def test_range_matches_opencolorio(bounds: tuple, style: str) -> None:
     ocio = pytest.importorskip("PyOpenColorIO")
@@ -92,8 +100,10 @@ def test_range_matches_opencolorio(bounds: tuple, style: str) -> None:
         t.setMaxInValue(max_in)
         t.setMaxOutValue(max_out)
     t.setStyle(ocio.RANGE_CLAMP if style == "clamp" else ocio.RANGE_NO_CLAMP)
-    cpu = ocio.Config.CreateRaw().getProcessor(t).getOptimizedCPUProcessor(
-        ocio.BIT_DEPTH_F32, ocio.BIT_DEPTH_F32, ocio.OPTIMIZATION_LOSSLESS
+    cpu = (
+        ocio.Config.CreateRaw()
+        .getProcessor(t)
+        .getOptimizedCPUProcessor(ocio.BIT_DEPTH_F32, ocio.BIT_DEPTH_F32, ocio.OPTIMIZATION_LOSSLESS)
     )
     data = np.linspace(-1.0, 5.0, 301, dtype=np.float32).repeat(3).reshape(-1, 3)
     expected = data.copy()

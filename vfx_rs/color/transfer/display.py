@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from vfx_rs.color.transfer.curve import TransferFunction, apply_function, elementwise_function
 from vfx_rs.pipeline.ops.exponent import ExponentOp
-from vfx_rs.pipeline.ops.transfer import PiecewisePowerOp
 from vfx_rs.pipeline.ops.range import RangeOp
+from vfx_rs.pipeline.ops.transfer import PiecewisePowerOp
 
 __all__ = [
     "BT1886",
