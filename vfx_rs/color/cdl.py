@@ -24,7 +24,7 @@ import numpy as np
 from vfx_rs._validate import check_choice, check_inplace_float32
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline import Pipeline
-from vfx_rs.pipeline.ops.cdl import CdlOp
+from vfx_rs.pipeline.ops.cdl import CdlOp, cdl_parameters
 
 __all__ = ["CDL_STYLE_NAMES", "Cdl", "CdlStyleName", "apply_cdl"]
 
@@ -32,17 +32,6 @@ CdlStyleName = Literal["asc", "noclamp"]
 
 CDL_STYLE_NAMES: tuple[CdlStyleName, ...] = ("asc", "noclamp")
 """CDL styles by OCIO's config names (CDLTransform ``style: asc`` / ``style: noclamp``)."""
-
-
-def _triple(value: object, name: str) -> tuple[float, float, float]:
-    try:
-        arr = np.asarray(value, dtype=np.float64)
-        arr = np.broadcast_to(arr, (3,)) if arr.ndim == 0 else arr
-    except (TypeError, ValueError) as exc:
-        raise ArgumentError(f"CDL {name} must be three numbers, got {value!r}") from exc
-    if arr.shape != (3,) or not np.all(np.isfinite(arr)):
-        raise ArgumentError(f"CDL {name} must be three finite numbers, got {value!r}")
-    return (float(arr[0]), float(arr[1]), float(arr[2]))
 
 
 @dataclass(frozen=True)
@@ -83,17 +72,7 @@ class Cdl:
     description: str = ""
 
     def __post_init__(self) -> None:
-        slope, offset, power = (_triple(getattr(self, n), n) for n in ("slope", "offset", "power"))
-        try:
-            saturation = float(self.saturation)
-        except (TypeError, ValueError) as exc:
-            raise ArgumentError(f"CDL saturation must be a number, got {self.saturation!r}") from exc
-        if min(slope) < 0.0:
-            raise ArgumentError(f"CDL slope must be >= 0, got {slope}")
-        if min(power) <= 0.0:
-            raise ArgumentError(f"CDL power must be > 0, got {power}")
-        if not np.isfinite(saturation) or saturation < 0.0:
-            raise ArgumentError(f"CDL saturation must be a finite number >= 0, got {self.saturation!r}")
+        slope, offset, power, saturation = cdl_parameters(self.slope, self.offset, self.power, self.saturation)
         object.__setattr__(self, "slope", slope)
         object.__setattr__(self, "offset", offset)
         object.__setattr__(self, "power", power)

@@ -37,7 +37,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
 
-__all__ = ["CDL_LUMA", "CDL_STYLES", "CdlOp", "CdlStyle"]
+__all__ = ["CDL_LUMA", "CDL_STYLES", "CdlOp", "CdlStyle", "cdl_parameters"]
 
 CdlStyle = Literal["v1.2_fwd", "v1.2_rev", "noclamp_fwd", "noclamp_rev"]
 
@@ -57,12 +57,37 @@ def _reciprocal(value: float) -> float:
 
 def _triple(value: object, name: str) -> tuple[float, float, float]:
     try:
-        arr = np.broadcast_to(np.asarray(value, dtype=np.float64), (3,))
+        arr = np.asarray(value, dtype=np.float64)
+        arr = np.broadcast_to(arr, (3,)) if arr.ndim == 0 else arr
     except (TypeError, ValueError) as exc:
         raise ArgumentError(f"CDL {name} must be one number or three, got {value!r}") from exc
-    if not np.all(np.isfinite(arr)):
-        raise ArgumentError(f"CDL {name} must be finite, got {value!r}")
+    if arr.shape != (3,) or not np.all(np.isfinite(arr)):
+        raise ArgumentError(f"CDL {name} must be one finite number or three, got {value!r}")
     return (float(arr[0]), float(arr[1]), float(arr[2]))
+
+
+Triple = tuple[float, float, float]
+
+
+def cdl_parameters(
+    slope: object, offset: object, power: object, saturation: object
+) -> tuple[Triple, Triple, Triple, float]:
+    """Checked CDL values: three slopes >= 0, three offsets, three powers > 0, a saturation >= 0 (ASC CDL v1.2).
+
+    Raises `vfx_rs.errors.ArgumentError` naming the bad value.
+    """
+    s, o, p = _triple(slope, "slope"), _triple(offset, "offset"), _triple(power, "power")
+    try:
+        sat = float(saturation)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError(f"CDL saturation must be a number, got {saturation!r}") from exc
+    if min(s) < 0.0:
+        raise ArgumentError(f"CDL slope must be >= 0, got {s}")
+    if min(p) <= 0.0:
+        raise ArgumentError(f"CDL power must be > 0, got {p}")
+    if not np.isfinite(sat) or sat < 0.0:
+        raise ArgumentError(f"CDL saturation must be finite and >= 0, got {saturation!r}")
+    return s, o, p, sat
 
 
 def _clamp_unit(p: np.ndarray) -> None:
@@ -99,17 +124,7 @@ class CdlOp(Op):
     style: CdlStyle = "v1.2_fwd"
 
     def __post_init__(self) -> None:
-        slope, offset, power = (_triple(getattr(self, n), n) for n in ("slope", "offset", "power"))
-        try:
-            saturation = float(self.saturation)
-        except (TypeError, ValueError) as exc:
-            raise ArgumentError(f"CDL saturation must be a number, got {self.saturation!r}") from exc
-        if min(slope) < 0.0:
-            raise ArgumentError(f"CDL slope must be >= 0, got {slope}")
-        if min(power) <= 0.0:
-            raise ArgumentError(f"CDL power must be > 0, got {power}")
-        if not np.isfinite(saturation) or saturation < 0.0:
-            raise ArgumentError(f"CDL saturation must be finite and >= 0, got {self.saturation!r}")
+        slope, offset, power, saturation = cdl_parameters(self.slope, self.offset, self.power, self.saturation)
         if self.style not in CDL_STYLES:
             raise ArgumentError(f"CDL style must be one of {', '.join(CDL_STYLES)}, got {self.style!r}")
         object.__setattr__(self, "slope", slope)
