@@ -1,6 +1,6 @@
 """Batch throughput of `vfx`: a half-float EXR sequence through the ACES 1.0 SDR sRGB view to 16-bit PNG.
 
-``.venv/bin/python bench/cli.py [--frames 48] [--width 1920 --height 1080] [--jobs 1 2]`` times
+``.venv/bin/python bench/batch.py [--frames 48] [--width 1920 --height 1080] [--jobs 1 2]`` times
 
 - ``vfx ocio IN.####.exr OUT.####.png --from ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
   --bit-depth 16 -j N`` (the real executable, process start included), and
