@@ -12,7 +12,7 @@ import ctypes
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -20,7 +20,7 @@ import numpy as np
 from vfx_rs._validate import check_inplace_float32
 from vfx_rs.pipeline.op import Op
 
-__all__ = ["TILE_PIXELS", "apply_ops", "apply_ops_planar"]
+__all__ = ["TILE_PIXELS", "apply_ops", "apply_ops_grey", "apply_ops_planar"]
 
 TILE_PIXELS = 1 << 15
 """Pixels per tile: 32768 x 3 float32 = 384 KiB, so a tile and its temporaries fit in L2."""
@@ -66,6 +66,18 @@ def apply_ops_planar(ops: Sequence[Op], planar: np.ndarray) -> None:
         op.apply_planar(planar)
 
 
+def _run_tiles(run: Callable[..., None], n: int, *args: object) -> None:
+    """Call ``run(*args, start, stop)`` over ``[0, n)`` in tiles, on the pool when there are enough."""
+    starts = range(0, n, TILE_PIXELS)
+    if n <= 2 * TILE_PIXELS or _workers() == 1:
+        for s in starts:
+            run(*args, s, min(s + TILE_PIXELS, n))
+    else:
+        futures = [_get_pool().submit(run, *args, s, min(s + TILE_PIXELS, n)) for s in starts]
+        for f in futures:
+            f.result()
+
+
 def _run_tile(ops: Sequence[Op], flat: np.ndarray, start: int, stop: int) -> None:
     rgb = flat[start:stop, :3]
     planar = np.ascontiguousarray(rgb.T)
@@ -90,13 +102,23 @@ def apply_ops(ops: Sequence[Op], data: np.ndarray) -> np.ndarray:
         apply_ops(ops, flat)
         data[...] = flat.reshape(data.shape)
         return data
-    n = flat.shape[0]
-    starts = range(0, n, TILE_PIXELS)
-    if n <= 2 * TILE_PIXELS or _workers() == 1:
-        for s in starts:
-            _run_tile(ops, flat, s, min(s + TILE_PIXELS, n))
-    else:
-        futures = [_get_pool().submit(_run_tile, ops, flat, s, min(s + TILE_PIXELS, n)) for s in starts]
-        for f in futures:
-            f.result()
+    _run_tiles(_run_tile, flat.shape[0], ops, flat)
     return data
+
+
+def _run_grey_tile(ops: Sequence[Op], values: np.ndarray, out: np.ndarray, start: int, stop: int) -> None:
+    planar = np.empty((3, stop - start), dtype=out.dtype)
+    planar[:] = values[start:stop]
+    apply_ops_planar(ops, planar)
+    out[start:stop] = planar[0]
+
+
+def apply_ops_grey(ops: Sequence[Op], values: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Apply `ops` to every element of 1-D `values` as a grey pixel (R = G = B), the red channel into `out`.
+
+    `out` is a 1-D float32 or float64 array of the same length, computed in its
+    dtype; it may be `values` itself (each tile is read before it is written).
+    Only tile-sized temporaries are allocated. Returns `out`.
+    """
+    _run_tiles(_run_grey_tile, out.shape[0], ops, values, out)
+    return out

@@ -110,3 +110,67 @@ def test_range_matches_opencolorio(bounds: tuple, style: str) -> None:
     cpu.applyRGB(expected)
     op = RangeOp.from_bounds(min_in, max_in, min_out, max_out, clamp=style == "clamp")
     np.testing.assert_allclose(Pipeline([op]).applied(data), expected, atol=1e-6)
+
+
+def test_applied_with_out_writes_into_out_and_keeps_alpha(rng: np.random.Generator) -> None:
+    data = rng.uniform(-1, 2, size=(TILE_PIXELS * 3 + 17, 4)).astype(np.float32)
+    buffer = np.full_like(data, np.nan)
+    result = Pipeline([M1]).applied(data, out=buffer)
+    assert result is buffer
+    np.testing.assert_array_equal(result, Pipeline([M1]).applied(data))
+    expected = data[..., :3].astype(np.float64) @ M1.matrix.T + M1.offset
+    np.testing.assert_allclose(result[..., :3], expected, rtol=1e-5, atol=1e-6)
+    assert np.array_equal(result[..., 3], data[..., 3])
+    in_place = data.copy()
+    assert Pipeline([M1]).applied(in_place, out=in_place) is in_place
+    np.testing.assert_array_equal(in_place, buffer)
+    from_float64 = Pipeline([M1]).applied(data.astype(np.float64), out=np.empty_like(data))
+    np.testing.assert_array_equal(from_float64, buffer)
+
+
+def test_elementwise_out_returns_out_for_arrays_and_scalars() -> None:
+    half = Pipeline([MatrixOp(matrix=np.eye(3) * 0.5)])
+    arr = np.arange(10, dtype=np.float32).reshape(2, 5)
+    buffer = np.empty_like(arr)
+    assert half.apply_elementwise(arr, out=buffer) is buffer
+    np.testing.assert_array_equal(buffer, arr * 0.5)
+    scalar_out = np.empty((), np.float64)
+    assert half.apply_elementwise(3.0, out=scalar_out) is scalar_out
+    assert scalar_out == 1.5
+
+
+def test_applied_with_out_allocates_no_image_sized_array() -> None:
+    import tracemalloc
+
+    data = np.ones((1024, 1024, 4), np.float32)
+    buffer = np.empty_like(data)
+    tracemalloc.start()
+    try:
+        Pipeline([M1]).applied(data)
+        without = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        Pipeline([M1]).applied(data, out=buffer)
+        with_out = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert without >= data.nbytes  # tracemalloc sees NumPy's allocations
+    assert with_out < data.nbytes / 4  # tile temporaries only
+
+
+@pytest.mark.parametrize(
+    ("out", "match"),
+    [
+        (np.empty((4, 3), np.float32), "shape"),
+        (np.empty((4, 4), np.float64), "dtype"),
+        (np.empty((4, 8), np.float32)[:, ::2], "C-contiguous"),
+        ("buffer", "numpy.ndarray"),
+    ],
+)
+def test_applied_and_elementwise_reject_bad_out(out: object, match: str) -> None:
+    data = np.zeros((4, 4), np.float32)
+    with pytest.raises(vfx_rs.ArgumentError, match=match):
+        Pipeline([M1]).applied(data, out=out)  # type: ignore[arg-type]
+    with pytest.raises(vfx_rs.ArgumentError, match=match):
+        Pipeline([M1]).apply_elementwise(data, out=out)  # type: ignore[arg-type]
+    with pytest.raises(vfx_rs.ArgumentError, match="3 or 4 channels"):
+        Pipeline([M1]).applied(np.zeros((4, 5), np.float32), out=np.zeros((4, 5), np.float32))

@@ -40,10 +40,15 @@ class TransferFunction:
 
 
 def elementwise_function(pipeline: Pipeline, name: str, doc: str) -> Callable[[Any], Any]:
-    """A function applying `pipeline` to a float (float64 result) or an array (same shape, float dtype kept)."""
+    """A function applying `pipeline` to a float (float64 result) or an array (same shape, float dtype kept).
 
-    def function(values: Any) -> Any:
-        return pipeline.apply_elementwise(values)
+    The function takes ``out=``, as NumPy ufuncs do: a writeable C-contiguous
+    array of the result's shape and dtype (it may be the input itself) that
+    receives the result and is returned (see `Pipeline.apply_elementwise`).
+    """
+
+    def function(values: Any, *, out: np.ndarray | None = None) -> Any:
+        return pipeline.apply_elementwise(values, out=out)
 
     function.__name__ = function.__qualname__ = name
     function.__doc__ = doc
