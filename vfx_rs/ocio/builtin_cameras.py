@@ -14,13 +14,14 @@ import math
 
 import numpy as np
 
+from vfx_rs.color.spaces import WHITEPOINT_D65, ColorSpace
 from vfx_rs.color.transfer import transfer_function
 from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import LogOp, Lut1DOp, MatrixOp, RangeOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp, half_domain
 
-__all__ = ["ADX_CDD_TO_CID", "ADX_DENSITY_TO_LOG_EXPOSURE", "ADX_EXP_TO_ACES", "camera_styles"]
+__all__ = ["ADX_CDD_TO_CID", "ADX_DENSITY_TO_LOG_EXPOSURE", "ADX_EXP_TO_ACES", "APPLE_WIDE_GAMUT", "camera_styles"]
 
 
 ADX_CDD_TO_CID = ((0.75573, 0.05901, 0.16134), (0.22197, 0.96928, 0.07406), (0.02230, -0.02829, 0.76460))
@@ -91,6 +92,12 @@ def _aces_to_adx(scale: float, offset: float) -> list[Op]:
     return [op.inverse() for op in reversed(ops)]
 
 
+APPLE_WIDE_GAMUT = ColorSpace(
+    "Apple Wide Gamut", ((0.725, 0.301), (0.221, 0.814), (0.068, -0.076)), WHITEPOINT_D65, "apple_log"
+)
+"""Apple Wide Gamut: xy primaries R, G, B and the D65 white (Apple Log 2 profile; ACES CTL
+CSC.Apple.AppleLog_AppleWG_to_ACES, APPLE_WG_PRI)."""
+
 _CAMERAS = (
     ("ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1", "arri_logc3", "ARRI Wide Gamut 3", "cat02"),
     ("ARRI_LOGC4_to_ACES2065-1", "arri_logc4", "ARRI Wide Gamut 4", "cat02"),
@@ -99,6 +106,7 @@ _CAMERAS = (
     ("PANASONIC_VLOG-VGAMUT_to_ACES2065-1", "panasonic_vlog", "V-Gamut", "bradford"),
     ("RED_LOG3G10-RWG_to_ACES2065-1", "red_log3g10", "RED Wide Gamut RGB", "bradford"),
     ("APPLE_LOG_to_ACES2065-1", "apple_log", "Rec.2020", "bradford"),
+    ("APPLE_LOG-APPLEWG_to_ACES2065-1", "apple_log", APPLE_WIDE_GAMUT, "bradford"),
 )
 """Camera styles: OCIO name, `vfx_rs.color` transfer function, camera gamut, and the white adaptation OCIO uses
 to reach ACES2065-1 (ArriCameras.cpp, SonyCameras.cpp: CAT02; PanasonicCameras.cpp, RedCameras.cpp,
@@ -151,7 +159,7 @@ def camera_styles() -> list[BuiltinStyle]:
     styles = [
         BuiltinStyle(
             name,
-            f"{gamut} encoded with {curve} to ACES2065-1 ({adaptation} adaptation)",
+            f"{getattr(gamut, 'name', gamut)} encoded with {curve} to ACES2065-1 ({adaptation} adaptation)",
             lambda c=curve, g=gamut, a=adaptation: [*_decode(c), conversion_matrix(g, "ACES2065-1", a)],  # type: ignore[misc]
         )
         for name, curve, gamut, adaptation in _CAMERAS

@@ -6,7 +6,8 @@ where the style says BFD), then the encoding: the IEC 61966-2-1 sRGB moncurve
 (gamma 2.4, offset 0.055; mirrored for Display P3), BT.1886 and pure gamma
 powers (negatives clamp, or mirror in the ``MIRROR NEGS`` styles), or SMPTE
 ST 2084 with linear light in units of 100 cd/m2 (OCIO's ``nits/100``),
-mirrored below zero and limited to the half-float range as OCIO's tables are.
+mirrored below zero and limited to the half-float range as OCIO's tables are,
+or BT.2100 HLG through the inverse HLG OOTF (`LuminancePowerOp`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import numpy as np
 from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, MatrixOp, RangeOp
+from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp, half_domain
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp
 
-__all__ = ["PQ_UNIT_NITS", "SRGB_MONCURVE", "display_styles"]
+__all__ = ["HLG_PEAK_NITS", "HLG_SURROUND_FLOOR", "PQ_UNIT_NITS", "SRGB_MONCURVE", "display_styles"]
 
 SRGB_MONCURVE = (2.4, 0.055)
 """sRGB as a moncurve: gamma 2.4, offset 0.055 (IEC 61966-2-1:1999, section 5.2; OCIO GammaOpData MONCURVE)."""
@@ -100,6 +102,34 @@ def _hlg_table(encode: bool) -> list[Op]:
     return [HalfLut1DOp(table=values.astype(np.float32).astype(np.float64))]
 
 
+HLG_PEAK_NITS = 1000.0
+"""Nominal peak luminance L_W of OCIO's Rec.2100-HLG display style in cd/m2 (Displays.cpp, HLG Lw)."""
+
+HLG_SURROUND_FLOOR = 1e-4
+"""OCIO's lower limit of the luminance in its Rec.2100 surround (OOTF) gain, which bounds the gain of dark pixels
+(FixedFunctionOpCPU.cpp, Renderer_REC2100_Surround, m_minLum)."""
+
+
+def _hlg_display(encode: bool) -> list[Op]:
+    """CIE XYZ (D65) to Rec.2100 HLG at `HLG_PEAK_NITS` (or back), as OCIO's REC.2100-HLG-1000nit style.
+
+    Display light (1.0 = 100 cd/m2) in Rec.2020 primaries is scaled to BT.2100's
+    normalised display light times ``E_MAX ** gamma`` and taken through the
+    inverse HLG OOTF of ITU-R BT.2100-2 (table 5: system gamma
+    ``1.2 + 0.42 log10(L_W / 1000)``, luminance to the power ``1 / gamma``,
+    floored at `HLG_SURROUND_FLOOR`), then the HLG OETF table of `_hlg_table`.
+    """
+    gamma = 1.2 + 0.42 * np.log10(HLG_PEAK_NITS / 1000.0)
+    linear = [
+        _from_xyz("Rec.2020"),
+        RangeOp(scale=PQ_UNIT_NITS * HLG_E_MAX**gamma / HLG_PEAK_NITS),
+        LuminancePowerOp(gain=1.0, exponent=1.0 / gamma, floor=HLG_SURROUND_FLOOR),
+    ]
+    if encode:
+        return [*linear, *_hlg_table(True)]
+    return [*_hlg_analytic(False), *(op.inverse() for op in reversed(linear))]
+
+
 def display_styles() -> list[BuiltinStyle]:
     xyz = "DISPLAY - CIE-XYZ-D65_to_"
     styles = []
@@ -169,5 +199,11 @@ def display_styles() -> list[BuiltinStyle]:
         _pq_display("Rec.2020", "CIE XYZ (D65) to Rec.2100-PQ", xyz + "REC.2100-PQ"),
         _pq_display("Display P3", "CIE XYZ (D65) to ST 2084 (PQ), P3-D65 primaries", xyz + "ST2084-P3-D65"),
         _pq_display(None, "CIE XYZ (D65) to ST 2084 (PQ) XYZ", xyz + "ST2084-DCDM-D65"),
+        BuiltinStyle(
+            xyz + "REC.2100-HLG-1000nit",
+            "CIE XYZ (D65) to Rec.2100 HLG, 1000 cd/m2 peak",
+            lambda: _hlg_display(True),
+            lambda: _hlg_display(False),
+        ),
     ]
     return styles

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vfx_rs.color import rgb_to_rgb_matrix
+from vfx_rs.color.spaces import ColorSpace
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import MatrixOp
 
@@ -31,7 +32,7 @@ class BuiltinStyle:
     build_inverse: Callable[[], list[Op]] | None = None
 
 
-def conversion_matrix(src: str, dst: str, adaptation: str | None = None) -> MatrixOp:
+def conversion_matrix(src: str | ColorSpace, dst: str | ColorSpace, adaptation: str | None = None) -> MatrixOp:
     """The `MatrixOp` from linear `src` to linear `dst` (`vfx_rs.color` spaces; `adaptation` None, ``"bradford"``
     or ``"cat02"``), derived as OCIO's ColorMatrixHelpers does (SMPTE RP 177 with a von Kries-type adaptation)."""
     return MatrixOp(matrix=rgb_to_rgb_matrix(src, dst, adaptation))

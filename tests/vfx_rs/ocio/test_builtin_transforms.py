@@ -8,8 +8,10 @@ import pytest
 from tests.tolerances import RTOL_OCIO_BUILTIN
 from tests.vfx_rs.ocio.oracle import CODE_VALUES, compare, grid17
 from vfx_rs.errors import OcioError
+from vfx_rs.ocio.builtin_displays import HLG_SURROUND_FLOOR
 from vfx_rs.ocio.builtin_transforms import BUILTIN_TRANSFORMS, builtin_ops, builtin_styles
 from vfx_rs.pipeline import Pipeline
+from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
@@ -57,3 +59,20 @@ def test_unknown_style_lists_known_ones() -> None:
     with pytest.raises(OcioError, match=r"unknown BuiltinTransform style 'nope'.*ACEScg_to_ACES2065-1"):
         builtin_ops("nope")
     assert builtin_ops("acescg_to_aces2065-1") == builtin_ops("ACEScg_to_ACES2065-1")
+
+
+@pytest.mark.parametrize("inverse", [False, True])
+def test_rec2100_surround_floor_matches_ocio(raw_config, inverse: bool) -> None:  # type: ignore[no-untyped-def]
+    """The floored luminance power of the HLG display against OCIO's REC2100_SURROUND fixed function, with
+    luminances far below the 1e-4 floor (where an unfloored gain would reach 1e-9 ** -0.17 = 34)."""
+    gamma = 1.2
+    values = np.concatenate([-np.geomspace(0.1, 1e-9, 5), [0.0], np.geomspace(1e-9, 64.0, 11)])
+    direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
+    ref = raw_config.getProcessor(
+        OCIO.FixedFunctionTransform(OCIO.FIXED_FUNCTION_REC2100_SURROUND, [1.0 / gamma], direction)
+    )
+    op = LuminancePowerOp(gain=1.0, exponent=1.0 / gamma, floor=HLG_SURROUND_FLOOR)
+    err = compare(ref, Pipeline([op.inverse() if inverse else op]), grid17(values), noise=False)
+    assert err <= RTOL_OCIO_BUILTIN, err
+    round_trip = Pipeline([op, op.inverse()]).applied(grid17(values))
+    np.testing.assert_allclose(round_trip, grid17(values), rtol=1e-5, atol=1e-9)

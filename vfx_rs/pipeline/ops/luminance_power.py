@@ -11,6 +11,13 @@ op with ``gain ** (-1 / exponent)`` and ``1 / exponent``, since
 ``Y_D = gain * |Y_S| ** exponent`` (BT.2100-2 gives the inverse OOTF in this
 form). A pixel of zero luminance maps to 0 (as colour-science's inverse OOTF)
 where the exponent is below 1.
+
+An optional luminance ``floor`` replaces ``|Y|`` by ``max(|Y|, floor)`` in the
+gain, as OpenColorIO's Rec.2100 surround op does (``FixedFunctionOpCPU.cpp``,
+``Renderer_REC2100_Surround``: floor 1e-4 forward, ``1e-4 ** gamma`` inverse)
+so that the gain of dark pixels stays bounded; below the floor the op is a
+plain scale, and the inverse's floor is the forward's output luminance there
+(``gain * floor ** exponent``), so the pair still round-trips.
 """
 
 from __future__ import annotations
@@ -41,12 +48,15 @@ class LuminancePowerOp(Op):
         Positive luminance exponent (BT.2100's system gamma).
     weights
         Luminance weights of R, G and B.
+    floor
+        Non-negative lower limit of ``|Y|`` in the gain (0: none).
     """
 
     kind = "luminance_power"
     gain: float = 1.0
     exponent: float = 1.0
     weights: tuple[float, float, float] = BT2100_LUMA
+    floor: float = 0.0
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.gain) and self.gain > 0.0 and math.isfinite(self.exponent) and self.exponent > 0.0):
@@ -54,6 +64,9 @@ class LuminancePowerOp(Op):
         weights = tuple(float(w) for w in self.weights)
         if len(weights) != 3 or not all(math.isfinite(w) for w in weights):
             raise ArgumentError(f"luminance power op needs three finite weights, got {self.weights!r}")
+        if not (math.isfinite(self.floor) and self.floor >= 0.0):
+            raise ArgumentError(f"luminance power op needs a finite non-negative floor: {self!r}")
+        object.__setattr__(self, "floor", float(self.floor))
         object.__setattr__(self, "gain", float(self.gain))
         object.__setattr__(self, "exponent", float(self.exponent))
         object.__setattr__(self, "weights", weights)
@@ -62,6 +75,8 @@ class LuminancePowerOp(Op):
         t = p.dtype.type
         w = self.weights
         y = np.abs(t(w[0]) * p[0] + t(w[1]) * p[1] + t(w[2]) * p[2])
+        if self.floor > 0.0:
+            np.maximum(y, t(self.floor), out=y)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             scale = t(self.gain) * np.power(y, t(self.exponent - 1.0))
         if self.exponent < 1.0:
@@ -69,13 +84,16 @@ class LuminancePowerOp(Op):
         p *= scale
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
-        g, e, w = names("gain"), names("exponent"), names("weights")
+        g, e, w, f = names("gain"), names("exponent"), names("weights"), names("floor")
         uniforms = {
             g: Uniform("float", self.gain),
             e: Uniform("float", self.exponent),
             w: Uniform("vec3", np.asarray(self.weights)),
+            f: Uniform("float", self.floor),
         }
-        body = f"float y = abs(dot(c, {w}));\nc *= y > 0.0 ? {g} * pow(y, {e} - 1.0) : ({e} == 1.0 ? {g} : 0.0);"
+        body = (
+            f"float y = max(abs(dot(c, {w})), {f});\nc *= y > 0.0 ? {g} * pow(y, {e} - 1.0) : ({e} == 1.0 ? {g} : 0.0);"
+        )
         return GlslSnippet(body=body, uniforms=uniforms)
 
     def inverse(self) -> LuminancePowerOp:
@@ -83,6 +101,7 @@ class LuminancePowerOp(Op):
             gain=self.gain ** (-1.0 / self.exponent),
             exponent=1.0 / self.exponent,
             weights=self.weights,
+            floor=self.gain * self.floor**self.exponent,
             dynamic=self.dynamic,
         )
 
