@@ -23,7 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--config", default=None, help="OCIO config: a .ocio file, $OCIO, or ocio://name (default: built-in ACES 1.3)"
     )
-    p.add_argument("--input", dest="input_space", default=None, help="color space of the image (default scene_linear)")
+    p.add_argument(
+        "--input",
+        dest="input_space",
+        default=None,
+        help="color space of the image (default: the OCIO config's file rules for the file)",
+    )
     p.add_argument("--display", default=None, help="OCIO display (default sRGB - Display)")
     p.add_argument("--view", default=None, help="view of the display (default: the display's default view)")
     p.add_argument("--look", default=None, help="OCIO look string (default: the view's looks)")

@@ -1,5 +1,10 @@
 """Color-management actions on `ViewerState` (no Qt): config, input space, display/view, look, LUT, raw.
 
+Until the user picks an input color space (``--input``, the color panel,
+``viewer.set_input_space``), it follows the config's file rules for the open
+file (OCIO's ``getColorSpaceFromFilepath``, `vfx_rs.ocio.Config.colorspace_from_filepath`);
+``state.input_from_rules`` says which of the two is in force.
+
 Each action builds the display pipeline it would lead to before changing the
 state: a broken config or LUT, or an unknown name, becomes ``state.error``
 and the previous settings stay.
@@ -15,19 +20,23 @@ from typing import Any
 from vfx_rs.errors import VfxError
 from vfx_rs.ocio import Config
 from vfxview.display import display_pipeline, load_config, load_lut_ops
-from vfxview.state import SOURCES, ViewerState
+from vfxview.state import SOURCES, DisplaySettings, ViewerState
 
 __all__ = [
     "config_choices",
     "configure",
     "current_config",
+    "file_rule_space",
     "set_config",
     "set_display",
     "set_input_space",
     "set_look",
     "set_lut",
     "set_source",
+    "use_file_rules",
 ]
+
+_SETTING_FIELDS = frozenset(DisplaySettings.__dataclass_fields__)
 
 
 def _report(state: ViewerState, message: str) -> None:
@@ -38,7 +47,9 @@ def _report(state: ViewerState, message: str) -> None:
 def _apply(state: ViewerState, what: str, **changes: Any) -> bool:
     """Set `changes` if the resulting display pipeline builds (and emits GLSL); else report and keep."""
     try:
-        settings = dataclasses.replace(state.display_settings(), **changes)
+        settings = dataclasses.replace(
+            state.display_settings(), **{k: v for k, v in changes.items() if k in _SETTING_FIELDS}
+        )
         display_pipeline(settings).glsl()
     except (VfxError, OSError, ValueError, KeyError) as exc:
         _report(state, f"cannot set {what}: {exc}")
@@ -72,7 +83,8 @@ def _config_fields(state: ViewerState, spec: str) -> dict[str, Any]:
     load_config.cache_clear()
     cfg = load_config(spec)
     spaces, roles = cfg.colorspace_names(), cfg.role_names()
-    space = state.input_space
+    space = _rule_space(cfg, state.path) if state.input_from_rules and state.path else None
+    space = space or state.input_space
     if not (space in spaces or space in roles):
         space = "scene_linear" if "scene_linear" in roles else spaces[0]
     display = _pick(state.display, cfg.displays(), cfg.default_display())
@@ -117,7 +129,7 @@ def configure(
         _report(state, f"cannot set color transform: {message}")
         return False
     if input_space is not None:
-        changes["input_space"] = input_space
+        changes.update(input_space=input_space, input_from_rules=False)
     if look is not None:
         changes["look"] = look
     if lut is not None:
@@ -142,8 +154,45 @@ def set_config(state: ViewerState, spec: str | Path) -> bool:
 
 
 def set_input_space(state: ViewerState, name: str) -> bool:
-    """The color space (or role) of the image's values in the current config."""
-    return _apply(state, f"input color space {name!r}", input_space=name)
+    """The color space (or role) of the image's values in the current config (the file rules stop applying)."""
+    return _apply(state, f"input color space {name!r}", input_space=name, input_from_rules=False)
+
+
+def _rule_space(cfg: Config, path: str) -> str | None:
+    """The space `cfg`'s file rules give `path`, or None where no rule resolves."""
+    try:
+        return cfg.colorspace_from_filepath(path)
+    except (VfxError, KeyError):
+        return None
+
+
+def file_rule_space(state: ViewerState, path: str | Path) -> str | None:
+    """The input space the config's file rules give `path`, if the user has not picked one; else None.
+
+    None also when no rule resolves or the resulting view cannot be built;
+    that is reported in ``state.error`` and the current input space stays.
+    """
+    if not state.input_from_rules:
+        return None
+    try:
+        space = load_config(state.config).colorspace_from_filepath(os.fspath(path))
+        settings = dataclasses.replace(state.display_settings(), input_space=space)
+        display_pipeline(settings).glsl()
+    except (VfxError, OSError, ValueError, KeyError) as exc:
+        _report(state, f"cannot take the input color space of {os.fspath(path)} from the file rules: {exc}")
+        return None
+    return space
+
+
+def use_file_rules(state: ViewerState) -> bool:
+    """Let the config's file rules choose the input space again (now, for the open file, and for later files)."""
+    state.input_from_rules = True
+    if state.path:
+        space = file_rule_space(state, state.path)
+        if space is None:
+            return False
+        state.input_space = space
+    return True
 
 
 def set_display(state: ViewerState, display: str, view: str | None = None, look: str | None = None) -> bool:

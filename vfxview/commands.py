@@ -61,15 +61,17 @@ def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
 
 
 def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.LayeredImage | None = None) -> None:
-    """Make a loaded image current (on the UI thread)."""
+    """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked."""
+    state.error = ""
+    space = color_commands.file_rule_space(state, path)
     state.update(
         layered=layered,
         normalize=None,
+        input_space=space or state.input_space,
         path=str(path),
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),
         layer=layered.layer_names()[0] if layered is not None else "",
-        error="",
     )
     recent = [str(path), *[p for p in state.recent if p != str(path)]][:MAX_RECENT]
     state.recent = tuple(recent)
@@ -353,8 +355,12 @@ class ScriptViewer:
         return color_commands.set_config(self.state, spec)
 
     def set_input_space(self, name: str) -> bool:
-        """Color space of the image in the current config."""
+        """Color space of the image in the current config (overrides the config's file rules)."""
         return color_commands.set_input_space(self.state, name)
+
+    def use_file_rules(self) -> bool:
+        """Take the input color space from the config's file rules again."""
+        return color_commands.use_file_rules(self.state)
 
     def set_lut(self, path: str | Path) -> bool:
         """Show through a LUT file instead of an OCIO view."""

@@ -92,6 +92,7 @@ _DEFAULTS: dict[str, Any] = {
     "background": "checker",  # checker | black
     "error": "",
     "recent": (),
+    "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
     **{name: getattr(DisplaySettings(), name) for name in DisplaySettings.__dataclass_fields__},
 }
 

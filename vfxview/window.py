@@ -335,6 +335,8 @@ class MainWindow(QMainWindow):
             for name in _REMEMBERED_COLOR
             if self._settings.value(f"color/{name}") is not None
         }
+        if str(self._settings.value("color/input_from_rules", "true")).lower() == "true":
+            color.pop("input_space", None)  # not picked by the user: the file rules keep choosing it
         if color:  # validated as a whole; a config or LUT gone since leaves the defaults and a message
             lut = color.pop("lut", "") or None
             color_commands.configure(self.state, lut=lut, **color)
@@ -346,5 +348,6 @@ class MainWindow(QMainWindow):
             self._settings.setValue("recent", list(self.state.recent))
             for name in _REMEMBERED_COLOR:
                 self._settings.setValue(f"color/{name}", getattr(self.state, name))
+            self._settings.setValue("color/input_from_rules", "true" if self.state.input_from_rules else "false")
         wait_all()
         super().closeEvent(event)

@@ -110,3 +110,22 @@ def ocio_builtin_display(rgb: np.ndarray, src: str, display: str, view: str, loo
 
     config = OCIO.Config.CreateFromFile("ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
     return ocio_display(config, rgb, src, display, view, looks)
+
+
+RULES = """\
+file_rules:
+  - !<Rule> {name: plates_p3, colorspace: lin_p3, pattern: "*_p3_*", extension: "*"}
+  - !<Rule> {name: data, colorspace: raw, regex: ".*_data\\\\.exr$"}
+  - !<Rule> {name: ColorSpaceNamePathSearch}
+  - !<Rule> {name: Default, colorspace: default}
+"""
+"""File rules: a glob pattern, a regex, the color-space-name-in-path search, then the default role."""
+
+
+def write_rules_config(folder: Path) -> Path:
+    """`HAND_CONFIG` with `RULES` as its file rules, written as ``rules.ocio`` in `folder`."""
+    text = HAND_CONFIG.replace("file_rules:\n  - !<Rule> {name: Default, colorspace: default}\n", RULES)
+    assert RULES in text
+    path = folder / "rules.ocio"
+    path.write_text(text, encoding="utf-8")
+    return path

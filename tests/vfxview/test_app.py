@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtGui import QImage
 
 import vfx_rs
-from tests.tolerances import ATOL_SCREENSHOT, RTOL_OCIO_BUILTIN
+from tests.tolerances import ATOL_SCREENSHOT_SAMPLE, RTOL_OCIO_BUILTIN
 from tests.vfxview.color_fixtures import ocio_builtin_display
 from vfxview import color_commands, commands
 from vfxview.display import display_pipeline
-from vfxview.state import DisplaySettings, ViewerState
+from vfxview.state import ViewerState
 
 
 def test_state_emits_only_on_change():
@@ -42,20 +42,39 @@ def test_commands_refuse_bad_values_with_a_message():
 
 
 @pytest.mark.gl
-def test_screenshot_shows_the_image(window, qtbot, chart, tmp_path):
-    commands.show_loaded(window.state, "chart", vfx_rs.Image(chart))
+def test_screenshot_shows_the_sample(window, qtbot, tmp_path):
+    """The bundled sample is visible in a grab of the whole window: at a 9x9 grid of its opaque pixels the grab
+    shows the display pipeline's values (within the span of the 5x5 neighbourhood: at the fitted zoom one screen pixel
+    covers ~2 image pixels and the texture is filtered), and the grid is not flat."""
+    from vfx_rs._resources import sample_image_path
+
+    sample = sample_image_path()
+    assert commands.open_image(window.state, sample) and window.state.error == ""
     out = tmp_path / "shot.png"
     assert window.save_screenshot(out)
     shot = QImage(str(out))
     vp = window.viewport
     origin = vp.mapTo(window, vp.rect().topLeft())
     ratio = shot.devicePixelRatio() or 1.0
-    x, y = 95, 60  # inside the bright patch
-    sx = origin.x() + (vp.pan[0] + (x + 0.5) * vp.zoom) / vp.devicePixelRatioF()
-    sy = origin.y() + (vp.pan[1] + (y + 0.5) * vp.zoom) / vp.devicePixelRatioF()
-    c = shot.pixelColor(int(sx * ratio), int(sy * ratio))
-    expected = np.clip(display_pipeline(DisplaySettings()).applied(chart[y, x][None])[0, :3], 0, 1)
-    np.testing.assert_allclose([c.redF(), c.greenF(), c.blueF()], expected, atol=ATOL_SCREENSHOT)
+    pixels = vfx_rs.read(sample).numpy()
+    shown = np.clip(display_pipeline(window.state.display_settings()).applied(pixels)[..., :3], 0, 1)
+    h, w = pixels.shape[:2]
+    centres, outside = [], []
+    for y in np.linspace(3, h - 4, 9).astype(int):
+        for x in np.linspace(3, w - 4, 9).astype(int):
+            if pixels[y - 2 : y + 3, x - 2 : x + 3, 3].min() < 1.0:  # over the checkerboard
+                continue
+            sx = origin.x() + (vp.pan[0] + (x + 0.5) * vp.zoom) / vp.devicePixelRatioF()
+            sy = origin.y() + (vp.pan[1] + (y + 0.5) * vp.zoom) / vp.devicePixelRatioF()
+            c = shot.pixelColor(int(sx * ratio), int(sy * ratio))
+            got = np.array([c.redF(), c.greenF(), c.blueF()])
+            near = shown[y - 2 : y + 3, x - 2 : x + 3].reshape(-1, 3)
+            below, above = near.min(axis=0) - got, got - near.max(axis=0)
+            outside.append(max(below.max(), above.max(), 0.0))
+            centres.append(shown[y, x])
+    assert len(centres) >= 40
+    assert np.ptp(np.asarray(centres), axis=0).max() > 0.3  # the points see the image's structure
+    assert max(outside) <= ATOL_SCREENSHOT_SAMPLE
 
 
 def test_python_m_vfxview_help():

@@ -34,6 +34,8 @@ class ColorPanel(QWidget):
         self.config = QComboBox()
         self.load_config = QPushButton("Load .ocio...")
         self.input_space = QComboBox()
+        self.from_rules = QCheckBox("from file rules")
+        self.from_rules.setToolTip("Take the input color space from the config's file rules for each opened file")
         self.display = QComboBox()
         self.view = QComboBox()
         self.look = QComboBox()
@@ -50,10 +52,13 @@ class ColorPanel(QWidget):
         lut_row = QHBoxLayout()
         lut_row.addWidget(self.lut_label, 1)
         lut_row.addWidget(self.load_lut)
+        input_row = QHBoxLayout()
+        input_row.addWidget(self.input_space, 1)
+        input_row.addWidget(self.from_rules)
         form.addRow("Transform", self.source)
         form.addRow("Config", config_row)
+        form.addRow("Input space", input_row)
         for label, widget in (
-            ("Input space", self.input_space),
             ("Display", self.display),
             ("View", self.view),
             ("Look", self.look),
@@ -72,6 +77,7 @@ class ColorPanel(QWidget):
         self.input_space.activated.connect(
             lambda _: color_commands.set_input_space(state, self.input_space.currentText())
         )
+        self.from_rules.clicked.connect(self._set_from_rules)
         self.display.activated.connect(lambda _: color_commands.set_display(state, self.display.currentText()))
         self.view.activated.connect(lambda _: color_commands.set_display(state, state.display, self.view.currentText()))
         self.look.activated.connect(lambda i: color_commands.set_look(state, "" if i == 0 else self.look.currentText()))
@@ -87,6 +93,13 @@ class ColorPanel(QWidget):
         else:
             color_commands.set_source(self.state, source)
         self._sync()  # a refused change puts the picker back
+
+    def _set_from_rules(self, on: bool) -> None:
+        if on:
+            color_commands.use_file_rules(self.state)
+        else:  # keep the current space as the user's pick
+            color_commands.set_input_space(self.state, self.state.input_space)
+        self._sync()
 
     def _config_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load OCIO config", "", "OCIO config (*.ocio);;All files (*)")
@@ -105,6 +118,7 @@ class ColorPanel(QWidget):
             "source",
             "config",
             "input_space",
+            "input_from_rules",
             "display",
             "view",
             "look",
@@ -145,7 +159,8 @@ class ColorPanel(QWidget):
             self._fill(
                 self.look, [NO_LOOK, *looks, *([s.look] if s.look and s.look not in looks else [])], s.look or NO_LOOK
             )
-            for widget in (self.input_space, self.display, self.view, self.look):
+            self.from_rules.setChecked(bool(s.input_from_rules))
+            for widget in (self.input_space, self.from_rules, self.display, self.view, self.look):
                 widget.setEnabled(ocio)
             self.lut_label.setText(s.lut or "(none)")
             self.lut_label.setEnabled(s.source == "lut")
