@@ -219,3 +219,54 @@ def test_missing_opengl_shows_a_message_in_place_of_the_viewport(window, qtbot):
     window.viewport.gl_missing.emit(GL_MISSING)
     assert not window.viewport.isVisible()
     assert "OpenGL 3.3 is not available" in window.error_label.text()
+
+
+def test_docks_recent_files_and_file_rules_are_remembered_between_runs(qtbot, chart, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from vfxview.window import MainWindow
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path))
+    first = MainWindow(remember_layout=True)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    src = tmp_path / "remembered.exr"
+    vfx_rs.write(src, vfx_rs.Image(chart))
+    assert commands.open_image(first.state, src)
+    first.docks["Console"].hide()
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.docks["Grade"])
+    first.close()
+    second = MainWindow(remember_layout=True)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.state.recent == (str(src),)
+    assert [a.text() for a in second.recent_menu.actions()] == [str(src)]
+    assert not second.docks["Console"].isVisible() and second.docks["Pixel probe"].isVisible()
+    assert second.dockWidgetArea(second.docks["Grade"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert second.state.input_from_rules  # no space was picked: the file rules still choose it
+    second.recent_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: second.state.path == str(src), timeout=5000)
+    assert second.state.image.width == 180
+    second.close()
+
+
+def test_info_panel_lists_size_windows_pixel_type_compression_and_metadata(window, qtbot):
+    from vfx_rs._resources import sample_image_path
+
+    assert commands.open_image(window.state, sample_image_path())
+    text = window.panels["Info"].text.toPlainText()
+    for fact in ("size: 960 x 540", "pixel type: f16", "data window: (0, 0, 959, 539)", "compression: 'zip'", "owner"):
+        assert fact in text, fact
+
+
+def test_second_command_line_image_becomes_compare_b(window, qtbot, chart, tmp_path):
+    b = tmp_path / "b.exr"
+    vfx_rs.write(b, vfx_rs.Image(chart * 0.5))
+    _show(window, qtbot, chart)
+    window.compare_with(str(b))  # what `vfxview a.exr b.exr` does with b.exr
+    assert window.state.compare_mode == "wipe" and window.state.compare.width == 180
+    window.compare_with(str(tmp_path / "missing.exr"))
+    assert "missing.exr" in window.error_label.text() and window.state.compare.width == 180

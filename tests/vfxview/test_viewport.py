@@ -1,0 +1,135 @@
+"""The viewport's own behaviour: zoom to cursor, pan, 1:1, windows and outlines, false colour, background, wipe."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+
+import vfx_rs
+from tests.tolerances import ATOL_8BIT, ATOL_GLSL_VS_NUMPY
+from vfxview import commands
+from vfxview.display import display_pipeline
+
+pytestmark = pytest.mark.gl
+
+DATA_OUTLINE = (0.9, 0.7, 0.1)
+"""Colour of the data-window outline (vfxview/shaders/display.frag)."""
+
+DISPLAY_OUTLINE = (0.45, 0.45, 0.5)
+"""Colour of the display-window outline (vfxview/shaders/display.frag)."""
+
+
+def _show(window, qtbot, image, path="img.exr"):
+    commands.show_loaded(window.state, path, image)
+    qtbot.waitUntil(lambda: window.viewport.compile_count >= 1, timeout=5000)
+
+
+def _frame_row(window, y):
+    """RGB of framebuffer row `y` (device pixels)."""
+    frame = window.viewport.grabFramebuffer()
+    return np.array([frame.pixelColor(x, y).getRgbF()[:3] for x in range(frame.width())])
+
+
+def _screen_pixel(window, x, y):
+    vp = window.viewport
+    frame = vp.grabFramebuffer()
+    scale = frame.devicePixelRatio() / vp.devicePixelRatioF()
+    c = frame.pixelColor(int((vp.pan[0] + (x + 0.5) * vp.zoom) * scale), int((vp.pan[1] + (y + 0.5) * vp.zoom) * scale))
+    return np.array([c.redF(), c.greenF(), c.blueF()])
+
+
+def test_wheel_zooms_about_the_cursor_and_middle_drag_pans(window, qtbot, chart):
+    _show(window, qtbot, vfx_rs.Image(chart))
+    vp = window.viewport
+    cursor = QPointF(123.0, 77.0)
+    before, zoom = vp.image_pos(cursor), vp.zoom
+    wheel = QWheelEvent(
+        cursor,
+        QPointF(vp.mapToGlobal(cursor.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    vp.wheelEvent(wheel)
+    assert vp.zoom == pytest.approx(2.0 * zoom)
+    np.testing.assert_allclose(vp.image_pos(cursor), before, atol=1e-9)
+    pan = vp.pan.copy()
+    middle = Qt.MouseButton.MiddleButton
+    for kind, pos, button in (
+        (QEvent.Type.MouseButtonPress, QPointF(50, 50), middle),
+        (QEvent.Type.MouseMove, QPointF(80, 70), Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind, pos, QPointF(vp.mapToGlobal(pos.toPoint())), button, middle, Qt.KeyboardModifier.NoModifier
+        )
+        (vp.mousePressEvent if kind == QEvent.Type.MouseButtonPress else vp.mouseMoveEvent)(event)
+    np.testing.assert_allclose(vp.pan - pan, np.array([30.0, 20.0]) * vp.devicePixelRatioF())
+
+
+def test_zero_key_is_one_to_one(window, qtbot, chart):
+    _show(window, qtbot, vfx_rs.Image(chart))
+    window.activateWindow()
+    window.viewport.setFocus()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.viewport.fit()
+    qtbot.keyClick(window.viewport, Qt.Key.Key_0)
+    assert window.viewport.zoom == 1.0
+
+
+def test_data_window_is_placed_in_the_display_window_with_outlines(window, qtbot, chart):
+    data = np.ascontiguousarray(chart[:20, :30])
+    data[np.isnan(data)] = 0.0
+    data[..., 3] = 1.0
+    meta = {"dataWindow": (5, 4, 34, 23), "displayWindow": (0, 0, 49, 39)}
+    window.state.background = "black"
+    _show(window, qtbot, vfx_rs.Image(data, metadata=meta))
+    vp = window.viewport
+    shown = vp.render_float()  # the display window at 1:1, no outlines
+    assert shown.shape[:2] == (40, 50)
+    expected = display_pipeline(window.state.display_settings()).applied(data)
+    np.testing.assert_allclose(shown[4:24, 5:35, :3], expected[..., :3], atol=ATOL_GLSL_VS_NUMPY)
+    outside = np.ones((40, 50), bool)
+    outside[4:24, 5:35] = False
+    assert np.all(shown[outside, :3] == 0.0)  # black background, nothing drawn outside the data window
+    scale = vp.grabFramebuffer().devicePixelRatio() / vp.devicePixelRatioF()
+    row = _frame_row(window, int((vp.pan[1] + 14 * vp.zoom) * scale))
+    for left, colour in ((vp.pan[0] + 5 * vp.zoom, DATA_OUTLINE), (vp.pan[0], DISPLAY_OUTLINE)):
+        near = row[max(int(left * scale) - 2, 0) : int(left * scale) + 3]
+        assert np.min(np.abs(near - colour).max(axis=1)) <= 2 * ATOL_8BIT
+
+
+def test_inf_false_colour_and_black_background(window, qtbot, chart):
+    img = chart.copy()
+    img[20:25, 5:10, 1] = np.inf
+    img[20:25, 20:25, :3] = -np.inf
+    _show(window, qtbot, vfx_rs.Image(img))
+    np.testing.assert_allclose(_screen_pixel(window, 7, 22), [1.0, 0.0, 0.0], atol=ATOL_8BIT)
+    np.testing.assert_allclose(_screen_pixel(window, 22, 22), [0.0, 0.3, 1.0], atol=ATOL_8BIT)
+    window.state.nan_false_color = False
+    window.state.background = "black"  # the 0.25-alpha columns are shown premultiplied over black
+    x, y = 160, 40
+    expected = np.clip(display_pipeline(window.state.display_settings()).applied(img[y, x][None])[0, :3], 0, 1)
+    np.testing.assert_allclose(_screen_pixel(window, x, y), expected, atol=2 * ATOL_8BIT)
+
+
+def test_wipe_shows_a_left_of_the_line_and_b_right_of_it(window, qtbot, chart):
+    a = np.nan_to_num(chart)
+    _show(window, qtbot, vfx_rs.Image(a))
+    b = a.copy()
+    b[..., :3] *= 0.5
+    window.state.compare = vfx_rs.Image(b)
+    commands.set_compare(window.state, "wipe")
+    vp = window.viewport
+    ratio = vp.devicePixelRatioF()
+    x_line = vp.pan[0] + 60 * vp.zoom  # drag the wipe to image column 60
+    window.viewport.wipe_dragged.emit(x_line / ratio / vp.width())
+    settings = window.state.display_settings()
+    assert window.state.wipe < 0.45
+    for x, source in ((40, a), (100, b)):
+        expected = np.clip(display_pipeline(settings).applied(source[30, x][None])[0, :3], 0, 1)
+        np.testing.assert_allclose(_screen_pixel(window, x, 30), expected, atol=2 * ATOL_8BIT)
