@@ -134,7 +134,8 @@ class Op(abc.ABC):
 
     def params_key(self) -> tuple[Any, ...]:
         """A hashable summary of the parameters, for equality and caching."""
-        return (self.kind, *((f.name, _param_key(getattr(self, f.name))) for f in dataclasses.fields(self)))
+        fields = (f for f in dataclasses.fields(self) if f.compare)  # compare=False marks derived caches
+        return (self.kind, *((f.name, _param_key(getattr(self, f.name))) for f in fields))
 
     def structure_key(self) -> tuple[Any, ...]:
         """What decides the GLSL source: equal keys mean only uniform values differ.

@@ -60,6 +60,7 @@ class Lut3DOp(Op):
     domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
     domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
     interpolation: str = "tetrahedral"
+    _planar: dict[np.dtype, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         table = _frozen(self.table, None, "table")
@@ -73,6 +74,11 @@ class Lut3DOp(Op):
         object.__setattr__(self, "domain_max", _frozen(self.domain_max, (3,), "domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut3d op domain_max must be above domain_min on every channel")
+        # Planar (3, n**3) copies, red fastest, made once per dtype rather than once per tile.
+        planar = table.reshape(-1, 3).T
+        object.__setattr__(
+            self, "_planar", {np.dtype(t): np.ascontiguousarray(planar, t) for t in (np.float32, np.float64)}
+        )
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.table.shape, self.interpolation)
@@ -80,7 +86,7 @@ class Lut3DOp(Op):
     def apply_planar(self, p: np.ndarray) -> None:
         n = self.table.shape[0]
         scale = (n - 1) / (self.domain_max - self.domain_min)
-        flat = self.table.reshape(-1, 3).T.astype(p.dtype)  # planar (3, n**3), red fastest
+        flat = self._planar[p.dtype]
         strides = np.array([1, n, n * n], dtype=np.intp)
         base = np.zeros(p.shape[1], dtype=np.intp)
         frac = np.empty_like(p)
@@ -145,26 +151,27 @@ class Lut3DOp(Op):
 
 def _tetrahedral(flat: np.ndarray, strides: np.ndarray, base: np.ndarray, frac: np.ndarray, p: np.ndarray) -> None:
     order = np.argsort(frac, axis=0)  # per pixel: smallest, middle, largest axis
-    f_sorted = np.take_along_axis(frac, order, axis=0)
-    f_min, f_mid, f_max = f_sorted
-    i1 = base + strides[order[2]]
-    i2 = base + (strides.sum() - strides[order[0]])
-    i3 = base + strides.sum()
-    w0, w1, w2 = 1 - f_max, f_max - f_mid, f_mid - f_min
+    f_min, f_mid, f_max = np.take_along_axis(frac, order, axis=0)
+    corners = (base, base + strides[order[2]], base + (strides.sum() - strides[order[0]]), base + strides.sum())
+    weights = (1 - f_max, f_max - f_mid, f_mid - f_min, f_min)
+    gathered = np.empty_like(f_min)
     for c in range(3):
-        t = flat[c]
-        p[c] = w0 * t[base] + w1 * t[i1] + w2 * t[i2] + f_min * t[i3]
+        out = p[c]
+        np.multiply(weights[0], np.take(flat[c], corners[0]), out=out)
+        for w, idx in zip(weights[1:], corners[1:], strict=True):
+            np.take(flat[c], idx, out=gathered)
+            gathered *= w
+            out += gathered
 
 
 def _trilinear(flat: np.ndarray, strides: np.ndarray, base: np.ndarray, frac: np.ndarray, p: np.ndarray) -> None:
-    fr, fg, fb = frac
     sr, sg, sb = strides
+    # The eight cell corners, red fastest: index k has red bit 1, green bit 2, blue bit 4.
+    corners = [base + (k & 1) * sr + (k >> 1 & 1) * sg + (k >> 2) * sb for k in range(8)]
     for c in range(3):
         t = flat[c]
-        c00 = t[base] + fr * (t[base + sr] - t[base])
-        c10 = t[base + sg] + fr * (t[base + sg + sr] - t[base + sg])
-        c01 = t[base + sb] + fr * (t[base + sb + sr] - t[base + sb])
-        c11 = t[base + sb + sg] + fr * (t[base + sb + sg + sr] - t[base + sb + sg])
-        c0 = c00 + fg * (c10 - c00)
-        c1 = c01 + fg * (c11 - c01)
-        p[c] = c0 + fb * (c1 - c0)
+        v = [np.take(t, idx) for idx in corners]
+        for f, step in ((frac[0], 1), (frac[1], 2), (frac[2], 4)):  # lerp along red, then green, then blue
+            for k in range(0, 8, 2 * step):
+                v[k] += f * (v[k + step] - v[k])
+        p[c] = v[0]
