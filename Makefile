@@ -21,13 +21,16 @@ sysdeps:
 
 # The viewer needs a display: with DISPLAY set it opens the window; on a headless
 # machine with xvfb-run it renders the window to out/vfxview.png instead and says so.
+# The sample is scene-linear Rec.709; it is shown through the built-in ACES 1.3 config's sRGB ACES view.
+VIEW_ARGS = --input "Linear Rec.709 (sRGB)" --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+
 run: $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/vfx info --stats $(SAMPLE)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(VENV)/bin/vfxview $(SAMPLE); \
+		$(VENV)/bin/vfxview $(SAMPLE) $(VIEW_ARGS); \
 	elif command -v xvfb-run >/dev/null; then \
-		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(VENV)/bin/vfxview $(SAMPLE) --screenshot out/vfxview.png \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(VENV)/bin/vfxview $(SAMPLE) $(VIEW_ARGS) --screenshot out/vfxview.png \
 		&& echo "no display: rendered the viewer under xvfb-run to out/vfxview.png (set DISPLAY to open the window)"; \
 	else \
 		echo "no display (DISPLAY unset) and no xvfb-run: run 'make sysdeps' or use a desktop session"; exit 1; \
