@@ -81,7 +81,9 @@ class Console(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.input and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if not isinstance(event, QKeyEvent):
+                return super().eventFilter(obj, event)
+            key = event.key()
             if key == Qt.Key.Key_Up and self.history:
                 self._history_pos = max(self._history_pos - 1, 0)
                 self.input.setText(self.history[self._history_pos])

@@ -74,6 +74,7 @@ class Viewport(QOpenGLWidget):
         self.setAcceptDrops(False)
         self.state = state
         self.zoom = 1.0  # device pixels per image pixel
+        self._drag: QPointF | None = None  # last mouse position of a drag
         self.pan = np.zeros(2)  # device-pixel position of the display window origin
         self._program: ShaderProgram | None = None
         self._structure: object = None
@@ -274,7 +275,7 @@ class Viewport(QOpenGLWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
-        if event.buttons() & (Qt.MouseButton.LeftButton | Qt.MouseButton.MiddleButton) and getattr(self, "_drag", None):
+        if event.buttons() & (Qt.MouseButton.LeftButton | Qt.MouseButton.MiddleButton) and self._drag is not None:
             if self.state.compare_mode == "wipe" and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.wipe_dragged.emit(pos.x() / max(self.width(), 1))
             else:

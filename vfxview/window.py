@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,13 +89,15 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.viewport, 1)
         column.addWidget(self.frame_bar)
+        self._column = column
         self.setCentralWidget(central)
         grade = GradePanel(self.state)
+        probe = ProbePanel(self.state)
         self.panels: dict[str, QWidget] = {
             "Color": ColorPanel(self.state),
             "Grade": grade,
             "Layers": LayersPanel(self.state),
-            "Pixel probe": ProbePanel(self.state),
+            "Pixel probe": probe,
             "Info": InfoPanel(self.state),
             "Scopes": ScopesPanel(self.state),
             "Console": Console({"vfx_rs": vfx_rs, "np": np, "viewer": self.viewer}),
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addWidget(self.error_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
-        self.viewport.hovered.connect(self.panels["Pixel probe"].show_at)
+        self.viewport.hovered.connect(probe.show_at)
         grade.bake_requested.connect(self.bake_dialog)
         self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
         self.viewport.gl_missing.connect(self._show_gl_missing)
@@ -184,7 +187,7 @@ class MainWindow(QMainWindow):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         self.viewport.hide()
-        self.centralWidget().layout().insertWidget(0, label, 1)
+        self._column.insertWidget(0, label, 1)
         commands.report_error(self.state, message.splitlines()[0])
 
     # -- state -> window ---------------------------------------------------------
@@ -197,7 +200,7 @@ class MainWindow(QMainWindow):
         elif name == "recent":
             self.recent_menu.clear()
             for path in self.state.recent:
-                self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+                self.recent_menu.addAction(path, functools.partial(self.open_path, path))
 
     # -- files ---------------------------------------------------------------------
     def open_path(self, path: str, background: bool = True) -> None:
@@ -313,13 +316,11 @@ class MainWindow(QMainWindow):
     # -- screenshots and layout ----------------------------------------------------------
     def save_screenshot(self, path: str | Path) -> bool:
         """Render the window as shown and write a PNG."""
-        app = QApplication.instance()
         for _ in range(5):
-            app.processEvents()
-        QTimer.singleShot(0, lambda: None)
+            QApplication.processEvents()
         self.viewport.fit()
         self.viewport.repaint()
-        app.processEvents()
+        QApplication.processEvents()
         return bool(self.grab().save(str(path), "PNG"))
 
     def _restore(self) -> None:

@@ -36,10 +36,14 @@ class FrameBar(QWidget):
         self.timer.setInterval(int(1000 / PLAYBACK_FPS))
         self.timer.timeout.connect(lambda: self.request(self.state.frame + 1))
         self.play.toggled.connect(lambda on: self.timer.start() if on else self.timer.stop())
-        self.slider.valueChanged.connect(lambda v: v != self.state.frame and self.request(v))
+        self.slider.valueChanged.connect(self._on_slider)
         self._loading = False
         self.setVisible(False)
         state.changed.connect(self._on_state)
+
+    def _on_slider(self, value: int) -> None:
+        if value != self.state.frame:
+            self.request(value)
 
     def request(self, index: int) -> None:
         """Load frame `index` (wrapping) off the UI thread unless a load is already running."""

@@ -37,7 +37,11 @@ class InfoPanel(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         QVBoxLayout(self).addWidget(self.text)
-        state.changed.connect(lambda name, value: name == "image" and self._refresh())
+        state.changed.connect(self._on_state)
+
+    def _on_state(self, name: str, value: object) -> None:
+        if name == "image":
+            self._refresh()
 
     def _refresh(self) -> None:
         img = self.state.image

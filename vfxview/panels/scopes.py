@@ -88,7 +88,11 @@ class ScopesPanel(QWidget):
         self.last_figures: dict[str, float] | None = None
         self._generation = 0
         self.kind.currentTextChanged.connect(lambda _: self.refresh())
-        state.changed.connect(lambda name, value: name not in ("error", "recent", "wipe") and self.refresh())
+        state.changed.connect(self._on_state)
+
+    def _on_state(self, name: str, value: object) -> None:
+        if name not in ("error", "recent", "wipe"):
+            self.refresh()
 
     def refresh(self) -> None:
         """Start recomputing on a worker; a newer request supersedes older results."""
