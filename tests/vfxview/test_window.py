@@ -270,3 +270,49 @@ def test_second_command_line_image_becomes_compare_b(window, qtbot, chart, tmp_p
     assert window.state.compare_mode == "wipe" and window.state.compare.width == 180
     window.compare_with(str(tmp_path / "missing.exr"))
     assert "missing.exr" in window.error_label.text() and window.state.compare.width == 180
+
+
+def test_open_dialog_loads_on_a_worker_with_progress(window, qtbot, chart, tmp_path, monkeypatch):
+    import threading
+
+    import vfxview.window
+
+    path = tmp_path / "dialog.exr"
+    vfx_rs.write(path, vfx_rs.Image(chart))
+    monkeypatch.setattr(vfxview.window.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    threads = []
+    real_load = commands.load_image
+
+    def load(p):
+        threads.append(threading.current_thread())
+        return real_load(p)
+
+    monkeypatch.setattr(commands, "load_image", load)
+    window.open_dialog()
+    assert not window.progress.isHidden()  # the result comes back through the UI thread's event loop
+    qtbot.waitUntil(lambda: window.state.path == str(path), timeout=5000)
+    assert window.progress.isHidden() and threads and threads[0] is not threading.main_thread()
+
+
+def test_reset_button_probe_copy_and_console_history(window, qtbot, chart):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPushButton
+
+    _show(window, qtbot, chart)
+    commands.set_grade(window.state, slope=(1.2, 1.0, 0.8), offset=0.01, power=1.1, saturation=0.5)
+    commands.set_exposure(window.state, 1.5)
+    window.panels["Grade"].reset.click()
+    s = window.state
+    assert (s.exposure, s.slope, s.offset, s.power, s.saturation) == (0.0, (1.0,) * 3, (0.0,) * 3, (1.0,) * 3, 1.0)
+    probe = window.panels["Pixel probe"]
+    probe.show_at(95.5, 60.5)
+    next(b for b in probe.findChildren(QPushButton) if b.text() == "Copy").click()
+    assert QGuiApplication.clipboard().text() == probe.label.text() and "x 95  y 60" in probe.label.text()
+    console = window.panels["Console"]
+    console.run_line("x = 41")
+    console.run_line("x + 1")
+    assert "42" in console.output.toPlainText()
+    qtbot.keyClick(console.input, Qt.Key.Key_Up)
+    assert console.input.text() == "x + 1"
+    qtbot.keyClick(console.input, Qt.Key.Key_Up)
+    assert console.input.text() == "x = 41"
