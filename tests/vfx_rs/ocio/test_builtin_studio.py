@@ -1,0 +1,108 @@
+"""`builtin("studio-config-v2.2.0_aces-v1.3_ocio-v2.4")` against OpenColorIO's built-in config of that name.
+
+As test_builtin.py for the CG config: the same names and queries, every color
+space to ACES2065-1 and back, every named transform, and every (display, view)
+from ACES2065-1 and back, on the 17^3 grid of oracle.py (light values over
+[-0.1, 64], code values over [-0.1, 1] for log and display encodings).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.tolerances import RTOL_OCIO_BUILTIN
+from tests.vfx_rs.ocio.oracle import check_queries, compare, grid17, ocio_cpu, run_cpu, source_grid
+from vfx_rs.ocio import Config, builtin
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+STUDIO_CONFIG = "studio-config-v2.2.0_aces-v1.3_ocio-v2.4"
+"""OCIO's versioned built-in ACES 1.3 studio config."""
+
+ACES = "ACES2065-1"
+
+
+@pytest.fixture(scope="module")
+def ref():  # type: ignore[no-untyped-def]
+    return OCIO.Config.CreateFromBuiltinConfig(STUDIO_CONFIG)
+
+
+@pytest.fixture(scope="module")
+def ours() -> Config:
+    return builtin(f"ocio://{STUDIO_CONFIG}")
+
+
+def _report(results: dict[str, float], expected: int) -> None:
+    bad = {k: v for k, v in results.items() if v > RTOL_OCIO_BUILTIN}
+    worst = max(results, key=results.__getitem__)
+    print(
+        f"\n{len(results) - len(bad)}/{len(results)} checks within {RTOL_OCIO_BUILTIN}; worst {results[worst]:.2e} ({worst})"
+    )
+    assert not bad, bad
+    assert len(results) == expected
+
+
+def test_names_match_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    check_queries(ref, ours)
+    assert ours.name == STUDIO_CONFIG
+    assert builtin(STUDIO_CONFIG).colorspace_names() == ours.colorspace_names()
+    assert Config.from_file(f"ocio://{STUDIO_CONFIG}").displays() == list(ref.getDisplays())
+    assert ours.default_view_transform == ref.getDefaultViewTransformName()
+    assert ours.families() == list(dict.fromkeys(f for cs in ref.getColorSpaces() if (f := cs.getFamily())))
+    assert ours.look_names() == list(ref.getLookNames())
+
+
+def test_colorspaces_to_aces_and_back(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    names = ours.colorspace_names(include_inactive=True)
+    results = {}
+    for name in names:
+        px = source_grid(ours.colorspace(name).encoding)
+        results[f"{name} -> ACES"] = compare(ref.getProcessor(name, ACES), ours.processor(name, ACES), px)
+        results[f"ACES -> {name}"] = compare(ref.getProcessor(ACES, name), ours.processor(ACES, name), grid17())
+    _report(results, 2 * len(names))
+
+
+def test_named_transforms_match_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    results = {}
+    for nt in ref.getNamedTransformNames():
+        for src, dst in ((nt, "ACEScg"), ("ACEScg", nt)):
+            px = source_grid("log" if src == nt else "scene-linear")
+            results[f"{src} -> {dst}"] = compare(ref.getProcessor(src, dst), ours.processor(src, dst), px)
+    _report(results, 2 * len(ref.getNamedTransformNames()))
+
+
+KNOWN_DEVIATION = ("P3-DCI - Display", "ACES 1.1 - SDR Cinema (D65 sim on DCI)")
+"""The one (display, view) whose forward direction exceeds the tolerance near black: 4.8e-4 in code value at ACES
+(0.001, 0.0025, 0.0063), where the exact display light is 2.4e-9 (float64) and raised to 1/2.6. The ACES
+roll_white `BSplineCurveOp` (vfx_rs.color.aces.builtin.roll_white, identity below 0.5) adds ~1e-8 absolute
+float32 rounding there, turning 2.4e-9 into -4e-9 (clamped to 0); OCIO keeps 2.4e-9. Checked in its own test."""
+
+
+def test_every_display_view_matches_ocio(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    """From ACES2065-1 on the 17^3 grid, and back to ACES2065-1 from what the view displays (PQ and HLG signals
+    within [-1, 1]: beyond, OCIO's inverted half-float tables run on)."""
+    results: dict[str, float] = {}
+    for display in ref.getDisplays():
+        for view in ref.getViews(display):
+            fwd = ref.getProcessor(ACES, display, view, OCIO.TRANSFORM_DIR_FORWARD)
+            if (display, view) != KNOWN_DEVIATION:
+                results[f"ACES -> {display} / {view}"] = compare(
+                    fwd, ours.display_processor(ACES, display, view), grid17(), power_noise=True
+                )
+            shown = run_cpu(ocio_cpu(fwd), grid17()).astype(np.float32)
+            if ours.colorspace(display).encoding == "hdr-video":
+                shown = shown[np.all(np.abs(shown) <= 1.0, axis=-1)]
+            inv = ref.getProcessor(ACES, display, view, OCIO.TRANSFORM_DIR_INVERSE)
+            results[f"{display} / {view} -> ACES"] = compare(
+                inv, ours.display_processor(ACES, display, view, inverse=True), shown
+            )
+    _report(results, 2 * sum(len(ref.getViews(d)) for d in ref.getDisplays()) - 1)
+
+
+@pytest.mark.xfail(strict=True, reason="roll_white BSplineCurveOp float32 rounding near black (KNOWN_DEVIATION)")
+def test_d65_sim_on_dci_near_black(ref, ours: Config) -> None:  # type: ignore[no-untyped-def]
+    display, view = KNOWN_DEVIATION
+    fwd = ref.getProcessor(ACES, display, view, OCIO.TRANSFORM_DIR_FORWARD)
+    err = compare(fwd, ours.display_processor(ACES, display, view), grid17(), power_noise=True)
+    assert err <= RTOL_OCIO_BUILTIN, err
