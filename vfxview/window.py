@@ -93,13 +93,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         grade = GradePanel(self.state)
         probe = ProbePanel(self.state)
+        scopes = ScopesPanel(self.state)
         self.panels: dict[str, QWidget] = {
             "Color": ColorPanel(self.state),
             "Grade": grade,
             "Layers": LayersPanel(self.state),
             "Pixel probe": probe,
             "Info": InfoPanel(self.state),
-            "Scopes": ScopesPanel(self.state),
+            "Scopes": scopes,
             "Console": Console({"vfx_rs": vfx_rs, "np": np, "viewer": self.viewer}),
         }
         self.docks: dict[str, QDockWidget] = {}
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.viewport.hovered.connect(probe.show_at)
         grade.bake_requested.connect(self.bake_dialog)
+        self.docks["Scopes"].visibilityChanged.connect(scopes.set_shown)
         self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
         self.viewport.gl_missing.connect(self._show_gl_missing)
         self.viewport.wipe_dragged.connect(lambda x: setattr(self.state, "wipe", float(np.clip(x, 0.0, 1.0))))

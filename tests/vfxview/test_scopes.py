@@ -40,6 +40,7 @@ def test_vectorscope_puts_grey_at_the_centre():
 @pytest.mark.gl
 def test_scopes_panel_updates_off_thread_with_diff_figures(window, qtbot, chart):
     a = np.nan_to_num(chart)
+    window.docks["Scopes"].raise_()
     commands.show_loaded(window.state, "a", vfx_rs.Image(a))
     window.state.compare = vfx_rs.Image(a * 0.5)
     commands.set_compare(window.state, "diff")
@@ -47,3 +48,23 @@ def test_scopes_panel_updates_off_thread_with_diff_figures(window, qtbot, chart)
     qtbot.waitUntil(lambda: panel.last_figures is not None, timeout=5000)
     assert panel.last_figures["max"] == pytest.approx(2.0, rel=1e-6)  # the 4.0 patch halved
     assert "PSNR" in panel.figures.text()
+
+
+@pytest.mark.gl
+def test_scopes_wait_until_shown_and_fold_a_slider_drag_into_few_jobs(window, qtbot, chart):
+    panel = window.panels["Scopes"]
+    window.docks["Info"].raise_()  # the scopes are tabbed away
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty(), timeout=3000)
+    commands.show_loaded(window.state, "a", vfx_rs.Image(np.nan_to_num(chart)))
+    qtbot.wait(100)
+    assert panel.jobs_started == 0
+    window.docks["Scopes"].raise_()
+    qtbot.waitUntil(lambda: panel.last is not None, timeout=5000)
+    started = panel.jobs_started
+    for tick in range(1, 41):  # a dragged exposure slider
+        window.panels["Grade"].exposure.setValue(tick)
+    qtbot.waitUntil(lambda: not panel._running and not panel._stale, timeout=10000)
+    assert panel.jobs_started - started <= 3  # the running job, then one with the latest settings
+    graded = window.state.display_settings()
+    expected = compute_scope(panel.kind.currentText(), window.state.image, graded)
+    np.testing.assert_array_equal(panel.last, expected)  # the plot shows the final exposure

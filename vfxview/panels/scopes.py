@@ -70,7 +70,12 @@ def compute_scope(kind: str, image: Image, settings: DisplaySettings) -> np.ndar
 
 
 class ScopesPanel(QWidget):
-    """A scope picker, the plot, and the A/B error figures; recomputes on a worker thread."""
+    """A scope picker, the plot, and the A/B error figures; recomputes on a worker thread.
+
+    Only while the panel is shown (`set_shown` follows its dock, so a hidden or
+    tabbed-away panel catches up when shown), and one job at a time: changes made while a job runs (a
+    dragged slider) are folded into one follow-up job.
+    """
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
@@ -86,7 +91,10 @@ class ScopesPanel(QWidget):
         layout.addWidget(self.figures)
         self.last: np.ndarray | None = None
         self.last_figures: dict[str, float] | None = None
-        self._generation = 0
+        self.jobs_started = 0
+        self._running = False
+        self._stale = False
+        self._shown = True
         self.kind.currentTextChanged.connect(lambda _: self.refresh())
         state.changed.connect(self._on_state)
 
@@ -94,24 +102,39 @@ class ScopesPanel(QWidget):
         if name not in ("error", "recent", "wipe"):
             self.refresh()
 
+    def set_shown(self, shown: bool) -> None:
+        """Whether the user can see the panel (its dock's ``visibilityChanged``); catch up when shown."""
+        self._shown = bool(shown)
+        if self._shown and self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Start recomputing on a worker; a newer request supersedes older results."""
+        """Recompute on a worker now, or after the running job, or when the panel is next shown."""
         image = self.state.image
         if image is None:
             return
-        self._generation += 1
-        generation, kind, settings = self._generation, self.kind.currentText(), self.state.display_settings()
+        self._stale = True
+        if self._running or not (self._shown and self.isVisible()):
+            return
+        self._stale, self._running = False, True
+        self.jobs_started += 1
+        kind, settings = self.kind.currentText(), self.state.display_settings()
         compare = self.state.compare if self.state.compare_mode != "off" else None
 
         def work() -> tuple[np.ndarray, dict[str, float] | None]:
             figures = error_figures(image._data, compare._data) if compare is not None else None
             return compute_scope(kind, image, settings), figures
 
-        run_job(work, lambda result: self._show(generation, *result), lambda exc: self.figures.setText(str(exc)))
+        run_job(work, lambda result: self._show(*result), self._failed)
 
-    def _show(self, generation: int, plot: np.ndarray, figures: dict[str, float] | None) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        self.figures.setText(str(exc))
+        if self._stale:
+            self.refresh()
+
+    def _show(self, plot: np.ndarray, figures: dict[str, float] | None) -> None:
+        self._running = False
         self.last, self.last_figures = plot, figures
         h, w = plot.shape[:2]
         self._qimage = QImage(plot.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
@@ -121,3 +144,5 @@ class ScopesPanel(QWidget):
             if figures is None
             else f"A-B  max {figures['max']:.6g}  RMS {figures['rms']:.6g}  PSNR {figures['psnr']:.2f} dB"
         )
+        if self._stale:
+            self.refresh()
