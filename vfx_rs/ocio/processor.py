@@ -22,13 +22,14 @@ from vfx_rs.errors import OcioError
 from vfx_rs.ocio.model import ColorSpace, Transform
 from vfx_rs.ocio.transforms import compile_transform, invert_ops
 from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops import MatrixOp, RangeOp
 from vfx_rs.pipeline.pipeline import Pipeline
 
 if TYPE_CHECKING:
     from vfx_rs.ocio.config import Config
     from vfx_rs.ocio.context import Context
 
-__all__ = ["Processor", "build_processor", "parse_looks"]
+__all__ = ["Processor", "build_processor", "fuse_scales", "parse_looks"]
 
 
 class Processor:
@@ -319,6 +320,30 @@ def run(parts: list[Part], inverse: bool = False) -> list[Op]:
     return [op for part in ordered for op in part(inverse)]
 
 
+def _scale_as_matrix(op: Op) -> Op:
+    """An unclamped constant `RangeOp` as the equal `MatrixOp`, so that it fuses with its neighbouring matrices."""
+    if isinstance(op, RangeOp) and not op.dynamic and np.isinf(op.lo) and np.isinf(op.hi):
+        return MatrixOp(matrix=np.eye(3) * op.scale, offset=np.full(3, op.offset))
+    return op
+
+
+def fuse_scales(ops: list[Op]) -> list[Op]:
+    """`ops` with each unclamped scale/offset beside a constant matrix written as a matrix.
+
+    OCIO's optimizer turns such a range into a matrix and fuses it with its
+    neighbours (OpOptimizers.cpp), so a chain ``matrix, scale, matrix`` is one
+    float32 product there; kept apart, the float32 rounding of the middle
+    values can dominate a channel that the last matrix cancels to near 0
+    (a saturated color through an ACES output transform to P3, then PQ).
+    """
+    out = list(ops)
+    for i, op in enumerate(ops):
+        beside = [ops[j] for j in (i - 1, i + 1) if 0 <= j < len(ops)]
+        if any(isinstance(n, MatrixOp) and not n.dynamic for n in beside):
+            out[i] = _scale_as_matrix(op)
+    return out
+
+
 def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
     """The processor for a `Config.processor` / `Config.display_processor` cache key.
 
@@ -340,4 +365,4 @@ def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
     if inverse:
         desc = f"inverse of {desc}"
     flipped = (*key[:-2], not inverse, key[-1])
-    return Processor(Pipeline(ops), desc, lambda: config._cached_processor(flipped))
+    return Processor(Pipeline(fuse_scales(ops)), desc, lambda: config._cached_processor(flipped))

@@ -12,6 +12,9 @@ from tests.tolerances import ATOL_OCIO_POWER_NOISE, RTOL_OCIO_PROCESSOR
 from tests.vfx_rs.ocio.conftest import grid
 from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio import Config
+from vfx_rs.ocio.processor import fuse_scales
+from vfx_rs.pipeline import Pipeline
+from vfx_rs.pipeline.ops import ExponentOp, MatrixOp, RangeOp
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
@@ -231,3 +234,15 @@ def test_v1_config_with_files_looks_and_context_matches_ocio(tmp_path: Path, mon
     assert _worst(ref_proc, ours.processor("linear", "display", looks="grade"), px, "look") <= RTOL_OCIO_PROCESSOR
     with pytest.raises(OcioError, match="no inverse"):
         ours.processor("linear", "display", looks="-grade")  # a 3D LUT has no exact inverse
+
+
+def test_unclamped_scales_fuse_with_matrices() -> None:
+    """A scale/offset beside a matrix becomes part of one fused matrix (as OCIO's optimizer); a clamping range or
+    a scale between non-matrix ops stays a range."""
+    m = MatrixOp(matrix=[[0.6, 0.3, 0.1], [0.2, 0.7, 0.1], [0.0, 0.1, 0.9]])
+    ops = [m, RangeOp(scale=2.0, offset=0.25), m.inverse(), ExponentOp(exponent=(2.0,) * 3), RangeOp(scale=3.0)]
+    fused = Pipeline(fuse_scales(ops))
+    assert [type(op).__name__ for op in fused.ops] == ["MatrixOp", "ExponentOp", "RangeOp"]
+    px = np.array([[0.1, 0.5, 2.0], [1.0, 0.0, 0.3]], dtype=np.float32)
+    np.testing.assert_allclose(fused.applied(px), Pipeline(ops).applied(px), rtol=1e-6)
+    assert isinstance(fuse_scales([m, RangeOp(lo=0.0)])[1], RangeOp)
