@@ -126,7 +126,8 @@ def main() -> None:
 
     from vfxview.workers import wait_all
 
-    wait_all()  # the scopes the exposure changes started finish first: the export is timed alone
+    GL.glFinish()  # llvmpipe draws on its own threads: let the queued redraws finish before timing the export
+    wait_all()  # and any scopes job: the export is timed alone
     t0 = time.perf_counter()
     out = tmp / ("out.exr" if can_exr else "none")
     if can_exr:
