@@ -133,3 +133,52 @@ def test_wipe_shows_a_left_of_the_line_and_b_right_of_it(window, qtbot, chart):
     for x, source in ((40, a), (100, b)):
         expected = np.clip(display_pipeline(settings).applied(source[30, x][None])[0, :3], 0, 1)
         np.testing.assert_allclose(_screen_pixel(window, x, 30), expected, atol=2 * ATOL_8BIT)
+
+
+_HIDPI_SCRIPT = """
+import sys
+import numpy as np
+from PySide6.QtWidgets import QApplication
+import vfx_rs
+from vfxview import commands
+from vfxview.display import display_pipeline
+from vfxview.window import MainWindow
+app = QApplication([])
+win = MainWindow(remember_layout=False)
+win.resize(900, 700)
+win.show()
+chart = np.load(sys.argv[1])
+commands.show_loaded(win.state, "chart", vfx_rs.Image(chart))
+for _ in range(5):
+    app.processEvents()
+vp = win.viewport
+vp.fit()
+frame = vp.grabFramebuffer()
+x, y = 95, 60
+c = frame.pixelColor(int(vp.pan[0] + (x + 0.5) * vp.zoom), int(vp.pan[1] + (y + 0.5) * vp.zoom))
+want = np.clip(display_pipeline(win.state.display_settings()).applied(chart[y, x][None])[0, :3], 0, 1)
+got = np.array([c.redF(), c.greenF(), c.blueF()])
+print(vp.devicePixelRatioF(), frame.width(), vp.width(), float(np.abs(got - want).max()))
+"""
+"""Opens the chart in a window (run with QT_SCALE_FACTOR); prints the device pixel ratio, the framebuffer and widget
+widths, and the error of the bright patch's pixel found through the device-pixel pan and zoom."""
+
+
+def test_hidpi_viewport_draws_in_device_pixels(tmp_path, chart):
+    import os
+    import subprocess
+    import sys
+
+    np.save(tmp_path / "chart.npy", chart)
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "xcb")}
+    result = subprocess.run(
+        [sys.executable, "-c", _HIDPI_SCRIPT, str(tmp_path / "chart.npy")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    ratio, frame_width, widget_width, error = (float(v) for v in result.stdout.split()[-4:])
+    assert ratio == 2.0 and frame_width == 2 * widget_width  # a full-resolution framebuffer, not upscaled
+    assert error <= 2 * ATOL_8BIT  # device-pixel pan/zoom land on the right image pixel
