@@ -21,7 +21,17 @@ from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import LogOp, Lut1DOp, MatrixOp, RangeOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp, half_domain
 
-__all__ = ["ADX_CDD_TO_CID", "ADX_DENSITY_TO_LOG_EXPOSURE", "ADX_EXP_TO_ACES", "APPLE_WIDE_GAMUT", "camera_styles"]
+__all__ = [
+    "ADX_CDD_TO_CID",
+    "ADX_DENSITY_TO_LOG_EXPOSURE",
+    "ADX_EXP_TO_ACES",
+    "APPLE_WIDE_GAMUT",
+    "BMD_WIDE_GAMUT_GEN5",
+    "REDLOGFILM_CINEON",
+    "VENICE_S_GAMUT3",
+    "VENICE_S_GAMUT3_CINE",
+    "camera_styles",
+]
 
 
 ADX_CDD_TO_CID = ((0.75573, 0.05901, 0.16134), (0.22197, 0.96928, 0.07406), (0.02230, -0.02829, 0.76460))
@@ -98,6 +108,63 @@ APPLE_WIDE_GAMUT = ColorSpace(
 """Apple Wide Gamut: xy primaries R, G, B and the D65 white (Apple Log 2 profile; ACES CTL
 CSC.Apple.AppleLog_AppleWG_to_ACES, APPLE_WG_PRI)."""
 
+VENICE_S_GAMUT3 = ColorSpace(
+    "Venice S-Gamut3",
+    (
+        (0.740464264304292, 0.279364374750660),
+        (0.089241145423286, 0.893809528608105),
+        (0.110488236673827, -0.052579333080476),
+    ),
+    WHITEPOINT_D65,
+    "sony_slog3",
+)
+"""Sony VENICE S-Gamut3: xy primaries and D65 white (Sony "S-Gamut3 and S-Gamut3.Cine for VENICE", 2018)."""
+
+VENICE_S_GAMUT3_CINE = ColorSpace(
+    "Venice S-Gamut3.Cine",
+    (
+        (0.775901871567345, 0.274502392854799),
+        (0.188682902773355, 0.828684937020288),
+        (0.101337382499301, -0.089187517306263),
+    ),
+    WHITEPOINT_D65,
+    "sony_slog3",
+)
+"""Sony VENICE S-Gamut3.Cine: xy primaries and D65 white (same Sony document)."""
+
+BMD_WIDE_GAMUT_GEN5 = ColorSpace(
+    "Blackmagic Wide Gamut Gen5",
+    ((0.7177215, 0.3171181), (0.228041, 0.861569), (0.1005841, -0.0820452)),
+    (0.312717, 0.3290312),
+    "blackmagic_film_gen5",
+)
+"""Blackmagic Wide Gamut (Generation 5): xy primaries and white (Blackmagic "Generation 5 Color Science", 2021)."""
+
+REDLOGFILM_CINEON = (685.0 / 1023.0, 95.0 / 1023.0, 0.002 * 1023.0, 0.6)
+"""REDlogFilm as Cineon printing density: reference white and black code values 685/1023 and 95/1023, 0.002
+density per 10-bit code, negative gamma 0.6 (Kodak "Conversion of 10-bit Log Film Data to 8-bit Linear or Video
+Data for the Cineon Digital Film System", 1995; RED's REDlogFilm uses these Cineon constants)."""
+
+
+def _redlogfilm_decode() -> list[Op]:
+    """REDlogFilm code values to linear: the Cineon curve ``(10 ** ((code - white) * range / gamma) - o) / g``,
+    normalised so that the reference black maps to 0 and white to 1, as an OCIO log-to-linear LogOp."""
+    white, black, density_range, gamma = REDLOGFILM_CINEON
+    k = density_range / gamma
+    gain = 1.0 / (1.0 - 10.0 ** (k * (black - white)))
+    offset = gain - 1.0
+    return [
+        LogOp(
+            base=10.0,
+            log_side_slope=(1.0 / k,) * 3,
+            log_side_offset=(white,) * 3,
+            lin_side_slope=(1.0 / gain,) * 3,
+            lin_side_offset=(offset / gain,) * 3,
+            to_log=False,
+        )
+    ]
+
+
 _CAMERAS = (
     ("ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1", "arri_logc3", "ARRI Wide Gamut 3", "cat02"),
     ("ARRI_LOGC4_to_ACES2065-1", "arri_logc4", "ARRI Wide Gamut 4", "cat02"),
@@ -107,6 +174,8 @@ _CAMERAS = (
     ("RED_LOG3G10-RWG_to_ACES2065-1", "red_log3g10", "RED Wide Gamut RGB", "bradford"),
     ("APPLE_LOG_to_ACES2065-1", "apple_log", "Rec.2020", "bradford"),
     ("APPLE_LOG-APPLEWG_to_ACES2065-1", "apple_log", APPLE_WIDE_GAMUT, "bradford"),
+    ("SONY_SLOG3-SGAMUT3-VENICE_to_ACES2065-1", "sony_slog3", VENICE_S_GAMUT3, "cat02"),
+    ("SONY_SLOG3-SGAMUT3.CINE-VENICE_to_ACES2065-1", "sony_slog3", VENICE_S_GAMUT3_CINE, "cat02"),
 )
 """Camera styles: OCIO name, `vfx_rs.color` transfer function, camera gamut, and the white adaptation OCIO uses
 to reach ACES2065-1 (ArriCameras.cpp, SonyCameras.cpp: CAT02; PanasonicCameras.cpp, RedCameras.cpp,
@@ -164,6 +233,14 @@ def camera_styles() -> list[BuiltinStyle]:
         )
         for name, curve, gamut, adaptation in _CAMERAS
     ]
+    to_aces = conversion_matrix("RED Wide Gamut RGB", "ACES2065-1", "bradford")
+    styles.append(
+        BuiltinStyle(
+            "RED_REDLOGFILM-RWG_to_ACES2065-1",
+            "REDlogFilm RED Wide Gamut RGB to ACES2065-1 (Bradford adaptation)",
+            lambda: [*_redlogfilm_decode(), to_aces],
+        )
+    )
     styles.append(BuiltinStyle("CURVE - APPLE_LOG_to_LINEAR", "Apple Log to linear", lambda: _decode("apple_log")))
     styles += _canon_styles()
     styles += [

@@ -8,7 +8,8 @@ utilities (``ACES.cpp``): matrices from `vfx_rs.color.rgb_to_rgb_matrix`
 (Bradford where the style says ``BFD``), ACEScct from `vfx_rs.color`
 (S-2016-001), and ACEScc as OCIO's 4096-entry table of the ACEScc decoding
 (S-2014-003, 4.5) over the code range [-0.36, 1.5], filled from
-`vfx_rs.color.acescc_decode`. The display styles are in
+`vfx_rs.color.acescc_decode`; ACESproxy10i (S-2013-001), IDENTITY and the blue
+light artifact fix LMT (a matrix) are here too. The display styles are in
 `vfx_rs.ocio.builtin_displays`, the cameras and ADX in
 `vfx_rs.ocio.builtin_cameras`; styles beginning ``ACES-OUTPUT - `` or
 ``ACES-LMT - `` are the ACES output transforms and LMTs of
@@ -31,7 +32,14 @@ from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import LogOp, Lut1DOp, MatrixOp, RangeOp
 from vfx_rs.pipeline.ops.transfer import ACESCC_MAX
 
-__all__ = ["ACES_STYLE_PREFIXES", "BUILTIN_TRANSFORMS", "builtin_ops", "builtin_styles"]
+__all__ = [
+    "ACESPROXY10_CODES",
+    "ACES_STYLE_PREFIXES",
+    "BLUE_LIGHT_FIX_MATRIX",
+    "BUILTIN_TRANSFORMS",
+    "builtin_ops",
+    "builtin_styles",
+]
 
 ACES_STYLE_PREFIXES = ("ACES-OUTPUT - ", "ACES-LMT - ")
 """Styles built by `vfx_rs.color.aces.builtin_ops` (the ACES output transforms and LMTs)."""
@@ -72,6 +80,29 @@ def _acescc_to_ap1() -> list[Op]:
     ]
 
 
+ACESPROXY10_CODES = (64.0, 940.0, 425.0, 50.0, 2.5)
+"""ACESproxy 10-bit: code range 64..940, and ``lin = 2 ** ((code - 425) / 50 - 2.5)`` on it (ACES S-2013-001,
+section 4.1.1, ACESproxy10 CVmin, CVmax, mid-point and steps per stop)."""
+
+
+def _acesproxy10_to_ap1() -> list[Op]:
+    """ACESproxy10 normalised code values to ACEScg: onto log2 exposure (clamped to the code range), antilog."""
+    lo, hi, mid, steps, shift = ACESPROXY10_CODES
+    return [
+        RangeOp.from_bounds(lo / 1023.0, hi / 1023.0, (lo - mid) / steps - shift, (hi - mid) / steps - shift),
+        LogOp(base=2.0, to_log=False),
+    ]
+
+
+BLUE_LIGHT_FIX_MATRIX = (
+    (0.9404372683, -0.0183068787, 0.0778696104),
+    (0.0083786969, 0.8286599939, 0.1629613092),
+    (0.0005471261, -0.0008833746, 1.0003362486),
+)
+"""The ACES blue light artifact fix LMT, applied to ACES2065-1 RGB (aces-dev ``LMT.Academy.BlueLightArtifactFix.ctl``,
+correctionMatrix, stored transposed there)."""
+
+
 def _ap1_to_ap0() -> MatrixOp:
     return conversion_matrix("ACEScg", "ACES2065-1")
 
@@ -102,6 +133,17 @@ def _aces_styles() -> list[BuiltinStyle]:
             lambda: [*_acescc_to_ap1(), _ap1_to_ap0(), RangeOp.from_bounds(0.0, None, 0.0, None)],
         ),
         BuiltinStyle("ACEScg_to_ACES2065-1", "ACEScg to ACES2065-1", lambda: [_ap1_to_ap0()]),
+        BuiltinStyle(
+            "ACESproxy10i_to_ACES2065-1",
+            "ACESproxy 10-bit (integer code range) to ACES2065-1",
+            lambda: [*_acesproxy10_to_ap1(), _ap1_to_ap0()],
+        ),
+        BuiltinStyle("IDENTITY", "No change", list),
+        BuiltinStyle(
+            "ACES-LMT - BLUE_LIGHT_ARTIFACT_FIX",
+            "ACES LMT desaturating blue hues to reduce clipping artifacts",
+            lambda: [MatrixOp(matrix=np.array(BLUE_LIGHT_FIX_MATRIX))],
+        ),
     ]
 
 

@@ -12,18 +12,15 @@ and ADX use the BuiltinTransform styles of `vfx_rs.ocio.builtin_transforms`.
 from __future__ import annotations
 
 from vfx_rs.color import rgb_to_rgb_matrix
-from vfx_rs.color.spaces import WHITEPOINT_D65
 from vfx_rs.color.spaces import ColorSpace as Gamut
 from vfx_rs.color.transfer import transfer_function
 from vfx_rs.errors import OcioError
+from vfx_rs.ocio.builtin_cameras import BMD_WIDE_GAMUT_GEN5, VENICE_S_GAMUT3, VENICE_S_GAMUT3_CINE
 from vfx_rs.ocio.model import ColorSpace, Transform
 from vfx_rs.pipeline.ops.transfer import PiecewiseLogOp
 
 __all__ = [
-    "BMD_WIDE_GAMUT_GEN5",
     "REC709_CAMERA_CURVE",
-    "VENICE_S_GAMUT3",
-    "VENICE_S_GAMUT3_CINE",
     "builtin_transform",
     "camera_colorspaces",
     "camera_rec709",
@@ -32,38 +29,6 @@ __all__ = [
     "matrix_transform",
 ]
 
-
-VENICE_S_GAMUT3 = Gamut(
-    "Venice S-Gamut3",
-    (
-        (0.740464264304292, 0.279364374750660),
-        (0.089241145423286, 0.893809528608105),
-        (0.110488236673827, -0.052579333080476),
-    ),
-    WHITEPOINT_D65,
-    "sony_slog3",
-)
-"""Sony VENICE S-Gamut3: xy primaries and D65 white (Sony "S-Gamut3 and S-Gamut3.Cine for VENICE", 2018)."""
-
-VENICE_S_GAMUT3_CINE = Gamut(
-    "Venice S-Gamut3.Cine",
-    (
-        (0.775901871567345, 0.274502392854799),
-        (0.188682902773355, 0.828684937020288),
-        (0.101337382499301, -0.089187517306263),
-    ),
-    WHITEPOINT_D65,
-    "sony_slog3",
-)
-"""Sony VENICE S-Gamut3.Cine: xy primaries and D65 white (same Sony document)."""
-
-BMD_WIDE_GAMUT_GEN5 = Gamut(
-    "Blackmagic Wide Gamut Gen5",
-    ((0.7177215, 0.3171181), (0.228041, 0.861569), (0.1005841, -0.0820452)),
-    (0.312717, 0.3290312),
-    "blackmagic_film_gen5",
-)
-"""Blackmagic Wide Gamut (Generation 5): xy primaries and white (Blackmagic "Generation 5 Color Science", 2021)."""
 
 REC709_CAMERA_CURVE = (1.0 / 0.45, 0.099)
 """The BT.709 camera OETF as a moncurve: gamma 1/0.45 and offset 0.099 (ITU-R BT.709-6, item 1.2)."""
