@@ -143,3 +143,12 @@ def test_every_colorspace_through_every_view_matches_ocio(ref, ours: Config) -> 
     assert max(known.values()) <= 2 * RTOL_OCIO_BUILTIN
     results = {k: v for k, v in results.items() if k not in known}
     _report(results, len(names) * sum(len(ref.getViews(d)) for d in ref.getDisplays() if d != dci))
+
+
+def test_every_view_emits_glsl(ours: Config) -> None:
+    """Every (color space, display, view) compiles to one GLSL program (the viewer's preview path)."""
+    for src in ours.colorspace_names(include_inactive=True):
+        for display in ours.displays():
+            for view in ours.views(display):
+                program = ours.display_processor(src, display, view).pipeline.glsl()
+                assert "vec3 vfx_apply(vec3 c)" in program.source
