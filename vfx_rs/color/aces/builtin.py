@@ -169,11 +169,14 @@ def roll_white(new_white: float) -> BSplineCurveOp:
 
     OCIO tabulates the function on half floats (CreateHalfLut); between half codes it is so nearly linear
     (second derivative 0.66, spacing 2**-11 near 1) that the exact curve here differs by under 1e-7.
+    The identity is an explicit segment from a knot at 0, so that values near 0 are not offset by the 0.5 knot
+    (``x - 0.5 + 0.5`` in float32 would round them to multiples of 3e-8).
     """
     y0, y1, m1 = -new_white, -0.5, 0.5
     a, b, c = y0 - y1 + m1, 2.0 * (y1 - y0) - m1, y0
     # With u = x - 0.5 the CTL's -((a t + b) t + c), t = 2 (1 - x), is -(a + b + c) + (4a + 2b) u - 4a u^2.
-    return BSplineCurveOp(knots=(0.5, 1.0), coefs=((-4.0 * a, 4.0 * a + 2.0 * b, -(a + b + c)),))
+    roll = (-4.0 * a, 4.0 * a + 2.0 * b, -(a + b + c))
+    return BSplineCurveOp(knots=(0.0, 0.5, 1.0), coefs=((0.0, 1.0, 0.0), roll))
 
 
 def _dci_sim(new_white: float, white_scale: float, to_xyz: MatrixOp) -> list[Op]:
