@@ -120,9 +120,9 @@ def _hlg_display(encode: bool) -> list[Op]:
     floored at `HLG_SURROUND_FLOOR`), then the HLG OETF table of `_hlg_table`.
     """
     gamma = 1.2 + 0.42 * np.log10(HLG_PEAK_NITS / 1000.0)
+    scale = PQ_UNIT_NITS * HLG_E_MAX**gamma / HLG_PEAK_NITS  # one matrix, as OCIO's optimizer fuses them
     linear = [
-        _from_xyz("Rec.2020"),
-        RangeOp(scale=PQ_UNIT_NITS * HLG_E_MAX**gamma / HLG_PEAK_NITS),
+        MatrixOp(matrix=_from_xyz("Rec.2020").matrix * scale),
         LuminancePowerOp(gain=1.0, exponent=1.0 / gamma, floor=HLG_SURROUND_FLOOR),
     ]
     if encode:

@@ -78,6 +78,16 @@ def test_rec2100_surround_floor_matches_ocio(raw_config, inverse: bool) -> None:
     np.testing.assert_allclose(round_trip, grid17(values), rtol=1e-5, atol=1e-9)
 
 
+def test_hlg_display_matches_ocio_without_noise_allowance(raw_config) -> None:  # type: ignore[no-untyped-def]
+    """The Rec.2100-HLG display style on the 17^3 grid with no allowance for OCIO's float32 noise."""
+    style = "DISPLAY - CIE-XYZ-D65_to_REC.2100-HLG-1000nit"
+    for inverse, px in ((False, grid17()), (True, grid17(CODE_VALUES))):
+        direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
+        ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, direction))
+        err = compare(ref, Pipeline(builtin_ops(style, inverse)), px, noise=False)
+        assert err <= RTOL_OCIO_BUILTIN, (inverse, err)
+
+
 def test_every_ocio_style_but_aces2_outputs_builds() -> None:
     """Every style of OCIO's registry is built here except the ACES 2.0 output transforms (not implemented)."""
     missing = []
