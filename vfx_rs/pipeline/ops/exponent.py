@@ -155,20 +155,29 @@ class ExponentLinearOp(Op):
         return g, k, x_break, slope
 
     def apply_planar(self, p: np.ndarray) -> None:
-        g, k, x_break, slope = (_column(tuple(v), np.float64) for v in self._constants())
-        t = p.dtype
+        g, k, x_break, slope = (_column(tuple(v), p.dtype) for v in self._constants())
         sign = None
         if self.style == "mirror":
             sign = np.sign(p)
             np.abs(p, out=p)
+        # Power segment into `curve`, toe kept in `p` where the mask says so; two temporaries per tile.
         if self.decode:
-            curve = np.power(np.maximum((p + k.astype(t)) / (1.0 + k).astype(t), 0.0), g.astype(t))
-            out = np.where(p >= x_break.astype(t), curve, p * slope.astype(t))
+            toe = p < x_break
+            curve = p + k
+            curve /= 1 + k
+            np.maximum(curve, 0, out=curve)
+            np.power(curve, g, out=curve)
+            p *= slope
         else:
-            y_break = (x_break * slope).astype(t)
-            curve = (1.0 + k).astype(t) * np.power(np.maximum(p, 0.0), (1.0 / g).astype(t)) - k.astype(t)
-            out = np.where(p >= y_break, curve, p / slope.astype(t))
-        p[...] = out if sign is None else out * sign
+            toe = p < x_break * slope
+            curve = np.maximum(p, 0)
+            np.power(curve, 1 / g, out=curve)
+            curve *= 1 + k
+            curve -= k
+            p /= slope
+        np.copyto(p, curve, where=~toe)
+        if sign is not None:
+            p *= sign
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.decode, self.style)

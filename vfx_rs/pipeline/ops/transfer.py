@@ -164,13 +164,21 @@ class PiecewisePowerOp(Op):
 
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
+        # Power segment into `curve`, the toe computed in place in `p`, then merged by the mask.
         with np.errstate(invalid="ignore"):
             if self.encode:
-                curve = t(self.scale) * np.power(p, t(1.0 / self.gamma)) - t(self.offset)
-                p[...] = np.where(p < t(self.cut), p * t(self.toe_slope), curve)
+                toe = p < t(self.cut)
+                curve = np.power(p, t(1.0 / self.gamma))
+                curve *= t(self.scale)
+                curve -= t(self.offset)
+                p *= t(self.toe_slope)
             else:
-                curve = np.power((p + t(self.offset)) / t(self.scale), t(self.gamma))
-                p[...] = np.where(p < t(self.decode_cut), p / t(self.toe_slope), curve)
+                toe = p < t(self.decode_cut)
+                curve = p + t(self.offset)
+                curve /= t(self.scale)
+                np.power(curve, t(self.gamma), out=curve)
+                p /= t(self.toe_slope)
+            np.copyto(p, curve, where=~toe)
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.encode)
