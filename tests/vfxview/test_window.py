@@ -98,6 +98,25 @@ def test_layers_pick(window, qtbot, chart):
     assert window.state.normalize is None
 
 
+def test_layers_of_a_multilayer_exr_file(window, qtbot, chart, tmp_path):
+    """A real multi-part EXR opened like File > Open: its layers are listed and depth is shown normalised."""
+    depth = (chart[..., :1] * 10).astype(np.float32)
+    path = tmp_path / "render.exr"
+    layers = vfx_rs.LayeredImage({"beauty": vfx_rs.Image(chart), "depth": vfx_rs.Image(depth, channel_names=["Z"])})
+    vfx_rs.write_layers(path, layers, multipart=True)
+    window.open_path(str(path), background=True)
+    panel = window.panels["Layers"]
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=10000)
+    assert [panel.list.item(i).text() for i in range(2)] == vfx_rs.read_layered(path).layer_names()
+    depth_row = [panel.list.item(i).text() for i in range(2)].index("depth")
+    panel.list.itemClicked.emit(panel.list.item(depth_row))
+    assert window.state.layer == "depth" and window.state.image.channel_names == ["Z"]
+    np.testing.assert_array_equal(window.state.image.numpy(), vfx_rs.read_layer(path, "depth").numpy())
+    assert window.state.normalize == (0.0, float(np.nanmax(depth)))
+    qtbot.waitUntil(lambda: window.viewport.compile_count >= 1, timeout=5000)
+    np.testing.assert_allclose(_viewport_pixel(window, 95, 60), [1.0, 1.0, 1.0], atol=ATOL_8BIT)
+
+
 def test_compare_diff_and_wipe(window, qtbot, chart):
     _show(window, qtbot, chart)
     b = chart.copy()
