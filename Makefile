@@ -30,7 +30,7 @@ run: $(STAMP)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		$(VENV)/bin/vfxview $(SAMPLE) $(VIEW_ARGS); \
 	elif command -v xvfb-run >/dev/null; then \
-		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(VENV)/bin/vfxview $(SAMPLE) $(VIEW_ARGS) --screenshot out/vfxview.png \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(VENV)/bin/vfxview $(SAMPLE) $(VIEW_ARGS) --size 1600x1050 --screenshot out/vfxview.png \
 		&& echo "no display: rendered the viewer under xvfb-run to out/vfxview.png (set DISPLAY to open the window)"; \
 	else \
 		echo "no display (DISPLAY unset) and no xvfb-run: run 'make sysdeps' or use a desktop session"; exit 1; \

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +73,17 @@ _REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", 
 """Color settings saved at exit and restored at start (with the dock layout and recent files)."""
 
 
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """`panel` in a vertical scroll area, so a small window (or --size) still fits every dock."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(panel)
+    scroll.setMinimumWidth(panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+    return scroll
+
+
 class MainWindow(QMainWindow):
     """The viewer window. `state` is its model; `viewer` the console's script object."""
 
@@ -107,7 +120,7 @@ class MainWindow(QMainWindow):
         for name, panel in self.panels.items():
             dock = QDockWidget(name, self)
             dock.setObjectName(f"dock-{name}")
-            dock.setWidget(panel)
+            dock.setWidget(panel if name == "Console" else _scrolling(panel))
             area = (
                 Qt.DockWidgetArea.BottomDockWidgetArea if name == "Console" else Qt.DockWidgetArea.RightDockWidgetArea
             )
@@ -116,6 +129,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["Info"], self.docks["Layers"])
         self.tabifyDockWidget(self.docks["Info"], self.docks["Scopes"])
         self.docks["Info"].raise_()
+        self.resizeDocks([self.docks["Console"], self.docks["Info"]], [150, 200], Qt.Orientation.Vertical)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")
         self.progress = QProgressBar()

@@ -335,3 +335,11 @@ def test_reset_button_probe_copy_and_console_history(window, qtbot, chart):
     assert console.input.text() == "x + 1"
     qtbot.keyClick(console.input, Qt.Key.Key_Up)
     assert console.input.text() == "x = 41"
+
+
+def test_small_window_keeps_its_size_and_every_panel(window, qtbot):
+    """Panels scroll inside their docks, so a laptop-sized window is not forced taller by the docks."""
+    window.resize(1100, 640)
+    qtbot.waitUntil(lambda: window.height() == 640, timeout=5000)
+    assert all(dock.isVisible() for dock in window.docks.values())
+    assert window.minimumSizeHint().height() <= 640
