@@ -39,9 +39,10 @@ def _keep_freed_memory() -> None:
     By default glibc unmaps or trims the few hundred KiB of temporaries an op frees per tile, and
     the next op page-faults them back in; the faults also serialise the worker threads. Raising
     M_MMAP_THRESHOLD (-3) to 4 MiB and M_TRIM_THRESHOLD (-1) to 256 MiB (mallopt(3)) made the
-    ACES 1.3 sRGB output transform on 4K twice as fast. Does nothing where there is no mallopt.
+    ACES 1.3 sRGB output transform on 4K twice as fast. Does nothing where there is no mallopt, or when
+    the environment sets ``VFX_RS_KEEP_FREED_MEMORY=0`` (a host application that tunes its own allocator).
     """
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or os.environ.get("VFX_RS_KEEP_FREED_MEMORY") == "0":
         return
     try:
         mallopt = ctypes.CDLL(None).mallopt
