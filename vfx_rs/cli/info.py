@@ -13,6 +13,8 @@ _EXAMPLES = """examples:
   vfx info render.exr
   vfx info --stats a.exr b.png
   vfx info --json --stats render.exr > render.json
+  vfx info shot.####.exr --frames 1001-1010     # every frame of a sequence (missing ones reported)
+  vfx info "renders/*.exr"
 """
 
 
@@ -25,7 +27,8 @@ def add_parser(sub: Any) -> None:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files, sequences (shot.####.exr) or quoted globs")
+    p.add_argument("--frames", help="frames of a sequence, e.g. 1001-1100 or 1001-1100x2 (default: those on disk)")
     p.add_argument("--stats", action="store_true", help="per-channel min/max/mean/std and NaN/Inf counts")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(run=run)
@@ -102,14 +105,30 @@ def _text(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _expand(files: list[str], frames: str | None) -> list[str]:
+    """Each argument as the files it names: itself, a sequence's frames, or a glob's matches (sorted)."""
+    from vfx_rs.cli.sequences import expand_glob, is_glob, parse_frames, parse_pattern
+
+    paths: list[str] = []
+    for arg in files:
+        pattern = parse_pattern(arg)
+        if pattern is not None:
+            paths += [pattern.path(f) for f in (parse_frames(frames) if frames else pattern.on_disk())] or [arg]
+        elif is_glob(arg):
+            paths += expand_glob(arg) or [arg]
+        else:
+            paths.append(arg)
+    return paths
+
+
 def run(args: argparse.Namespace) -> int:
-    """Describe each file; a file that fails is reported and the others still print."""
+    """Describe each file; a file that fails (or a missing frame) is reported and the others still print."""
     import sys
 
     from vfx_rs.errors import VfxError
 
     reports, status = [], 0
-    for path in args.files:
+    for path in _expand(args.files, args.frames):
         try:
             reports.append(describe(path, args.stats))
         except VfxError as exc:

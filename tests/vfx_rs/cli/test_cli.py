@@ -60,6 +60,23 @@ def test_info_text_and_error_for_missing_file(exr_file: Path, tmp_path: Path) ->
     assert "missing.exr: no such file" in out.stderr
 
 
+def test_info_over_a_sequence_and_a_glob(tmp_path: Path) -> None:
+    for frame, width in ((1001, 4), (1002, 5), (1004, 6)):
+        vfx_rs.write(tmp_path / f"shot.{frame}.exr", vfx_rs.Image(np.full((2, width, 3), 0.5, np.float32)))
+    out = vfx("info", "--json", str(tmp_path / "shot.####.exr"))
+    assert out.returncode == 0, out.stderr
+    assert [(Path(r["file"]).name, r["layers"][0]["width"]) for r in json.loads(out.stdout)] == [
+        ("shot.1001.exr", 4),
+        ("shot.1002.exr", 5),
+        ("shot.1004.exr", 6),
+    ]
+    ranged = vfx("info", str(tmp_path / "shot.%04d.exr"), "--frames", "1002-1003")
+    assert ranged.returncode == 1  # frame 1003 is missing: reported, the others still described
+    assert "shot.1002.exr: exr" in ranged.stdout and "shot.1003.exr" in ranged.stderr
+    globbed = vfx("info", "--json", str(tmp_path / "shot.100[14].exr"))
+    assert [Path(r["file"]).name for r in json.loads(globbed.stdout)] == ["shot.1001.exr", "shot.1004.exr"]
+
+
 def test_convert_to_png_and_half_exr(exr_file: Path, tmp_path: Path) -> None:
     png = tmp_path / "out.png"
     out = vfx("convert", str(exr_file), str(png), "--bit-depth", "16")
