@@ -18,7 +18,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 
-__all__ = ["GlslNames", "GlslSnippet", "Op", "TextureSpec", "Uniform"]
+__all__ = ["GlslNames", "GlslSnippet", "Op", "TextureSpec", "Uniform", "frozen_array"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,20 @@ class GlslSnippet:
     uniforms: dict[str, Uniform] = field(default_factory=dict)
     textures: dict[str, TextureSpec] = field(default_factory=dict)
     helpers: dict[str, str] = field(default_factory=dict)
+
+
+def frozen_array(value: Any, shape: tuple[int, ...] | None, what: str) -> np.ndarray:
+    """A read-only float64 copy of `value` (broadcast to `shape` if given) for an op's parameter.
+
+    Raises `vfx_rs.errors.ArgumentError` ("`what` must be finite") on NaN or infinity.
+    """
+    a = np.array(value, dtype=np.float64)
+    if shape is not None:
+        a = np.array(np.broadcast_to(a, shape))
+    if not np.all(np.isfinite(a)):
+        raise ArgumentError(f"{what} must be finite")
+    a.flags.writeable = False
+    return a
 
 
 def _param_key(value: Any) -> Any:

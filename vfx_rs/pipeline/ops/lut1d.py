@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
 __all__ = ["Lut1DOp"]
 
@@ -23,16 +22,6 @@ _TEXTURE_WIDTH = 4096
 
 _INVERSE_SIZE = 65536
 """Entries of a resampled inverse table: measured within 2.4e-7 of OCIO's exact inverse for 1024-entry power curves."""
-
-
-def _frozen(value: npt.ArrayLike, shape: tuple[int, ...] | None, what: str) -> np.ndarray:
-    a = np.array(value, dtype=np.float64)
-    if shape is not None:
-        a = np.array(np.broadcast_to(a, shape))
-    if not np.all(np.isfinite(a)):
-        raise ArgumentError(f"lut1d op {what} must be finite")
-    a.flags.writeable = False
-    return a
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -54,12 +43,12 @@ class Lut1DOp(Op):
     domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
 
     def __post_init__(self) -> None:
-        table = _frozen(self.table, None, "table")
+        table = frozen_array(self.table, None, "lut1d op table")
         if table.ndim != 2 or table.shape[1] != 3 or table.shape[0] < 2:
             raise ArgumentError(f"lut1d op table must be (size >= 2, 3), got {table.shape}")
         object.__setattr__(self, "table", table)
-        object.__setattr__(self, "domain_min", _frozen(self.domain_min, (3,), "domain_min"))
-        object.__setattr__(self, "domain_max", _frozen(self.domain_max, (3,), "domain_max"))
+        object.__setattr__(self, "domain_min", frozen_array(self.domain_min, (3,), "lut1d op domain_min"))
+        object.__setattr__(self, "domain_max", frozen_array(self.domain_max, (3,), "lut1d op domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut1d op domain_max must be above domain_min on every channel")
 

@@ -19,25 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
 __all__ = ["INTERPOLATIONS", "Lut3DOp"]
 
 INTERPOLATIONS = ("tetrahedral", "trilinear")
 """The 3D interpolation methods (OCIO INTERP_TETRAHEDRAL and INTERP_LINEAR)."""
-
-
-def _frozen(value: npt.ArrayLike, shape: tuple[int, ...] | None, what: str) -> np.ndarray:
-    a = np.array(value, dtype=np.float64)
-    if shape is not None:
-        a = np.array(np.broadcast_to(a, shape))
-    if not np.all(np.isfinite(a)):
-        raise ArgumentError(f"lut3d op {what} must be finite")
-    a.flags.writeable = False
-    return a
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -63,15 +52,15 @@ class Lut3DOp(Op):
     _planar: dict[np.dtype, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        table = _frozen(self.table, None, "table")
+        table = frozen_array(self.table, None, "lut3d op table")
         n = table.shape[0] if table.ndim == 4 else 0
         if table.shape != (n, n, n, 3) or n < 2:
             raise ArgumentError(f"lut3d op table must be (size, size, size, 3) with size >= 2, got {table.shape}")
         if self.interpolation not in INTERPOLATIONS:
             raise ArgumentError(f"lut3d op interpolation must be one of {INTERPOLATIONS}, got {self.interpolation!r}")
         object.__setattr__(self, "table", table)
-        object.__setattr__(self, "domain_min", _frozen(self.domain_min, (3,), "domain_min"))
-        object.__setattr__(self, "domain_max", _frozen(self.domain_max, (3,), "domain_max"))
+        object.__setattr__(self, "domain_min", frozen_array(self.domain_min, (3,), "lut3d op domain_min"))
+        object.__setattr__(self, "domain_max", frozen_array(self.domain_max, (3,), "lut3d op domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut3d op domain_max must be above domain_min on every channel")
         # Planar (3, n**3) copies, red fastest, made once per dtype rather than once per tile.
