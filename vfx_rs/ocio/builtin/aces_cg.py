@@ -29,7 +29,7 @@ from vfx_rs.ocio.model import (
     ViewTransform,
 )
 
-__all__ = ["ADOBE_RGB_GAMMA", "CG_CONFIG_NAME", "aces_cg_config"]
+__all__ = ["ADOBE_RGB_GAMMA", "CG_CONFIG_NAME", "aces_cg_config", "builtin_transform", "display_colorspace"]
 
 CG_CONFIG_NAME = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 """The OCIO built-in config this one reproduces (OCIO 2.4 and later)."""
@@ -42,8 +42,24 @@ _TEXTURE = ("file-io", "texture")
 _WORKING = ("file-io", "working-space", "texture")
 
 
-def _builtin(style: str) -> Transform:
+def builtin_transform(style: str) -> Transform:
+    """An OCIO BuiltinTransform of `style`."""
     return Transform("Builtin", {"style": style})
+
+
+def display_colorspace(name: str, aliases: tuple[str, ...], encoding: str, style: str) -> ColorSpace:
+    """A display color space encoding CIE XYZ (D65) with the ``DISPLAY - CIE-XYZ-D65_to_<style>`` builtin."""
+    return ColorSpace(
+        name=name,
+        reference="display",
+        aliases=aliases,
+        family="Display",
+        categories=_FILE_IO,
+        encoding=encoding,
+        bitdepth="32f",
+        description=f"CIE XYZ (D65) to the {name.removesuffix(' - Display')} display encoding",
+        from_reference=builtin_transform("DISPLAY - CIE-XYZ-D65_to_" + style),
+    )
 
 
 def _matrix(dst: str) -> Transform:
@@ -97,7 +113,7 @@ def _scene_colorspaces() -> list[ColorSpace]:
             "log",
             family=aces,
             description="ACEScc (ACES S-2014-003) to ACES2065-1",
-            to_reference=_builtin("ACEScc_to_ACES2065-1"),
+            to_reference=builtin_transform("ACEScc_to_ACES2065-1"),
         ),
         _scene(
             "ACEScct",
@@ -106,7 +122,7 @@ def _scene_colorspaces() -> list[ColorSpace]:
             "log",
             family=aces,
             description="ACEScct (ACES S-2016-001) to ACES2065-1",
-            to_reference=_builtin("ACEScct_to_ACES2065-1"),
+            to_reference=builtin_transform("ACEScct_to_ACES2065-1"),
         ),
         _scene(
             "ACEScg",
@@ -115,7 +131,7 @@ def _scene_colorspaces() -> list[ColorSpace]:
             "scene-linear",
             family=aces,
             description="ACEScg (ACES S-2014-004, AP1 primaries) to ACES2065-1",
-            to_reference=_builtin("ACEScg_to_ACES2065-1"),
+            to_reference=builtin_transform("ACEScg_to_ACES2065-1"),
         ),
         _utility(
             "sRGB Encoded Rec.709 (sRGB)",
@@ -300,20 +316,7 @@ def _display_colorspaces() -> list[ColorSpace]:
             description="The CIE XYZ (D65) display connection space",
         )
     ]
-    for name, aliases, encoding, style in _DISPLAYS:
-        spaces.append(
-            ColorSpace(
-                name=name,
-                reference="display",
-                aliases=aliases,
-                family="Display",
-                categories=_FILE_IO,
-                encoding=encoding,
-                bitdepth="32f",
-                description=f"CIE XYZ (D65) to the {name.removesuffix(' - Display')} display encoding",
-                from_reference=_builtin("DISPLAY - CIE-XYZ-D65_to_" + style),
-            )
-        )
+    spaces += [display_colorspace(*entry) for entry in _DISPLAYS]
     return spaces
 
 
@@ -374,13 +377,15 @@ def aces_cg_config() -> Config:
             Look(
                 name=GAMUT_COMPRESSION_LOOK,
                 process_space="ACES2065-1",
-                transform=_builtin("ACES-LMT - " + GAMUT_COMPRESSION_LOOK),
+                transform=builtin_transform("ACES-LMT - " + GAMUT_COMPRESSION_LOOK),
                 description="LMT compressing scene-referred camera values into the AP1 gamut (ACES 1.3)",
             )
         ],
         view_transforms=[
             ViewTransform(
-                name=n, description=f"ACES2065-1 to CIE XYZ (D65) through {style}", from_reference=_builtin(style)
+                name=n,
+                description=f"ACES2065-1 to CIE XYZ (D65) through {style}",
+                from_reference=builtin_transform(style),
             )
             for n, style in _VIEW_TRANSFORMS
         ],

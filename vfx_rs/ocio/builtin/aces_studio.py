@@ -11,10 +11,9 @@ the camera log curves, BT.709 and ST 2084 as named transforms.
 
 from __future__ import annotations
 
-from vfx_rs.ocio.builtin.aces_cg import aces_cg_config
+from vfx_rs.ocio.builtin.aces_cg import aces_cg_config, builtin_transform, display_colorspace
 from vfx_rs.ocio.builtin.studio_cameras import (
     REC709_CAMERA_CURVE,
-    builtin_transform,
     camera_colorspaces,
     camera_rec709,
     group,
@@ -102,19 +101,7 @@ def _display_colorspaces(cg: Config) -> list[ColorSpace]:
             spaces.append(cg.colorspace(name))
             continue
         alias, encoding, style = new
-        spaces.append(
-            ColorSpace(
-                name=name,
-                reference="display",
-                aliases=(alias,),
-                family="Display",
-                categories=_FILE_IO,
-                encoding=encoding,
-                bitdepth="32f",
-                description=f"CIE XYZ (D65) to the {name.removesuffix(' - Display')} display encoding",
-                from_reference=builtin_transform("DISPLAY - CIE-XYZ-D65_to_" + style),
-            )
-        )
+        spaces.append(display_colorspace(name, (alias,), encoding, style))
     return spaces
 
 

@@ -15,13 +15,13 @@ from vfx_rs.color import rgb_to_rgb_matrix
 from vfx_rs.color.spaces import ColorSpace as Gamut
 from vfx_rs.color.transfer import transfer_function
 from vfx_rs.errors import OcioError
+from vfx_rs.ocio.builtin.aces_cg import builtin_transform
 from vfx_rs.ocio.builtin_cameras import BMD_WIDE_GAMUT_GEN5, VENICE_S_GAMUT3, VENICE_S_GAMUT3_CINE
 from vfx_rs.ocio.model import ColorSpace, Transform
 from vfx_rs.pipeline.ops.transfer import PiecewiseLogOp
 
 __all__ = [
     "REC709_CAMERA_CURVE",
-    "builtin_transform",
     "camera_colorspaces",
     "camera_rec709",
     "group",
@@ -34,11 +34,6 @@ REC709_CAMERA_CURVE = (1.0 / 0.45, 0.099)
 """The BT.709 camera OETF as a moncurve: gamma 1/0.45 and offset 0.099 (ITU-R BT.709-6, item 1.2)."""
 
 _FILE_IO = ("file-io",)
-
-
-def builtin_transform(style: str) -> Transform:
-    """An OCIO BuiltinTransform of `style`."""
-    return Transform("Builtin", {"style": style})
 
 
 def group(*children: Transform) -> Transform:
