@@ -30,11 +30,10 @@ import math
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from xml.parsers import expat
 from xml.sax.saxutils import escape, quoteattr
 
+from vfx_rs._xml import XmlElement, parse_xml
 from vfx_rs.color.cdl import Cdl
 from vfx_rs.errors import ArgumentError, FormatError, IoError, NotFoundError
 from vfx_rs.io.atomic import atomic_output
@@ -62,30 +61,6 @@ _NAMESPACE = "urn:ASC:CDL:v1.2"
 """The XML namespace of ASC CDL v1.2 files."""
 
 
-@dataclass
-class _Element:
-    """An XML element with the line it starts on and the line its text starts on."""
-
-    tag: str
-    attrs: dict[str, str]
-    line: int
-    children: list[_Element] = field(default_factory=list)
-    chunks: list[str] = field(default_factory=list)
-    text_line: int | None = None
-
-    @property
-    def name(self) -> str:
-        """The tag without a namespace prefix, lower case."""
-        return self.tag.rsplit(":", 1)[-1].lower()
-
-    @property
-    def text(self) -> str:
-        return "".join(self.chunks)
-
-    def find(self, name: str) -> list[_Element]:
-        return [c for c in self.children if c.name == name]
-
-
 def _kind(path: str | os.PathLike[str]) -> str:
     kind = Path(path).suffix.lower().lstrip(".")
     if kind not in CDL_FILE_KINDS:
@@ -93,43 +68,7 @@ def _kind(path: str | os.PathLike[str]) -> str:
     return kind
 
 
-def _parse(data: bytes, path: str) -> _Element:
-    """Parse `data` into an element tree with line numbers, refusing DOCTYPE/ENTITY declarations."""
-    parser = expat.ParserCreate()
-    stack: list[_Element] = []
-    roots: list[_Element] = []
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = _Element(tag, attrs, parser.CurrentLineNumber)
-        (stack[-1].children if stack else roots).append(element)
-        stack.append(element)
-
-    def text(chunk: str) -> None:
-        if stack:
-            if stack[-1].text_line is None and chunk.strip():
-                stack[-1].text_line = parser.CurrentLineNumber
-            stack[-1].chunks.append(chunk)
-
-    def refuse(what: str) -> None:
-        raise FormatError(
-            f"{what} declarations are not allowed in a CDL file", path=path, line=parser.CurrentLineNumber
-        )
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda _tag: stack.pop()
-    parser.CharacterDataHandler = text
-    parser.StartDoctypeDeclHandler = lambda *_: refuse("DOCTYPE")
-    parser.EntityDeclHandler = lambda *_: refuse("ENTITY")
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise FormatError(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
-    if not roots:
-        raise FormatError("no XML root element", path=path, line=1)
-    return roots[0]
-
-
-def _numbers(element: _Element, count: int, path: str) -> list[float]:
+def _numbers(element: XmlElement, count: int, path: str) -> list[float]:
     """The element's text as exactly `count` finite numbers."""
     line = element.text_line or element.line
     tokens = element.text.split()
@@ -146,7 +85,7 @@ def _numbers(element: _Element, count: int, path: str) -> list[float]:
     return values
 
 
-def _child(parent: _Element, name: str, path: str) -> _Element | None:
+def _child(parent: XmlElement, name: str, path: str) -> XmlElement | None:
     """The child element `name`, if any; more than one is an error."""
     found = parent.find(name)
     if len(found) > 1:
@@ -154,7 +93,7 @@ def _child(parent: _Element, name: str, path: str) -> _Element | None:
     return found[0] if found else None
 
 
-def _required(parent: _Element, name: str, label: str, path: str) -> _Element:
+def _required(parent: XmlElement, name: str, label: str, path: str) -> XmlElement:
     """The one child element `name`; its absence is an error naming `label`."""
     found = _child(parent, name, path)
     if found is None:
@@ -162,7 +101,7 @@ def _required(parent: _Element, name: str, label: str, path: str) -> _Element:
     return found
 
 
-def _correction(element: _Element, path: str) -> Cdl:
+def _correction(element: XmlElement, path: str) -> Cdl:
     """The `Cdl` of a ColorCorrection element."""
     sop = _child(element, "sopnode", path)
     sat_node = _child(element, "satnode", path)
@@ -181,7 +120,7 @@ def _correction(element: _Element, path: str) -> Cdl:
         raise FormatError(exc.message, path=path, line=(sop or sat_node or element).line) from None
 
 
-def _corrections(root: _Element, kind: str, path: str) -> list[Cdl]:
+def _corrections(root: XmlElement, kind: str, path: str) -> list[Cdl]:
     if root.name != _ROOTS[kind]:
         raise FormatError(
             f"a .{kind} file's root must be <{_ROOTS[kind]}>, found <{root.tag}>", path=path, line=root.line
@@ -221,7 +160,7 @@ def read_cdl_collection(path: str | os.PathLike[str]) -> list[Cdl]:
             data = handle.read()
     except OSError as exc:
         raise IoError(f"cannot read CDL file: {exc.strerror or exc}", path=name) from exc
-    return _corrections(_parse(data, name), kind, name)
+    return _corrections(parse_xml(data, name, "CDL", FormatError, XmlElement), kind, name)
 
 
 def read_cdl_file(path: str | os.PathLike[str], id: str | None = None, index: int | None = None) -> Cdl:

@@ -1,8 +1,7 @@
-"""The XML layer of the CLF/CTF reader: expat parsing into `Node` elements that know their line.
+"""The XML layer of the CLF/CTF reader: `Node` elements that know their line and read CLF values.
 
-DOCTYPE, ENTITY and external entity declarations are refused outright, so no
-entity expansion ("billion laughs") or external fetch can happen; every
-element keeps the line it starts on, for error messages.
+Parsing is `vfx_rs._xml.parse_xml` (expat; DOCTYPE and ENTITY declarations
+refused, so no entity expansion or external fetch can happen).
 """
 
 from __future__ import annotations
@@ -10,10 +9,10 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
-from xml.parsers import expat
 
 import numpy as np
 
+from vfx_rs import _xml as xml
 from vfx_rs.errors import LutError
 from vfx_rs.lut.limits import Path
 
@@ -109,39 +108,6 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf
 """A decimal number as CLF writes them (and the NaN/infinity spellings, refused as not finite)."""
 
 
-@dataclass
-class _Builder:
-    """Expat callbacks building a `Node` tree with line numbers."""
-
-    path: Path
-    parser: expat.XMLParserType
-    stack: list[Node] = field(default_factory=list)
-    root: Node | None = None
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        node = Node(tag=tag, attrs=attrs, line=self.parser.CurrentLineNumber, path=self.path)
-        if self.stack:
-            self.stack[-1].children.append(node)
-        elif self.root is None:
-            self.root = node
-        self.stack.append(node)
-
-    def end(self, _tag: str) -> None:
-        self.stack.pop()
-
-    def text(self, data: str) -> None:
-        if self.stack:
-            node = self.stack[-1]
-            if node.text_line is None and data.strip():
-                node.text_line = self.parser.CurrentLineNumber
-            node.chunks.append(data)
-
-    def refuse(self, what: str) -> None:
-        raise LutError(
-            f"{what} declarations are not allowed in a CLF file", path=self.path, line=self.parser.CurrentLineNumber
-        )
-
-
 def parse_xml(text: str, path: Path) -> Node:
     """Parse CLF/CTF XML `text` into a `Node` tree, refusing DOCTYPE and ENTITY declarations.
 
@@ -150,17 +116,4 @@ def parse_xml(text: str, path: Path) -> Node:
     LutError
         Malformed XML, a DOCTYPE or ENTITY declaration, or no root element (naming file and line).
     """
-    parser = expat.ParserCreate()
-    builder = _Builder(path, parser)
-    parser.StartElementHandler = builder.start
-    parser.EndElementHandler = builder.end
-    parser.CharacterDataHandler = builder.text
-    parser.StartDoctypeDeclHandler = lambda *_: builder.refuse("DOCTYPE")
-    parser.EntityDeclHandler = lambda *_: builder.refuse("ENTITY")
-    try:
-        parser.Parse(text, True)
-    except expat.ExpatError as exc:
-        raise LutError(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
-    if builder.root is None:
-        raise LutError("no XML root element", path=path, line=1)
-    return builder.root
+    return xml.parse_xml(text, path, "CLF", LutError, lambda tag, attrs, line: Node(tag, attrs, line, path))

@@ -1,0 +1,102 @@
+"""Safe XML parsing with line numbers, for the XML file formats (ASC CDL, CLF/CTF).
+
+`parse_xml` runs expat and builds an element tree in which every element
+knows the line it starts on and the line its text starts on, for error
+messages. DOCTYPE and ENTITY declarations are refused outright, so no entity
+expansion ("billion laughs") or external fetch can happen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+from xml.parsers import expat
+
+from vfx_rs.errors import FormatError
+
+__all__ = ["XmlElement", "parse_xml"]
+
+
+class _TreeNode(Protocol):
+    children: list[Any]
+    chunks: list[str]
+    text_line: int | None
+
+
+N = TypeVar("N", bound=_TreeNode)
+
+
+@dataclass
+class XmlElement:
+    """An XML element: tag, attributes, children, text chunks and the lines it and its text start on."""
+
+    tag: str
+    attrs: dict[str, str]
+    line: int
+    children: list[XmlElement] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)
+    text_line: int | None = None
+
+    @property
+    def name(self) -> str:
+        """The tag without a namespace prefix, lower case."""
+        return self.tag.rsplit(":", 1)[-1].lower()
+
+    @property
+    def text(self) -> str:
+        """The element's character data."""
+        return "".join(self.chunks)
+
+    def find(self, name: str) -> list[XmlElement]:
+        """The child elements whose `name` is `name` (lower case)."""
+        return [c for c in self.children if c.name == name]
+
+
+def parse_xml(
+    data: str | bytes,
+    path: str | os.PathLike[str] | None,
+    kind: str,
+    error: type[FormatError],
+    make: Callable[[str, dict[str, str], int], N],
+) -> N:
+    """Parse `data` into a tree of `make(tag, attrs, line)` elements; return the root.
+
+    Raises
+    ------
+    FormatError
+        `error` (a `FormatError` subclass) naming `path` and the line: malformed
+        XML, a DOCTYPE or ENTITY declaration ("not allowed in a `kind` file"),
+        or no root element.
+    """
+    parser = expat.ParserCreate()
+    stack: list[N] = []
+    roots: list[N] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        element = make(tag, attrs, parser.CurrentLineNumber)
+        (stack[-1].children if stack else roots).append(element)
+        stack.append(element)
+
+    def text(chunk: str) -> None:
+        if stack:
+            if stack[-1].text_line is None and chunk.strip():
+                stack[-1].text_line = parser.CurrentLineNumber
+            stack[-1].chunks.append(chunk)
+
+    def refuse(what: str) -> None:
+        raise error(f"{what} declarations are not allowed in a {kind} file", path=path, line=parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda _tag: stack.pop()
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = lambda *_: refuse("DOCTYPE")
+    parser.EntityDeclHandler = lambda *_: refuse("ENTITY")
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise error(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
+    if not roots:
+        raise error("no XML root element", path=path, line=1)
+    return roots[0]
