@@ -148,3 +148,7 @@ ATOL_ACES_OP_INVERSE = 2e-5
 """ACES fixed-function and B-spline ops followed by their inverses, on scene-linear samples 0.18 * 2**[-6, 5]
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
+
+RTOL_TRACE_VS_APPLY = 1e-6
+"""`ViewSettings.trace` (one pixel through the ops) against the same pixel inside `apply`'s tiles: the same float32
+kernels, but BLAS and NumPy's SIMD loops may round the last bits of a lone pixel differently (seen: 3e-8)."""
