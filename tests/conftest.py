@@ -47,8 +47,10 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Say in one line how many tests did not run for want of the shared data, and why."""
     if _testdata_skipped:
         files = {nodeid.split("::")[0] for nodeid in _testdata_skipped}
+        per_file = sum(nodeid.endswith("[no-corpus]") for nodeid in _testdata_skipped)
+        each = f" ({per_file} of them once per corpus file)" if per_file else ""
         terminalreporter.write_line(
-            f"{len(_testdata_skipped)} tests in {len(files)} files did not run: {TESTDATA_MISSING}", yellow=True
+            f"{len(_testdata_skipped)} tests{each} in {len(files)} files did not run: {TESTDATA_MISSING}", yellow=True
         )
 
 
