@@ -43,9 +43,9 @@ from vfx_rs.io.tiff_samples import (
     logl16_to_luminance,
     palette_to_rgb,
 )
-from vfx_rs.io.tiff_write import WRITE_OPTIONS, tag_metadata, write
+from vfx_rs.io.tiff_write import WRITE_OPTIONS, default_bit_depth, tag_metadata, write
 
-__all__ = ["WRITE_OPTIONS", "read", "write"]
+__all__ = ["WRITE_OPTIONS", "default_bit_depth", "read", "write"]
 
 _MINISWHITE, _PALETTE, _SEPARATED, _YCBCR = 0, 3, 5, 6
 _NONSPECTRAL = {6: "YCbCr", 8: "CIELAB", 9: "ICCLAB", 10: "ITULAB", 32844: "LogL", 32845: "LogLuv"}

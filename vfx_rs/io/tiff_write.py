@@ -24,7 +24,7 @@ from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.integer import check_bit_depth, encode_integers
 
-__all__ = ["WRITE_OPTIONS", "tag_metadata", "write"]
+__all__ = ["WRITE_OPTIONS", "default_bit_depth", "tag_metadata", "write"]
 
 WRITE_OPTIONS = {"tiff": frozenset({"bit_depth", "compression", "planar", "tile"})}
 
@@ -129,6 +129,11 @@ def _tile(tile: int | tuple[int, int] | None) -> tuple[int, int] | None:
     return (int(size[0]), int(size[1]))
 
 
+def default_bit_depth(image: Image) -> int:
+    """The bit depth `write` uses when none is given: the source's 8 or 16, else 32-bit float."""
+    return {"u8": 8, "u16": 16}.get(image.format, 32)
+
+
 def write(
     path: str,
     image: Image,
@@ -153,8 +158,7 @@ def write(
     """
     import tifffile
 
-    default = {"u8": 8, "u16": 16}.get(image.format, 32)
-    bits = check_bit_depth(bit_depth, (8, 16, 32), default, "TIFF")
+    bits = check_bit_depth(bit_depth, (8, 16, 32), default_bit_depth(image), "TIFF")
     data = image.numpy() if bits == 32 else encode_integers(image.numpy(), bits)
     photometric = "rgb" if image.channels >= 3 else "minisblack"
     extra = max(0, image.channels - 3) if photometric == "rgb" else image.channels - 1
