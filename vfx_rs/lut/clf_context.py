@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from vfx_rs._text import quote, whole_number
 from vfx_rs.errors import ArgumentError
 from vfx_rs.lut.clf_header import Header
 from vfx_rs.lut.clf_xml import Node
@@ -34,10 +35,10 @@ def array_dims(node: Node, array: Node) -> list[int]:
     raw = array.attr("dim")
     if raw is None:
         raise array.error(f"{node.tag} Array has no dim attribute")
-    try:
-        dims = [int(d) for d in raw.split()]
-    except ValueError:
-        raise array.error(f"{node.tag} Array dim {raw!r} is not a list of integers") from None
+    parsed = [whole_number(d) for d in raw.split()]
+    dims = [d for d in parsed if d is not None]
+    if len(dims) != len(parsed):
+        raise array.error(f"{node.tag} Array dim {quote(raw)} is not a list of integers")
     if not dims or min(dims) < 1:
         raise array.error(f"{node.tag} Array dim {raw!r} is not a list of positive integers")
     return dims

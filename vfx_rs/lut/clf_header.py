@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from vfx_rs._text import quote
 from vfx_rs.lut.clf_xml import Node
 
 __all__ = ["MAX_CLF_VERSION", "MAX_CTF_VERSION", "NODE_VERSIONS", "SMPTE_XMLNS", "Header", "check_info", "read_header"]
@@ -39,7 +40,7 @@ SMPTE_XMLNS = "http://www.smpte-ra.org/ns/2136-1/2024"
 SMPTE_CLF_VERSION = "ST2136-1:2024"
 """The ``compCLFversion`` value of an ST 2136-1 file, read as CLF 3."""
 
-_VERSION = re.compile(r"(\d+)(?:\.(\d+)(?:\.(\d+))?)?")
+_VERSION = re.compile(r"(\d{1,9})(?:\.(\d{1,9})(?:\.(\d{1,9}))?)?")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _parse_version(root: Node, name: str, raw: str, smpte: bool = False) -> Vers
     match = _VERSION.fullmatch(raw)
     if match is None:
         forms = f"'{SMPTE_CLF_VERSION}' or MAJOR[.MINOR[.REVISION]]" if smpte else "MAJOR[.MINOR[.REVISION]]"
-        raise root.error(f"ProcessList {name} {raw!r} is not a version ({forms})")
+        raise root.error(f"ProcessList {name} {quote(raw)} is not a version number ({forms})")
     return (int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0))
 
 
@@ -91,7 +92,7 @@ def read_header(root: Node, clf_extension: bool) -> Header:
     if "compclfversion" in attrs:
         clf_version = _parse_version(root, "compCLFversion", attrs["compclfversion"], smpte=True)
         if clf_version > MAX_CLF_VERSION:
-            raise root.error(f"unsupported compCLFversion {attrs['compclfversion']!r} (newest read: 3.0)")
+            raise root.error(f"unsupported compCLFversion {quote(attrs['compclfversion'])} (newest read: 3.0)")
         header = Header((1, 7, 0) if clf_version <= (2, 0, 0) else (2, 0, 0), True, clf_version)
     elif smpte:
         header = Header((2, 0, 0), True, (3, 0, 0))
@@ -102,7 +103,7 @@ def read_header(root: Node, clf_extension: bool) -> Header:
     else:
         header = Header((1, 2, 0), False)  # a CTF without a version is CTF 1.2 (OCIO)
     if header.version > MAX_CTF_VERSION:
-        raise root.error(f"unsupported ProcessList version {attrs['version']!r} (newest read: 2.6)")
+        raise root.error(f"unsupported ProcessList version {quote(attrs['version'])} (newest read: 2.6)")
     return header
 
 
@@ -111,9 +112,9 @@ def check_info(node: Node) -> None:
     raw = node.attr("version")
     if raw is None:
         return
-    match = re.match(r"\s*[-+]?\d+", raw)
+    match = re.match(r"\s*[-+]?\d{1,9}", raw)
     if match is None:
-        raise node.error(f"Info version {raw!r} is not a version number")
+        raise node.error(f"Info version {quote(raw)} is not a version number")
     if int(match.group()) > MAX_INFO_VERSION:
         raise node.error(f"unsupported Info version {raw!r} (newest read: {MAX_INFO_VERSION}.x)")
 
