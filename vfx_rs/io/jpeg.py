@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
+from vfx_rs.io.headers import jpeg_header
 from vfx_rs.io.integer import decode_file, encode_integers, image_from_codes
+from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
 
@@ -15,6 +17,9 @@ def read(path: str) -> Image:
     """Read a JPEG file as 8-bit grey or RGB."""
     import imagecodecs
 
+    with open(path, "rb") as handle:
+        header = jpeg_header(handle, path)
+    check_size(header.width, header.height, header.components, path)
     return image_from_codes(decode_file(path, imagecodecs.jpeg8_decode, "JPEG"), path)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._validate import numeric_array
 from vfx_rs.errors import LutError
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ _INTERPOLATION_ALIASES = {
 
 
 def _domain(value: npt.ArrayLike, what: str) -> np.ndarray:
-    d = np.array(np.broadcast_to(np.asarray(value, dtype=np.float64), (3,)))
+    try:
+        d = np.array(np.broadcast_to(numeric_array(value, f"LUT {what}", np.float64), (3,)))
+    except ValueError:  # broadcast_to: neither one value nor three
+        raise LutError(f"LUT {what} must be one number or three, got shape {np.shape(value)}") from None
     if not np.all(np.isfinite(d)):
         raise LutError(f"LUT {what} must be finite, got {d.tolist()}")
     return d
@@ -74,7 +78,7 @@ class Lut1D:
     title: str = ""
 
     def __post_init__(self) -> None:
-        data = np.array(self.data, dtype=np.float64)
+        data = np.array(numeric_array(self.data, "1D LUT data", np.float64))
         if data.ndim == 1:
             data = np.repeat(data[:, None], 3, axis=1)
         if data.ndim != 2 or data.shape[1] != 3 or data.shape[0] < 2:
@@ -155,7 +159,7 @@ class Lut3D:
     shaper: Lut1D | None = None
 
     def __post_init__(self) -> None:
-        data = np.array(self.data, dtype=np.float64)
+        data = np.array(numeric_array(self.data, "3D LUT data", np.float64))
         n = data.shape[0] if data.ndim == 4 else 0
         if data.shape != (n, n, n, 3) or n < 2:
             raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")
