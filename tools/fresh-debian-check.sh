@@ -27,6 +27,16 @@ mount_bind /dev "$root/dev"
 mount_bind /dev/pts "$root/dev/pts"
 mount_bind /dev/shm "$root/dev/shm"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# A network that intercepts TLS (a site proxy) needs the host's local CA certificates and pip/SSL
+# settings inside the root too; a machine on an open network needs neither.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1
+fi
+passed_env=()
+for v in PIP_CERT SSL_CERT_FILE REQUESTS_CA_BUNDLE http_proxy https_proxy HTTP_PROXY HTTPS_PROXY no_proxy NO_PROXY; do
+  [ -n "${!v:-}" ] && passed_env+=("$v=${!v}")
+done
 [ -d "$repo/../shared/testdata" ] && mount_bind "$(cd "$repo/../shared" && pwd)" "$root/work/shared"
 
 rm -rf "$root/work/vfx-rs"
@@ -34,7 +44,7 @@ mkdir -p "$root/work"
 git clone -q "$repo" "$root/work/vfx-rs"
 run() {
   local what="$1" start; start=$(date +%s)
-  if chroot "$root" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+  if chroot "$root" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "${passed_env[@]}" \
       bash -c "cd /work/vfx-rs && $what" > "$root/work/$what.log" 2>&1; then
     echo "$what: passed in $(( $(date +%s) - start )) s"
   else
