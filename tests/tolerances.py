@@ -148,3 +148,7 @@ ATOL_ACES_OP_INVERSE = 2e-5
 """ACES fixed-function and B-spline ops followed by their inverses, on scene-linear samples 0.18 * 2**[-6, 5]
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
+
+ATOL_LUT_INVERSE_OCIO = 1e-6
+"""Inverse 1D, half-domain and 3D LUT ops against OCIO's exact inversion (issue 20): absolute, relative above 1;
+measured 1.2e-7 (1D), 6.4e-8 (half domain), 9e-8 (3D, including values outside the LUT's gamut)."""
