@@ -30,7 +30,7 @@ from vfx_rs.image import Image
 from vfx_rs.io.integer import check_bit_depth, decode_integers, encode_integers
 from vfx_rs.io.limits import check_size
 
-__all__ = ["WRITE_OPTIONS", "read", "write"]
+__all__ = ["WRITE_OPTIONS", "default_bit_depth", "read", "write"]
 
 WRITE_OPTIONS = {"dpx": frozenset({"bit_depth", "byte_order"})}
 
@@ -159,11 +159,16 @@ def read(path: str) -> Image:
     return Image._adopt(np.ascontiguousarray(data), list(names), "u8" if bits == 8 else "u16", metadata)
 
 
+def default_bit_depth(image: Image) -> int:
+    """The bit depth `write` uses when none is given: 8 for 8-bit sources, 10 otherwise."""
+    return 8 if image.format == "u8" else 10
+
+
 def write(path: str, image: Image, fmt: str = "dpx", bit_depth: int | None = None, byte_order: str = "big") -> None:
     """Write Y, RGB or RGBA as DPX (10 bit by default, the common film-scan depth)."""
     if image.channels not in _DESCRIPTOR_OF_CHANNELS:
         raise ArgumentError(f"DPX holds Y, RGB or RGBA; the image has {image.channels} channels {image.channel_names}")
-    bits = check_bit_depth(bit_depth, (8, 10, 12, 16), 8 if image.format == "u8" else 10, "DPX")
+    bits = check_bit_depth(bit_depth, (8, 10, 12, 16), default_bit_depth(image), "DPX")
     if byte_order not in ("big", "little"):
         raise ArgumentError(f"DPX byte_order must be 'big' or 'little', not {byte_order!r}")
     order = ">" if byte_order == "big" else "<"

@@ -14,7 +14,7 @@ from vfx_rs.image import Image
 from vfx_rs.io.integer import associate_alpha, check_bit_depth, decode_integers, encode_integers
 from vfx_rs.io.limits import check_size
 
-__all__ = ["WRITE_OPTIONS", "read", "write"]
+__all__ = ["WRITE_OPTIONS", "default_bit_depth", "read", "write"]
 
 WRITE_OPTIONS = {"tiff": frozenset({"bit_depth", "compression"})}
 
@@ -54,12 +54,16 @@ def read(path: str) -> Image:
     return Image._adopt(pixels, None, fmt, {"bit_depth": bits})
 
 
+def default_bit_depth(image: Image) -> int:
+    """The bit depth `write` uses when none is given: the source's 8 or 16, else 32-bit float."""
+    return {"u8": 8, "u16": 16}.get(image.format, 32)
+
+
 def write(path: str, image: Image, fmt: str = "tiff", bit_depth: int | None = None, compression: str = "zlib") -> None:
     """Write as 8/16-bit integer or 32-bit float TIFF (float by default for float images), zlib-compressed."""
     import tifffile
 
-    default = {"u8": 8, "u16": 16}.get(image.format, 32)
-    bits = check_bit_depth(bit_depth, (8, 16, 32), default, "TIFF")
+    bits = check_bit_depth(bit_depth, (8, 16, 32), default_bit_depth(image), "TIFF")
     data = image.numpy() if bits == 32 else encode_integers(image.numpy(), bits)
     photometric = "rgb" if image.channels >= 3 else "minisblack"
     extra = max(0, image.channels - 3) if photometric == "rgb" else image.channels - 1

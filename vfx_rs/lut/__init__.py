@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from vfx_rs._files import check_path, open_regular
 from vfx_rs._validate import check_inplace_float32
 from vfx_rs.errors import LutError
 from vfx_rs.lut.bake import bake, bake_1d, bake_3d, bake_shaper_3d, log2_shaper
@@ -147,11 +148,10 @@ def _delegate(ext: str) -> Callable[[str | os.PathLike[str]], Any] | None:
 
 
 def _sniff(path: str | os.PathLike[str]) -> LutFormat | None:
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return None
+    if not os.path.lexists(path):
+        return None  # reported as an unknown extension
+    with open_regular(path, "a LUT file") as handle:
+        head = handle.read(4096).decode("utf-8", errors="replace")
     return next((fmt for fmt in LUT_FORMATS.values() if fmt.sniff is not None and fmt.sniff(head)), None)
 
 
@@ -178,7 +178,7 @@ def read(path: str | os.PathLike[str]) -> Any:
     IoError
         The file cannot be read.
     """
-    ext = os.path.splitext(os.fspath(path))[1].lower()
+    ext = os.path.splitext(check_path(path, "LUT"))[1].lower()
     if ext in LUT_FORMATS:
         return LUT_FORMATS[ext].read(path)
     reader = _delegate(ext)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 
+from vfx_rs._text import quote
 from vfx_rs.errors import LutError
 from vfx_rs.lut.clf_nodes import BIT_DEPTH_MAX, NODE_READERS, UNSUPPORTED_NODES
 from vfx_rs.lut.clf_write import write_clf
@@ -54,9 +55,9 @@ _FILE_INTERPOLATIONS = {
 
 def _version(node: Node, name: str, limit: tuple[int, int]) -> tuple[int, int]:
     raw = node.attrs[name]
-    match = re.fullmatch(r"\s*(\d+)(?:\.(\d+))?(?:\.\d+)?\s*", raw)
+    match = re.fullmatch(r"\s*(\d{1,9})(?:\.(\d{1,9}))?(?:\.\d{1,9})?\s*", raw)
     if match is None:
-        raise node.error(f"ProcessList {name} {raw!r} is not a version number")
+        raise node.error(f"ProcessList {name} {quote(raw)} is not a version number")
     version = (int(match.group(1)), int(match.group(2) or 0))
     if version > limit:
         raise node.error(f"unsupported ProcessList {name} {raw!r} (newest read: {limit[0]}.{limit[1]})")

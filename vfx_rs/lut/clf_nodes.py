@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from vfx_rs._text import whole_number
 from vfx_rs.errors import ArgumentError
 from vfx_rs.lut.clf_ops import cdl_ops, exponent_ops, log_ops
 from vfx_rs.lut.clf_xml import Node
@@ -70,10 +71,10 @@ def _dims(node: Node, array: Node) -> list[int]:
     raw = array.attr("dim")
     if raw is None:
         raise array.error(f"{node.tag} Array has no dim attribute")
-    try:
-        dims = [int(d) for d in raw.split()]
-    except ValueError:
-        raise array.error(f"{node.tag} Array dim {raw!r} is not a list of integers") from None
+    parsed = [whole_number(d) for d in raw.split()]
+    dims = [d for d in parsed if d is not None]
+    if len(dims) != len(parsed):
+        raise array.error(f"{node.tag} Array dim {raw[:60]!r} is not a list of integers")
     if not dims or min(dims) < 1:
         raise array.error(f"{node.tag} Array dim {raw!r} is not a list of positive integers")
     return dims

@@ -17,10 +17,9 @@ FileFormatSpi3D.cpp, FileFormatSpiMtx.cpp):
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
@@ -40,9 +39,10 @@ def _lines(path: Path, what: str) -> list[tuple[int, str]]:
 
 
 def _int(path: Path, line: int, key: str, args: list[str]) -> int:
-    if len(args) != 1 or not re.fullmatch(r"[+-]?\d+", args[0]):
-        raise LutError(f"{key} needs one whole number, got {' '.join(args)!r}", path=path, line=line)
-    return int(args[0])
+    value = whole_number(args[0]) if len(args) == 1 else None
+    if value is None:
+        raise LutError(f"{key} needs one whole number, got {' '.join(args)[:60]!r}", path=path, line=line)
+    return value
 
 
 def read_spi1d(path: Path) -> Lut1D:
@@ -135,9 +135,9 @@ def read_spi3d(path: Path) -> Lut3D:
         )
     number, text = lines[2]
     parts = text.split()
-    if len(parts) != 3 or not all(p.isdecimal() for p in parts):
+    sizes = [s for s in map(whole_number, parts) if s is not None]
+    if len(parts) != 3 or len(sizes) != 3:
         raise LutError(f"sizes line needs three whole numbers, got {text[:60]!r}", path=path, line=number)
-    sizes = [int(p) for p in parts]
     if len(set(sizes)) != 1:
         raise LutError(f"sizes must be equal on every axis, got {text!r}", path=path, line=number)
     n = check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, number)
