@@ -116,17 +116,24 @@ class Lut1D:
         """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept)."""
         return _apply_ops(self.to_ops(), array)
 
-    def inverse(self) -> Lut1D:
-        """The inverse of a monotonic LUT, resampled on its output range (OCIO's fast inverse)."""
-        from vfx_rs.errors import ArgumentError
-        from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+    def inverse(self, size: int = 65536) -> Lut1D:
+        """The inverse as a `Lut1D` of `size` entries over the table's output range.
 
-        op = Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
-        try:
-            inv = op.inverse()
-        except ArgumentError as exc:
-            raise LutError(exc.message) from None
-        return Lut1D(np.array(inv.table), np.array(inv.domain_min), np.array(inv.domain_max), self.title)
+        Sampled from OCIO's exact inverse (`vfx_rs.pipeline.ops.Lut1DInverseOp`:
+        reversals flattened, flat ends inverting to the entry nearest the
+        centre); `to_ops` of the inverse is exact only at its entries. Use
+        ``[op.inverse() for op in lut.to_ops()]`` for the exact inverse op.
+        """
+        from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
+
+        lo, hi = self.data.min(axis=0), self.data.max(axis=0)
+        if np.any(hi <= lo):
+            raise LutError("a 1D LUT with a constant channel has no inverse")
+        grid = np.linspace(lo, hi, size)
+        op = Lut1DInverseOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
+        planar = np.ascontiguousarray(grid.T)
+        op.apply_planar(planar)
+        return Lut1D(planar.T, lo, hi, self.title)
 
 
 @dataclass(eq=False)
