@@ -148,3 +148,17 @@ ATOL_ACES_OP_INVERSE = 2e-5
 """ACES fixed-function and B-spline ops followed by their inverses, on scene-linear samples 0.18 * 2**[-6, 5]
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
+
+RTOL_TRACE_VS_APPLY = 1e-6
+"""`ViewSettings.trace` (one pixel through the ops) against the same pixel inside `apply`'s tiles: the same float32
+kernels, but BLAS and NumPy's SIMD loops may round the last bits of a lone pixel differently (seen: 3e-8)."""
+
+ATOL_TIFF_CONTAINER = {
+    **{bits: 1.0 / 255.0 for bits in (1, 2, 4, 6, 8)},
+    **{bits: 1.0 / 65535.0 for bits in (10, 12, 14, 16)},
+    24: 2.0**-23,
+    32: 2.0**-23,
+}
+"""A TIFF sample normalised by its own maximum against OpenImageIO, which first widens 1-6 bit samples to 8, 10-14
+to 16 and 24 to 32 bits with integer arithmetic (``bit_convert``, truncating): within one code of that container
+(issue 19); 32-bit: one float32 step near 1."""

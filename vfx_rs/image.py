@@ -174,6 +174,20 @@ class Image:
             return _window(self.metadata["displayWindow"], "displayWindow")
         return self.data_window
 
+    @property
+    def pixels(self) -> npt.NDArray[np.float32]:
+        """A read-only view of the float32 ``(H, W, C)`` pixels, without a copy (`numpy` returns a copy).
+
+        Examples
+        --------
+        >>> img = Image(np.zeros((2, 3, 4), np.float32))
+        >>> img.pixels.shape, img.pixels.flags.writeable
+        ((2, 3, 4), False)
+        """
+        view = self._data.view()
+        view.flags.writeable = False
+        return view
+
     def numpy(self) -> npt.NDArray[np.float32]:
         """Return a C-contiguous float32 ``(H, W, C)`` copy of the pixels."""
         return self._data.copy()

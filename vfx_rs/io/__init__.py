@@ -97,7 +97,9 @@ def read(path: PathLike, **options: Any) -> Image:
     path
         The file to read.
     **options
-        Format-specific options (EXR: ``part=`` index or name).
+        Format-specific options (EXR: ``part=`` index or name; TIFF:
+        ``raw_color=True`` keeps CMYK inks and decodes LogLuv/LogL to float
+        XYZ/Y; JPEG: ``hdr=False`` gives an Ultra HDR file's SDR base).
 
     Raises
     ------
@@ -175,7 +177,8 @@ def write(path: PathLike, image: Image | np.ndarray, **options: Any) -> None:
     **options
         EXR: ``compression=`` ("none", "rle", "zips", "zip", "piz", "pxr24",
         "b44", "b44a", "dwaa", "dwab"), ``pixel_type=`` ("half", "float").
-        PNG, TIFF, DPX: ``bit_depth=``. JPEG: ``quality=`` (1-100).
+        PNG, TIFF, DPX: ``bit_depth=``. TIFF: ``compression=``, ``planar=``,
+        ``tile=``. JPEG: ``quality=`` (1-100).
     """
     _call_writer(path, "write", _as_image(image), options)
 
