@@ -33,6 +33,7 @@ from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
 from vfx_rs.lut.threedl import read_3dl
+from vfx_rs.pipeline import Pipeline
 
 __all__ = [
     "LUT_FORMATS",
@@ -57,6 +58,7 @@ __all__ = [
     "read_cube_1d",
     "read_cube_3d",
     "read_lut",
+    "read_pipeline",
     "read_spi1d",
     "read_spi3d",
     "read_spimtx",
@@ -192,6 +194,31 @@ def read(path: str | os.PathLike[str]) -> Any:
 
 
 read_lut = read
+
+
+def read_pipeline(path: str | os.PathLike[str], interpolation: str = "tetrahedral") -> Pipeline:
+    """What a LUT file holds, as a `Pipeline` (3D tables interpolated as `interpolation` says).
+
+    A ``.cc`` (one ASC CDL) applies in OCIO 2's no-clamp style, as its FileTransform does.
+
+    Raises
+    ------
+    LutError
+        As `read`, and for a ``.ccc``/``.cdl`` holding several corrections (pick one with
+        ``vfx_rs.color.cdl_files.read_cdl_file``).
+    """
+    found = read(path)
+    if isinstance(found, list):
+        raise LutError(
+            f"holds {len(found)} CDL corrections; pick one by its id (`vfx grade --cdl FILE --cc-id ID`)", path=path
+        )
+    if isinstance(found, Pipeline):
+        return found
+    if isinstance(found, Lut1D):
+        found = LutChain([found])
+    if not hasattr(found, "to_ops"):  # an ASC CDL
+        return Pipeline(found.ops("noclamp"))
+    return Pipeline(found.to_ops(interpolation))
 
 
 def write_lut(path: str | os.PathLike[str], lut: Any) -> None:
