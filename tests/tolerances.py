@@ -166,3 +166,6 @@ ATOL_TIFF_CONTAINER = {
 """A TIFF sample normalised by its own maximum against OpenImageIO, which first widens 1-6 bit samples to 8, 10-14
 to 16 and 24 to 32 bits with integer arithmetic (``bit_convert``, truncating): within one code of that container
 (issue 19); 32-bit: one float32 step near 1."""
+
+RTOL_LOGLUV_DECODE = 1e-6
+"""LogLuv/LogL decoded by libtiff to float32 against the cell-centre formulas of Larson's paper in float64 (issue 19)."""
