@@ -136,16 +136,19 @@ def write(
     if planar_config == "separate":
         data = np.ascontiguousarray(np.moveaxis(data, -1, 0))
     tiles, tags = _tile(tile), _extra_tags(image, bits)
+    # tifffile resolves a path with realpath, which would turn atomic_output's /proc/self/fd/N into a
+    # new file named after the unnamed one: give it the open file instead.
     try:
-        tifffile.imwrite(
-            path,
-            data if image.channels > 1 else data[:, :, 0],
-            photometric=photometric,
-            planarconfig=planar_config,
-            tile=tiles,
-            extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None,
-            compression=None if compression == "none" else compression,
-            extratags=tags,
-        )
+        with open(path, "wb") as handle:
+            tifffile.imwrite(
+                handle,
+                data if image.channels > 1 else data[:, :, 0],
+                photometric=photometric,
+                planarconfig=planar_config,
+                tile=tiles,
+                extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None,
+                compression=None if compression == "none" else compression,
+                extratags=tags,
+            )
     except (ValueError, KeyError) as exc:
         raise FormatError(f"cannot write this TIFF: {exc}", path=path) from exc
