@@ -133,9 +133,7 @@ def main() -> None:
     if can_exr:
         commands.export(win.state, out)
     else:
-        from vfxview.display import apply_display
-
-        apply_display(win.state.image, win.state.display_settings())
+        win.state.settings.apply(win.state.image)
     export = time.perf_counter() - t0
     space = win.state.input_space
     win.close()

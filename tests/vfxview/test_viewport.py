@@ -10,7 +10,6 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 import vfx_rs
 from tests.tolerances import ATOL_8BIT, ATOL_GLSL_VS_NUMPY
 from vfxview import commands
-from vfxview.display import display_pipeline
 
 pytestmark = pytest.mark.gl
 
@@ -91,7 +90,7 @@ def test_data_window_is_placed_in_the_display_window_with_outlines(window, qtbot
     vp = window.viewport
     shown = vp.render_float()  # the display window at 1:1, no outlines
     assert shown.shape[:2] == (40, 50)
-    expected = display_pipeline(window.state.display_settings()).applied(data)
+    expected = window.state.settings.pipeline().applied(data)
     np.testing.assert_allclose(shown[4:24, 5:35, :3], expected[..., :3], atol=ATOL_GLSL_VS_NUMPY)
     outside = np.ones((40, 50), bool)
     outside[4:24, 5:35] = False
@@ -113,7 +112,7 @@ def test_inf_false_colour_and_black_background(window, qtbot, chart):
     window.state.nan_false_color = False
     window.state.background = "black"  # the 0.25-alpha columns are shown premultiplied over black
     x, y = 160, 40
-    expected = np.clip(display_pipeline(window.state.display_settings()).applied(img[y, x][None])[0, :3], 0, 1)
+    expected = np.clip(window.state.settings.pipeline().applied(img[y, x][None])[0, :3], 0, 1)
     np.testing.assert_allclose(_screen_pixel(window, x, y), expected, atol=2 * ATOL_8BIT)
 
 
@@ -128,10 +127,10 @@ def test_wipe_shows_a_left_of_the_line_and_b_right_of_it(window, qtbot, chart):
     ratio = vp.devicePixelRatioF()
     x_line = vp.pan[0] + 60 * vp.zoom  # drag the wipe to image column 60
     window.viewport.wipe_dragged.emit(x_line / ratio / vp.width())
-    settings = window.state.display_settings()
+    settings = window.state.settings
     assert window.state.wipe < 0.45
     for x, source in ((40, a), (100, b)):
-        expected = np.clip(display_pipeline(settings).applied(source[30, x][None])[0, :3], 0, 1)
+        expected = np.clip(settings.pipeline().applied(source[30, x][None])[0, :3], 0, 1)
         np.testing.assert_allclose(_screen_pixel(window, x, 30), expected, atol=2 * ATOL_8BIT)
 
 
@@ -141,7 +140,6 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 import vfx_rs
 from vfxview import commands
-from vfxview.display import display_pipeline
 from vfxview.window import MainWindow
 app = QApplication([])
 win = MainWindow(remember_layout=False)
@@ -156,7 +154,7 @@ vp.fit()
 frame = vp.grabFramebuffer()
 x, y = 95, 60
 c = frame.pixelColor(int(vp.pan[0] + (x + 0.5) * vp.zoom), int(vp.pan[1] + (y + 0.5) * vp.zoom))
-want = np.clip(display_pipeline(win.state.display_settings()).applied(chart[y, x][None])[0, :3], 0, 1)
+want = np.clip(win.state.settings.pipeline().applied(chart[y, x][None])[0, :3], 0, 1)
 got = np.array([c.redF(), c.greenF(), c.blueF()])
 print(vp.devicePixelRatioF(), frame.width(), vp.width(), float(np.abs(got - want).max()))
 """

@@ -27,7 +27,7 @@ from vfx_rs.ocio.model import Transform
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentOp, MatrixOp
 
-__all__ = ["EC_MIN", "EC_VIDEO_POWER", "cdl_ops", "exposure_contrast_ops"]
+__all__ = ["EC_MIN", "EC_VIDEO_POWER", "cdl_ops", "exposure_contrast_ops", "number_param"]
 
 EC_MIN = 0.001
 """Smallest contrast and pivot OCIO uses (ExposureContrastOpData.h, MIN_CONTRAST and MIN_PIVOT)."""
@@ -39,7 +39,8 @@ _EC_DEFAULTS = {"exposure": 0.0, "contrast": 1.0, "gamma": 1.0, "pivot": 0.18, "
 """OCIO's ExposureContrastTransform defaults; ``log_midway_gray`` defaults to 0.435 (ExposureContrastOpData.h)."""
 
 
-def _number(t: Transform, key: str, default: float, path: str | None) -> float:
+def number_param(t: Transform, key: str, default: float, path: str | None) -> float:
+    """Transform parameter `key` as a finite float (`default` when absent); anything else raises `OcioError`."""
     value = t.params.get(key, default)
     try:
         out = float(value)
@@ -61,13 +62,13 @@ def exposure_contrast_ops(t: Transform, path: str | None) -> list[Op]:
         raise OcioError(
             f"ExposureContrastTransform style {style!r} is not linear, video or log", path=path, line=t.line
         )
-    v = {k: _number(t, k, d, path) for k, d in _EC_DEFAULTS.items()}
+    v = {k: number_param(t, k, d, path) for k, d in _EC_DEFAULTS.items()}
     dynamic = not all(k in t.params for k in ("exposure", "contrast", "gamma"))
     contrast = max(EC_MIN, v["contrast"] * v["gamma"])
     pivot = max(EC_MIN, v["pivot"])
     if style == "log":
         step = v["log_exposure_step"]
-        log_pivot = max(0.0, math.log2(pivot / 0.18) * step + _number(t, "log_midway_gray", 0.435, path))
+        log_pivot = max(0.0, math.log2(pivot / 0.18) * step + number_param(t, "log_midway_gray", 0.435, path))
         return [_scale(contrast, dynamic, (v["exposure"] * step - log_pivot) * contrast + log_pivot)]
     exposure = 2.0 ** v["exposure"]
     if style == "video":
@@ -119,7 +120,7 @@ def cdl_ops(t: Transform, path: str | None, inverse: bool, v1: bool = False) -> 
     if style not in ("asc", "noclamp"):
         raise OcioError(f"CDLTransform style {style!r} is not asc or noclamp", path=path, line=t.line)
     slope, offset, power = (_triple(t, k, d, path) for k, d in (("slope", 1.0), ("offset", 0.0), ("power", 1.0)))
-    sat = _number(t, "sat", _number(t, "saturation", 1.0, path), path)
+    sat = number_param(t, "sat", number_param(t, "saturation", 1.0, path), path)
     try:
         cdl = Cdl(slope=slope, offset=offset, power=power, saturation=sat)
     except ArgumentError as exc:

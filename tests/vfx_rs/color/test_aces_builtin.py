@@ -11,7 +11,6 @@ from vfx_rs.color.aces import builtin_ops, builtin_styles
 from vfx_rs.errors import NotFoundError
 from vfx_rs.pipeline import Pipeline
 
-
 ACES1_STYLES = [style for style in builtin_styles() if not style.endswith("_2.0")]
 """The ACES 1.x styles; the ACES 2.0 ones (``..._2.0``) are checked in tests/vfx_rs/ocio/test_builtin_aces2.py."""
 
