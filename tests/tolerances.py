@@ -149,6 +149,10 @@ ATOL_ACES_OP_INVERSE = 2e-5
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
 
+ATOL_LUT_INVERSE_OCIO = 1e-6
+"""Inverse 1D, half-domain and 3D LUT ops against OCIO's exact inversion (issue 20): absolute, relative above 1;
+measured 1.2e-7 (1D), 6.4e-8 (half domain), 9e-8 (3D, including values outside the LUT's gamut)."""
+
 RTOL_TRACE_VS_APPLY = 1e-6
 """`ViewSettings.trace` (one pixel through the ops) against the same pixel inside `apply`'s tiles: the same float32
 kernels, but BLAS and NumPy's SIMD loops may round the last bits of a lone pixel differently (seen: 3e-8)."""

@@ -9,13 +9,13 @@ caller can change an image behind its back.
 from __future__ import annotations
 
 import copy as _copy
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from vfx_rs._validate import as_float32_pixels
+from vfx_rs._validate import as_float32_pixels, numeric_array
 from vfx_rs.errors import ArgumentError, NotFoundError
 
 __all__ = ["PIXEL_FORMATS", "Image", "LayeredImage", "default_channel_names"]
@@ -87,7 +87,7 @@ class Image:
         format: str | None = None,
         metadata: Mapping[str, Any] | None = None,
     ) -> None:
-        source = np.asarray(array)
+        source = numeric_array(array, "image array")
         data = as_float32_pixels(source, "image array")
         if np.shares_memory(data, source):
             data = data.copy()
@@ -115,6 +115,10 @@ class Image:
     ) -> None:
         if format not in PIXEL_FORMATS:
             raise ArgumentError(f"unknown pixel format {format!r}; expected one of: {', '.join(PIXEL_FORMATS)}")
+        if metadata is not None and not isinstance(metadata, Mapping):
+            raise ArgumentError(f"metadata must be a mapping (a dict), not {type(metadata).__name__}")
+        if channel_names is not None and not isinstance(channel_names, Iterable):
+            raise ArgumentError(f"channel_names must be a list of names, not {type(channel_names).__name__}")
         names = default_channel_names(data.shape[2]) if channel_names is None else [str(n) for n in channel_names]
         if len(names) != data.shape[2]:
             raise ArgumentError(f"{len(names)} channel names given for {data.shape[2]} channels")

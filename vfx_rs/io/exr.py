@@ -16,12 +16,6 @@ joined with ``.`` to any channel prefix inside it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import tempfile
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -161,47 +155,34 @@ def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: 
     return Image._adopt(data, suffixes, fmt, dict(metadata))
 
 
-_OUTPUT_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _library_messages() -> Iterator[list[str]]:
-    """Capture what the OpenEXR library prints (file descriptors 1 and 2) while it reads.
-
-    The library reports a damaged chunk by printing it and returning
-    partially decoded pixels; capturing those lines lets `_open` refuse the
-    file instead of returning garbage in silence, and keeps the terminal
-    clean. Output of other threads during the read is captured too.
-    """
-    lines: list[str] = []
-    with _OUTPUT_LOCK, tempfile.TemporaryFile() as sink:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        saved = {fd: os.dup(fd) for fd in (1, 2)}
-        for fd in saved:
-            os.dup2(sink.fileno(), fd)
-        try:
-            yield lines
-        finally:
-            for fd, copy in saved.items():
-                os.dup2(copy, fd)
-                os.close(copy)
-            sink.seek(0)
-            lines.extend(sink.read().decode("utf-8", "replace").splitlines())
+def _library_reason(exc: Exception, path: str) -> str:
+    """The library's message without the path; its "Unable to open ... for read" means a header it cannot parse."""
+    text = str(exc).replace(f"'{path}'", "the file").replace(path, "the file").strip()
+    if "Unable to open" in text:
+        return "OpenEXR cannot parse the header or chunk table (damaged file)"
+    return f"OpenEXR: {text}"
 
 
 def _open(path: str) -> Any:
-    read_headers(path)
-    with _library_messages() as messages:
-        try:
-            handle = _library().File(path, separate_channels=True)
-        except MemoryError:
-            raise
-        except Exception as exc:
-            raise FormatError(f"OpenEXR cannot read the file: {exc}", path=path) from exc
-    errors = [m for m in messages if "EXR_ERR" in m or "Exception" in m]
-    if errors:
-        raise FormatError(f"damaged EXR data: {errors[0].split(path)[-1].strip(' :,')}", path=path)
+    """Open `path` with the library after `read_headers` checked it.
+
+    The library reports a part whose pixels it cannot decode by leaving the
+    part out (and printing a warning), so a part count short of the
+    header's means damaged data; no process-wide output is captured.
+    """
+    headers = read_headers(path)
+    try:
+        handle = _library().File(path, separate_channels=True)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise FormatError(f"damaged EXR data: {_library_reason(exc, path)}", path=path) from exc
+    if len(handle.parts) != len(headers):
+        raise FormatError(
+            f"damaged EXR data: OpenEXR could not decode the pixels of {len(headers) - len(handle.parts)} "
+            f"of the file's {len(headers)} part(s) (truncated or corrupt chunks)",
+            path=path,
+        )
     return handle
 
 
@@ -246,13 +227,14 @@ def read(path: str, part: int | str | None = None) -> Image:
     if part is None:
         chosen = parts[0]
     elif isinstance(part, int):
-        if not 0 <= part < len(parts):
+        if isinstance(part, bool) or not 0 <= part < len(parts):
             raise ArgumentError(f"part {part} out of range; the file has {len(parts)} parts", path=path)
         chosen = parts[part]
     else:
-        names = [str(p.header.get("name")) for p in parts]
+        names = [p.header.get("name") for p in parts]
         if part not in names:
-            raise NotFoundError(f"no part {part!r}; parts are: {', '.join(names)}", path=path)
+            known = ", ".join(repr(n) for n in names if n) or f"none: the file's {len(parts)} part(s) have no names"
+            raise NotFoundError(f"no part named {part!r} (part names: {known}; or give an index)", path=path)
         chosen = parts[names.index(part)]
     header = dict(chosen.header)
     names = [n for n in chosen.channels if not _split(n)[0]] or list(chosen.channels)

@@ -6,7 +6,9 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
+from vfx_rs.io.headers import radiance_size
 from vfx_rs.io.integer import decode_file
+from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "read", "write"]
 
@@ -17,6 +19,8 @@ def read(path: str) -> Image:
     """Read an RGB Radiance HDR file as float32."""
     import imagecodecs
 
+    with open(path, "rb") as handle:
+        check_size(*radiance_size(handle, path), 3, path)
     rgb = decode_file(path, imagecodecs.rgbe_decode, "Radiance HDR")
     return Image._adopt(np.ascontiguousarray(rgb, dtype=np.float32), ["R", "G", "B"], "f32", {})
 

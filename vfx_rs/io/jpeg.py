@@ -16,7 +16,9 @@ import numpy as np
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.cmyk import cmyk_to_rgb
+from vfx_rs.io.headers import jpeg_header
 from vfx_rs.io.integer import encode_integers, image_from_codes
+from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "is_ultra_hdr", "read", "write"]
 
@@ -54,6 +56,9 @@ def read(path: str, hdr: bool = True) -> Image:
     import imagecodecs
 
     with open(path, "rb") as handle:
+        header = jpeg_header(handle, path)
+        check_size(header.width, header.height, max(header.components, 4 if hdr else 1), path)
+        handle.seek(0)
         blob = handle.read()
     if hdr and is_ultra_hdr(blob):
         return _ultra_hdr(blob, path)

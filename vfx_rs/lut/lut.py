@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._validate import numeric_array
 from vfx_rs.errors import LutError
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ _INTERPOLATION_ALIASES = {
 
 
 def _domain(value: npt.ArrayLike, what: str) -> np.ndarray:
-    d = np.array(np.broadcast_to(np.asarray(value, dtype=np.float64), (3,)))
+    try:
+        d = np.array(np.broadcast_to(numeric_array(value, f"LUT {what}", np.float64), (3,)))
+    except ValueError:  # broadcast_to: neither one value nor three
+        raise LutError(f"LUT {what} must be one number or three, got shape {np.shape(value)}") from None
     if not np.all(np.isfinite(d)):
         raise LutError(f"LUT {what} must be finite, got {d.tolist()}")
     return d
@@ -82,7 +86,7 @@ class Lut1D:
     title: str = ""
 
     def __post_init__(self) -> None:
-        data = np.array(self.data, dtype=np.float64)
+        data = np.array(numeric_array(self.data, "1D LUT data", np.float64))
         if data.ndim == 1:
             data = np.repeat(data[:, None], 3, axis=1)
         if data.ndim != 2 or data.shape[1] != 3 or data.shape[0] < 2:
@@ -117,17 +121,24 @@ class Lut1D:
         """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept)."""
         return _apply_ops(self.to_ops(), array)
 
-    def inverse(self) -> Lut1D:
-        """The inverse of a monotonic LUT, resampled on its output range (OCIO's fast inverse)."""
-        from vfx_rs.errors import ArgumentError
-        from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+    def inverse(self, size: int = 65536) -> Lut1D:
+        """The inverse as a `Lut1D` of `size` entries over the table's output range.
 
-        op = Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
-        try:
-            inv = op.inverse()
-        except ArgumentError as exc:
-            raise LutError(exc.message) from None
-        return Lut1D(np.array(inv.table), np.array(inv.domain_min), np.array(inv.domain_max), self.title)
+        Sampled from OCIO's exact inverse (`vfx_rs.pipeline.ops.Lut1DInverseOp`:
+        reversals flattened, flat ends inverting to the entry nearest the
+        centre); `to_ops` of the inverse is exact only at its entries. Use
+        ``[op.inverse() for op in lut.to_ops()]`` for the exact inverse op.
+        """
+        from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
+
+        lo, hi = self.data.min(axis=0), self.data.max(axis=0)
+        if np.any(hi <= lo):
+            raise LutError("a 1D LUT with a constant channel has no inverse")
+        grid = np.linspace(lo, hi, size)
+        op = Lut1DInverseOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
+        planar = np.ascontiguousarray(grid.T)
+        op.apply_planar(planar)
+        return Lut1D(planar.T, lo, hi, self.title)
 
 
 @dataclass(eq=False)
@@ -160,7 +171,7 @@ class Lut3D:
     shaper: Lut1D | None = None
 
     def __post_init__(self) -> None:
-        data = np.array(self.data, dtype=np.float64)
+        data = np.array(numeric_array(self.data, "3D LUT data", np.float64))
         n = data.shape[0] if data.ndim == 4 else 0
         if data.shape != (n, n, n, 3) or n < 2:
             raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._banded import AxisWeights, all_finite, apply_columns, apply_rows
-from vfx_rs.ops._common import ImageLike, check_output_size, check_positive, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, check_output_size, check_positive, check_whole, pixels_and_names, result
 from vfx_rs.ops.composite import associate
 from vfx_rs.ops.filters import Filter, get_filter
 
@@ -71,10 +71,13 @@ def _target_size(width: int, height: int, new_width: Any, new_height: Any, scale
     if scale is not None:
         if new_width is not None or new_height is not None:
             raise ArgumentError("give either scale or width/height, not both")
-        sx, sy = (scale, scale) if np.ndim(scale) == 0 else tuple(scale)
-        sx = check_positive(sx, "scale")
-        sy = check_positive(sy, "scale")
-        return max(1, round(width * sx)), max(1, round(height * sy))
+        pair = isinstance(scale, (tuple, list)) or (isinstance(scale, np.ndarray) and scale.ndim == 1)
+        values = tuple(scale) if pair else (scale, scale)
+        if len(values) != 2:
+            raise ArgumentError(f"scale must be one number or an (x, y) pair, not {scale!r}")
+        sx, sy = (check_positive(v, "scale") for v in values)
+        # Sizes past the output limit are refused by check_output_size; cap them so round() stays finite.
+        return max(1, round(min(width * sx, 2.0**40))), max(1, round(min(height * sy, 2.0**40)))
     if new_width is None and new_height is None:
         raise ArgumentError("resize needs width, height or scale")
     w = None if new_width is None else _size(new_width, "width")
@@ -88,9 +91,7 @@ def _target_size(width: int, height: int, new_width: Any, new_height: Any, scale
 
 
 def _size(value: Any, what: str) -> int:
-    if isinstance(value, bool) or int(check_positive(value, what)) != value:
-        raise ArgumentError(f"{what} must be a positive integer, not {value!r}")
-    return int(value)
+    return check_whole(value, what)
 
 
 def _resample(data: npt.NDArray[np.float32], width: int, height: int, filter: str) -> npt.NDArray[np.float32]:

@@ -11,11 +11,15 @@ from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesG
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp
+from vfx_rs.pipeline.ops.lut1d_half_inverse import HalfLut1DInverseOp
+from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
+from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.signed_log import SignedLogOp
@@ -32,10 +36,14 @@ __all__ = [
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "HalfLut1DInverseOp",
     "HalfLut1DOp",
+    "HueAdjustOp",
     "LogOp",
     "LuminancePowerOp",
+    "Lut1DInverseOp",
     "Lut1DOp",
+    "Lut3DInverseOp",
     "Lut3DOp",
     "MatrixOp",
     "PiecewiseLogOp",
@@ -56,6 +64,9 @@ OPS: dict[str, type[Op]] = {
     Lut1DOp.kind: Lut1DOp,
     HalfLut1DOp.kind: HalfLut1DOp,
     Lut3DOp.kind: Lut3DOp,
+    Lut1DInverseOp.kind: Lut1DInverseOp,
+    HalfLut1DInverseOp.kind: HalfLut1DInverseOp,
+    Lut3DInverseOp.kind: Lut3DInverseOp,
     AcesRedModOp.kind: AcesRedModOp,
     AcesGlowOp.kind: AcesGlowOp,
     AcesDarkToDimOp.kind: AcesDarkToDimOp,
@@ -64,5 +75,6 @@ OPS: dict[str, type[Op]] = {
     CdlOp.kind: CdlOp,
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
+    HueAdjustOp.kind: HueAdjustOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

@@ -125,3 +125,9 @@ class HalfLut1DOp(Op):
             "}"
         )
         return GlslSnippet(body=body, textures={tex: TextureSpec(2, data)}, helpers={fetch: helper})
+
+    def inverse(self) -> Op:
+        """The exact inverse, `HalfLut1DInverseOp` (OCIO's InvLut1DRendererHalfCode)."""
+        from vfx_rs.pipeline.ops.lut1d_half_inverse import HalfLut1DInverseOp
+
+        return HalfLut1DInverseOp(table=self.table, dynamic=self.dynamic)
