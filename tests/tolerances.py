@@ -149,6 +149,16 @@ ATOL_ACES_OP_INVERSE = 2e-5
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
 
+ATOL_IBA_F32 = 2e-6
+"""vfx-rs-py ops against OpenImageIO's ImageBufAlgo on float32 values in about -1..4 (issue 21): the same
+formulas evaluated in float64 here and float32 there (a few float32 steps at 4)."""
+
+RTOL_IBA_LOG = 3e-4
+"""rangecompress/rangeexpand and sigmoid contrast_remap against ImageBufAlgo (issue 21), which evaluates its
+log/exp in float32: measured 2.5e-5 relative (rangecompress), 8.6e-5 (rangeexpand), 2.8e-4 (rangeexpand
+with use_luma), where the formula in float64
+round-trips to 1e-7."""
+
 ATOL_LUT_INVERSE_OCIO = 1e-6
 """Inverse 1D, half-domain and 3D LUT ops against OCIO's exact inversion (issue 20): absolute, relative above 1;
 measured 1.2e-7 (1D), 6.4e-8 (half domain), 9e-8 (3D, including values outside the LUT's gamut)."""
@@ -166,3 +176,6 @@ ATOL_TIFF_CONTAINER = {
 """A TIFF sample normalised by its own maximum against OpenImageIO, which first widens 1-6 bit samples to 8, 10-14
 to 16 and 24 to 32 bits with integer arithmetic (``bit_convert``, truncating): within one code of that container
 (issue 19); 32-bit: one float32 step near 1."""
+
+RTOL_LOGLUV_DECODE = 1e-6
+"""LogLuv/LogL decoded by libtiff to float32 against the cell-centre formulas of Larson's paper in float64 (issue 19)."""

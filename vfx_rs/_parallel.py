@@ -12,16 +12,20 @@ import ctypes
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
-__all__ = ["for_chunks", "for_row_bands", "pool", "workers"]
+__all__ = ["for_chunks", "for_row_bands", "map_all", "pool", "workers"]
 
 _BAND_BYTES = 1 << 20
 """Bytes per band of one float32 image (about 1 MiB: a few arrays of it fit in L2 cache)."""
 
 _MIN_PARALLEL_BYTES = 1 << 22
 """Images smaller than this (4 MiB) run in the calling thread: threads would cost more than they save."""
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 _PREFIX = "vfx_rs-pool"
 """Name prefix of the pool's threads."""
@@ -88,3 +92,10 @@ def for_row_bands(height: int, row_bytes: int, work: Callable[[slice], None]) ->
     rows = max(1, _BAND_BYTES // max(1, row_bytes))
     for future in [pool().submit(work, slice(y, min(y + rows, height))) for y in range(0, height, rows)]:
         future.result()
+
+
+def map_all(fn: Callable[[T], R], items: Iterable[T]) -> list[R]:
+    """``[fn(item) for item in items]``, on the pool (inline on one core or from a pool thread)."""
+    if _serial():
+        return [fn(item) for item in items]
+    return list(pool().map(fn, items))

@@ -14,7 +14,8 @@ Sample packing. Filled method A (packing = 1, what `write` produces):
 bit stream starting at the least significant bit of each 32-bit word. Packed
 and 10-bit lines end on a 32-bit word; 8-, 12-bit filled and 16-bit lines are
 unpadded, as OpenImageIO writes and reads them. Run-length encoded files are refused with
-`FormatError`.
+`FormatError`. ``timecode`` (television header) and ``frame_rate`` (film header, else television
+header), ``dpx:transfer`` and ``dpx:colorimetric`` round-trip through the metadata.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.integer import check_bit_depth, decode_integers, encode_integers
 from vfx_rs.io.limits import check_size
+from vfx_rs.io.timecode import timecode_from_word, timecode_to_word
 
 __all__ = ["WRITE_OPTIONS", "default_bit_depth", "read", "write"]
 
@@ -101,6 +103,27 @@ def _text(raw: bytes) -> str:
     return raw.split(b"\0", 1)[0].decode("latin-1").strip()
 
 
+_FILM_FRAME_RATE, _TV_TIME_CODE, _TV_FRAME_RATE = 1724, 1920, 1940
+"""Offsets of the film header's frame rate (R32), the television header's time code (U32, SMPTE 12M BCD) and
+temporal sampling rate (R32) in SMPTE 268M-2003."""
+
+
+def _time_metadata(blob: bytes, order: str, offset: int) -> dict[str, Any]:
+    """``timecode`` and ``frame_rate`` from the film and television headers, where the file defines them."""
+    if offset < 2048 or len(blob) < 2048:
+        return {}
+    meta: dict[str, Any] = {}
+    (word,) = struct.unpack_from(f"{order}I", blob, _TV_TIME_CODE)
+    if word != 0xFFFFFFFF:
+        meta["timecode"] = timecode_from_word(word)
+    for at in (_FILM_FRAME_RATE, _TV_FRAME_RATE):
+        (rate,) = struct.unpack_from(f"{order}f", blob, at)
+        if np.isfinite(rate) and rate > 0:
+            meta["frame_rate"] = float(np.float32(rate))
+            break
+    return meta
+
+
 def read(path: str) -> Image:
     """Read the first image element of a DPX file."""
     with open(path, "rb") as handle:
@@ -155,6 +178,7 @@ def read(path: str) -> Image:
         "dpx:reference_high": int(high),
         "dpx:creator": _text(blob[160:260]),
         "dpx:timestamp": _text(blob[136:160]),
+        **_time_metadata(blob, order, offset),
     }
     return Image._adopt(np.ascontiguousarray(data), list(names), "u8" if bits == 8 else "u16", metadata)
 
@@ -180,6 +204,13 @@ def write(path: str, image: Image, fmt: str = "dpx", bit_depth: int | None = Non
     header[160:166] = b"vfx-rs"
     header[136:155] = time.strftime("%Y:%m:%d:%H:%M:%S").encode()
     struct.pack_into(f"{order}I", header, 660, 0xFFFFFFFF)
+    timecode = image.metadata.get("timecode")
+    struct.pack_into(
+        f"{order}II", header, _TV_TIME_CODE, timecode_to_word(str(timecode)) if timecode else 0xFFFFFFFF, 0
+    )
+    if image.metadata.get("frame_rate"):
+        for at in (_FILM_FRAME_RATE, _TV_FRAME_RATE):
+            struct.pack_into(f"{order}f", header, at, float(image.metadata["frame_rate"]))
     struct.pack_into(f"{order}HHII", header, 768, 0, 1, image.width, image.height)
     high = 2**bits - 1
     transfer = int(image.metadata.get("dpx:transfer", 2))

@@ -1,5 +1,8 @@
 """JPEG through imagecodecs: 8-bit grey or RGB, CMYK converted to RGB, Ultra HDR gain maps applied.
 
+12-bit and lossless (2-16 bit) files are normalised by their frame's own
+precision (OpenImageIO 3.2 refuses them).
+
 Decoding is libjpeg-turbo's, as OpenImageIO's. A CMYK or YCCK file becomes RGB
 as OpenImageIO converts it (Adobe inverted inks, ``R = C K``; `vfx_rs.io.cmyk`).
 A JPEG carrying an Ultra HDR gain map (the Adobe ``hdrgm`` XMP or ISO 21496-1
@@ -17,7 +20,7 @@ from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.cmyk import cmyk_to_rgb
 from vfx_rs.io.headers import jpeg_header
-from vfx_rs.io.integer import encode_integers, image_from_codes
+from vfx_rs.io.integer import decode_integers, encode_integers, image_from_codes
 from vfx_rs.io.limits import check_size
 
 __all__ = ["WRITE_OPTIONS", "is_ultra_hdr", "read", "write"]
@@ -51,6 +54,26 @@ def _ultra_hdr(blob: bytes, path: str) -> Image:
     return Image._adopt(np.ascontiguousarray(half, np.float32), ["R", "G", "B", "A"], "f16", meta)
 
 
+_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+"""Start-of-frame markers (ITU-T T.81, table B.1); DHT, JPG and DAC share the range."""
+
+
+def _precision(blob: bytes, path: str) -> int:
+    """Sample precision P from the frame header (ITU-T T.81, B.2.2): 8, 12, or 2-16 for lossless files."""
+    at = 2
+    while at + 4 < len(blob):
+        if blob[at] != 0xFF:
+            break
+        marker = blob[at + 1]
+        if marker == 0xFF:
+            at += 1
+            continue
+        if marker in _SOF_MARKERS:
+            return int(blob[at + 4])
+        at += 2 + int.from_bytes(blob[at + 2 : at + 4], "big")
+    raise FormatError("JPEG file has no frame header (SOF marker)", path=path)
+
+
 def read(path: str, hdr: bool = True) -> Image:
     """Read a JPEG file; an Ultra HDR file gives its HDR rendition unless `hdr` is False."""
     import imagecodecs
@@ -70,23 +93,29 @@ def read(path: str, hdr: bool = True) -> Image:
         ink = codes.astype(np.float32) / np.float32(255.0)
         meta = {"bit_depth": 8, "jpeg:conversion": "CMYK to RGB: C K (Adobe inverted inks)"}
         return Image._adopt(cmyk_to_rgb(ink, 255, inverted=True), None, "u8", meta)
+    if codes.dtype == np.uint16:  # 12-bit and lossless files: normalise by the frame's own precision
+        bits = _precision(blob, path)
+        pixels = decode_integers(codes if codes.ndim == 3 else codes[:, :, np.newaxis], bits)
+        return Image._adopt(np.ascontiguousarray(pixels), None, "u16", {"bit_depth": bits})
     return image_from_codes(codes, path)
 
 
 def write(path: str, image: Image, fmt: str = "jpeg", quality: int = 95) -> None:
     """Write grey or RGB as 8-bit JPEG at `quality` (1-100).
 
-    JPEG has no alpha: an RGBA or grey+alpha image raises `ArgumentError`
-    rather than losing its alpha in silence; drop it first (`vfx_rs.ops`).
+    JPEG has no alpha: an RGBA (or grey+alpha) image is written as its RGB
+    (or grey) channels and the alpha channel is dropped, as vfx-rs and
+    OpenImageIO do. Other channel counts raise `ArgumentError`.
     """
     import imagecodecs
 
     if not isinstance(quality, int) or not 1 <= quality <= 100:
         raise ArgumentError(f"JPEG quality must be an integer from 1 to 100, not {quality!r}")
-    if image.channels not in (1, 3):
+    kept = {1: 1, 2: 1, 3: 3, 4: 3}.get(image.channels)
+    if kept is None:
         raise ArgumentError(f"JPEG holds grey or RGB; the image has {image.channels} channels {image.channel_names}")
-    codes = encode_integers(image.numpy(), 8)
-    if image.channels == 1:
+    codes = encode_integers(image.numpy()[..., :kept], 8)
+    if kept == 1:
         codes = codes[:, :, 0]
     with open(path, "wb") as handle:
         handle.write(imagecodecs.jpeg8_encode(codes, level=quality))

@@ -224,6 +224,8 @@ def read(path: str, raw_color: bool = False) -> Image:
     names: list[str] | None = None
     conversion = ""
     if info.photometric == _SEPARATED:
+        if info.sample_format == 2:
+            raise FormatError("CMYK TIFF with signed samples is not supported", path=path)
         pixels, names, conversion = _separated(pixels, info, fmt, raw_color)
     else:
         colour = 1 if info.photometric in (0, 1, 4) else 3

@@ -26,12 +26,12 @@ __all__ = [
 
 
 def container_format(bits: int) -> str:
-    """The pixel format holding `bits`-bit unsigned samples: u8 up to 8 bits, u16 up to 16, u32 above.
+    """The pixel format holding `bits`-bit unsigned samples: u8 up to 8 bits, u16 up to 16, u32 up to 32, else f32.
 
     OpenImageIO hands 1-6 bit files out as 8 bit, 10-14 bit as 16 and 24 bit as 32
     (``tiffinput.cpp``, ``readspec``); `vfx_rs` records the same container.
     """
-    return "u8" if bits <= 8 else "u16" if bits <= 16 else "u32"
+    return "u8" if bits <= 8 else "u16" if bits <= 16 else "u32" if bits <= 32 else "f32"
 
 
 def integer_to_float(codes: np.ndarray, bits: int, signed: bool) -> np.ndarray:

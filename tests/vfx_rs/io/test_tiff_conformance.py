@@ -194,3 +194,19 @@ def test_signed_integers_as_openimageio(tmp_path: Path, dtype: type) -> None:
     data = np.linspace(info.min, info.max, H * W).astype(dtype).reshape(H, W)
     tifffile.imwrite(path, data, photometric="minisblack")
     assert_matches_oiio(path, ATOL_FLOAT32_ULP)
+
+
+def test_bilevel_ccitt_rle_written_by_openimageio(tmp_path: Path) -> None:
+    """1-bit CCITT modified Huffman (Compression 2; TIFF 6.0 section 10), the one fax coding OpenImageIO writes;
+    G3/G4 files are checked by bench/corpus.py on libtiff's fax pictures."""
+    path = tmp_path / "fax.tif"
+    data = ((codes(8, 1) > 180) * 255).astype(np.uint8)[:, :, np.newaxis]
+    spec = oiio.ImageSpec(W, H, 1, oiio.UINT8)
+    spec.attribute("compression", "ccittrle")
+    spec.attribute("oiio:BitsPerSample", 1)
+    out = oiio.ImageOutput.create(str(path))
+    assert out.open(str(path), spec) and out.write_image(data)
+    out.close()
+    assert int(tifffile.TiffFile(path).pages.first.compression) == 2
+    image = assert_matches_oiio(path, ATOL_FLOAT32_ULP)
+    np.testing.assert_array_equal(image.numpy(), data / 255.0)
