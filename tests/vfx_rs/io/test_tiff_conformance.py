@@ -67,7 +67,7 @@ def test_unsigned_depths_and_layouts(tmp_path: Path, bits: int, planar: str, til
     image = assert_matches_oiio(path, ATOL_TIFF_CONTAINER[bits])
     np.testing.assert_allclose(image.numpy(), data / (2**bits - 1), rtol=0, atol=ATOL_FLOAT32_ULP)
     assert image.metadata["bit_depth"] == bits and image.channel_names == ["R", "G", "B"]
-    assert image.format == ("u8" if bits <= 8 else "u16" if bits <= 16 else "u32")
+    assert image.format == ("u8" if bits <= 8 else "u16" if bits <= 16 else "f32")  # u32 means unnormalised IDs
 
 
 @pytest.mark.parametrize("bits", [3, 5, 7, 9, 11])
