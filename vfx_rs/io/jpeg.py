@@ -4,7 +4,8 @@
 precision (OpenImageIO 3.2 refuses them).
 
 Decoding is libjpeg-turbo's, as OpenImageIO's. A CMYK or YCCK file becomes RGB
-as OpenImageIO converts it (Adobe inverted inks, ``R = C K``; `vfx_rs.io.cmyk`).
+as OpenImageIO converts it (Adobe inverted inks, ``R = C K``; `vfx_rs.io.cmyk`),
+or with ``raw_color=True`` keeps its four inks.
 A JPEG carrying an Ultra HDR gain map (the Adobe ``hdrgm`` XMP or ISO 21496-1
 metadata) is reconstructed by libultrahdr, as OpenImageIO 3 does: linear
 half-float RGBA, the HDR rendition at full boost; ``read(path, hdr=False)``
@@ -74,8 +75,17 @@ def _precision(blob: bytes, path: str) -> int:
     raise FormatError("JPEG file has no frame header (SOF marker)", path=path)
 
 
-def read(path: str, hdr: bool = True) -> Image:
-    """Read a JPEG file; an Ultra HDR file gives its HDR rendition unless `hdr` is False."""
+def read(path: str, hdr: bool = True, raw_color: bool = False) -> Image:
+    """Read a JPEG file.
+
+    Parameters
+    ----------
+    hdr
+        An Ultra HDR file gives its HDR rendition; False gives the SDR base image.
+    raw_color
+        A CMYK/YCCK file gives its inks C, M, Y, K (amounts, 1 - the stored
+        Adobe values) instead of RGB.
+    """
     import imagecodecs
 
     with open(path, "rb") as handle:
@@ -91,6 +101,9 @@ def read(path: str, hdr: bool = True) -> Image:
         raise FormatError(f"damaged JPEG data: {exc}", path=path) from exc
     if codes.ndim == 3 and codes.shape[2] == 4:
         ink = codes.astype(np.float32) / np.float32(255.0)
+        if raw_color:
+            inks = np.float32(1.0) - ink
+            return Image._adopt(inks, ["C", "M", "Y", "K"], "u8", {"bit_depth": 8})
         meta = {"bit_depth": 8, "jpeg:conversion": "CMYK to RGB: C K (Adobe inverted inks)"}
         return Image._adopt(cmyk_to_rgb(ink, 255, inverted=True), None, "u8", meta)
     if codes.dtype == np.uint16:  # 12-bit and lossless files: normalise by the frame's own precision
