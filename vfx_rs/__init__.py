@@ -49,7 +49,7 @@ __all__ = [
     "write_layers",
 ]
 
-_SUBPACKAGES = frozenset({"color", "core", "io", "lut", "ocio", "ops", "pipeline"})
+_SUBPACKAGES = frozenset({"color", "core", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
 
 _LAZY = {
     "Processor": "vfx_rs.processor",
