@@ -125,7 +125,8 @@ def read(path: PathLike, **options: Any) -> Image:
     **options
         Format-specific options (EXR: ``part=`` index or name; TIFF:
         ``raw_color=True`` keeps CMYK inks and decodes LogLuv/LogL to float
-        XYZ/Y; JPEG: ``hdr=False`` gives an Ultra HDR file's SDR base).
+        XYZ/Y; JPEG: ``hdr=False`` gives an Ultra HDR file's SDR base,
+        ``raw_color=True`` keeps CMYK inks).
 
     Raises
     ------

@@ -109,20 +109,14 @@ def _yca_to_rgb(y: np.ndarray, ry: np.ndarray, by: np.ndarray, chromaticities: A
 
 
 def _interleave(data: np.ndarray, planes: list[np.ndarray]) -> None:
-    """Copy planes into the channels of `data`, row bands on two threads (NumPy releases the GIL)."""
-    from concurrent.futures import ThreadPoolExecutor
+    """Copy planes into the channels of `data`, in row bands on the core's thread pool (NumPy releases the GIL)."""
+    from vfx_rs._parallel import for_row_bands
 
     def band(rows: slice) -> None:
         for i, plane in enumerate(planes):
             data[rows, :, i] = plane[rows]
 
-    height = data.shape[0]
-    if height * data.shape[1] < 1 << 18:
-        band(slice(None))
-        return
-    half = height // 2
-    with ThreadPoolExecutor(2) as pool:
-        list(pool.map(band, (slice(0, half), slice(half, height))))
+    for_row_bands(data.shape[0], data.shape[1] * data.itemsize * len(planes), band)
 
 
 def _sort_key(suffix: str) -> tuple[int, str]:
@@ -300,8 +294,8 @@ def _header(image: Image, compression: str) -> dict[str, Any]:
 
 
 def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarray]:
-    """One contiguous plane per channel in the file's type, converted on two threads."""
-    from concurrent.futures import ThreadPoolExecutor
+    """One contiguous plane per channel in the file's type, converted on the core's thread pool."""
+    from vfx_rs._parallel import map_all
 
     data = image._data  # read only here: no need for the copy numpy() makes
 
@@ -311,8 +305,7 @@ def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarra
             values = np.clip(np.nan_to_num(values), 0, 2**32 - 1).round()
         return np.ascontiguousarray(values.astype(dtype))
 
-    with ThreadPoolExecutor(2) as pool:
-        planes = list(pool.map(plane, range(image.channels)))
+    planes = map_all(plane, range(image.channels))
     return {f"{prefix}{name}": p for name, p in zip(image.channel_names, planes, strict=True)}
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.tolerances import ATOL_LUT_OCIO
+from tests.tolerances import ATOL_LUT_OCIO, RTOL_OCIO_SSE_POW
 from tests.vfx_rs.lut.ocio_ref import grid, ocio_apply
 from vfx_rs.errors import LutError
 from vfx_rs.lut import read_clf
@@ -241,3 +241,92 @@ def test_illegal_files_refused_like_ocio(tmp_path: Path, name: str) -> None:
     assert info.value.path == str(path)
     assert info.value.line == line
     assert words in info.value.message
+
+
+def _ec(style: str, step: float, dynamic: bool = False) -> str:
+    live = '<DynamicParameter param="EXPOSURE"/>' if dynamic else ""
+    return (
+        f'<ExposureContrast inBitDepth="32f" outBitDepth="32f" style="{style}">'
+        f'<ECParams exposure="0.65" contrast="1.2" gamma="0.8" pivot="0.3" logExposureStep="{step}" logMidGray="0.4"/>'
+        f"{live}</ExposureContrast>\n"
+    )
+
+
+@pytest.mark.parametrize("style", ["linear", "linearRev", "video", "videoRev", "log", "logRev"])
+def test_exposure_contrast_matches_ocio_and_float64(tmp_path: Path, style: str) -> None:
+    # OCIO 2.6's CPU logRev ignores logExposureStep (ECLogarithmicRevRenderer never sets it and keeps the
+    # default 0.088), so the OCIO comparison uses the default step; the float64 model checks the others.
+    step = 0.088 if style == "logRev" else 0.1
+    path = _file(tmp_path, f"ec_{style}.ctf", 'version="2.0" id="a"', _ec(style, step, dynamic=style == "video"))
+    rgb = grid(-0.2, 4.0)
+    ours = read_clf(path).applied(rgb)
+    ref = ocio_apply(path, rgb)
+    err = np.abs(ours - ref) / np.maximum(np.abs(ref), 1e-3)
+    assert err.max() <= RTOL_OCIO_SSE_POW, f"max relative error {err.max():.3g}"
+    # The exact model (OCIO ExposureContrastOpData.h) in float64, independent of the op code.
+    x = rgb.astype(np.float64)
+    c, e, p = 1.2 * 0.8, 2.0**0.65, 0.3
+    if style.startswith("log"):
+        q = max(0.0, np.log2(p / 0.18) * step + 0.4)
+        model = (x * c + (0.65 * step - q) * c + q) if style == "log" else (x - q) / c - 0.65 * step + q
+    else:
+        if style.startswith("video"):
+            e, p = e ** (1 / 1.83), p ** (1 / 1.83)
+        model = (
+            p * np.maximum(0, x * e / p) ** c if not style.endswith("Rev") else p / e * np.maximum(0, x / p) ** (1 / c)
+        )
+    np.testing.assert_allclose(ours, model, rtol=1e-5, atol=1e-6)
+
+
+def test_exposure_contrast_log_rev_inverts_log_with_any_step(tmp_path: Path) -> None:
+    path = _file(tmp_path, "ec_pair.ctf", 'version="2.0" id="a"', _ec("log", 0.1, dynamic=True) + _ec("logRev", 0.1))
+    rgb = grid(-0.2, 4.0)
+    np.testing.assert_allclose(read_clf(path).applied(rgb), rgb, atol=1e-6)
+
+
+def test_reference_nested_and_inverted(tmp_path: Path) -> None:
+    _file(tmp_path, "inner.clf", 'compCLFversion="3" id="i"', MATCHING["log_styles.clf"][1])
+    (tmp_path / "sub").mkdir()
+    _file(
+        tmp_path / "sub",
+        "middle.ctf",
+        'version="1.7" id="m"',
+        '<Reference inBitDepth="32f" outBitDepth="32f" path="inner.clf"/>\n',
+    )
+    header, body = MATCHING["cineon_log_v13.ctf"]
+    _file(tmp_path, "cineon.ctf", header, body)
+    top = _file(
+        tmp_path,
+        "top.ctf",
+        'version="1.7" id="t"',
+        '<Reference inBitDepth="32f" outBitDepth="32f" path="sub/middle.ctf" basePath="Shared"/>\n'
+        '<Reference inBitDepth="32f" outBitDepth="32f" path="cineon.ctf" inverted="true"/>\n'
+        '<Reference inBitDepth="32f" outBitDepth="32f" alias="someLook"/>\n',
+    )
+    _check(top)
+
+
+def test_reference_cycle_refused(tmp_path: Path) -> None:
+    body = '<Reference inBitDepth="32f" outBitDepth="32f" path="b.ctf"/>\n'
+    a = _file(tmp_path, "a.ctf", 'version="1.7" id="a"', body)
+    _file(tmp_path, "b.ctf", 'version="1.7" id="b"', body.replace("b.ctf", "a.ctf"))
+    with pytest.raises(LutError, match="Reference cycle"):
+        read_clf(a)
+
+
+def test_inverse_lut3d_matches_ocio(tmp_path: Path) -> None:
+    n = 5
+    axis = np.linspace(0.0, 1.0, n)
+    r, g, b = np.meshgrid(axis, axis, axis, indexing="ij")  # r slowest: CLF order, blue fastest
+    table = np.stack([r**0.8 * 0.9 + 0.05 * g, 0.1 * r + 0.85 * g**1.1, 0.9 * b**0.9 + 0.05], axis=-1)
+    rows = "\n".join(" ".join(f"{v * 4095:.3f}" for v in row) for row in table.reshape(-1, 3))
+    path = _file(
+        tmp_path,
+        "inv3d.ctf",
+        'version="1.6" id="a"',
+        f'<InverseLUT3D inBitDepth="12i" outBitDepth="32f"><Array dim="{n} {n} {n} 3">\n{rows}\n</Array></InverseLUT3D>\n',
+    )
+    forward = read_clf(path).inverse()  # the table itself: its outputs are the points the inverse reaches
+    rgb = forward.applied(grid(0.0, 1.0)[: 21**3])
+    ours, ref = read_clf(path).applied(rgb), ocio_apply(path, rgb)
+    np.testing.assert_allclose(ours, ref, atol=ATOL_LUT_OCIO)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
+from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
@@ -27,6 +28,10 @@ from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, Piecewise
 
 __all__ = [
     "OPS",
+    "Aces2GamutCompressOp",
+    "Aces2JmhOp",
+    "Aces2OutputOp",
+    "Aces2ToneCompressOp",
     "AcesDarkToDimOp",
     "AcesGamutCompressOp",
     "AcesGlowOp",
@@ -75,6 +80,10 @@ OPS: dict[str, type[Op]] = {
     CdlOp.kind: CdlOp,
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
+    Aces2OutputOp.kind: Aces2OutputOp,
+    Aces2JmhOp.kind: Aces2JmhOp,
+    Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
+    Aces2GamutCompressOp.kind: Aces2GamutCompressOp,
     HueAdjustOp.kind: HueAdjustOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""
