@@ -32,10 +32,11 @@ _RADIANCE_SIZE = re.compile(rb"([-+])([XY]) +([0-9]{1,9}) +([-+])([XY]) +([0-9]{
 
 
 class JpegHeader:
-    """What `jpeg_header` reads: the frame size and where the first scan starts."""
+    """What `jpeg_header` reads: the frame size, sample precision (bits) and where the first scan starts."""
 
-    def __init__(self, width: int, height: int, components: int, scan_offset: int) -> None:
+    def __init__(self, width: int, height: int, components: int, scan_offset: int, precision: int = 8) -> None:
         self.width, self.height, self.components, self.scan_offset = width, height, components, scan_offset
+        self.precision = precision
 
 
 def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
@@ -64,8 +65,8 @@ def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
         if marker in _SOF_MARKERS:
             if length < 8:
                 raise FormatError("JPEG frame header is too short", path=path)
-            _precision, height, width, components = struct.unpack(">BHHB", data[pos + 4 : pos + 10])
-            frame = (width, height, components, marker in _ARITHMETIC)
+            precision, height, width, components = struct.unpack(">BHHB", data[pos + 4 : pos + 10])
+            frame = (width, height, components, marker in _ARITHMETIC, precision)
         elif marker == 0xDA:
             if frame is None:
                 raise FormatError("JPEG scan starts before any frame header", path=path)
@@ -73,7 +74,7 @@ def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
         elif marker == 0xD9:
             raise FormatError("JPEG file ends before its first scan", path=path)
         pos += 2 + length
-    width, height, components, arithmetic = frame
+    width, height, components, arithmetic, precision = frame
     if height == 0 or width == 0:
         raise FormatError(f"JPEG frame declares a {width}x{height} image (DNL heights are not supported)", path=path)
     size = handle.seek(0, 2)
@@ -90,7 +91,7 @@ def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
     handle.seek(max(pos, size - 65536))
     if b"\xff\xd9" not in handle.read():
         raise FormatError("JPEG data is truncated (no end-of-image marker after the scan)", path=path)
-    return JpegHeader(width, height, components, pos)
+    return JpegHeader(width, height, components, pos, precision)
 
 
 def radiance_size(handle: BinaryIO, path: str) -> tuple[int, int]:
