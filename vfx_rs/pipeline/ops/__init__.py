@@ -11,6 +11,7 @@ from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesG
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
@@ -35,6 +36,7 @@ __all__ = [
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "GradingPrimaryOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
     "LogOp",
@@ -73,5 +75,6 @@ OPS: dict[str, type[Op]] = {
     CdlOp.kind: CdlOp,
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
+    GradingPrimaryOp.kind: GradingPrimaryOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""
