@@ -3,7 +3,7 @@
 # spends no time here. Needs root or sudo when something is missing.
 #   install-debian-deps.sh venv   python3-venv, only where $PYTHON cannot make a venv (Debian's python3)
 #   install-debian-deps.sh run    venv + the viewer's libraries + Xvfb when no display is set
-#   install-debian-deps.sh test   venv + the viewer's libraries + Xvfb (the GL tests always need it)
+#   install-debian-deps.sh test   venv + the viewer's libraries + Xvfb (the GL tests always need it) + test tools
 set -euo pipefail
 mode="${1:-test}"
 list="$(dirname "$0")/debian-packages.txt"
@@ -15,7 +15,7 @@ groups=()
 case "$mode" in
   venv) ;;
   run) groups+=(app); [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || groups+=(headless) ;;
-  test) groups+=(app headless) ;;
+  test) groups+=(app headless test) ;;
   *) echo "usage: $0 venv|run|test" >&2; exit 2 ;;
 esac
 

@@ -8,16 +8,17 @@ exit with status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
-from vfx_rs.cli import bake, chain, color, convert, diff, grade, imageops, info, lut, ocio
+from vfx_rs.cli import bake, chain, color, completion, convert, diff, grade, imageops, info, lut, ocio
 from vfx_rs.cli.helptext import HelpFormatter
 from vfx_rs.errors import VfxError
 
 __all__ = ["main"]
 
-_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain)
+_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain, completion)
 
 _EPILOG = """examples:
   vfx info render.exr
@@ -80,6 +81,11 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `vfx` command; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["__complete"]:  # the shell completion scripts' query (vfx_rs.cli.completion)
+        with contextlib.suppress(VfxError, ValueError, IndexError):  # never an error into the shell
+            print("\n".join(completion.candidates(build_parser(), argv[2:], int(argv[1]))))
+        return 0
     args = _parse(build_parser(), argv)
     try:
         return int(args.run(args))

@@ -122,6 +122,8 @@ def _correction(element: XmlElement, path: str) -> Cdl:
 
 
 def _corrections(root: XmlElement, kind: str, path: str) -> list[Cdl]:
+    if kind != "cc" and root.name == _ROOTS["cc"]:
+        kind = "cc"  # a .ccc/.cdl holding one <ColorCorrection>: OCIO's CDLParser picks the reader by root
     if root.name != _ROOTS[kind]:
         raise FormatError(
             f"a .{kind} file's root must be <{_ROOTS[kind]}>, found <{root.tag}>", path=path, line=root.line
@@ -143,6 +145,9 @@ def _corrections(root: XmlElement, kind: str, path: str) -> list[Cdl]:
 
 def read_cdl_collection(path: str | os.PathLike[str]) -> list[Cdl]:
     """Every correction in a ``.cc``, ``.ccc`` or ``.cdl`` file, in file order.
+
+    A ``.ccc`` or ``.cdl`` whose root is one ``<ColorCorrection>`` gives that
+    correction, as OpenColorIO reads it (its CDLParser picks the reader by root).
 
     Raises
     ------

@@ -10,7 +10,9 @@ Alpha is written as associated (premultiplied, TIFF 6.0 ExtraSamples = 1), as
 - ``tiff:white_point`` (x, y) and ``tiff:primaries`` (xr, yr, xg, yg, xb,
   yb): TIFF 6.0 section 20, WhitePoint (318) and PrimaryChromaticities (319);
 - ``tiff:transfer_function``: TIFF 6.0 section 20, TransferFunction (301),
-  ``2**bits`` 16-bit entries for one channel or three.
+  ``2**bits`` 16-bit entries for one channel or three; a table that does not
+  fit the depth written (an 8-bit file's table in a 16-bit or float file) is
+  left out, since the tag is defined per code value.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.integer import check_bit_depth, encode_integers
+from vfx_rs.io.timecode import timecode_from_bytes, timecode_to_bytes
 
 __all__ = ["WRITE_OPTIONS", "default_bit_depth", "tag_metadata", "write"]
 
@@ -30,37 +33,6 @@ WRITE_OPTIONS = {"tiff": frozenset({"bit_depth", "compression", "planar", "tile"
 
 _TIMECODES, _FRAME_RATE = 51043, 51044
 _WHITE_POINT, _PRIMARIES, _TRANSFER = 318, 319, 301
-
-
-def _bcd(value: int) -> int:
-    return (value // 10) << 4 | value % 10
-
-
-def timecode_to_bytes(timecode: str) -> bytes:
-    """``HH:MM:SS:FF`` as the 8-byte SMPTE 12M time address (frames first, BCD; user bits zero)."""
-    try:
-        hh, mm, ss, ff = (int(part) for part in timecode.replace(";", ":").split(":"))
-    except (AttributeError, ValueError) as exc:
-        raise ArgumentError(f"timecode must be 'HH:MM:SS:FF', not {timecode!r}") from exc
-    if not (0 <= hh < 24 and 0 <= mm < 60 and 0 <= ss < 60 and 0 <= ff < 40):
-        raise ArgumentError(f"timecode {timecode!r} is out of range")
-    return bytes([_bcd(ff), _bcd(ss), _bcd(mm), _bcd(hh), 0, 0, 0, 0])
-
-
-def timecode_from_bytes(raw: bytes) -> str:
-    """The 8-byte SMPTE 12M time address as ``HH:MM:SS:FF`` (flag bits masked off)."""
-
-    def number(byte: int, mask: int) -> int:
-        byte &= mask
-        return (byte >> 4) * 10 + (byte & 0xF)
-
-    hours, minutes, seconds, frames = (
-        number(raw[3], 0x3F),
-        number(raw[2], 0x7F),
-        number(raw[1], 0x7F),
-        number(raw[0], 0x3F),
-    )
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}:{frames:02d}"
 
 
 def tag_metadata(tags: Any) -> dict[str, Any]:
@@ -112,10 +84,8 @@ def _extra_tags(image: Image, bits: int) -> list[tuple[int, int, int, Any, bool]
         tags.append((_WHITE_POINT, 5, 2, _rational_pairs(meta["tiff:white_point"], "tiff:white_point", 2), False))
     if meta.get("tiff:primaries") is not None:
         tags.append((_PRIMARIES, 5, 6, _rational_pairs(meta["tiff:primaries"], "tiff:primaries", 6), False))
-    if meta.get("tiff:transfer_function") is not None and bits in (8, 16):
-        table = np.asarray(meta["tiff:transfer_function"], np.uint16).reshape(-1)
-        if table.size not in (2**bits, 3 * 2**bits):
-            raise ArgumentError(f"tiff:transfer_function has {table.size} entries; a {bits}-bit file needs {2**bits}")
+    table = np.asarray(meta.get("tiff:transfer_function", ()), np.uint16).reshape(-1)
+    if bits in (8, 16) and table.size in (2**bits, 3 * 2**bits):
         tags.append((_TRANSFER, 3, table.size, tuple(int(v) for v in table), False))
     return tags
 
@@ -166,16 +136,19 @@ def write(
     if planar_config == "separate":
         data = np.ascontiguousarray(np.moveaxis(data, -1, 0))
     tiles, tags = _tile(tile), _extra_tags(image, bits)
+    # tifffile resolves a path with realpath, which would turn atomic_output's /proc/self/fd/N into a
+    # new file named after the unnamed one: give it the open file instead.
     try:
-        tifffile.imwrite(
-            path,
-            data if image.channels > 1 else data[:, :, 0],
-            photometric=photometric,
-            planarconfig=planar_config,
-            tile=tiles,
-            extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None,
-            compression=None if compression == "none" else compression,
-            extratags=tags,
-        )
+        with open(path, "wb") as handle:
+            tifffile.imwrite(
+                handle,
+                data if image.channels > 1 else data[:, :, 0],
+                photometric=photometric,
+                planarconfig=planar_config,
+                tile=tiles,
+                extrasamples=["assocalpha"] + ["unspecified"] * (extra - 1) if extra else None,
+                compression=None if compression == "none" else compression,
+                extratags=tags,
+            )
     except (ValueError, KeyError) as exc:
         raise FormatError(f"cannot write this TIFF: {exc}", path=path) from exc

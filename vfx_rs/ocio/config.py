@@ -18,7 +18,7 @@ from vfx_rs.errors import ArgumentError, IoError, OcioError
 from vfx_rs.ocio import parse
 from vfx_rs.ocio.context import Context, match_file_rule, search_colorspace_in_path
 from vfx_rs.ocio.model import ColorSpace, Display, FileRule, Look, NamedTransform, View, ViewingRule, ViewTransform
-from vfx_rs.ocio.names import COLORSPACE_ALIASES, match_name, match_view
+from vfx_rs.ocio.names import COLORSPACE_ALIASES, match_name, match_view, unknown_name
 
 __all__ = ["Config"]
 
@@ -205,7 +205,7 @@ class Config:
             raise OcioError(
                 f"role {chain[-1]!r} names {name!r}, which is not a color space in the config", path=self.path
             )
-        raise OcioError(f"color space {name!r} is not in the config", path=self.path)
+        raise OcioError(unknown_name("color space", name, self.colorspace_names()), path=self.path)
 
     def _is_space_or_role(self, name: str) -> bool:
         key = name.lower()
@@ -315,7 +315,7 @@ class Config:
     def view(self, display: str, view: str) -> View:
         """A view of a display by name, case-insensitively, by a unique part, or a shorthand (`VIEW_ALIASES`)."""
         views = {v.name: v for v in self._display_views(self.display(display))}
-        return views[match_view(list(views), view, f"view of display {display!r}", self.path)]
+        return views[match_view(list(views), view, display, self.path)]
 
     def _rule_allows(self, view: View, colorspace: str) -> bool:
         if not view.rule:

@@ -212,7 +212,7 @@ def _cdl_file(t: Transform, filename: str, path: str | None, v1: bool) -> list[O
     except (FormatError, OSError) as exc:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=path, line=t.line) from None
     cccid = str(t.params.get("cccid", "") or "")
-    chosen = next((c for c in cdls if c.id == cccid), None)
+    chosen = next((c for c in cdls if cccid and c.id == cccid), None)  # OCIO maps only non-empty ids
     index = whole_number(cccid or "0")
     if chosen is None and index is not None:
         if not 0 <= index < len(cdls):

@@ -1,8 +1,8 @@
 """Simplification of an op list, as OpenColorIO's optimizer does.
 
 Three rules, applied until nothing changes: identities drop, adjacent
-constant matrices fuse (in float64), and an op followed by its exact inverse
-cancels. Dynamic ops (live slider values) are never dropped or fused, so a
+constant matrices fuse (in float64), and an op followed by its inverse
+cancels, leaving only what the pair clamps (`Op.pair_replacement`). Dynamic ops (live slider values) are never dropped or fused, so a
 GLSL program built from the list keeps its structure while values change.
 """
 
@@ -23,9 +23,11 @@ def _step(ops: list[Op]) -> list[Op]:
             continue
         if out and not op.dynamic and not out[-1].dynamic:
             prev = out[-1]
-            # Cancel exact inverses before fusing: a matrix times its inverse is only nearly the identity.
+            # Cancel inverse pairs before fusing: a matrix times its inverse is only nearly the identity.
+            # The pair leaves what the first op clamps (OCIO's pair-identity optimization).
             if op.is_inverse_of(prev):
                 out.pop()
+                out.extend(prev.pair_replacement())
                 continue
             if isinstance(prev, MatrixOp) and isinstance(op, MatrixOp):
                 out[-1] = prev.then(op)
