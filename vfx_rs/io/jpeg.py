@@ -4,7 +4,8 @@
 precision (OpenImageIO 3.2 refuses them).
 
 Decoding is libjpeg-turbo's, as OpenImageIO's. A CMYK or YCCK file becomes RGB
-as OpenImageIO converts it (Adobe inverted inks, ``R = C K``; `vfx_rs.io.cmyk`).
+as OpenImageIO converts it (Adobe inverted inks, ``R = C K``; `vfx_rs.io.cmyk`),
+or with ``raw_color=True`` keeps its four inks.
 A JPEG carrying an Ultra HDR gain map (the Adobe ``hdrgm`` XMP or ISO 21496-1
 metadata) is reconstructed by libultrahdr, as OpenImageIO 3 does: linear
 half-float RGBA, the HDR rendition at full boost; ``read(path, hdr=False)``
@@ -54,28 +55,17 @@ def _ultra_hdr(blob: bytes, path: str) -> Image:
     return Image._adopt(np.ascontiguousarray(half, np.float32), ["R", "G", "B", "A"], "f16", meta)
 
 
-_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-"""Start-of-frame markers (ITU-T T.81, table B.1); DHT, JPG and DAC share the range."""
+def read(path: str, hdr: bool = True, raw_color: bool = False) -> Image:
+    """Read a JPEG file.
 
-
-def _precision(blob: bytes, path: str) -> int:
-    """Sample precision P from the frame header (ITU-T T.81, B.2.2): 8, 12, or 2-16 for lossless files."""
-    at = 2
-    while at + 4 < len(blob):
-        if blob[at] != 0xFF:
-            break
-        marker = blob[at + 1]
-        if marker == 0xFF:
-            at += 1
-            continue
-        if marker in _SOF_MARKERS:
-            return int(blob[at + 4])
-        at += 2 + int.from_bytes(blob[at + 2 : at + 4], "big")
-    raise FormatError("JPEG file has no frame header (SOF marker)", path=path)
-
-
-def read(path: str, hdr: bool = True) -> Image:
-    """Read a JPEG file; an Ultra HDR file gives its HDR rendition unless `hdr` is False."""
+    Parameters
+    ----------
+    hdr
+        An Ultra HDR file gives its HDR rendition; False gives the SDR base image.
+    raw_color
+        A CMYK/YCCK file gives its inks C, M, Y, K (amounts, 1 - the stored
+        Adobe values) instead of RGB.
+    """
     import imagecodecs
 
     with open(path, "rb") as handle:
@@ -91,10 +81,13 @@ def read(path: str, hdr: bool = True) -> Image:
         raise FormatError(f"damaged JPEG data: {exc}", path=path) from exc
     if codes.ndim == 3 and codes.shape[2] == 4:
         ink = codes.astype(np.float32) / np.float32(255.0)
+        if raw_color:
+            inks = np.float32(1.0) - ink
+            return Image._adopt(inks, ["C", "M", "Y", "K"], "u8", {"bit_depth": 8})
         meta = {"bit_depth": 8, "jpeg:conversion": "CMYK to RGB: C K (Adobe inverted inks)"}
         return Image._adopt(cmyk_to_rgb(ink, 255, inverted=True), None, "u8", meta)
     if codes.dtype == np.uint16:  # 12-bit and lossless files: normalise by the frame's own precision
-        bits = _precision(blob, path)
+        bits = header.precision
         pixels = decode_integers(codes if codes.ndim == 3 else codes[:, :, np.newaxis], bits)
         return Image._adopt(np.ascontiguousarray(pixels), None, "u16", {"bit_depth": bits})
     return image_from_codes(codes, path)

@@ -42,6 +42,14 @@ def _domain(value: npt.ArrayLike, what: str) -> np.ndarray:
     return d
 
 
+def _domains(lo: npt.ArrayLike, hi: npt.ArrayLike, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Checked per-channel ``(domain_min, domain_max)``: finite, max above min (raises `LutError` naming `kind`)."""
+    lo, hi = _domain(lo, "domain_min"), _domain(hi, "domain_max")
+    if np.any(hi <= lo):
+        raise LutError(f"{kind} LUT domain max {hi.tolist()} not above min {lo.tolist()}")
+    return lo, hi
+
+
 def _apply_ops(ops: list[Op], array: npt.ArrayLike) -> np.ndarray:
     from vfx_rs.pipeline.execute import apply_ops
 
@@ -86,10 +94,7 @@ class Lut1D:
         if not np.all(np.isfinite(data)):
             raise LutError("1D LUT data holds NaN or infinity")
         self.data = data
-        self.domain_min = _domain(self.domain_min, "domain_min")
-        self.domain_max = _domain(self.domain_max, "domain_max")
-        if np.any(self.domain_max <= self.domain_min):
-            raise LutError(f"1D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+        self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "1D")
 
     @property
     def size(self) -> int:
@@ -101,7 +106,7 @@ class Lut1D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:
             raise LutError(f"1D LUT size must be at least 2, got {size}")
-        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        lo, hi = _domains(domain_min, domain_max, "1D")
         return cls(np.linspace(lo, hi, size), lo, hi)
 
     @classmethod
@@ -186,10 +191,7 @@ class Lut3D:
         if not np.all(np.isfinite(data)):
             raise LutError("3D LUT data holds NaN or infinity")
         self.data = data
-        self.domain_min = _domain(self.domain_min, "domain_min")
-        self.domain_max = _domain(self.domain_max, "domain_max")
-        if np.any(self.domain_max <= self.domain_min):
-            raise LutError(f"3D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+        self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "3D")
 
     @property
     def size(self) -> int:
@@ -201,7 +203,7 @@ class Lut3D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:
             raise LutError(f"3D LUT size must be at least 2, got {size}")
-        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        lo, hi = _domains(domain_min, domain_max, "3D")
         axes = [np.linspace(lo[c], hi[c], size) for c in range(3)]
         b, g, r = np.meshgrid(axes[2], axes[1], axes[0], indexing="ij")
         return cls(np.stack([r, g, b], axis=-1), lo, hi)

@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._parallel import for_row_bands
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, pixels_and_names, result
-from vfx_rs.ops._parallel import for_row_bands
 from vfx_rs.ops._roi import restrict, with_roi
 
 __all__ = [

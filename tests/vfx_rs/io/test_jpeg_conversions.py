@@ -29,6 +29,11 @@ def test_cmyk_jpeg_to_rgb_as_openimageio(tmp_path: Path, stored: str) -> None:
     image = vfx_rs.read(path)
     assert image.channel_names == ["R", "G", "B"] and "CMYK" in image.metadata["jpeg:conversion"]
     np.testing.assert_allclose(image.numpy(), oiio_pixels(path), rtol=0, atol=ATOL_FLOAT32_ULP)
+    inks = vfx_rs.read(path, raw_color=True)
+    assert inks.channel_names == ["C", "M", "Y", "K"]
+    c = inks.numpy()
+    rgb = np.floor((1 - c[..., :3]) * (1 - c[..., 3:]) * 255 + 0.5) / 255  # the inks, as OpenImageIO renders them
+    np.testing.assert_allclose(rgb, oiio_pixels(path), rtol=0, atol=1 / 255 + 1e-6)
 
 
 def test_ultra_hdr_reconstructed_as_openimageio_and_sdr_base_on_request(tmp_path: Path) -> None:

@@ -210,3 +210,13 @@ def test_bilevel_ccitt_rle_written_by_openimageio(tmp_path: Path) -> None:
     assert int(tifffile.TiffFile(path).pages.first.compression) == 2
     image = assert_matches_oiio(path, ATOL_FLOAT32_ULP)
     np.testing.assert_array_equal(image.numpy(), data / 255.0)
+
+
+@pytest.mark.parametrize(("bits", "dtype"), [(10, None), (12, None), (16, None), (32, np.float32)])
+def test_big_endian_files(tmp_path: Path, bits: int, dtype: Any) -> None:
+    """Big-endian (MM) files; not 24 bit, which tifffile 2026.3 writes wrongly in big-endian files (0xFFFFFF
+    becomes bytes FF FF 00; libtiff and OpenImageIO read what it wrote); little-endian 24 bit is checked above."""
+    path = tmp_path / "be.tif"
+    data = codes(bits, 3) if dtype is None else codes(16, 3).astype(dtype) / 7
+    tifffile.imwrite(path, data, byteorder=">", photometric="rgb", **({"bitspersample": bits} if dtype is None else {}))
+    assert_matches_oiio(path, ATOL_TIFF_CONTAINER[bits] if dtype is None else 0.0)
