@@ -49,9 +49,11 @@ __all__ = [
     "write_layers",
 ]
 
-_SUBPACKAGES = frozenset({"color", "core", "io", "lut", "ocio", "ops", "pipeline"})
+_SUBPACKAGES = frozenset({"color", "core", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
 
 _LAZY = {
+    "read_deep": "vfx_rs.io.exr_deep",
+    "DeepImage": "vfx_rs.deep",
     "Processor": "vfx_rs.processor",
     "BitDepth": "vfx_rs.core",
     "TypeDesc": "vfx_rs.core",

@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any as _Any
+
 from vfx_rs.ops.arith import abs, absdiff, add, clamp, div, invert, mad, max, min, mul, normalize, pow, sub
 from vfx_rs.ops.blend import BLEND_MODES, blend
 from vfx_rs.ops.blur import BLUR_TYPES, EDGE_MODES, blur, blur_kernel, median, sharpen, unsharp_mask
@@ -92,6 +94,17 @@ in_op = in_
 """vfx-rs-py's name for `in_` (Porter-Duff A in B)."""
 out = out_
 """vfx-rs-py's name for `out_` (Porter-Duff A out B)."""
+
+
+def __getattr__(name: str) -> _Any:
+    # ``ops.ocionamedtransform`` (vfx-rs-py's place for it) needs an OCIO config, which sits above the ops
+    # layer: it lives in vfx_rs.ocio.image_ops and is looked up there on first use.
+    if name == "ocionamedtransform":
+        import importlib
+
+        return importlib.import_module("vfx_rs.ocio.image_ops").ocionamedtransform
+    raise AttributeError(f"module 'vfx_rs.ops' has no attribute {name!r}")
+
 
 __all__ = [
     "BLEND_MODES",
