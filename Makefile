@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-app-dev
-SAMPLE := vfx_rs/resources/sample.exr
+SAMPLE := resources/sample.exr
 
 .PHONY: run test lint bench sysdeps sysdeps-run sysdeps-venv venv sample
 

@@ -38,6 +38,15 @@ RTOL_CDL_ROUNDTRIP_F64 = 1e-9
 ATOL_LUT_OCIO = 1e-5
 """LUT application against OpenColorIO's FileTransform (issue 4)."""
 
+RTOL_LUT_OCIO_ABOVE_1 = 1e-4
+"""CLF/CTF nodes against OCIO above 1 (issue 18: 1e-5, and 1e-4 relative above 1): steep curves to 100
+(PQ_TO_Lin) and float32 powers differ by a few ulps there; measured 3.1e-5 relative."""
+
+RTOL_OCIO_SSE_POW = 5e-5
+"""CTF ExposureContrast against OCIO: its CPU renderer raises to the contrast with ssePower, an SSE
+approximation used even at OPTIMIZATION_LOSSLESS (ExposureContrastOpCPU.cpp); measured 2.8e-5 relative
+on OCIO's own exposure_contrast_linear.ctf, whose exact result is the identity (vfx_rs: 1e-7)."""
+
 ATOL_CLF_REWRITE = 1e-6
 """A pipeline written to .clf and read back against the pipeline itself: exact parameters, but a
 domain-scaled LUT or a one-sided clamping range is rewritten as a matrix plus a node, which rounds
@@ -148,6 +157,23 @@ ATOL_ACES_OP_INVERSE = 2e-5
 """ACES fixed-function and B-spline ops followed by their inverses, on scene-linear samples 0.18 * 2**[-6, 5]
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
+
+RTOL_ACES2_OCIO = 1e-4
+"""ACES 2.0 output transforms (BuiltinTransform and FixedFunction styles) against OCIO's CPU processor (F32,
+LOSSLESS), relative to max(1, |ref|), after allowing OCIO's own one-channel float32 noise (issue 11): forward
+on ACES values from -0.1 to 1e4, measured at most 4.1e-5; inverse on display XYZ from -0.1 to 1.2 x peak,
+measured at most 6e-5 (tables bit-identical to OCIO's but for one gamma entry in some displays)."""
+
+
+ATOL_IBA_F32 = 2e-6
+"""vfx-rs-py ops against OpenImageIO's ImageBufAlgo on float32 values in about -1..4 (issue 21): the same
+formulas evaluated in float64 here and float32 there (a few float32 steps at 4)."""
+
+RTOL_IBA_LOG = 3e-4
+"""rangecompress/rangeexpand and sigmoid contrast_remap against ImageBufAlgo (issue 21), which evaluates its
+log/exp in float32: measured 2.5e-5 relative (rangecompress), 8.6e-5 (rangeexpand), 2.8e-4 (rangeexpand
+with use_luma), where the formula in float64
+round-trips to 1e-7."""
 
 ATOL_LUT_INVERSE_OCIO = 1e-6
 """Inverse 1D, half-domain and 3D LUT ops against OCIO's exact inversion (issue 20): absolute, relative above 1;

@@ -302,15 +302,54 @@ class LayeredImage:
         for name, image in (layers or {}).items():
             self[name] = image
 
-    def layer_names(self) -> list[str]:
-        """Layer names, in file order."""
-        return list(self._layers)
+    @property
+    def layer_names(self) -> Any:
+        """Layer names, in file order: a list, also callable (``layer_names()``, the seed API's form)."""
+        from vfx_rs.image_layer import LayerNames
 
-    def __getitem__(self, name: str) -> Image:
+        return LayerNames(self._layers)
+
+    @property
+    def num_layers(self) -> int:
+        """Number of layers."""
+        return len(self._layers)
+
+    def __getitem__(self, key: str | int) -> Any:
+        """The layer called `key`, or at position `key`, as a `vfx_rs.ImageLayer` (an `Image`)."""
+        from vfx_rs.image_layer import ImageLayer
+
+        if isinstance(key, (int, np.integer)) and not isinstance(key, bool):
+            names = list(self._layers)
+            if not -len(names) <= int(key) < len(names):
+                raise NotFoundError(f"no layer {int(key)}; there are {len(names)} layers")
+            key = names[int(key)]
         try:
-            return self._layers[name]
+            return ImageLayer.of(str(key), self._layers[str(key)])
         except KeyError:
-            raise NotFoundError(f"no layer {name!r}; layers are: {', '.join(self._layers) or '(none)'}") from None
+            raise NotFoundError(f"no layer {key!r}; layers are: {', '.join(self._layers) or '(none)'}") from None
+
+    def layer(self, name: str) -> Any:
+        """The layer called `name` (vfx-rs-py)."""
+        return self[str(name)]
+
+    def layer_at(self, index: int) -> Any:
+        """The layer at `index` (vfx-rs-py)."""
+        return self[int(index)]
+
+    def add_layer(self, name: str, image: Image) -> None:
+        """Add (or replace) the layer `name`."""
+        self[name] = image
+
+    def to_image(self) -> Image:
+        """The only layer as a plain `Image`; raises `ArgumentError` if there is not exactly one."""
+        if len(self._layers) != 1:
+            raise ArgumentError(f"to_image needs exactly one layer; there are {len(self._layers)}: {self.layer_names}")
+        return next(iter(self._layers.values())).copy()
+
+    @staticmethod
+    def from_image(image: Image, layer_name: str) -> LayeredImage:
+        """A one-layer `LayeredImage` holding `image` as `layer_name`."""
+        return LayeredImage({layer_name: image})
 
     def __setitem__(self, name: str, image: Image) -> None:
         if not isinstance(image, Image):

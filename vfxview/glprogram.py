@@ -9,11 +9,11 @@ declare, so a renamed uniform fails loudly instead of drawing stale values.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 
 import numpy as np
 from OpenGL import GL
 
+from vfx_rs.data_files import data_file
 from vfx_rs.pipeline import GlslProgram, TextureSpec, Uniform
 
 __all__ = ["INSERTION_POINT", "GlError", "ShaderProgram", "build_source", "load_shader", "read_float"]
@@ -26,8 +26,8 @@ class GlError(RuntimeError):
 
 
 def load_shader(name: str) -> str:
-    """Text of a shader file shipped in ``vfxview/shaders``."""
-    return resources.files("vfxview").joinpath("shaders", name).read_text(encoding="utf-8")
+    """Text of a shader file of the top-level ``shaders/`` folder (``vfxview/shaders`` once installed)."""
+    return data_file("vfxview", "shaders", name).read_text(encoding="utf-8")
 
 
 def build_source(skeleton: str, program: GlslProgram) -> str:

@@ -20,7 +20,7 @@ def test_screenshot_shows_the_sample(window, qtbot, tmp_path):
     """The bundled sample is visible in a grab of the whole window: at a 9x9 grid of its opaque pixels the grab
     shows the display pipeline's values (within the span of the 5x5 neighbourhood: at the fitted zoom one screen pixel
     covers ~2 image pixels and the texture is filtered), and the grid is not flat."""
-    from vfx_rs._resources import sample_image_path
+    from vfx_rs.data_files import sample_image_path
 
     sample = sample_image_path()
     assert commands.open_image(window.state, sample) and window.state.error == ""

@@ -86,7 +86,7 @@ def test_command_line_input_overrides_the_rules(rules, pixels, tmp_path):
 
 
 def test_builtin_aces_config_rules_for_the_sample(tmp_path):
-    from vfx_rs._resources import sample_image_path
+    from vfx_rs.data_files import sample_image_path
     from vfxview.app import main
 
     sample = str(sample_image_path())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -9,15 +11,15 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 
 import vfx_rs
 from tests.tolerances import ATOL_8BIT, ATOL_GLSL_VS_NUMPY
-from vfxview import commands
+from vfxview import color_commands, commands
 
 pytestmark = pytest.mark.gl
 
 DATA_OUTLINE = (0.9, 0.7, 0.1)
-"""Colour of the data-window outline (vfxview/shaders/display.frag)."""
+"""Colour of the data-window outline (shaders/display.frag)."""
 
 DISPLAY_OUTLINE = (0.45, 0.45, 0.5)
-"""Colour of the display-window outline (vfxview/shaders/display.frag)."""
+"""Colour of the display-window outline (shaders/display.frag)."""
 
 
 def _show(window, qtbot, image, path="img.exr"):
@@ -68,6 +70,39 @@ def test_wheel_zooms_about_the_cursor_and_middle_drag_pans(window, qtbot, chart)
         )
         (vp.mousePressEvent if kind == QEvent.Type.MouseButtonPress else vp.mouseMoveEvent)(event)
     np.testing.assert_allclose(vp.pan - pan, np.array([30.0, 20.0]) * vp.devicePixelRatioF())
+
+
+def test_pan_zoom_and_sliders_never_rebuild_the_pipeline(window, qtbot, chart, monkeypatch):
+    from vfx_rs.view import ViewSettings
+
+    _show(window, qtbot, vfx_rs.Image(chart))
+    vp = window.viewport
+    vp.grabFramebuffer()
+    builds = []
+    original = ViewSettings.pipeline
+    on_ui = threading.main_thread
+    monkeypatch.setattr(
+        ViewSettings,
+        "pipeline",
+        lambda self, *a, **k: builds.append(threading.current_thread() is on_ui()) or original(self, *a, **k),
+    )
+    counts = (vp.compile_count, vp.upload_count, vp.uniform_updates)
+    vp.zoom_at(1.5, QPointF(40.0, 40.0))
+    vp.pan = vp.pan + 7.0
+    vp.grabFramebuffer()
+    assert (vp.compile_count, vp.upload_count, vp.uniform_updates) == counts and not any(builds)
+    commands.set_exposure(window.state, 1.5)
+    commands.set_grade(window.state, slope=(1.2, 1.0, 0.9), saturation=0.5)
+    commands.set_channel(window.state, "G")
+    vp.grabFramebuffer()
+    assert (vp.compile_count, vp.upload_count) == counts[:2] and vp.uniform_updates == counts[2] + 1 and not any(builds)
+    x, y = 30, 40  # the new values reached the shader: the screen shows what the NumPy core computes
+    expected = np.clip(window.state.settings.pipeline().applied(chart[y, x][None])[0, :3], 0, 1)
+    np.testing.assert_allclose(_screen_pixel(window, x, y), expected, atol=ATOL_8BIT)
+    commands.set_channel(window.state, "RGB")
+    assert color_commands.set_display(window.state, "sRGB - Display", "Un-tone-mapped")
+    vp.grabFramebuffer()
+    assert vp.compile_count == counts[0] + 1  # a new view is a new structure: one recompile
 
 
 def test_zero_key_is_one_to_one(window, qtbot, chart):

@@ -270,7 +270,7 @@ def test_docks_recent_files_and_file_rules_are_remembered_between_runs(qtbot, ch
 
 
 def test_info_panel_lists_size_windows_pixel_type_compression_and_metadata(window, qtbot):
-    from vfx_rs._resources import sample_image_path
+    from vfx_rs.data_files import sample_image_path
 
     assert commands.open_image(window.state, sample_image_path())
     text = window.panels["Info"].text.toPlainText()

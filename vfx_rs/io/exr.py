@@ -22,6 +22,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, NotFoundError
 from vfx_rs.image import Image, LayeredImage
+from vfx_rs.io.exr_deep import deep_image_of_part, is_deep
 from vfx_rs.io.exr_header import read_headers
 
 __all__ = ["COMPRESSIONS", "WRITE_OPTIONS", "read", "read_layer", "read_layered", "write", "write_layers"]
@@ -109,20 +110,14 @@ def _yca_to_rgb(y: np.ndarray, ry: np.ndarray, by: np.ndarray, chromaticities: A
 
 
 def _interleave(data: np.ndarray, planes: list[np.ndarray]) -> None:
-    """Copy planes into the channels of `data`, row bands on two threads (NumPy releases the GIL)."""
-    from concurrent.futures import ThreadPoolExecutor
+    """Copy planes into the channels of `data`, in row bands on the core's thread pool (NumPy releases the GIL)."""
+    from vfx_rs._parallel import for_row_bands
 
     def band(rows: slice) -> None:
         for i, plane in enumerate(planes):
             data[rows, :, i] = plane[rows]
 
-    height = data.shape[0]
-    if height * data.shape[1] < 1 << 18:
-        band(slice(None))
-        return
-    half = height // 2
-    with ThreadPoolExecutor(2) as pool:
-        list(pool.map(band, (slice(0, half), slice(half, height))))
+    for_row_bands(data.shape[0], data.shape[1] * data.itemsize * len(planes), band)
 
 
 def _sort_key(suffix: str) -> tuple[int, str]:
@@ -134,7 +129,12 @@ def _split(name: str) -> tuple[str, str]:
     return prefix, suffix
 
 
-def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: dict[str, Any]) -> Image:
+def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: dict[str, Any], path: str) -> Image:
+    if is_deep(part):  # a deep part reads as its flattened image (vfx_rs.deep)
+        flat = deep_image_of_part(part, metadata, path).flatten()
+        ordered = sorted(names, key=lambda n: _sort_key(_split(n)[1]))
+        pixels = flat.pixels[..., [flat.channel_index(n) for n in ordered]]
+        return flat.with_pixels(pixels, [_split(n)[1] for n in ordered])
     x0, y0, x1, y1 = metadata["dataWindow"]
     height, width = y1 - y0 + 1, x1 - x0 + 1
     suffixes = [_split(n)[1] for n in names]
@@ -238,7 +238,7 @@ def read(path: str, part: int | str | None = None) -> Image:
         chosen = parts[names.index(part)]
     header = dict(chosen.header)
     names = [n for n in chosen.channels if not _split(n)[0]] or list(chosen.channels)
-    return _layer_image(chosen, names, header, _metadata(header))
+    return _layer_image(chosen, names, header, _metadata(header), path)
 
 
 def read_layered(path: str) -> LayeredImage:
@@ -246,7 +246,7 @@ def read_layered(path: str) -> LayeredImage:
     _, layers = _all_layers(path)
     out = LayeredImage()
     for name, (part, names, metadata) in layers.items():
-        out[name] = _layer_image(part, names, dict(part.header), metadata)
+        out[name] = _layer_image(part, names, dict(part.header), metadata, path)
     return out
 
 
@@ -256,7 +256,7 @@ def read_layer(path: str, name: str) -> Image:
     if name not in layers:
         raise NotFoundError(f"no layer {name!r}; layers are: {', '.join(layers)}", path=path)
     part, names, metadata = layers[name]
-    return _layer_image(part, names, dict(part.header), metadata)
+    return _layer_image(part, names, dict(part.header), metadata, path)
 
 
 def _compression(name: str) -> Any:
@@ -300,8 +300,8 @@ def _header(image: Image, compression: str) -> dict[str, Any]:
 
 
 def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarray]:
-    """One contiguous plane per channel in the file's type, converted on two threads."""
-    from concurrent.futures import ThreadPoolExecutor
+    """One contiguous plane per channel in the file's type, converted on the core's thread pool."""
+    from vfx_rs._parallel import map_all
 
     data = image._data  # read only here: no need for the copy numpy() makes
 
@@ -311,8 +311,7 @@ def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarra
             values = np.clip(np.nan_to_num(values), 0, 2**32 - 1).round()
         return np.ascontiguousarray(values.astype(dtype))
 
-    with ThreadPoolExecutor(2) as pool:
-        planes = list(pool.map(plane, range(image.channels)))
+    planes = map_all(plane, range(image.channels))
     return {f"{prefix}{name}": p for name, p in zip(image.channel_names, planes, strict=True)}
 
 

@@ -3,15 +3,18 @@
 Reading gives ``(H, W, C)`` float32 whatever the file's layout: contiguous or
 planar (PlanarConfiguration 2), strips or tiles, every compression tifffile
 or libtiff decodes. Samples are normalised by their own maximum at every
-depth from 1 to 32 bits (`vfx_rs.io.tiff_samples`); float files (16, 24, 32
-and 64 bit) keep their values. The photometric conversions follow OpenImageIO
+depth from 1 to 32 bits (`vfx_rs.io.tiff_samples`), signed integers by
+``2**(bits-1) - 1`` as OpenImageIO does; float files (16, 24, 32 bit) keep
+their values, 64-bit ones are rounded to float32. Only the first page is
+read. The photometric conversions follow OpenImageIO
 3.2 (``src/tiff.imageio/tiffinput.cpp``) and are named in
 ``metadata["tiff:conversion"]``:
 
 - palette colour to RGB from the ColorMap;
 - CMYK to RGB, ``(1 - C)(1 - K)``; ``read(path, raw_color=True)`` keeps C, M, Y, K;
-- min-is-white inverted (at every integer depth; OpenImageIO 3.2 inverts only
-  files of 8 bits or fewer, so 16-bit min-is-white files differ from it);
+- min-is-white inverted at every integer depth (TIFF 6.0, section 3;
+  OpenImageIO 3.2 inverts only files of 8 bits or fewer, so deeper
+  min-is-white files read as ``1 - OpenImageIO``); float min-is-white is refused;
 - YCbCr (chroma subsampled or not), CIELAB and old-style JPEG files go through
   libtiff's RGBA interface to 8-bit RGB(A), OpenImageIO's path, so they are
   code-for-code the same; JPEG-compressed YCbCr is decoded by tifffile and
@@ -231,7 +234,7 @@ def read(path: str, raw_color: bool = False) -> Image:
         colour = 1 if info.photometric in (0, 1, 4) else 3
         names, unassociated = _alpha_names(info, colour)
         if info.photometric == _MINISWHITE:
-            if fmt.startswith("f"):
+            if data.dtype.kind == "f":
                 raise FormatError("min-is-white TIFF with float samples is not supported", path=path)
             invert_min_is_white(pixels, colour)
             conversion = "min-is-white inverted"

@@ -26,12 +26,15 @@ __all__ = [
 
 
 def container_format(bits: int) -> str:
-    """The pixel format holding `bits`-bit unsigned samples: u8 up to 8 bits, u16 up to 16, u32 up to 32, else f32.
+    """The pixel format recorded for `bits`-bit unsigned samples: u8 up to 8 bits, u16 up to 16, else f32.
 
-    OpenImageIO hands 1-6 bit files out as 8 bit, 10-14 bit as 16 and 24 bit as 32
+    OpenImageIO hands 1-6 bit files out as 8 bit and 10-14 bit as 16
     (``tiffinput.cpp``, ``readspec``); `vfx_rs` records the same container.
+    24- and 32-bit samples are recorded as f32, not u32: in `vfx_rs` (as in
+    OpenEXR) u32 holds integers that are not normalised, such as object IDs,
+    and writing these normalised values as such would round them to 0 and 1.
     """
-    return "u8" if bits <= 8 else "u16" if bits <= 16 else "u32" if bits <= 32 else "f32"
+    return "u8" if bits <= 8 else "u16" if bits <= 16 else "f32"
 
 
 def integer_to_float(codes: np.ndarray, bits: int, signed: bool) -> np.ndarray:

@@ -10,7 +10,9 @@ Alpha is written as associated (premultiplied, TIFF 6.0 ExtraSamples = 1), as
 - ``tiff:white_point`` (x, y) and ``tiff:primaries`` (xr, yr, xg, yg, xb,
   yb): TIFF 6.0 section 20, WhitePoint (318) and PrimaryChromaticities (319);
 - ``tiff:transfer_function``: TIFF 6.0 section 20, TransferFunction (301),
-  ``2**bits`` 16-bit entries for one channel or three.
+  ``2**bits`` 16-bit entries for one channel or three; a table that does not
+  fit the depth written (an 8-bit file's table in a 16-bit or float file) is
+  left out, since the tag is defined per code value.
 """
 
 from __future__ import annotations
@@ -82,10 +84,8 @@ def _extra_tags(image: Image, bits: int) -> list[tuple[int, int, int, Any, bool]
         tags.append((_WHITE_POINT, 5, 2, _rational_pairs(meta["tiff:white_point"], "tiff:white_point", 2), False))
     if meta.get("tiff:primaries") is not None:
         tags.append((_PRIMARIES, 5, 6, _rational_pairs(meta["tiff:primaries"], "tiff:primaries", 6), False))
-    if meta.get("tiff:transfer_function") is not None and bits in (8, 16):
-        table = np.asarray(meta["tiff:transfer_function"], np.uint16).reshape(-1)
-        if table.size not in (2**bits, 3 * 2**bits):
-            raise ArgumentError(f"tiff:transfer_function has {table.size} entries; a {bits}-bit file needs {2**bits}")
+    table = np.asarray(meta.get("tiff:transfer_function", ()), np.uint16).reshape(-1)
+    if bits in (8, 16) and table.size in (2**bits, 3 * 2**bits):
         tags.append((_TRANSFER, 3, table.size, tuple(int(v) for v in table), False))
     return tags
 

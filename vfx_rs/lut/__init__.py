@@ -29,6 +29,7 @@ from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
+from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
@@ -45,10 +46,13 @@ __all__ = [
     "LutFormat",
     "apply_1d",
     "apply_3d",
+    "apply_lut1d",
+    "apply_lut3d",
     "bake",
     "bake_1d",
     "bake_3d",
     "bake_shaper_3d",
+    "load_cube",
     "log2_shaper",
     "read",
     "read_3dl",

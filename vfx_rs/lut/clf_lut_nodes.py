@@ -24,7 +24,7 @@ from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_d
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.range import RangeOp
 
-__all__ = ["read_inverse_lut1d", "read_lut1d", "read_lut3d"]
+__all__ = ["read_inverse_lut1d", "read_inverse_lut3d", "read_lut1d", "read_lut3d"]
 
 _INDEX_PAIR = re.compile(r"([^\s@]+)\s*@\s*([^\s@]+)")
 
@@ -126,23 +126,38 @@ def read_inverse_lut1d(node: Node, in_max: float, out_max: float, context: NodeC
     return [HueAdjustOp(inner=inverse) if _hue_adjust(node, context) else inverse]
 
 
+def _lut3d_op(node: Node, out_max: float, context: NodeContext) -> Lut3DOp:
+    """The table of a ``LUT3D``/``InverseLUT3D`` node, values over `out_max`; blue fastest in the file."""
+    interpolation = (node.attr("interpolation") or context.lut3d_interpolation).lower()
+    if interpolation not in ("trilinear", "tetrahedral"):
+        raise node.error(f"{node.tag} interpolation {node.attr('interpolation')!r} is not trilinear or tetrahedral")
+    array = array_of(node)
+    dims = array_dims(node, array)
+    if len(dims) != 4 or dims[3] != 3 or dims[1] != dims[0] or dims[2] != dims[0]:
+        raise array.error(f"{node.tag} Array dim {array.attr('dim')!r} is not 'N N N 3'")
+    n = dims[0]
+    if not 2 <= n <= MAX_3D_SIZE:
+        raise array.error(f"{node.tag} size {n} is outside 2..{MAX_3D_SIZE}")
+    values = array.numbers(f"{node.tag} Array", n * n * n * 3)
+    # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
+    table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3) / out_max
+    return wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])[0]  # type: ignore[return-value]
+
+
 def read_lut3d(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:
     """A ``LUT3D`` node: ``N N N 3`` values, blue fastest; ``trilinear`` or ``tetrahedral``.
 
     A node without an ``interpolation`` attribute takes the FileTransform's (`NodeContext`).
     """
-    interpolation = (node.attr("interpolation") or context.lut3d_interpolation).lower()
-    if interpolation not in ("trilinear", "tetrahedral"):
-        raise node.error(f"LUT3D interpolation {node.attr('interpolation')!r} is not trilinear or tetrahedral")
-    array = array_of(node)
-    dims = array_dims(node, array)
-    if len(dims) != 4 or dims[3] != 3 or dims[1] != dims[0] or dims[2] != dims[0]:
-        raise array.error(f"LUT3D Array dim {array.attr('dim')!r} is not 'N N N 3'")
-    n = dims[0]
-    if not 2 <= n <= MAX_3D_SIZE:
-        raise array.error(f"LUT3D size {n} is outside 2..{MAX_3D_SIZE}")
-    values = array.numbers("LUT3D Array", n * n * n * 3)
-    # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
-    table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3) / out_max
-    lut = wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])
-    return _index_map(node, n, in_max, context) + lut
+    lut = _lut3d_op(node, out_max, context)
+    return [*_index_map(node, lut.table.shape[0], in_max, context), lut]
+
+
+def read_inverse_lut3d(node: Node, in_max: float, _out_max: float, context: NodeContext) -> list[Op]:
+    """A CTF ``InverseLUT3D`` node: a 3D table in the input bit depth, applied inverted (OCIO's exact
+    inverse, `Lut3DOp.inverse`; CTFReaderInvLut3DElt scales the values by the ``inBitDepth``)."""
+    forward = _lut3d_op(node, in_max, context)
+    try:
+        return [forward.inverse()]
+    except ArgumentError as exc:
+        raise node.error(f"InverseLUT3D: {exc.message}") from None

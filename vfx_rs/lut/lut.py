@@ -10,7 +10,7 @@ and clamped to it, as OpenColorIO applies them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +40,14 @@ def _domain(value: npt.ArrayLike, what: str) -> np.ndarray:
     if not np.all(np.isfinite(d)):
         raise LutError(f"LUT {what} must be finite, got {d.tolist()}")
     return d
+
+
+def _domains(lo: npt.ArrayLike, hi: npt.ArrayLike, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Checked per-channel ``(domain_min, domain_max)``: finite, max above min (raises `LutError` naming `kind`)."""
+    lo, hi = _domain(lo, "domain_min"), _domain(hi, "domain_max")
+    if np.any(hi <= lo):
+        raise LutError(f"{kind} LUT domain max {hi.tolist()} not above min {lo.tolist()}")
+    return lo, hi
 
 
 def _apply_ops(ops: list[Op], array: npt.ArrayLike) -> np.ndarray:
@@ -86,10 +94,7 @@ class Lut1D:
         if not np.all(np.isfinite(data)):
             raise LutError("1D LUT data holds NaN or infinity")
         self.data = data
-        self.domain_min = _domain(self.domain_min, "domain_min")
-        self.domain_max = _domain(self.domain_max, "domain_max")
-        if np.any(self.domain_max <= self.domain_min):
-            raise LutError(f"1D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+        self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "1D")
 
     @property
     def size(self) -> int:
@@ -97,12 +102,19 @@ class Lut1D:
         return int(self.data.shape[0])
 
     @classmethod
-    def identity(cls, size: int, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut1D:
+    def identity(cls, size: int = 1024, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut1D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:
             raise LutError(f"1D LUT size must be at least 2, got {size}")
-        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        lo, hi = _domains(domain_min, domain_max, "1D")
         return cls(np.linspace(lo, hi, size), lo, hi)
+
+    @classmethod
+    def gamma(cls, size: int, gamma: float) -> Lut1D:
+        """The curve ``x ** gamma`` over [0, 1] sampled at `size` points (the vfx-rs-py constructor)."""
+        if size < 2:
+            raise LutError(f"1D LUT size must be at least 2, got {size}")
+        return cls(np.linspace(0.0, 1.0, size) ** float(gamma))
 
     def to_ops(self, interpolation: str = "linear") -> list[Op]:
         """The pipeline ops applying this LUT (1D LUTs interpolate linearly)."""
@@ -112,8 +124,14 @@ class Lut1D:
             raise LutError(f"1D LUT interpolation {interpolation!r} not supported; use 'linear'")
         return [Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)]
 
-    def apply(self, array: npt.ArrayLike) -> np.ndarray:
-        """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept)."""
+    def apply(self, array: npt.ArrayLike) -> Any:
+        """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept).
+
+        A single number goes through the first channel's curve and comes back as a float.
+        """
+        if np.ndim(array) == 0:
+            value = np.full(3, float(array), dtype=np.float32)  # type: ignore[arg-type]
+            return float(_apply_ops(self.to_ops(), value)[0])
         return _apply_ops(self.to_ops(), array)
 
     def inverse(self, size: int = 65536) -> Lut1D:
@@ -173,10 +191,7 @@ class Lut3D:
         if not np.all(np.isfinite(data)):
             raise LutError("3D LUT data holds NaN or infinity")
         self.data = data
-        self.domain_min = _domain(self.domain_min, "domain_min")
-        self.domain_max = _domain(self.domain_max, "domain_max")
-        if np.any(self.domain_max <= self.domain_min):
-            raise LutError(f"3D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+        self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "3D")
 
     @property
     def size(self) -> int:
@@ -184,11 +199,11 @@ class Lut3D:
         return int(self.data.shape[0])
 
     @classmethod
-    def identity(cls, size: int, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut3D:
+    def identity(cls, size: int = 33, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut3D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:
             raise LutError(f"3D LUT size must be at least 2, got {size}")
-        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        lo, hi = _domains(domain_min, domain_max, "3D")
         axes = [np.linspace(lo[c], hi[c], size) for c in range(3)]
         b, g, r = np.meshgrid(axes[2], axes[1], axes[0], indexing="ij")
         return cls(np.stack([r, g, b], axis=-1), lo, hi)

@@ -56,7 +56,7 @@ def alpha_index(names: Sequence[str]) -> int | None:
 
 def result(
     source: ImageLike,
-    data: npt.NDArray[np.float32],
+    data: npt.NDArray[Any],
     channel_names: Sequence[str] | None = None,
     metadata: dict[str, Any] | None = None,
 ) -> Any:

@@ -25,6 +25,7 @@ their colour into the result.
 from __future__ import annotations
 
 import copy
+import enum
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,7 @@ import numpy.typing as npt
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._banded import AxisWeights, all_finite, apply_columns, apply_rows
 from vfx_rs.ops._common import ImageLike, check_output_size, check_positive, check_whole, pixels_and_names, result
+from vfx_rs.ops._roi import restrict
 from vfx_rs.ops.composite import associate
 from vfx_rs.ops.filters import Filter, get_filter
 
@@ -94,8 +96,16 @@ def _size(value: Any, what: str) -> int:
     return check_whole(value, what)
 
 
-def _resample(data: npt.NDArray[np.float32], width: int, height: int, filter: str) -> npt.NDArray[np.float32]:
+def filter_name(filter: Any) -> str:
+    """The filter name for a string or a `ResizeFilter`/`FilterType` member (``Lanczos3`` -> ``"lanczos3"``)."""
+    if isinstance(filter, enum.IntEnum):
+        return filter.name.lower()
+    return str(filter)
+
+
+def _resample(data: npt.NDArray[np.float32], width: int, height: int, filter: Any) -> npt.NDArray[np.float32]:
     h, w, _ = data.shape
+    filter = filter_name(filter)
     if str(filter).lower() in ("nearest", "point", "impulse"):
         rows = data if height == h else np.take(data, _nearest_index(h, height), axis=0)
         return rows if width == w else np.take(rows, _nearest_index(w, width), axis=1)
@@ -116,9 +126,10 @@ def resize(
     image: ImageLike,
     width: int | None = None,
     height: int | None = None,
+    filter: Any = "lanczos3",
+    roi: Any = None,
     *,
     scale: float | tuple[float, float] | None = None,
-    filter: str = "lanczos3",
     premultiplied: bool = True,
 ) -> Any:
     """Resample an image to a new size.
@@ -135,6 +146,9 @@ def resize(
         ``"nearest"``, ``"box"``, ``"triangle"`` (``"bilinear"``), ``"catmull-rom"``
         (``"bicubic"``), ``"mitchell"``, ``"bspline"``, ``"lanczos3"`` (``"lanczos"``)
         or ``"gaussian"``; see `vfx_rs.ops.filters.FILTERS` for definitions and sources.
+        A `vfx_rs.ops.ResizeFilter` works too (``ResizeFilter.Lanczos3``).
+    roi
+        Keep only this region of the result (a `vfx_rs.Roi3D`).
     premultiplied
         True (default) if colour is already multiplied by alpha; False to
         premultiply before and divide after filtering.
@@ -162,7 +176,7 @@ def resize(
     out = finish(_resample(work, new_w, new_h, filter))
     if out is data:
         out = data.copy()
-    return result(image, out, metadata=_resized_metadata(image, new_w, new_h))
+    return restrict(result(image, out, metadata=_resized_metadata(image, new_w, new_h)), roi)
 
 
 def _resized_metadata(image: ImageLike, width: int, height: int) -> dict[str, Any] | None:
@@ -176,7 +190,9 @@ def _resized_metadata(image: ImageLike, width: int, height: int) -> dict[str, An
     return meta
 
 
-def fit(image: ImageLike, width: int, height: int, *, filter: str = "lanczos3", premultiplied: bool = True) -> Any:
+def fit(
+    image: ImageLike, width: int, height: int, filter: Any = "lanczos3", roi: Any = None, *, premultiplied: bool = True
+) -> Any:
     """Resize to fit inside ``width x height`` keeping the aspect ratio, centred on zeros (letterbox).
 
     The image is resized to fill one dimension exactly (the other rounded to
@@ -203,10 +219,10 @@ def fit(image: ImageLike, width: int, height: int, *, filter: str = "lanczos3", 
     out = np.zeros((h_out, w_out, c), dtype=np.float32)
     x0, y0 = (w_out - inner_w) // 2, (h_out - inner_h) // 2
     out[y0 : y0 + inner_h, x0 : x0 + inner_w] = inner
-    return result(image, out, metadata=_resized_metadata(image, w_out, h_out))
+    return restrict(result(image, out, metadata=_resized_metadata(image, w_out, h_out)), roi)
 
 
-def fill(image: ImageLike, width: int, height: int, *, filter: str = "lanczos3", premultiplied: bool = True) -> Any:
+def fill(image: ImageLike, width: int, height: int, *, filter: Any = "lanczos3", premultiplied: bool = True) -> Any:
     """Resize to cover ``width x height`` keeping the aspect ratio, then crop the centre.
 
     The image is resized so that both dimensions reach the target (the

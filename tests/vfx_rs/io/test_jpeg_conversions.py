@@ -29,6 +29,11 @@ def test_cmyk_jpeg_to_rgb_as_openimageio(tmp_path: Path, stored: str) -> None:
     image = vfx_rs.read(path)
     assert image.channel_names == ["R", "G", "B"] and "CMYK" in image.metadata["jpeg:conversion"]
     np.testing.assert_allclose(image.numpy(), oiio_pixels(path), rtol=0, atol=ATOL_FLOAT32_ULP)
+    inks = vfx_rs.read(path, raw_color=True)
+    assert inks.channel_names == ["C", "M", "Y", "K"]
+    c = inks.numpy()
+    rgb = np.floor((1 - c[..., :3]) * (1 - c[..., 3:]) * 255 + 0.5) / 255  # the inks, as OpenImageIO renders them
+    np.testing.assert_allclose(rgb, oiio_pixels(path), rtol=0, atol=1 / 255 + 1e-6)
 
 
 def test_ultra_hdr_reconstructed_as_openimageio_and_sdr_base_on_request(tmp_path: Path) -> None:
@@ -44,3 +49,16 @@ def test_ultra_hdr_reconstructed_as_openimageio_and_sdr_base_on_request(tmp_path
     base = vfx_rs.read(path, hdr=False)
     assert base.format == "u8" and base.channels == 3
     np.testing.assert_array_equal(base.numpy() * 255, imagecodecs.jpeg8_decode(path.read_bytes()))
+
+
+@pytest.mark.parametrize(("bits", "lossless"), [(12, True), (12, False), (16, True), (10, True)])
+def test_high_precision_jpeg_normalised_by_its_own_precision(tmp_path: Path, bits: int, lossless: bool) -> None:
+    """OpenImageIO 3.2 refuses JPEG above 8 bits; the reference is the codes written, over ``2**bits - 1``."""
+    path = tmp_path / "p.jpg"
+    y, x = np.mgrid[0:16, 0:24]
+    codes = ((x * 24 + y * 16) * (2**bits - 1) // 792).astype(np.uint16)
+    path.write_bytes(imagecodecs.jpeg8_encode(codes, bitspersample=bits, lossless=lossless, level=100))
+    image = vfx_rs.read(path)
+    assert image.metadata["bit_depth"] == bits and image.format == "u16"
+    step = 1.0 if lossless else 8.0  # lossy 12-bit at quality 100: within a few codes
+    np.testing.assert_allclose(image.numpy()[..., 0], codes / (2**bits - 1), rtol=0, atol=step / (2**bits - 1) + 1e-7)
