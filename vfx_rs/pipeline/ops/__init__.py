@@ -12,6 +12,8 @@ from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2Out
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.log import LogOp
@@ -42,6 +44,8 @@ __all__ = [
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "GradingPrimaryOp",
+    "GradingToneOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
     "HsvOp",
@@ -82,6 +86,8 @@ OPS: dict[str, type[Op]] = {
     CdlOp.kind: CdlOp,
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
+    GradingPrimaryOp.kind: GradingPrimaryOp,
+    GradingToneOp.kind: GradingToneOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
