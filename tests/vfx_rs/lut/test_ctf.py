@@ -116,6 +116,12 @@ MATCHING = {
         '<LUT1D inBitDepth="32f" outBitDepth="32f"><IndexMap dim="2">0.1@0 0.9@4</IndexMap>'
         '<Array dim="5 1">0 0.2 0.5 0.7 1</Array></LUT1D>\n',
     ),
+    # NaN and infinity in a table: OCIO applies them as 0 and the largest float32 (SanitizeFloat).
+    "lut1d_nan_inf.clf": (
+        'compCLFversion="3.0" id="a"',
+        '<LUT1D inBitDepth="32f" outBitDepth="32f"><Array dim="4 3">\n'
+        "NAN -NAN -NAN\nNaN nan INF\ninf inFInity -inf\n-infinity 0 0\n</Array></LUT1D>\n",
+    ),
     "cdl_styles.ctf": (
         'version="2.0" id="a"',
         "".join(
