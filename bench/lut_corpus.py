@@ -5,7 +5,7 @@ OpenColorIO reads is applied through an OCIO ``FileTransform`` by both:
 PyOpenColorIO (raw config, CPU, F32, ``OPTIMIZATION_LOSSLESS``) and vfx_rs
 (`vfx_rs.ocio.Config` with the same FileTransform), forward and, where both
 read it, inverse. Values are compared on a grid reaching outside [0, 1]
-(``|ours - ocio| / max(1, |ocio|)`` within 1e-5, NaN where OCIO gives NaN).
+(within 1e-5, and 1e-4 relative above 1, NaN where OCIO gives NaN).
 
 Run: ``.venv/bin/python bench/lut_corpus.py FOLDER [-v]``, e.g. on OpenColorIO's
 ``tests/data/files`` (not committed here: fetch the repository). Prints one line
@@ -37,7 +37,10 @@ OURS = {".clf", ".ctf", ".cube", ".spi1d", ".spi3d", ".spimtx", ".csp", ".3dl", 
 OCIO_ONLY = {".lut", ".vf", ".itx", ".icc", ".icm", ".pf", ".m3d", ".mga", ".cub", ".look", ".1dl"}
 """Extensions only OCIO reads (formats outside vfx_rs's scope)."""
 
-TOL = 1e-5
+ATOL = 1e-5
+RTOL = 1e-4
+"""Agreement (issue 18): within 1e-5, and 1e-4 relative above 1 (OCIO's own SSE pow in ExposureContrast
+and Gamma is approximate to about 3e-5 relative)."""
 
 
 def grid() -> np.ndarray:
@@ -73,14 +76,17 @@ def ours_apply(path: Path, rgb: np.ndarray, inverse: bool) -> np.ndarray:
 
 
 def compare(ours: np.ndarray, ref: np.ndarray) -> float:
-    """Largest error (inf when the NaN or infinity pattern differs)."""
+    """Largest error in units of the tolerance (issue 18: 1e-5 absolute, 1e-4 relative above 1); inf when
+    the NaN or infinity pattern differs. At most 1 agrees."""
     if not np.array_equal(np.isnan(ours), np.isnan(ref)) or not np.array_equal(np.isinf(ours), np.isinf(ref)):
         return float("inf")
     both = np.isinf(ref)
     if np.any(ours[both] != ref[both]):
         return float("inf")
     finite = np.isfinite(ref)
-    return float((np.abs(ours[finite] - ref[finite]) / np.maximum(1.0, np.abs(ref[finite]))).max(initial=0.0))
+    a, b = ours[finite].astype(np.float64), ref[finite].astype(np.float64)
+    allowed = np.where(np.abs(b) > 1.0, np.maximum(ATOL, RTOL * np.abs(b)), ATOL)
+    return float((np.abs(a - b) / allowed).max(initial=0.0))
 
 
 def run(path: Path, rgb: np.ndarray, inverse: bool) -> tuple[str, str]:
@@ -106,7 +112,7 @@ def run(path: Path, rgb: np.ndarray, inverse: bool) -> tuple[str, str]:
     if ours is None:
         return "only OCIO reads", our_error
     err = compare(ours, ref)
-    return ("agree", "") if err <= TOL else ("values differ", f"max error {err:.3g}")
+    return ("agree", "") if err <= 1.0 else ("values differ", f"max error {err:.3g} x tolerance")
 
 
 def main() -> None:

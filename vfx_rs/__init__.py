@@ -49,9 +49,13 @@ __all__ = [
     "write_layers",
 ]
 
-_SUBPACKAGES = frozenset({"color", "core", "io", "lut", "ocio", "ops", "pipeline"})
+_SUBPACKAGES = frozenset({"color", "core", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
 
 _LAZY = {
+    "read_deep": "vfx_rs.io.exr_deep",
+    "read_movie": "vfx_rs.io.movie",
+    "write_movie": "vfx_rs.io.movie",
+    "DeepImage": "vfx_rs.deep",
     "Processor": "vfx_rs.processor",
     "BitDepth": "vfx_rs.core",
     "TypeDesc": "vfx_rs.core",

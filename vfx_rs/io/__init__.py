@@ -18,6 +18,20 @@ from vfx_rs.errors import ArgumentError, FormatError, IoError, VfxError
 from vfx_rs.image import Image, LayeredImage
 from vfx_rs.io.atomic import atomic_output
 from vfx_rs.io.limits import LIMITS, ReadLimits
+from vfx_rs.io.per_format import (
+    read_dpx,
+    read_exr,
+    read_hdr,
+    read_jpeg,
+    read_png,
+    read_tiff,
+    write_dpx,
+    write_exr,
+    write_hdr,
+    write_jpeg,
+    write_png,
+    write_tiff,
+)
 from vfx_rs.io.registry import FORMATS, MAGIC_LENGTH, FileFormat, format_for_extension, format_for_magic
 
 __all__ = [
@@ -27,10 +41,22 @@ __all__ = [
     "ReadLimits",
     "detect_format",
     "read",
+    "read_dpx",
+    "read_exr",
+    "read_hdr",
+    "read_jpeg",
     "read_layer",
     "read_layered",
+    "read_png",
+    "read_tiff",
     "write",
+    "write_dpx",
+    "write_exr",
+    "write_hdr",
+    "write_jpeg",
     "write_layers",
+    "write_png",
+    "write_tiff",
 ]
 
 PathLike = str | os.PathLike[str]

@@ -9,7 +9,8 @@ offset), then orientation, film and television headers up to byte 2048.
 
 Sample packing. Filled method A (packing = 1, what `write` produces):
 10-bit components sit three to a 32-bit word in bits 31-22, 21-12 and 11-2;
-12-bit components sit one to a 16-bit word in bits 15-4. Packed (packing =
+12-bit components sit one to a 16-bit word in bits 15-4. Filled method B
+(packing = 2) pads at the other end: bits 29-20, 19-10, 9-0 and 11-0. Packed (packing =
 0, what OpenImageIO writes for 12 bit): components follow each other as a
 bit stream starting at the least significant bit of each 32-bit word. Packed
 and 10-bit lines end on a 32-bit word; 8-, 12-bit filled and 16-bit lines are
@@ -75,10 +76,12 @@ def _unpack(raw: np.ndarray, bits: int, packing: int, shape: tuple[int, int, int
         codes = _unpack_packed(lines.view(f"{order}u4"), bits, components)
     elif bits == 10:
         words = lines.view(f"{order}u4")
-        codes = np.stack([(words >> 22) & 0x3FF, (words >> 12) & 0x3FF, (words >> 2) & 0x3FF], -1)
+        pad = 2 if packing == 1 else 0  # method A pads the low bits, method B the high ones
+        codes = np.stack([(words >> (20 + pad)) & 0x3FF, (words >> (10 + pad)) & 0x3FF, (words >> pad) & 0x3FF], -1)
         codes = codes.reshape(height, -1)[:, :components]
     else:
-        codes = (lines.view(f"{order}u2") >> 4)[:, :components]
+        words = lines.view(f"{order}u2")[:, :components]
+        codes = words >> 4 if packing == 1 else words & 0xFFF
     return codes.reshape(height, width, channels)
 
 
@@ -148,8 +151,10 @@ def read(path: str) -> Image:
         raise FormatError(f"DPX bit depth {bits} is not supported (8, 10, 12, 16 are)", path=path)
     if encoding != 0:
         raise FormatError("run-length encoded DPX files are not supported", path=path)
-    if packing not in (0, 1):
-        raise FormatError(f"DPX packing {packing} is not supported (0, packed, and 1, filled method A, are)", path=path)
+    if packing not in (0, 1, 2):
+        raise FormatError(
+            f"DPX packing {packing} is not supported (0 packed, 1 and 2 filled methods A and B are)", path=path
+        )
     if sign != 0:
         raise FormatError("signed DPX samples are not supported", path=path)
     start = element_offset if element_offset not in (0, 0xFFFFFFFF) else offset

@@ -22,6 +22,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, NotFoundError
 from vfx_rs.image import Image, LayeredImage
+from vfx_rs.io.exr_deep import deep_image_of_part, is_deep
 from vfx_rs.io.exr_header import read_headers
 
 __all__ = ["COMPRESSIONS", "WRITE_OPTIONS", "read", "read_layer", "read_layered", "write", "write_layers"]
@@ -128,7 +129,12 @@ def _split(name: str) -> tuple[str, str]:
     return prefix, suffix
 
 
-def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: dict[str, Any]) -> Image:
+def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: dict[str, Any], path: str) -> Image:
+    if is_deep(part):  # a deep part reads as its flattened image (vfx_rs.deep)
+        flat = deep_image_of_part(part, metadata, path).flatten()
+        ordered = sorted(names, key=lambda n: _sort_key(_split(n)[1]))
+        pixels = flat.pixels[..., [flat.channel_index(n) for n in ordered]]
+        return flat.with_pixels(pixels, [_split(n)[1] for n in ordered])
     x0, y0, x1, y1 = metadata["dataWindow"]
     height, width = y1 - y0 + 1, x1 - x0 + 1
     suffixes = [_split(n)[1] for n in names]
@@ -232,7 +238,7 @@ def read(path: str, part: int | str | None = None) -> Image:
         chosen = parts[names.index(part)]
     header = dict(chosen.header)
     names = [n for n in chosen.channels if not _split(n)[0]] or list(chosen.channels)
-    return _layer_image(chosen, names, header, _metadata(header))
+    return _layer_image(chosen, names, header, _metadata(header), path)
 
 
 def read_layered(path: str) -> LayeredImage:
@@ -240,7 +246,7 @@ def read_layered(path: str) -> LayeredImage:
     _, layers = _all_layers(path)
     out = LayeredImage()
     for name, (part, names, metadata) in layers.items():
-        out[name] = _layer_image(part, names, dict(part.header), metadata)
+        out[name] = _layer_image(part, names, dict(part.header), metadata, path)
     return out
 
 
@@ -250,7 +256,7 @@ def read_layer(path: str, name: str) -> Image:
     if name not in layers:
         raise NotFoundError(f"no layer {name!r}; layers are: {', '.join(layers)}", path=path)
     part, names, metadata = layers[name]
-    return _layer_image(part, names, dict(part.header), metadata)
+    return _layer_image(part, names, dict(part.header), metadata, path)
 
 
 def _compression(name: str) -> Any:

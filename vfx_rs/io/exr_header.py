@@ -113,8 +113,6 @@ def _check_part(part: PartHeader, index: int, path: str) -> None:
             f"EXR part {index} declares {len(part.channels)} channels; at most {MAX_CHANNELS} are read", path=path
         )
     check_size(width, height, len(part.channels), path)
-    if part.part_type is not None and part.part_type.startswith("deep"):
-        raise FormatError(f"EXR part {index} holds deep data, which vfx_rs does not read", path=path)
 
 
 def read_headers(path: str) -> list[PartHeader]:
@@ -142,8 +140,6 @@ def _parse(data: bytes, path: str) -> list[PartHeader]:
     (version,) = struct.unpack("<I", cur.take(4, "the version field"))
     if version & 0xFF != 2:
         raise FormatError(f"unsupported OpenEXR version {version & 0xFF}", path=path)
-    if version & _FLAG_DEEP and not version & _FLAG_MULTIPART:
-        raise FormatError("deep EXR files are not supported", path=path)
     name_limit = 255 if version & _FLAG_LONG_NAMES else 31
     parts: list[PartHeader] = []
     while True:
@@ -155,6 +151,12 @@ def _parse(data: bytes, path: str) -> list[PartHeader]:
         if single and (part.part_type == "tiledimage") != bool(version & _FLAG_TILED):
             raise FormatError(
                 f"EXR type attribute {part.part_type!r} contradicts the version field's tiled flag", path=path
+            )
+        deep_type = part.part_type is not None and part.part_type.startswith("deep")
+        if not version & _FLAG_MULTIPART and deep_type != bool(version & _FLAG_DEEP):
+            raise FormatError(
+                f"EXR type attribute {part.part_type!r} contradicts the version field's deep (non-image) flag",
+                path=path,
             )
         parts.append(part)
         if not version & _FLAG_MULTIPART:

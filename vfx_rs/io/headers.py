@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from vfx_rs.errors import FormatError
 
-__all__ = ["JpegHeader", "jpeg_header", "radiance_size"]
+__all__ = ["JpegHeader", "jpeg_header", "radiance_size", "raster_size"]
 
 _SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 """Start-of-frame markers (ITU-T T.81, table B.1): baseline, extended, progressive, lossless, arithmetic."""
@@ -32,10 +32,11 @@ _RADIANCE_SIZE = re.compile(rb"([-+])([XY]) +([0-9]{1,9}) +([-+])([XY]) +([0-9]{
 
 
 class JpegHeader:
-    """What `jpeg_header` reads: the frame size and where the first scan starts."""
+    """What `jpeg_header` reads: the frame size, sample precision (bits) and where the first scan starts."""
 
-    def __init__(self, width: int, height: int, components: int, scan_offset: int) -> None:
+    def __init__(self, width: int, height: int, components: int, scan_offset: int, precision: int = 8) -> None:
         self.width, self.height, self.components, self.scan_offset = width, height, components, scan_offset
+        self.precision = precision
 
 
 def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
@@ -64,8 +65,8 @@ def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
         if marker in _SOF_MARKERS:
             if length < 8:
                 raise FormatError("JPEG frame header is too short", path=path)
-            _precision, height, width, components = struct.unpack(">BHHB", data[pos + 4 : pos + 10])
-            frame = (width, height, components, marker in _ARITHMETIC)
+            precision, height, width, components = struct.unpack(">BHHB", data[pos + 4 : pos + 10])
+            frame = (width, height, components, marker in _ARITHMETIC, precision)
         elif marker == 0xDA:
             if frame is None:
                 raise FormatError("JPEG scan starts before any frame header", path=path)
@@ -73,7 +74,7 @@ def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
         elif marker == 0xD9:
             raise FormatError("JPEG file ends before its first scan", path=path)
         pos += 2 + length
-    width, height, components, arithmetic = frame
+    width, height, components, arithmetic, precision = frame
     if height == 0 or width == 0:
         raise FormatError(f"JPEG frame declares a {width}x{height} image (DNL heights are not supported)", path=path)
     size = handle.seek(0, 2)
@@ -90,7 +91,7 @@ def jpeg_header(handle: BinaryIO, path: str) -> JpegHeader:
     handle.seek(max(pos, size - 65536))
     if b"\xff\xd9" not in handle.read():
         raise FormatError("JPEG data is truncated (no end-of-image marker after the scan)", path=path)
-    return JpegHeader(width, height, components, pos)
+    return JpegHeader(width, height, components, pos, precision)
 
 
 def radiance_size(handle: BinaryIO, path: str) -> tuple[int, int]:
@@ -119,3 +120,42 @@ def radiance_size(handle: BinaryIO, path: str) -> tuple[int, int]:
             path=path,
         )
     return width, height
+
+
+def raster_size(fmt: str, head: bytes, path: str) -> tuple[int, int]:
+    """Width and height from the first 32 bytes of a BMP, TGA, GIF or WebP file, before Pillow opens it.
+
+    BMP: BITMAPINFOHEADER (or the 12-byte OS/2 core header) after the 14-byte file header; TGA: image
+    specification at byte 12 (Truevision TGA 2.0, table "Image Specification"); GIF: logical screen
+    descriptor (GIF89a, section 18); WebP: the first chunk's frame or canvas size (RFC 9649, sections
+    2.5-2.7).
+    """
+
+    def need(n: int) -> None:
+        if len(head) < n:
+            raise FormatError(f"{fmt.upper()} header is truncated ({len(head)} bytes)", path=path)
+
+    if fmt == "bmp":
+        need(26)
+        if struct.unpack_from("<I", head, 14)[0] == 12:
+            width, height = struct.unpack_from("<HH", head, 18)
+        else:
+            width, height = struct.unpack_from("<ii", head, 18)
+        return abs(width), abs(height)
+    if fmt == "tga":
+        need(18)
+        return struct.unpack_from("<HH", head, 12)
+    if fmt == "gif":
+        need(10)
+        return struct.unpack_from("<HH", head, 6)
+    need(30)
+    chunk = head[12:16]
+    if chunk == b"VP8 ":
+        width, height = struct.unpack_from("<HH", head, 26)
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L":
+        (bits,) = struct.unpack_from("<I", head, 21)
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X":
+        return int.from_bytes(head[24:27], "little") + 1, int.from_bytes(head[27:30], "little") + 1
+    raise FormatError(f"WebP file starts with an unknown chunk {chunk!r}", path=path)

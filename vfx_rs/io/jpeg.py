@@ -55,26 +55,6 @@ def _ultra_hdr(blob: bytes, path: str) -> Image:
     return Image._adopt(np.ascontiguousarray(half, np.float32), ["R", "G", "B", "A"], "f16", meta)
 
 
-_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-"""Start-of-frame markers (ITU-T T.81, table B.1); DHT, JPG and DAC share the range."""
-
-
-def _precision(blob: bytes, path: str) -> int:
-    """Sample precision P from the frame header (ITU-T T.81, B.2.2): 8, 12, or 2-16 for lossless files."""
-    at = 2
-    while at + 4 < len(blob):
-        if blob[at] != 0xFF:
-            break
-        marker = blob[at + 1]
-        if marker == 0xFF:
-            at += 1
-            continue
-        if marker in _SOF_MARKERS:
-            return int(blob[at + 4])
-        at += 2 + int.from_bytes(blob[at + 2 : at + 4], "big")
-    raise FormatError("JPEG file has no frame header (SOF marker)", path=path)
-
-
 def read(path: str, hdr: bool = True, raw_color: bool = False) -> Image:
     """Read a JPEG file.
 
@@ -107,7 +87,7 @@ def read(path: str, hdr: bool = True, raw_color: bool = False) -> Image:
         meta = {"bit_depth": 8, "jpeg:conversion": "CMYK to RGB: C K (Adobe inverted inks)"}
         return Image._adopt(cmyk_to_rgb(ink, 255, inverted=True), None, "u8", meta)
     if codes.dtype == np.uint16:  # 12-bit and lossless files: normalise by the frame's own precision
-        bits = _precision(blob, path)
+        bits = header.precision
         pixels = decode_integers(codes if codes.ndim == 3 else codes[:, :, np.newaxis], bits)
         return Image._adopt(np.ascontiguousarray(pixels), None, "u16", {"bit_depth": bits})
     return image_from_codes(codes, path)

@@ -99,7 +99,13 @@ def read_clf_ops(path: Path, lut3d_interpolation: str = "trilinear", parents: tu
     """The ops of a ``.clf``/``.ctf`` file, unsimplified (`read_clf`; `parents` are the files referring to it)."""
     root = parse_xml(read_text(path, "CLF"), path)
     header = read_header(root, os.fspath(path).lower().endswith(".clf"))
-    context = NodeContext(path, header, lut3d_interpolation, (*parents, os.path.realpath(path)))
+    context = NodeContext(
+        path,
+        header,
+        lut3d_interpolation,
+        (*parents, os.path.realpath(path)),
+        lambda ref, chain: read_clf_ops(ref, "trilinear", chain),  # OCIO reads references at INTERP_DEFAULT
+    )
     ops: list[Op] = []
     previous_out: str | None = None
     nodes = 0

@@ -18,12 +18,15 @@ __all__ = ["NodeContext", "NodeReader", "array_dims", "array_of", "wrap"]
 @dataclass(frozen=True)
 class NodeContext:
     """What a node reader may need beyond the node: the file, its header, the FileTransform's
-    LUT3D interpolation, and the chain of files referring to this one (real paths)."""
+    LUT3D interpolation, the chain of files referring to this one (real paths, this one last)
+    and the reader of referenced files."""
 
     path: Path
     header: Header
     lut3d_interpolation: str = "trilinear"
     chain: tuple[str, ...] = ()
+    read_ops: Callable[[str, tuple[str, ...]], list[Op]] | None = None
+    """Reads a referenced file's ops, given the chain of referring files (for ``Reference`` nodes)."""
 
 
 NodeReader = Callable[[Node, float, float, NodeContext], list[Op]]

@@ -24,7 +24,8 @@ from __future__ import annotations
 import numpy as np
 
 from vfx_rs.lut.clf_context import NodeContext, NodeReader, array_dims, array_of, wrap
-from vfx_rs.lut.clf_lut_nodes import read_inverse_lut1d, read_lut1d, read_lut3d
+from vfx_rs.lut.clf_ctf_nodes import read_exposure_contrast, read_fixed_function, read_reference
+from vfx_rs.lut.clf_lut_nodes import read_inverse_lut1d, read_inverse_lut3d, read_lut1d, read_lut3d
 from vfx_rs.lut.clf_ops import cdl_ops, exponent_ops, log_ops
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.pipeline.op import Op
@@ -45,16 +46,10 @@ BIT_DEPTH_MAX: dict[str, float] = {
 
 UNSUPPORTED_NODES = frozenset(
     {
-        "InverseLUT3D",
-        "FixedFunction",
-        "ACES",
-        "Function",
-        "ExposureContrast",
         "GradingPrimary",
         "GradingRGBCurve",
         "GradingHueCurve",
         "GradingTone",
-        "Reference",
     }
 )
 """CTF/CLF process nodes OpenColorIO knows that this reader refuses by name."""
@@ -168,9 +163,15 @@ NODE_READERS: dict[str, NodeReader] = {
     "LUT1D": read_lut1d,
     "LUT3D": read_lut3d,
     "InverseLUT1D": read_inverse_lut1d,
+    "InverseLUT3D": read_inverse_lut3d,
     "ASC_CDL": read_cdl,
     "Log": read_log,
     "Exponent": read_exponent,
     "Gamma": read_exponent,
+    "ExposureContrast": read_exposure_contrast,
+    "Reference": read_reference,
+    "FixedFunction": read_fixed_function,
+    "ACES": read_fixed_function,
+    "Function": read_fixed_function,
 }
 """Node readers by tag (``Gamma`` is CTF's name for ``Exponent``)."""

@@ -29,7 +29,14 @@ if TYPE_CHECKING:
     from vfx_rs.ocio.config import Config
     from vfx_rs.ocio.context import Context
 
-__all__ = ["Processor", "build_processor", "fuse_scales", "parse_looks"]
+__all__ = [
+    "Processor",
+    "build_processor",
+    "file_transform_processor",
+    "fuse_scales",
+    "named_transform_processor",
+    "parse_looks",
+]
 
 
 class Processor:
@@ -352,3 +359,17 @@ def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
         desc = f"inverse of {desc}"
     flipped = (*key[:-2], not inverse, key[-1])
     return Processor(Pipeline(fuse_scales(ops)), desc, lambda: config._cached_processor(flipped))
+
+
+def named_transform_processor(config: Config, name: str, inverse: bool = False) -> Processor:
+    """The processor of named transform `name` alone (OCIO's ``Config::getProcessor(namedTransform, direction)``)."""
+    b = _Builder(config, config.context())
+    ops = b._directed_ops(f"named transform {name!r}", b._named(name), not inverse)
+    return Processor(Pipeline(fuse_scales(ops)), f"named transform {name}" + (" (inverse)" if inverse else ""))
+
+
+def file_transform_processor(config: Config, filename: str, inverse: bool = False) -> Processor:
+    """The processor of a FileTransform reading `filename` (resolved against the config's search path)."""
+    b = _Builder(config, config.context())
+    ops = compile_transform(Transform("File", {"src": str(filename)}), b, inverse)
+    return Processor(Pipeline(fuse_scales(ops)), f"file {filename}" + (" (inverse)" if inverse else ""))

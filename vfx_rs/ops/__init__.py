@@ -22,9 +22,23 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any as _Any
+
 from vfx_rs.ops.arith import abs, absdiff, add, clamp, div, invert, mad, max, min, mul, normalize, pow, sub
 from vfx_rs.ops.blend import BLEND_MODES, blend
 from vfx_rs.ops.blur import BLUR_TYPES, EDGE_MODES, blur, blur_kernel, median, sharpen, unsharp_mask
+from vfx_rs.ops.camera import (
+    FillHolesOptions,
+    MipmapOptions,
+    count_holes,
+    demosaic,
+    fillholes_pushpull,
+    has_holes,
+    make_mip_level,
+    make_texture,
+    mip_dimensions,
+    mip_level_count,
+)
 from vfx_rs.ops.channel_ops import (
     channel_append,
     channel_sum,
@@ -93,6 +107,17 @@ in_op = in_
 out = out_
 """vfx-rs-py's name for `out_` (Porter-Duff A out B)."""
 
+
+def __getattr__(name: str) -> _Any:
+    # ``ops.ocionamedtransform`` (vfx-rs-py's place for it) needs an OCIO config, which sits above the ops
+    # layer: it lives in vfx_rs.ocio.image_ops and is looked up there on first use.
+    if name == "ocionamedtransform":
+        import importlib
+
+        return importlib.import_module("vfx_rs.ocio.image_ops").ocionamedtransform
+    raise AttributeError(f"module 'vfx_rs.ops' has no attribute {name!r}")
+
+
 __all__ = [
     "BLEND_MODES",
     "BLUR_TYPES",
@@ -105,8 +130,10 @@ __all__ = [
     "ColorMapName",
     "Comparison",
     "DemosaicAlgorithm",
+    "FillHolesOptions",
     "FilterType",
     "MipmapFilter",
+    "MipmapOptions",
     "ResizeFilter",
     "WrapMode",
     "abs",
@@ -133,8 +160,10 @@ __all__ = [
     "compare",
     "composite",
     "contrast_remap",
+    "count_holes",
     "crop",
     "cut",
+    "demosaic",
     "difference",
     "dilate",
     "div",
@@ -143,12 +172,14 @@ __all__ = [
     "extract",
     "extract_channel",
     "fill",
+    "fillholes_pushpull",
     "fit",
     "flatten",
     "flip",
     "flop",
     "get_filter",
     "hardlight",
+    "has_holes",
     "histogram",
     "in_",
     "in_op",
@@ -157,9 +188,13 @@ __all__ = [
     "linear_to_srgb",
     "mad",
     "make_kernel",
+    "make_mip_level",
+    "make_texture",
     "max",
     "median",
     "min",
+    "mip_dimensions",
+    "mip_level_count",
     "morph_close",
     "morph_open",
     "mul",

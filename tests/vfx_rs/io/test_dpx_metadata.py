@@ -45,3 +45,27 @@ def test_dpx_without_time_code_has_none(tmp_path: Path) -> None:
     vfx_rs.write(path, vfx_rs.Image(np.zeros((2, 2, 3), np.float32)))
     assert "timecode" not in vfx_rs.read(path).metadata
     assert oiio.ImageInput.open(str(path)).spec().get_string_attribute("dpx:TimeCode") == ""
+
+
+@pytest.mark.parametrize("bits", [10, 12])
+def test_dpx_filled_method_b_as_openimageio(tmp_path: Path, bits: int) -> None:
+    """Packing 2 (SMPTE 268M-2003, filled method B): the padding bits at the top of each word, not the bottom.
+    Built from a method A file by moving every sample down by the padding (2 bits of each 10-bit word, 4 of each
+    12-bit one)."""
+    import struct
+
+    path = tmp_path / "b.dpx"
+    y, x = np.mgrid[0:4, 0:6].astype(np.float32)
+    vfx_rs.write(path, vfx_rs.Image(np.stack([x / 5, y / 3, (x + y) / 8], -1)), bit_depth=bits)
+    blob = bytearray(path.read_bytes())
+    dtype = ">u4" if bits == 10 else ">u2"
+    words = np.frombuffer(bytes(blob[2048:]), dtype) >> (2 if bits == 10 else 4)
+    blob[2048:] = words.astype(dtype).tobytes()
+    struct.pack_into(">H", blob, 804, 2)
+    path.write_bytes(bytes(blob))
+    buf = oiio.ImageBuf(str(path))
+    reference = buf.get_pixels(oiio.FLOAT)
+    assert not buf.has_error, buf.geterror()
+    ours = vfx_rs.read(path)
+    assert ours.metadata["dpx:packing"] == 2
+    np.testing.assert_allclose(ours.numpy(), reference, rtol=0, atol=1 / 65535)

@@ -121,13 +121,18 @@ def test_min_is_white_inverted_as_openimageio(tmp_path: Path, bits: int) -> None
     assert image.metadata["tiff:conversion"] == "min-is-white inverted"
 
 
-def test_min_is_white_16_bit_is_inverted_where_openimageio_is_not(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bits", [12, 16, 24])
+def test_min_is_white_above_8_bits_is_inverted_where_openimageio_is_not(tmp_path: Path, bits: int) -> None:
     """OpenImageIO 3.2 inverts min-is-white only in 8-bit containers (``invert_photometric``); TIFF 6.0
     section 3 makes 0 white at every depth, so vfx_rs gives ``1 - OpenImageIO``."""
-    path = tmp_path / "w16.tif"
-    tifffile.imwrite(path, codes(16, 1), photometric="miniswhite")
+    path = tmp_path / "w.tif"
+    tifffile.imwrite(path, codes(bits, 1), bitspersample=bits, photometric="miniswhite")
     reference, _ = oiio_read(path)
-    np.testing.assert_allclose(vfx_rs.read(path).numpy(), 1.0 - reference, rtol=0, atol=ATOL_FLOAT32_ULP)
+    atol = ATOL_TIFF_CONTAINER[bits] + ATOL_FLOAT32_ULP
+    np.testing.assert_allclose(vfx_rs.read(path).numpy(), 1.0 - reference, rtol=0, atol=atol)
+    tifffile.imwrite(path, codes(16, 1).astype(np.float32), photometric="miniswhite")
+    with pytest.raises(vfx_rs.FormatError, match="min-is-white"):  # no defined white for float samples
+        vfx_rs.read(path)
 
 
 @pytest.mark.parametrize("bits", [8, 16])
@@ -210,3 +215,13 @@ def test_bilevel_ccitt_rle_written_by_openimageio(tmp_path: Path) -> None:
     assert int(tifffile.TiffFile(path).pages.first.compression) == 2
     image = assert_matches_oiio(path, ATOL_FLOAT32_ULP)
     np.testing.assert_array_equal(image.numpy(), data / 255.0)
+
+
+@pytest.mark.parametrize(("bits", "dtype"), [(10, None), (12, None), (16, None), (32, np.float32)])
+def test_big_endian_files(tmp_path: Path, bits: int, dtype: Any) -> None:
+    """Big-endian (MM) files; not 24 bit, which tifffile 2026.3 writes wrongly in big-endian files (0xFFFFFF
+    becomes bytes FF FF 00; libtiff and OpenImageIO read what it wrote); little-endian 24 bit is checked above."""
+    path = tmp_path / "be.tif"
+    data = codes(bits, 3) if dtype is None else codes(16, 3).astype(dtype) / 7
+    tifffile.imwrite(path, data, byteorder=">", photometric="rgb", **({"bitspersample": bits} if dtype is None else {}))
+    assert_matches_oiio(path, ATOL_TIFF_CONTAINER[bits] if dtype is None else 0.0)

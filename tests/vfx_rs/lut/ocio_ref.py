@@ -23,8 +23,11 @@ def grid(low: float = -0.3, high: float = 1.4) -> np.ndarray:
 
 
 def ocio_apply(path: Path, rgb: np.ndarray, interpolation: str = "linear", inverse: bool = False) -> np.ndarray:
-    """`rgb` through OCIO's FileTransform of `path` (CPU, F32, lossless), inverted if asked."""
+    """`rgb` through OCIO's FileTransform of `path` (CPU, F32, lossless), inverted if asked.
+
+    The config's search path is the file's folder, where CTF ``Reference`` paths are looked up."""
     cfg = OCIO.Config.CreateRaw()
+    cfg.setSearchPath(str(path.parent))
     direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
     transform = OCIO.FileTransform(src=str(path), interpolation=INTERPOLATIONS[interpolation], direction=direction)
     proc = cfg.getProcessor(transform)
