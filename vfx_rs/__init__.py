@@ -49,10 +49,12 @@ __all__ = [
     "write_layers",
 ]
 
-_SUBPACKAGES = frozenset({"color", "core", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
+_SUBPACKAGES = frozenset({"color", "core", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
 
 _LAZY = {
     "read_deep": "vfx_rs.io.exr_deep",
+    "read_movie": "vfx_rs.io.movie",
+    "write_movie": "vfx_rs.io.movie",
     "DeepImage": "vfx_rs.deep",
     "Processor": "vfx_rs.processor",
     "BitDepth": "vfx_rs.core",

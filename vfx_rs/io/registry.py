@@ -55,6 +55,7 @@ FORMATS: dict[str, FileFormat] = {
     "bmp": FileFormat("bmp", (".bmp", ".dib"), (b"BM",), "pillow_formats"),
     "webp": FileFormat("webp", (".webp",), (b"RIFF",), "pillow_formats"),
     "gif": FileFormat("gif", (".gif",), (b"GIF87a", b"GIF89a"), "pillow_formats"),
+    "movie": FileFormat("movie", (".mov", ".mp4", ".m4v", ".mxf", ".mkv"), (), "movie"),
 }
 """Every image format `vfx_rs.read` and `vfx_rs.write` know, by name."""
 

@@ -4,7 +4,7 @@ Every color space pair, display view and look of each hand-written config is
 compared by `tests.vfx_rs.ocio.config_check.check_config` (1e-4, relative
 above 1, less OCIO's own float32 sensitivity): AllocationTransform (uniform
 and lg2, with and without vars, both directions), GradingPrimaryTransform
-(three styles, both directions), display spaces defined by a LUT in one
+and GradingToneTransform (three styles, both directions), display spaces defined by a LUT in one
 direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
 an empty or null ``children`` group.
 """
@@ -108,6 +108,29 @@ looks:
       saturation: 1.2
       pivot: {black: 0.02, white: 0.95}
       unknown_key: ignored as OCIO does
+  - !<Look>
+    name: tone_log
+    process_space: srgb
+    transform: !<GradingToneTransform>
+      style: log
+      blacks: {rgb: [1.1, 0.9, 1], master: 1.2, start: 0.4, width: 0.4}
+      shadows: {rgb: [1.2, 0.9, 1], master: 1.1, start: 0.5, pivot: 0}
+      midtones: {rgb: [0.9, 1.1, 1], master: 1.05, center: 0.4, width: 0.6}
+      highlights: {rgb: [0.8, 1.2, 1], master: 0.9, start: 0.3, pivot: 1}
+      whites: {rgb: [0.9, 1.2, 1], master: 0.8, start: 0.4, width: 0.5}
+      s_contrast: 1.2
+  - !<Look>
+    name: tone_linear
+    process_space: lin
+    transform: !<GradingToneTransform>
+      style: linear
+      midtones: {rgb: [1.2, 0.9, 1], master: 1.1, center: 0, width: 8}
+      whites: {rgb: [1.1, 1, 0.9], master: 1.2, start: 0, width: 8}
+      s_contrast: 1.3
+  - !<Look>
+    name: tone_video
+    process_space: srgb
+    transform: !<GradingToneTransform> {style: video, blacks: {rgb: [1.3, 0.7, 1], master: 0.9, start: 0.4, width: 0.4}, s_contrast: 0.6}
   - !<Look>
     name: lut
     process_space: srgb
