@@ -420,3 +420,59 @@ def test_pq_to_lin_matches_st2084_and_ocio(tmp_path: Path) -> None:
     assert np.all(
         np.abs(ours - ocio_apply(path, codes)) <= ATOL_LUT_OCIO + slack + RTOL_LUT_OCIO_ABOVE_1 * np.abs(truth)
     )
+
+
+def _written_ops() -> list[object]:
+    from vfx_rs.pipeline.ops import (
+        AcesDarkToDimOp,
+        AcesGamutCompressOp,
+        AcesGlowOp,
+        AcesRedModOp,
+        HsvOp,
+        LuminancePowerOp,
+        Lut1DOp,
+        Lut3DOp,
+    )
+
+    x = np.linspace(0.0, 1.0, 17)
+    curve = Lut1DOp(table=np.stack([x**0.8, 0.05 + 0.9 * x, x**1.3], axis=1))
+    axis = np.linspace(0.0, 1.0, 5)
+    b, g, r = np.meshgrid(axis, axis, axis, indexing="ij")
+    cube = Lut3DOp(table=np.stack([r**0.9, 0.1 * r + 0.85 * g, 0.95 * b + 0.02], axis=-1), interpolation="trilinear")
+    return [
+        HueAdjustOp(inner=curve),
+        HueAdjustOp(inner=curve).inverse(),
+        curve.inverse(),
+        cube.inverse(),
+        HsvOp(to_hsv=True),
+        HsvOp(to_hsv=False),
+        LuminancePowerOp(exponent=0.85, floor=1e-4),
+        LuminancePowerOp(exponent=0.85, floor=1e-4).inverse(),
+        AcesRedModOp(forward=False),
+        AcesGlowOp(gain=0.075, mid=0.1),
+        AcesDarkToDimOp(gamma=1 / 0.9811),
+        AcesGamutCompressOp(forward=False),
+    ]
+
+
+@pytest.mark.parametrize("index", range(12))
+def test_new_kinds_written_as_ctf_are_read_by_ocio_with_our_result(tmp_path: Path, index: int) -> None:
+    from vfx_rs.lut import write_lut
+    from vfx_rs.pipeline import Pipeline
+
+    op = _written_ops()[index]
+    path = tmp_path / f"op{index}.ctf"
+    write_lut(path, Pipeline([op], optimize=False))  # type: ignore[list-item]
+    # In [0, 1] for the 3D inverse (the table's range) and RedMod10Rev (OCIO: NaN beyond, see above).
+    rgb = grid(0.0, 1.0)[: 21**3] if index in (3, 8) else grid()
+    ours = Pipeline([op]).applied(rgb)  # type: ignore[list-item]
+    ref = ocio_apply(path, rgb)
+    np.testing.assert_allclose(ours, ref, atol=ATOL_LUT_OCIO, rtol=RTOL_LUT_OCIO_ABOVE_1)
+    assert type(read_clf(path).ops[0]) is type(op)
+
+
+def test_clf_refuses_kinds_only_ctf_holds(tmp_path: Path) -> None:
+    from vfx_rs.lut import write_lut
+
+    with pytest.raises(LutError, match=r"no CLF \(write a \.ctf"):
+        write_lut(tmp_path / "h.clf", [_written_ops()[0]])
