@@ -119,10 +119,13 @@ def _loader(path: str | None) -> type:
                 return super().construct_object(node, deep)
             except VfxError:
                 raise
-            except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            except (ValueError, TypeError, AttributeError, OverflowError):
                 # PyYAML's own constructors fail like this on values such as `!!timestamp x`.
                 what = repr(node.value)[:60] if isinstance(node.value, str) else "value"
-                raise OcioError(f"bad YAML value {what} ({exc})", path=path, line=node.start_mark.line + 1) from None
+                kind = str(node.tag).rsplit(":", 1)[-1]
+                raise OcioError(
+                    f"bad YAML value {what}: not a valid {kind}", path=path, line=node.start_mark.line + 1
+                ) from None
 
     def build_map(loader: Any, node: Any, tag: str | None) -> YMap:
         if not isinstance(node, yaml.MappingNode):
