@@ -71,7 +71,7 @@ SHORTCUTS: dict[str, str] = {
 }
 """Keyboard shortcuts (tev and RV habits; listed in README)."""
 
-_REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", "source")
+_REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", "lut_position", "source")
 """Color settings saved at exit and restored at start (with the dock layout and recent files)."""
 
 
