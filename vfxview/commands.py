@@ -26,7 +26,6 @@ __all__ = [
     "MAX_RECENT",
     "WRITE_SHARE",
     "Job",
-    "ScriptViewer",
     "bake",
     "bake_job",
     "depth_range",
@@ -406,100 +405,3 @@ def set_false_color(state: ViewerState, on: bool | None = None) -> None:
 def set_wipe(state: ViewerState, position: float) -> None:
     """Wipe position, 0 (all B) to 1 (all A), clamped."""
     state.wipe = float(np.clip(position, 0.0, 1.0))
-
-
-class ScriptViewer:
-    """The console's ``viewer``: scripts drive the UI through the same commands.
-
-    Examples
-    --------
-    >>> from vfxview.state import ViewerState
-    >>> v = ScriptViewer(ViewerState())
-    >>> v.exposure = 1.5
-    >>> v.state.exposure
-    1.5
-    """
-
-    def __init__(self, state: ViewerState) -> None:
-        self.state = state
-
-    def open(self, path: str | Path) -> bool:
-        """Open an image file (``False`` and ``state.error`` on failure)."""
-        return open_image(self.state, path)
-
-    @property
-    def image(self) -> Image | None:
-        """The current image as a `vfx_rs.Image` (a copy)."""
-        return self.state.image.copy() if self.state.image is not None else None
-
-    @property
-    def exposure(self) -> float:
-        """Exposure in stops."""
-        return float(self.state.exposure)
-
-    @exposure.setter
-    def exposure(self, stops: float) -> None:
-        set_exposure(self.state, stops)
-
-    @property
-    def gamma(self) -> float:
-        """Display gamma."""
-        return float(self.state.gamma)
-
-    @gamma.setter
-    def gamma(self, value: float) -> None:
-        set_gamma(self.state, value)
-
-    @property
-    def settings(self) -> ViewSettings:
-        """The view settings (`vfx_rs.view.ViewSettings`); set a new one to show through it."""
-        return self.state.settings
-
-    @settings.setter
-    def settings(self, settings: ViewSettings) -> None:
-        set_settings(self.state, settings)
-
-    def set_view(self, display: str, view: str | None = None, look: str | None = None) -> bool:
-        """Choose OCIO display, view and (optionally) look."""
-        return color_commands.set_display(self.state, display, view, look)
-
-    def set_config(self, spec: str | Path) -> bool:
-        """Use an OCIO config: ``ocio://name``, ``$OCIO`` or a ``.ocio`` file."""
-        return color_commands.set_config(self.state, spec)
-
-    def set_input_space(self, name: str) -> bool:
-        """Color space of the image in the current config (overrides the config's file rules)."""
-        return color_commands.set_input_space(self.state, name)
-
-    def use_file_rules(self) -> bool:
-        """Take the input color space from the config's file rules again."""
-        return color_commands.use_file_rules(self.state)
-
-    def set_lut(self, path: str | Path) -> bool:
-        """Show through a LUT file instead of an OCIO view."""
-        return color_commands.set_lut(self.state, path)
-
-    def set_channel(self, channel: str) -> None:
-        """Channel view (RGB, R, G, B, A, Y)."""
-        set_channel(self.state, channel)
-
-    def set_grade(
-        self, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
-    ) -> None:
-        """ASC CDL slope, offset, power and saturation."""
-        set_grade(self.state, slope, offset, saturation, power)
-
-    def save_grade(self, path: str | Path) -> bool:
-        """Save the grade as ``.cc`` / ``.cdl``."""
-        return save_grade(self.state, path)
-
-    def export(self, path: str | Path, grade_only: bool = False) -> bool:
-        """Export through the NumPy core."""
-        return export(self.state, path, grade_only=grade_only)
-
-    def bake(self, path: str | Path) -> bool:
-        """Bake grade and view to a LUT file (``.cube``)."""
-        return bake(self.state, path)
-
-    def __repr__(self) -> str:
-        return f"<viewer {self.state.path or 'no image'} exposure={self.state.exposure} {self.state.display}/{self.state.view}>"

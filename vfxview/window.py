@@ -33,6 +33,7 @@ from vfxview.panels.info import InfoPanel
 from vfxview.panels.layers import LayersPanel
 from vfxview.panels.probe import ProbePanel
 from vfxview.panels.scopes import ScopesPanel
+from vfxview.script_viewer import ScriptViewer
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
 from vfxview.workers import Job, run_job, wait_all
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("vfxview")
         self.setAcceptDrops(True)
         self.state = ViewerState()
-        self.viewer = commands.ScriptViewer(self.state)
+        self.viewer = ScriptViewer(self.state)
         self.remember_layout = remember_layout
         self.viewport = Viewport(self.state)
         self.frame_bar = FrameBar(self.state)
