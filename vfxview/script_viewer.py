@@ -33,8 +33,10 @@ class ScriptViewer:
         self.state = state
 
     def open(self, path: str | Path) -> bool:
-        """Open an image file (``False`` and ``state.error`` on failure)."""
-        return commands.open_image(self.state, path)
+        """Open an image file, or the sequence or movie it belongs to (``False`` and ``state.error`` on failure)."""
+        from vfxview import playback  # playback builds on these commands
+
+        return playback.open_path(self.state, path)
 
     @property
     def image(self) -> Image | None:
