@@ -160,7 +160,9 @@ def main() -> None:
     )
     print(f"UI-thread CPU per paint, median of 30 (4K image; recompiles during these: {recompiles}):")
     print(f"  pan: {pan * 1000:.3f} ms   zoom: {zoom * 1000:.3f} ms   (goal < 1 ms)")
-    print(f"  exposure change + paint: {redraw * 1000:.3f} ms   grade change + paint: {grade * 1000:.3f} ms   (goal < 2 ms)")
+    print(
+        f"  exposure change + paint: {redraw * 1000:.3f} ms   grade change + paint: {grade * 1000:.3f} ms   (goal < 2 ms)"
+    )
     print(f"export through the view ({'to EXR' if can_exr else 'NumPy core only, no writer'}): {export:.3f} s")
     print(
         f"PyOpenColorIO + OpenEXR doing the same ({space} -> sRGB - Display / ACES 1.0 - SDR Video): {reference:.3f} s"
