@@ -20,6 +20,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
+import viewer_sequence  # bench/viewer_sequence.py: sequence playback and the read-ahead cache
+
 import vfx_rs
 from vfxview import commands
 
@@ -168,6 +170,7 @@ def main() -> None:
         f"PyOpenColorIO + OpenEXR doing the same ({space} -> sRGB - Display / ACES 1.0 - SDR Video): {reference:.3f} s"
     )
     print(f"export / reference: {export / reference:.2f}")
+    viewer_sequence.main()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
@@ -25,6 +26,7 @@ from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
+from vfx_rs.pipeline.ops.matrix_alpha import AlphaMatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.signed_log import SignedLogOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
@@ -39,12 +41,14 @@ __all__ = [
     "AcesGamutCompressOp",
     "AcesGlowOp",
     "AcesRedModOp",
+    "AlphaMatrixOp",
     "BSplineCurveOp",
     "CdlOp",
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
     "GradingPrimaryOp",
+    "GradingRGBCurveOp",
     "GradingToneOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
@@ -88,11 +92,13 @@ OPS: dict[str, type[Op]] = {
     LuminancePowerOp.kind: LuminancePowerOp,
     GradingPrimaryOp.kind: GradingPrimaryOp,
     GradingToneOp.kind: GradingToneOp,
+    GradingRGBCurveOp.kind: GradingRGBCurveOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
     Aces2GamutCompressOp.kind: Aces2GamutCompressOp,
     HueAdjustOp.kind: HueAdjustOp,
     HsvOp.kind: HsvOp,
+    AlphaMatrixOp.kind: AlphaMatrixOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""
