@@ -8,7 +8,6 @@ settings are kept.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
 from vfx_rs.view import CHANNELS, ViewSettings
 from vfxview import color_commands
+from vfxview.sequence import load_image
 from vfxview.state import ViewerState, report_error
 
 __all__ = [
@@ -32,12 +32,9 @@ __all__ = [
     "depth_range",
     "export",
     "export_job",
-    "find_sequence",
-    "is_pattern",
     "load_image",
     "load_settings",
     "open_image",
-    "open_sequence",
     "report_error",
     "reset_grade",
     "save_grade",
@@ -48,12 +45,10 @@ __all__ = [
     "set_compare",
     "set_exposure",
     "set_false_color",
-    "set_frame",
     "set_gamma",
     "set_grade",
     "set_settings",
     "set_wipe",
-    "show_frame",
     "show_loaded",
 ]
 
@@ -64,29 +59,15 @@ Job = Callable[..., None]
 """Work that `export_job` and `bake_job` return: ``job(progress=None)``, safe on a worker thread; raises on failure."""
 
 
-def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
-    """Read a file (may run on a worker thread): the first layer, and all layers of a multi-layer EXR."""
-    path = str(path)
-    if path.lower().endswith(".exr"):
-        layered = vfx_rs.read_layered(path)
-        names = layered.layer_names()
-        first = layered[names[0]]
-        return first, (layered if len(names) > 1 else None)
-    return vfx_rs.read(path), None
-
-
 def show_loaded(
     state: ViewerState,
     path: str,
     image: Image,
     layered: vfx_rs.LayeredImage | None = None,
-    *,
-    frames: tuple[str, ...] = (),
-    frame: int = 0,
 ) -> None:
     """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked.
 
-    `frames` is the sequence it is frame `frame` of (none: a single image; see `show_frame`).
+    A clip (sequence or movie) stays open: `vfxview.playback` closes it when a lone image opens.
     """
     state.error = ""
     space = color_commands.file_rule_space(state, path)
@@ -98,85 +79,16 @@ def show_loaded(
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),
         layer=layered.layer_names()[0] if layered is not None else "",
-        frames=tuple(frames),
-        frame=frame,
     )
     recent = [str(path), *[p for p in state.recent if p != str(path)]][:MAX_RECENT]
     state.recent = tuple(recent)
 
 
-_PATTERN = re.compile(r"(#+|%0?(\d*)d)")
-
-
-def is_pattern(path: str | Path) -> bool:
-    """True if the file name holds a frame pattern (``####`` or ``%04d``)."""
-    return _PATTERN.search(Path(path).name) is not None
-
-
-def find_sequence(pattern: str | Path) -> list[str]:
-    """Files matching a sequence pattern (``shot.####.exr`` or ``shot.%04d.exr``), sorted by frame.
-
-    ``#`` runs and ``%0Nd`` stand for a frame number of that many digits (at least);
-    a path without a pattern gives ``[]``.
-    """
-    path = Path(pattern)
-    match = _PATTERN.search(path.name)
-    if match is None:
-        return []
-    digits = len(match.group(1)) if match.group(1).startswith("#") else int(match.group(2) or 1)
-    head, tail = path.name[: match.start()], path.name[match.end() :]
-    regex = re.compile(re.escape(head) + rf"(-?\d{{{digits},}})" + re.escape(tail) + "$")
-    found = []
-    for candidate in path.parent.glob(head + "*" + tail):
-        m = regex.match(candidate.name)
-        if m:
-            found.append((int(m.group(1)), str(candidate)))
-    return [p for _, p in sorted(found)]
-
-
-def open_sequence(state: ViewerState, pattern: str | Path) -> bool:
-    """Open an image sequence as frames; shows its first frame."""
-    frames = find_sequence(pattern)
-    if not frames:
-        report_error(state, f"no frames match {pattern}")
-        return False
-    if not open_image(state, frames[0]):
-        return False
-    state.update(frames=tuple(frames), frame=0)
-    return True
-
-
-def set_frame(state: ViewerState, index: int) -> bool:
-    """Show frame `index` of the open sequence (keeps grade and view)."""
-    if not state.frames:
-        report_error(state, "no image sequence is open")
-        return False
-    index = int(index) % len(state.frames)
-    try:
-        image, layered = load_image(state.frames[index])
-    except (VfxError, OSError, ValueError) as exc:
-        report_error(state, f"cannot open frame {state.frames[index]}: {exc}")
-        return False
-    show_frame(state, index, image, layered)
-    return True
-
-
-def show_frame(
-    state: ViewerState,
-    index: int,
-    image: Image,
-    layered: vfx_rs.LayeredImage | None = None,
-    frames: tuple[str, ...] | None = None,
-) -> None:
-    """Make a loaded frame of `frames` (default: the open sequence) current (on the UI thread)."""
-    frames = state.frames if frames is None else tuple(frames)
-    show_loaded(state, frames[index], image, layered, frames=frames, frame=index)
-
-
 def open_image(state: ViewerState, path: str | Path) -> bool:
-    """Read and show `path`; on failure set ``state.error`` and keep the current image."""
-    if is_pattern(path) and not Path(path).exists():
-        return open_sequence(state, path)
+    """Read and show the single image `path`; on failure set ``state.error`` and keep the current image.
+
+    `vfxview.playback.open_path` opens the sequence or movie a path belongs to.
+    """
     try:
         image, layered = load_image(path)
     except (VfxError, OSError, ValueError) as exc:
@@ -424,8 +336,10 @@ class ScriptViewer:
         self.state = state
 
     def open(self, path: str | Path) -> bool:
-        """Open an image file (``False`` and ``state.error`` on failure)."""
-        return open_image(self.state, path)
+        """Open an image file, or the sequence or movie it belongs to (``False`` and ``state.error`` on failure)."""
+        from vfxview import playback  # playback builds on these commands
+
+        return playback.open_path(self.state, path)
 
     @property
     def image(self) -> Image | None:

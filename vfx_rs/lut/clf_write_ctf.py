@@ -3,6 +3,7 @@
 As OpenColorIO's CTF writer (CTFTransform.cpp) names them, at 32f in and out:
 
 - `HueAdjustOp` around a `Lut1DOp` -> ``LUT1D`` with ``hueAdjust="dw3"``;
+- `AlphaMatrixOp` -> ``Matrix`` with ``dim="4 5"`` (RGBA matrix and offsets);
 - `Lut1DInverseOp`, `Lut3DInverseOp` -> ``InverseLUT1D``, ``InverseLUT3D``;
 - `HsvOp` -> ``FixedFunction`` ``RGB_TO_HSV``/``HSV_TO_RGB``;
 - `LuminancePowerOp` with BT.2100 weights, gain 1 and OCIO's luminance floor ->
@@ -31,6 +32,7 @@ from vfx_rs.pipeline.ops.lut1d import Lut1DOp
 from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
+from vfx_rs.pipeline.ops.matrix_alpha import AlphaMatrixOp
 
 __all__ = ["ctf_node"]
 
@@ -107,7 +109,13 @@ def _inverse_lut3d(op: Lut3DInverseOp) -> str | None:
     )
 
 
+def _alpha_matrix(op: AlphaMatrixOp) -> str:
+    body = _rows(np.column_stack([op.matrix, op.offset]))
+    return f'    <Matrix {_DEPTHS}>\n        <Array dim="4 5">\n{body}        </Array>\n    </Matrix>\n'
+
+
 _WRITERS: dict[type[Op], Callable[[Op], str | None]] = {
+    AlphaMatrixOp: _alpha_matrix,  # type: ignore[dict-item]
     HueAdjustOp: _hue_adjust,  # type: ignore[dict-item]
     Lut1DInverseOp: _inverse_lut1d,  # type: ignore[dict-item]
     Lut3DInverseOp: _inverse_lut3d,  # type: ignore[dict-item]

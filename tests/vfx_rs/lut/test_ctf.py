@@ -268,10 +268,8 @@ def test_exposure_contrast_matches_ocio_and_float64(tmp_path: Path, style: str) 
     step = 0.088 if style == "logRev" else 0.1
     path = _file(tmp_path, f"ec_{style}.ctf", 'version="2.0" id="a"', _ec(style, step, dynamic=style == "video"))
     rgb = grid(-0.2, 4.0)
+    _check(path, rgb=rgb)
     ours = read_clf(path).applied(rgb)
-    ref = ocio_apply(path, rgb)
-    err = np.abs(ours - ref) / np.maximum(np.abs(ref), 1e-3)
-    assert err.max() <= RTOL_OCIO_SSE_POW, f"max relative error {err.max():.3g}"
     # The exact model (OCIO ExposureContrastOpData.h) in float64, independent of the op code.
     x = rgb.astype(np.float64)
     c, e, p = 1.2 * 0.8, 2.0**0.65, 0.3
@@ -284,7 +282,8 @@ def test_exposure_contrast_matches_ocio_and_float64(tmp_path: Path, style: str) 
         model = (
             p * np.maximum(0, x * e / p) ** c if not style.endswith("Rev") else p / e * np.maximum(0, x / p) ** (1 / c)
         )
-    np.testing.assert_allclose(ours, model, rtol=1e-5, atol=1e-6)
+    # The powers use OCIO's SSE approximation, as its CPU renderer does.
+    np.testing.assert_allclose(ours, model, rtol=RTOL_OCIO_SSE_POW, atol=1e-6)
 
 
 def test_exposure_contrast_log_rev_inverts_log_with_any_step(tmp_path: Path) -> None:
@@ -428,6 +427,7 @@ def _written_ops() -> list[object]:
         AcesGamutCompressOp,
         AcesGlowOp,
         AcesRedModOp,
+        AlphaMatrixOp,
         HsvOp,
         LuminancePowerOp,
         Lut1DOp,
@@ -452,10 +452,11 @@ def _written_ops() -> list[object]:
         AcesGlowOp(gain=0.075, mid=0.1),
         AcesDarkToDimOp(gamma=1 / 0.9811),
         AcesGamutCompressOp(forward=False),
+        AlphaMatrixOp(matrix=np.eye(4) + 0.05, offset=[0.01, -0.02, 0.03, 0.1]),
     ]
 
 
-@pytest.mark.parametrize("index", range(12))
+@pytest.mark.parametrize("index", range(13))
 def test_new_kinds_written_as_ctf_are_read_by_ocio_with_our_result(tmp_path: Path, index: int) -> None:
     from vfx_rs.lut import write_lut
     from vfx_rs.pipeline import Pipeline
@@ -476,3 +477,35 @@ def test_clf_refuses_kinds_only_ctf_holds(tmp_path: Path) -> None:
 
     with pytest.raises(LutError, match=r"no CLF \(write a \.ctf"):
         write_lut(tmp_path / "h.clf", [_written_ops()[0]])
+
+
+_PRIMARY = (
+    '<Brightness rgb="0.1 -0.05 0.02" master="0.03"/><Contrast rgb="1.1 0.9 1.05" master="1.02"/>'
+    '<Gamma rgb="1.1 0.95 1" master="1.05"/><Offset rgb="0.01 0 -0.01" master="0.005"/>'
+    '<Exposure rgb="0.2 -0.1 0" master="0.1"/><Lift rgb="0.01 0.02 0" master="0"/>'
+    '<Gain rgb="1.1 1 0.9" master="1.05"/><Saturation master="1.2"/><Pivot contrast="0.1" black="0.05" white="0.95"/>'
+)
+_TONE_CHILDREN = (
+    '<Blacks rgb="1.1 1 0.9" master="1.05" start="0.1" width="0.3"/>'
+    '<Shadows rgb="0.9 1 1.1" master="1" start="0.5" pivot="0.05"/>'
+    '<Midtones rgb="1.05 1 1" master="1.1" center="0.4" width="0.6"/>'
+    '<Highlights rgb="1 1.1 1" master="0.95" start="0.3" pivot="0.9"/>'
+    '<Whites rgb="1 1 1.05" master="1" start="0.4" width="0.5"/><SContrast master="1.1"/>'
+)
+
+
+@pytest.mark.parametrize("kind", ["GradingPrimary", "GradingTone"])
+@pytest.mark.parametrize("style", ["log", "linear", "video"])
+def test_grading_nodes_match_ocio(tmp_path: Path, kind: str, style: str) -> None:
+    children = _PRIMARY if kind == "GradingPrimary" else _TONE_CHILDREN
+    if kind == "GradingPrimary" and style == "linear":
+        children += '<Clamp black="-0.1" white="4"/>'
+    body = f'<{kind} inBitDepth="32f" outBitDepth="32f" style="{style}">{children}</{kind}>\n'
+    path = _file(tmp_path, f"{kind}_{style}.ctf", 'version="2.0" id="a"', body)
+    rgb = grid(-0.1, 1.2)
+    _check(path, rgb=rgb)
+    _check(path, inverse=True, rgb=rgb)
+    rev = _file(
+        tmp_path, f"{kind}_{style}_rev.ctf", 'version="2.0" id="a"', body.replace(f'"{style}"', f'"{style}Rev"')
+    )
+    _check(rev, rgb=rgb)

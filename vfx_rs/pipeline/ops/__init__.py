@@ -25,6 +25,7 @@ from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
+from vfx_rs.pipeline.ops.matrix_alpha import AlphaMatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.signed_log import SignedLogOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
@@ -39,6 +40,7 @@ __all__ = [
     "AcesGamutCompressOp",
     "AcesGlowOp",
     "AcesRedModOp",
+    "AlphaMatrixOp",
     "BSplineCurveOp",
     "CdlOp",
     "ExponentLinearOp",
@@ -94,5 +96,6 @@ OPS: dict[str, type[Op]] = {
     Aces2GamutCompressOp.kind: Aces2GamutCompressOp,
     HueAdjustOp.kind: HueAdjustOp,
     HsvOp.kind: HsvOp,
+    AlphaMatrixOp.kind: AlphaMatrixOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""
