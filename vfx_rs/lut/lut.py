@@ -119,7 +119,7 @@ class Lut1D:
 
         op = Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
         try:
-            inv = op.inverse()
+            inv = op.resampled_inverse()
         except ArgumentError as exc:
             raise LutError(exc.message) from None
         return Lut1D(np.array(inv.table), np.array(inv.domain_min), np.array(inv.domain_max), self.title)

@@ -65,19 +65,29 @@ def run_cpu(cpu: Any, px: np.ndarray) -> np.ndarray:
 
 
 def ocio_noise(cpu: Any, px: np.ndarray, ref: np.ndarray) -> np.ndarray:
-    """How far OCIO's own output moves when each input channel moves by a millionth of the pixel's magnitude.
+    """How far OCIO's own output moves when its input moves by about a millionth, per value.
 
-    Where a conversion cancels large values (a matrix on 1e4-scale channels
-    giving a channel near 0) or sends such a channel through a steep log,
-    float32 rounding in any implementation moves the result this much; the
-    comparison allows it per value (../shared/DESIGN.md, reference notes).
+    Two kinds of move: every channel by a millionth of the pixel's magnitude
+    together, and each channel alone scaled by ``1 +- 1e-6`` (OCIO's own
+    tests' allowance for float32 conditioning). Where a conversion cancels
+    large values (a matrix on 1e4-scale channels giving a channel near 0) or
+    sends such a channel through a steep log, float32 rounding in any
+    implementation moves the result this much; the comparison allows it per
+    value (../shared/DESIGN.md, reference notes). A channel-alone move shows
+    the conditioning a move of all channels together can cancel (a matrix
+    row summing to 1 fed by two steep curves).
     """
     slack = np.zeros_like(ref)
-    for sign in (1.0, -1.0):
+    with np.errstate(invalid="ignore"):
         step = 1e-6 * np.maximum(np.max(np.abs(px), axis=-1, keepdims=True), 1e-2)
-        moved = run_cpu(cpu, px + sign * step)
-        with np.errstate(invalid="ignore"):
-            slack = np.fmax(slack, np.abs(moved - ref))
+        moves = [px + step, px - step]
+        for c in range(px.shape[-1]):
+            for scale in (1.0 + 1e-6, 1.0 - 1e-6):
+                moved = px.copy()
+                moved[..., c] *= np.float32(scale)
+                moves.append(moved)
+        for moved in moves:
+            slack = np.fmax(slack, np.abs(run_cpu(cpu, moved) - ref))
     return slack
 
 

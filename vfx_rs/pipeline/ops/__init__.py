@@ -16,6 +16,7 @@ from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
+from vfx_rs.pipeline.ops.lut_inverse import LutInverseOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.signed_log import SignedLogOp
@@ -37,6 +38,7 @@ __all__ = [
     "LuminancePowerOp",
     "Lut1DOp",
     "Lut3DOp",
+    "LutInverseOp",
     "MatrixOp",
     "PiecewiseLogOp",
     "PiecewisePowerOp",
@@ -55,6 +57,7 @@ OPS: dict[str, type[Op]] = {
     RangeOp.kind: RangeOp,
     Lut1DOp.kind: Lut1DOp,
     HalfLut1DOp.kind: HalfLut1DOp,
+    LutInverseOp.kind: LutInverseOp,
     Lut3DOp.kind: Lut3DOp,
     AcesRedModOp.kind: AcesRedModOp,
     AcesGlowOp.kind: AcesGlowOp,

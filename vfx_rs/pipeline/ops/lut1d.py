@@ -14,6 +14,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
+from vfx_rs.pipeline.ops.lut_inverse import LutInverseOp
 
 __all__ = ["Lut1DOp"]
 
@@ -35,12 +36,16 @@ class Lut1DOp(Op):
         ``domain_min[c] + i / (size - 1) * (domain_max[c] - domain_min[c])``.
     domain_min, domain_max
         Input range per channel; inputs outside it are clamped to it.
+    inverse_ops
+        Ops computing this table's exact inverse, as OCIO inverts it (`LutInverseOp`); without them the inverse
+        is a resampled table.
     """
 
     kind = "lut1d"
     table: np.ndarray
     domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
     domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
+    inverse_ops: tuple[Op, ...] = ()
 
     def __post_init__(self) -> None:
         table = frozen_array(self.table, None, "lut1d op table")
@@ -51,6 +56,7 @@ class Lut1DOp(Op):
         object.__setattr__(self, "domain_max", frozen_array(self.domain_max, (3,), "lut1d op domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut1d op domain_max must be above domain_min on every channel")
+        object.__setattr__(self, "inverse_ops", tuple(self.inverse_ops))
 
     def apply_planar(self, p: np.ndarray) -> None:
         n = self.table.shape[0]
@@ -98,7 +104,13 @@ class Lut1DOp(Op):
             helpers={fetch: helper},
         )
 
-    def inverse(self) -> Lut1DOp:
+    def inverse(self) -> Op:
+        """`LutInverseOp` where the table has ``inverse_ops``; otherwise `resampled_inverse`."""
+        if self.inverse_ops:
+            return LutInverseOp(of=self, dynamic=self.dynamic)
+        return self.resampled_inverse()
+
+    def resampled_inverse(self) -> Lut1DOp:
         """A resampled inverse table, as OCIO's "fast" inverse of a monotonic 1D LUT.
 
         Each channel must be monotonic (non-decreasing or non-increasing); the
