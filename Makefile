@@ -4,11 +4,22 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-app-dev
-SAMPLE := vfx_rs/resources/sample.exr
+SAMPLE := resources/sample.exr
 
-.PHONY: run test lint bench sysdeps venv sample
+.PHONY: run test lint bench sysdeps sysdeps-run sysdeps-venv venv sample
 
-$(STAMP): pyproject.toml
+# Debian packages (tools/debian-packages.txt), installed only when missing: python3-venv before the
+# venv is made (Debian's own python3 lacks ensurepip), the viewer's libraries and Xvfb for run and test.
+sysdeps-venv:
+	PYTHON=$(PYTHON) ./tools/install-debian-deps.sh venv
+
+sysdeps-run:
+	PYTHON=$(PYTHON) ./tools/install-debian-deps.sh run
+
+sysdeps:
+	PYTHON=$(PYTHON) ./tools/install-debian-deps.sh test
+
+$(STAMP): pyproject.toml | sysdeps-venv
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[app,dev]"
@@ -16,15 +27,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-sysdeps:
-	./tools/install-debian-deps.sh
-
 # The viewer needs a display: with DISPLAY set it opens the window; on a headless
 # machine with xvfb-run it renders the window to out/vfxview.png instead and says so.
 # The sample is scene-linear Rec.709; it is shown through the built-in ACES 1.3 config's sRGB ACES view.
 VIEW_ARGS = --input "Linear Rec.709 (sRGB)" --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
 
-run: $(STAMP)
+run: sysdeps-run $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/vfx info --stats $(SAMPLE)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -36,7 +44,7 @@ run: $(STAMP)
 		echo "no display (DISPLAY unset) and no xvfb-run: run 'make sysdeps' or use a desktop session"; exit 1; \
 	fi
 
-test: $(STAMP) sysdeps
+test: sysdeps $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)

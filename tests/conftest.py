@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -17,13 +18,40 @@ TESTDATA = ROOT.parent / "shared" / "testdata"
 """The shared corpus, reached as ../shared/testdata from the project root (CI has it)."""
 
 
+TESTDATA_MISSING = f"shared test data not found at {TESTDATA} (only CI and developer machines have it)"
+
+_testdata_skipped: list[str] = []
+
+
+def corpus_files(files: list[Path]) -> list[Any]:
+    """Parameters for a test over corpus files: the files, or one skipped entry saying why there are none.
+
+    An empty list would make pytest skip with "got empty parameter set", which hides the reason.
+    """
+    if files:
+        return list(files)
+    return [pytest.param(None, id="no-corpus", marks=pytest.mark.skip(reason=TESTDATA_MISSING))]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if TESTDATA.is_dir():
         return
-    skip = pytest.mark.skip(reason=f"shared test data not found at {TESTDATA} (only CI and developer machines have it)")
+    skip = pytest.mark.skip(reason=TESTDATA_MISSING)
     for item in items:
         if "testdata" in item.keywords:
             item.add_marker(skip)
+            _testdata_skipped.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say in one line how many tests did not run for want of the shared data, and why."""
+    if _testdata_skipped:
+        files = {nodeid.split("::")[0] for nodeid in _testdata_skipped}
+        per_file = sum(nodeid.endswith("[no-corpus]") for nodeid in _testdata_skipped)
+        each = f" ({per_file} of them once per corpus file)" if per_file else ""
+        terminalreporter.write_line(
+            f"{len(_testdata_skipped)} tests{each} in {len(files)} files did not run: {TESTDATA_MISSING}", yellow=True
+        )
 
 
 @pytest.fixture

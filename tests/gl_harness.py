@@ -43,7 +43,7 @@ def render_pipeline(program: object, rgb: np.ndarray, width: int = 256) -> np.nd
     """Run a `GlslProgram` over ``(n, 3)`` float32 values on the GPU; return ``(n, 3)``."""
     from OpenGL import GL
 
-    from vfxview.glprogram import ShaderProgram, load_shader
+    from vfxview.glprogram import ShaderProgram, load_shader, read_float
 
     n = rgb.shape[0]
     height = -(-n // width)
@@ -58,33 +58,23 @@ def render_pipeline(program: object, rgb: np.ndarray, width: int = 256) -> np.nd
     GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MAG_FILTER, GL.GL_NEAREST)
     GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, width, height, 0, GL.GL_RGBA, GL.GL_FLOAT, texels)
 
-    target = int(GL.glGenTextures(1))
-    GL.glBindTexture(GL.GL_TEXTURE_2D, target)
-    GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, width, height, 0, GL.GL_RGBA, GL.GL_FLOAT, None)
-    fbo = int(GL.glGenFramebuffers(1))
-    GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
-    GL.glFramebufferTexture2D(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_TEXTURE_2D, target, 0)
-    assert GL.glCheckFramebufferStatus(GL.GL_FRAMEBUFFER) == GL.GL_FRAMEBUFFER_COMPLETE
-
     vao = int(GL.glGenVertexArrays(1))
     shader = ShaderProgram(load_shader("fullscreen.vert"), load_shader("pipeline_probe.frag"), program)
-    try:
+
+    def draw() -> None:
         GL.glUseProgram(shader.handle)
         shader.declare("u_source", "int")
         shader.set_uniform("u_source", 0)
         GL.glActiveTexture(GL.GL_TEXTURE0)
         GL.glBindTexture(GL.GL_TEXTURE_2D, source)
         shader.bind_textures()
-        GL.glViewport(0, 0, width, height)
         GL.glBindVertexArray(vao)
         GL.glDrawArrays(GL.GL_TRIANGLES, 0, 3)
-        GL.glFinish()
-        out = GL.glReadPixels(0, 0, width, height, GL.GL_RGBA, GL.GL_FLOAT)
+
+    try:
+        out = read_float(width, height, draw)
     finally:
         shader.delete()
-        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, 0)
-        GL.glDeleteFramebuffers(1, [fbo])
-        GL.glDeleteTextures([source, target])
+        GL.glDeleteTextures([source])
         GL.glDeleteVertexArrays(1, [vao])
-    result = np.frombuffer(out, dtype=np.float32).reshape(height * width, 4)
-    return result[:n, :3].copy()
+    return out.reshape(height * width, 4)[:n, :3].copy()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -21,9 +22,28 @@ def test_import_vfx_rs_loads_no_heavy_module() -> None:
 
 
 def test_plain_install_ships_data_files_and_reads_the_sample(tmp_path: Path) -> None:
+    """The top-level shaders/ and resources/ go inside the packages of the wheel, found there once installed."""
+    source = tmp_path / "src"  # a clean copy: no stale build/ folder of the checkout can slip files in
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md", "vfx_rs", "vfxview", "shaders", "resources"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, source / name)
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
         check=True,
         capture_output=True,
         cwd=tmp_path,
@@ -40,9 +60,9 @@ def test_plain_install_ships_data_files_and_reads_the_sample(tmp_path: Path) -> 
         capture_output=True,
     )
     code = (
-        "import vfx_rs, vfx_rs._resources as r; "
-        "img = vfx_rs.read(r.sample_image_path()); "
-        "print(vfx_rs.__file__); print(img.width, img.height, img.channels)"
+        "import vfx_rs, vfx_rs.data_files as d; "
+        "img = vfx_rs.read(d.sample_image_path()); "
+        "print(d.data_file('vfxview', 'shaders', 'display.frag')); print(img.width, img.height, img.channels)"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = subprocess.run(
@@ -50,6 +70,6 @@ def test_plain_install_ships_data_files_and_reads_the_sample(tmp_path: Path) -> 
     )
     assert out.returncode == 0, out.stderr
     installed_at, size = out.stdout.splitlines()
-    assert installed_at.startswith(str(target))
+    assert installed_at.startswith(str(target / "vfxview" / "shaders"))
     width, height, channels = map(int, size.split())
     assert width > 0 and height > 0 and channels == 4

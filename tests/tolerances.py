@@ -38,6 +38,11 @@ RTOL_CDL_ROUNDTRIP_F64 = 1e-9
 ATOL_LUT_OCIO = 1e-5
 """LUT application against OpenColorIO's FileTransform (issue 4)."""
 
+RTOL_OCIO_SSE_POW = 5e-5
+"""CTF ExposureContrast against OCIO: its CPU renderer raises to the contrast with ssePower, an SSE
+approximation used even at OPTIMIZATION_LOSSLESS (ExposureContrastOpCPU.cpp); measured 2.8e-5 relative
+on OCIO's own exposure_contrast_linear.ctf, whose exact result is the identity (vfx_rs: 1e-7)."""
+
 ATOL_CLF_REWRITE = 1e-6
 """A pipeline written to .clf and read back against the pipeline itself: exact parameters, but a
 domain-scaled LUT or a one-sided clamping range is rewritten as a matrix plus a node, which rounds
@@ -148,3 +153,54 @@ ATOL_ACES_OP_INVERSE = 2e-5
 """ACES fixed-function and B-spline ops followed by their inverses, on scene-linear samples 0.18 * 2**[-6, 5]
 (also relative): exact to float32 except the glow on very dark pixels, whose saturation floor makes the
 ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
+
+RTOL_ACES2_OCIO = 1e-4
+"""ACES 2.0 output transforms (BuiltinTransform and FixedFunction styles) against OCIO's CPU processor (F32,
+LOSSLESS), relative to max(1, |ref|), after allowing OCIO's own one-channel float32 noise (issue 11): forward
+on ACES values from -0.1 to 1e4, measured at most 4.1e-5."""
+
+RTOL_ACES2_INVERSE_PEAK = {
+    "HDR-500nit-REC2020": 1.4e-3,
+    "HDR-1000nit-P3-D60-in-P3-D65": 2.7e-4,
+    "HDR-1000nit-P3-D60-in-REC2020-D65": 2.7e-4,
+    "HDR-1000nit-REC2020-D60-in-REC2020-D65": 3.8e-4,
+    "HDR-2000nit-REC2020-D60-in-REC2020-D65": 2.2e-4,
+    "HDR-4000nit-REC2020-D60-in-REC2020-D65": 3.6e-2,
+    "SDR-100nit-P3-D60-in-XYZ-E": 1.5e-4,
+    "SDR-100nit-REC709": 1.3e-4,
+}
+"""The inverse ACES 2.0 styles that exceed RTOL_ACES2_OCIO, by style (measured worst on the 17^3 grid of display
+XYZ from -0.1 to 1.2 x peak; at most 27 of 4913 pixels, all at or next to the display peak, where the inverse
+tone scale and gamut compression amplify one float32 ulp of a ``powf`` past the one-channel noise allowance);
+every other style's inverse is within RTOL_ACES2_OCIO (issue 11)."""
+
+ATOL_IBA_F32 = 2e-6
+"""vfx-rs-py ops against OpenImageIO's ImageBufAlgo on float32 values in about -1..4 (issue 21): the same
+formulas evaluated in float64 here and float32 there (a few float32 steps at 4)."""
+
+RTOL_IBA_LOG = 3e-4
+"""rangecompress/rangeexpand and sigmoid contrast_remap against ImageBufAlgo (issue 21), which evaluates its
+log/exp in float32: measured 2.5e-5 relative (rangecompress), 8.6e-5 (rangeexpand), 2.8e-4 (rangeexpand
+with use_luma), where the formula in float64
+round-trips to 1e-7."""
+
+ATOL_LUT_INVERSE_OCIO = 1e-6
+"""Inverse 1D, half-domain and 3D LUT ops against OCIO's exact inversion (issue 20): absolute, relative above 1;
+measured 1.2e-7 (1D), 6.4e-8 (half domain), 9e-8 (3D, including values outside the LUT's gamut)."""
+
+RTOL_TRACE_VS_APPLY = 1e-6
+"""`ViewSettings.trace` (one pixel through the ops) against the same pixel inside `apply`'s tiles: the same float32
+kernels, but BLAS and NumPy's SIMD loops may round the last bits of a lone pixel differently (seen: 3e-8)."""
+
+ATOL_TIFF_CONTAINER = {
+    **{bits: 1.0 / 255.0 for bits in (1, 2, 4, 6, 8)},
+    **{bits: 1.0 / 65535.0 for bits in (10, 12, 14, 16)},
+    24: 2.0**-23,
+    32: 2.0**-23,
+}
+"""A TIFF sample normalised by its own maximum against OpenImageIO, which first widens 1-6 bit samples to 8, 10-14
+to 16 and 24 to 32 bits with integer arithmetic (``bit_convert``, truncating): within one code of that container
+(issue 19); 32-bit: one float32 step near 1."""
+
+RTOL_LOGLUV_DECODE = 1e-6
+"""LogLuv/LogL decoded by libtiff to float32 against the cell-centre formulas of Larson's paper in float64 (issue 19)."""

@@ -1,19 +1,37 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suite needs (Xvfb, Mesa's llvmpipe, the
-# X/EGL libraries Qt's xcb platform loads), only those that are missing, so a
-# warm machine spends no time here. Needs root or sudo when something is missing.
+# Install the Debian packages of tools/debian-packages.txt that are missing, so a warm machine
+# spends no time here. Needs root or sudo when something is missing.
+#   install-debian-deps.sh venv   python3-venv, only where $PYTHON cannot make a venv (Debian's python3)
+#   install-debian-deps.sh run    venv + the viewer's libraries + Xvfb when no display is set
+#   install-debian-deps.sh test   venv + the viewer's libraries + Xvfb (the GL tests always need it) + test tools
 set -euo pipefail
-packages=(xvfb xauth libgl1-mesa-dri libegl1 libgl1 libglx-mesa0 libegl-mesa0
-  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-  libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3)
-command -v dpkg-query >/dev/null || { echo "not a Debian system: install ${packages[*]} yourself"; exit 0; }
+mode="${1:-test}"
+list="$(dirname "$0")/debian-packages.txt"
+python="${PYTHON:-python3}"
+command -v dpkg-query >/dev/null || { echo "not a Debian system: install the packages of $list yourself"; exit 0; }
+
+groups=()
+"$python" -c "import ensurepip" 2>/dev/null || groups+=(venv)
+case "$mode" in
+  venv) ;;
+  run) groups+=(app); [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || groups+=(headless) ;;
+  test) groups+=(app headless test) ;;
+  *) echo "usage: $0 venv|run|test" >&2; exit 2 ;;
+esac
+
 missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+for g in "${groups[@]}"; do
+  while read -r group pkg; do
+    [ "$group" = "$g" ] || continue
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done < <(grep -v '^#' "$list")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${missing[*]}"
 sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "need root to install: ${missing[*]} (run as root or install sudo)" >&2; exit 1; }
+  sudo="sudo"
+fi
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

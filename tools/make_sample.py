@@ -77,4 +77,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "vfx_rs/resources/sample.exr")
+    main(sys.argv[1] if len(sys.argv) > 1 else "resources/sample.exr")

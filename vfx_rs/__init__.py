@@ -49,15 +49,36 @@ __all__ = [
     "write_layers",
 ]
 
-_SUBPACKAGES = frozenset({"color", "lut", "ops", "ocio", "pipeline"})
+_SUBPACKAGES = frozenset({"color", "core", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
+
+_LAZY = {
+    "read_deep": "vfx_rs.io.exr_deep",
+    "DeepImage": "vfx_rs.deep",
+    "Processor": "vfx_rs.processor",
+    "BitDepth": "vfx_rs.core",
+    "TypeDesc": "vfx_rs.core",
+    "ImageSpec": "vfx_rs.core",
+    "Roi3D": "vfx_rs.core",
+    "DataFormat": "vfx_rs.core",
+    "BaseType": "vfx_rs.core",
+    "Aggregate": "vfx_rs.core",
+    "VecSemantics": "vfx_rs.core",
+    "ImageLayer": "vfx_rs.image_layer",
+    "ImageChannel": "vfx_rs.image_layer",
+    "ChannelKind": "vfx_rs.image_layer",
+    "SampleType": "vfx_rs.image_layer",
+}
+"""The vfx-rs-py top-level names, each imported from its module on first use."""
 
 
 def __getattr__(name: str) -> Any:
-    # PEP 562: `vfx_rs.color` works after a bare `import vfx_rs`, loaded on first use.
+    # PEP 562: `vfx_rs.color` and `vfx_rs.Processor` work after a bare `import vfx_rs`, loaded on first use.
     if name in _SUBPACKAGES:
         return importlib.import_module(f"vfx_rs.{name}")
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'vfx_rs' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(__all__) | _SUBPACKAGES)
+    return sorted(set(__all__) | _SUBPACKAGES | set(_LAZY))

@@ -15,6 +15,7 @@ __all__ = [
     "as_float32_pixels",
     "check_choice",
     "check_inplace_float32",
+    "numeric_array",
     "to_float32",
 ]
 
@@ -24,13 +25,34 @@ MAX_CHANNELS = 1024
 _INTEGER_SCALE = {np.dtype(np.uint8): 255.0, np.dtype(np.uint16): 65535.0}
 
 
+def numeric_array(value: Any, what: str = "array", dtype: npt.DTypeLike | None = None) -> np.ndarray:
+    """`value` as a NumPy array of numbers (of `dtype` if given); ragged or non-numeric input raises `ArgumentError`.
+
+    Examples
+    --------
+    >>> numeric_array([[1, 2], [3, 4]]).shape
+    (2, 2)
+    >>> numeric_array("abc", "values")
+    Traceback (most recent call last):
+    vfx_rs.errors.ArgumentError: values must be numbers, not str
+    """
+    try:
+        arr = np.asarray(value, dtype=dtype)
+    except (TypeError, ValueError, OverflowError) as exc:
+        shape = "a regular (not ragged) array" if "inhomogeneous" in str(exc) or "sequence" in str(exc) else "numbers"
+        raise ArgumentError(f"{what} must be {shape}, not {type(value).__name__}") from None
+    if arr.dtype.kind not in "biuf":
+        raise ArgumentError(f"{what} must be numbers, not {type(value).__name__}")
+    return arr
+
+
 def to_float32(array: npt.ArrayLike, what: str = "array") -> npt.NDArray[np.float32]:
     """Return `array` as float32, normalising uint8/uint16 to 0..1.
 
     float16, float32 and float64 keep their values; uint8 and uint16 are
     divided by 255 and 65535. Any other dtype raises `ArgumentError`.
     """
-    arr = np.asarray(array)
+    arr = np.asarray(array) if isinstance(array, np.ndarray) else numeric_array(array, what)
     if arr.dtype.kind == "f" and arr.dtype.itemsize in (2, 4, 8):
         return arr.astype(np.float32, copy=False)
     scale = _INTEGER_SCALE.get(arr.dtype)
@@ -44,7 +66,7 @@ def as_float32_pixels(array: npt.ArrayLike, what: str = "array") -> npt.NDArray[
 
     An ``(H, W)`` array becomes ``(H, W, 1)``.
     """
-    arr = np.asarray(array)
+    arr = np.asarray(array) if isinstance(array, np.ndarray) else numeric_array(array, what)
     if arr.ndim == 2:
         arr = arr[:, :, np.newaxis]
     if arr.ndim != 3:

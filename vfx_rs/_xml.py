@@ -3,7 +3,9 @@
 `parse_xml` runs expat and builds an element tree in which every element
 knows the line it starts on and the line its text starts on, for error
 messages. DOCTYPE and ENTITY declarations are refused outright, so no entity
-expansion ("billion laughs") or external fetch can happen.
+expansion ("billion laughs") or external fetch can happen; elements may nest
+at most `vfx_rs._text.MAX_NESTING` deep, and an encoding Python does not know
+is refused by name.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 from xml.parsers import expat
 
+from vfx_rs._text import MAX_NESTING
 from vfx_rs.errors import FormatError
 
 __all__ = ["XmlElement", "parse_xml"]
@@ -68,13 +71,15 @@ def parse_xml(
     FormatError
         `error` (a `FormatError` subclass) naming `path` and the line: malformed
         XML, a DOCTYPE or ENTITY declaration ("not allowed in a `kind` file"),
-        or no root element.
+        an unknown encoding, nesting deeper than `MAX_NESTING`, or no root element.
     """
     parser = expat.ParserCreate()
     stack: list[N] = []
     roots: list[N] = []
 
     def start(tag: str, attrs: dict[str, str]) -> None:
+        if len(stack) >= MAX_NESTING:
+            raise error(f"XML elements nest deeper than {MAX_NESTING} levels", path=path, line=parser.CurrentLineNumber)
         element = make(tag, attrs, parser.CurrentLineNumber)
         (stack[-1].children if stack else roots).append(element)
         stack.append(element)
@@ -97,6 +102,8 @@ def parse_xml(
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise error(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
+    except LookupError as exc:  # expat asks Python's codecs for an encoding it does not handle itself
+        raise error(f"the XML declaration names an unknown text encoding ({exc})", path=path, line=1) from None
     if not roots:
         raise error("no XML root element", path=path, line=1)
     return roots[0]

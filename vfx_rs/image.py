@@ -9,13 +9,13 @@ caller can change an image behind its back.
 from __future__ import annotations
 
 import copy as _copy
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from vfx_rs._validate import as_float32_pixels
+from vfx_rs._validate import as_float32_pixels, numeric_array
 from vfx_rs.errors import ArgumentError, NotFoundError
 
 __all__ = ["PIXEL_FORMATS", "Image", "LayeredImage", "default_channel_names"]
@@ -87,7 +87,7 @@ class Image:
         format: str | None = None,
         metadata: Mapping[str, Any] | None = None,
     ) -> None:
-        source = np.asarray(array)
+        source = numeric_array(array, "image array")
         data = as_float32_pixels(source, "image array")
         if np.shares_memory(data, source):
             data = data.copy()
@@ -115,6 +115,10 @@ class Image:
     ) -> None:
         if format not in PIXEL_FORMATS:
             raise ArgumentError(f"unknown pixel format {format!r}; expected one of: {', '.join(PIXEL_FORMATS)}")
+        if metadata is not None and not isinstance(metadata, Mapping):
+            raise ArgumentError(f"metadata must be a mapping (a dict), not {type(metadata).__name__}")
+        if channel_names is not None and not isinstance(channel_names, Iterable):
+            raise ArgumentError(f"channel_names must be a list of names, not {type(channel_names).__name__}")
         names = default_channel_names(data.shape[2]) if channel_names is None else [str(n) for n in channel_names]
         if len(names) != data.shape[2]:
             raise ArgumentError(f"{len(names)} channel names given for {data.shape[2]} channels")
@@ -173,6 +177,20 @@ class Image:
         if "displayWindow" in self.metadata:
             return _window(self.metadata["displayWindow"], "displayWindow")
         return self.data_window
+
+    @property
+    def pixels(self) -> npt.NDArray[np.float32]:
+        """A read-only view of the float32 ``(H, W, C)`` pixels, without a copy (`numpy` returns a copy).
+
+        Examples
+        --------
+        >>> img = Image(np.zeros((2, 3, 4), np.float32))
+        >>> img.pixels.shape, img.pixels.flags.writeable
+        ((2, 3, 4), False)
+        """
+        view = self._data.view()
+        view.flags.writeable = False
+        return view
 
     def numpy(self) -> npt.NDArray[np.float32]:
         """Return a C-contiguous float32 ``(H, W, C)`` copy of the pixels."""
@@ -284,15 +302,54 @@ class LayeredImage:
         for name, image in (layers or {}).items():
             self[name] = image
 
-    def layer_names(self) -> list[str]:
-        """Layer names, in file order."""
-        return list(self._layers)
+    @property
+    def layer_names(self) -> Any:
+        """Layer names, in file order: a list, also callable (``layer_names()``, the seed API's form)."""
+        from vfx_rs.image_layer import LayerNames
 
-    def __getitem__(self, name: str) -> Image:
+        return LayerNames(self._layers)
+
+    @property
+    def num_layers(self) -> int:
+        """Number of layers."""
+        return len(self._layers)
+
+    def __getitem__(self, key: str | int) -> Any:
+        """The layer called `key`, or at position `key`, as a `vfx_rs.ImageLayer` (an `Image`)."""
+        from vfx_rs.image_layer import ImageLayer
+
+        if isinstance(key, (int, np.integer)) and not isinstance(key, bool):
+            names = list(self._layers)
+            if not -len(names) <= int(key) < len(names):
+                raise NotFoundError(f"no layer {int(key)}; there are {len(names)} layers")
+            key = names[int(key)]
         try:
-            return self._layers[name]
+            return ImageLayer.of(str(key), self._layers[str(key)])
         except KeyError:
-            raise NotFoundError(f"no layer {name!r}; layers are: {', '.join(self._layers) or '(none)'}") from None
+            raise NotFoundError(f"no layer {key!r}; layers are: {', '.join(self._layers) or '(none)'}") from None
+
+    def layer(self, name: str) -> Any:
+        """The layer called `name` (vfx-rs-py)."""
+        return self[str(name)]
+
+    def layer_at(self, index: int) -> Any:
+        """The layer at `index` (vfx-rs-py)."""
+        return self[int(index)]
+
+    def add_layer(self, name: str, image: Image) -> None:
+        """Add (or replace) the layer `name`."""
+        self[name] = image
+
+    def to_image(self) -> Image:
+        """The only layer as a plain `Image`; raises `ArgumentError` if there is not exactly one."""
+        if len(self._layers) != 1:
+            raise ArgumentError(f"to_image needs exactly one layer; there are {len(self._layers)}: {self.layer_names}")
+        return next(iter(self._layers.values())).copy()
+
+    @staticmethod
+    def from_image(image: Image, layer_name: str) -> LayeredImage:
+        """A one-layer `LayeredImage` holding `image` as `layer_name`."""
+        return LayeredImage({layer_name: image})
 
     def __setitem__(self, name: str, image: Image) -> None:
         if not isinstance(image, Image):

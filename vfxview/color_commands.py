@@ -12,15 +12,14 @@ and the previous settings stay.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 from typing import Any
 
 from vfx_rs.errors import VfxError
 from vfx_rs.ocio import Config
-from vfxview.display import display_pipeline, load_config, load_lut_ops
-from vfxview.state import SOURCES, DisplaySettings, ViewerState
+from vfx_rs.view import BUILTIN_CONFIG, SOURCES, clear_caches, load_config
+from vfxview.state import ViewerState, report_error
 
 __all__ = [
     "config_choices",
@@ -36,23 +35,13 @@ __all__ = [
     "use_file_rules",
 ]
 
-_SETTING_FIELDS = frozenset(DisplaySettings.__dataclass_fields__)
-
-
-def _report(state: ViewerState, message: str) -> None:
-    state.error = ""
-    state.error = message
-
 
 def _apply(state: ViewerState, what: str, **changes: Any) -> bool:
     """Set `changes` if the resulting display pipeline builds (and emits GLSL); else report and keep."""
     try:
-        settings = dataclasses.replace(
-            state.display_settings(), **{k: v for k, v in changes.items() if k in _SETTING_FIELDS}
-        )
-        display_pipeline(settings).glsl()
+        state.settings.replace(**{k: v for k, v in changes.items() if k != "input_from_rules"}).glsl()
     except (VfxError, OSError, ValueError, KeyError) as exc:
-        _report(state, f"cannot set {what}: {exc}")
+        report_error(state, f"cannot set {what}: {exc}")
         return False
     state.update(**changes)
     return True
@@ -63,14 +52,12 @@ def current_config(state: ViewerState) -> Config | None:
     try:
         return load_config(state.config)
     except (VfxError, OSError, ValueError) as exc:
-        _report(state, f"cannot load OCIO config {state.config}: {exc}")
+        report_error(state, f"cannot load OCIO config {state.config}: {exc}")
         return None
 
 
 def config_choices() -> list[str]:
     """Config specs offered in the color panel: the built-in ACES 1.3 config, and ``$OCIO`` when set."""
-    from vfxview.state import BUILTIN_CONFIG
-
     return [BUILTIN_CONFIG, *(["$OCIO"] if os.environ.get("OCIO") else [])]
 
 
@@ -80,7 +67,7 @@ def _pick(preferred: str, names: list[str], fallback: str) -> str:
 
 def _config_fields(state: ViewerState, spec: str) -> dict[str, Any]:
     """Settings for config `spec`: current names kept where the config has them, else its defaults."""
-    load_config.cache_clear()
+    clear_caches()
     cfg = load_config(spec)
     spaces, roles = cfg.colorspace_names(), cfg.role_names()
     space = _rule_space(cfg, state.path) if state.input_from_rules and state.path else None
@@ -126,19 +113,19 @@ def configure(
             changes.update(source="ocio", display=display, view=view)
     except (VfxError, OSError, ValueError, IndexError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        _report(state, f"cannot set color transform: {message}")
+        report_error(state, f"cannot set color transform: {message}")
         return False
     if input_space is not None:
         changes.update(input_space=input_space, input_from_rules=False)
     if look is not None:
         changes["look"] = look
     if lut is not None:
-        load_lut_ops.cache_clear()
+        clear_caches()
         changes.update(source="lut", lut=os.fspath(lut))
     if source is not None:
         changes["source"] = source
     if changes.get("source", state.source) not in SOURCES:
-        _report(state, f"unknown color source {changes['source']!r}; expected one of {', '.join(SOURCES)}")
+        report_error(state, f"unknown color source {changes['source']!r}; expected one of {', '.join(SOURCES)}")
         return False
     return _apply(state, "color transform", **changes) if changes else True
 
@@ -176,10 +163,9 @@ def file_rule_space(state: ViewerState, path: str | Path) -> str | None:
         return None
     try:
         space = load_config(state.config).colorspace_from_filepath(os.fspath(path))
-        settings = dataclasses.replace(state.display_settings(), input_space=space)
-        display_pipeline(settings).glsl()
+        state.settings.replace(input_space=space).glsl()
     except (VfxError, OSError, ValueError, KeyError) as exc:
-        _report(state, f"cannot take the input color space of {os.fspath(path)} from the file rules: {exc}")
+        report_error(state, f"cannot take the input color space of {os.fspath(path)} from the file rules: {exc}")
         return None
     return space
 

@@ -7,6 +7,7 @@ settings are kept.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,36 +18,49 @@ import numpy as np
 import vfx_rs
 from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
+from vfx_rs.view import CHANNELS, ViewSettings
 from vfxview import color_commands
-from vfxview.export import bake_view, export_image
-from vfxview.state import CHANNELS, DisplaySettings, ViewerState
+from vfxview.state import ViewerState, report_error
 
 __all__ = [
     "MAX_RECENT",
+    "WRITE_SHARE",
+    "Job",
     "ScriptViewer",
     "bake",
+    "bake_job",
     "depth_range",
     "export",
+    "export_job",
     "find_sequence",
     "is_pattern",
     "load_image",
+    "load_settings",
     "open_image",
     "open_sequence",
+    "report_error",
     "reset_grade",
     "save_grade",
+    "save_settings",
     "select_layer",
+    "set_background",
     "set_channel",
     "set_compare",
     "set_exposure",
+    "set_false_color",
     "set_frame",
     "set_gamma",
     "set_grade",
+    "set_wipe",
     "show_frame",
     "show_loaded",
 ]
 
 MAX_RECENT = 10
 """Length of the recent-files list."""
+
+Job = Callable[..., None]
+"""Work that `export_job` and `bake_job` return: ``job(progress=None)``, safe on a worker thread; raises on failure."""
 
 
 def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
@@ -60,8 +74,19 @@ def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
     return vfx_rs.read(path), None
 
 
-def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.LayeredImage | None = None) -> None:
-    """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked."""
+def show_loaded(
+    state: ViewerState,
+    path: str,
+    image: Image,
+    layered: vfx_rs.LayeredImage | None = None,
+    *,
+    frames: tuple[str, ...] = (),
+    frame: int = 0,
+) -> None:
+    """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked.
+
+    `frames` is the sequence it is frame `frame` of (none: a single image; see `show_frame`).
+    """
     state.error = ""
     space = color_commands.file_rule_space(state, path)
     state.update(
@@ -72,6 +97,8 @@ def show_loaded(state: ViewerState, path: str, image: Image, layered: vfx_rs.Lay
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),
         layer=layered.layer_names()[0] if layered is not None else "",
+        frames=tuple(frames),
+        frame=frame,
     )
     recent = [str(path), *[p for p in state.recent if p != str(path)]][:MAX_RECENT]
     state.recent = tuple(recent)
@@ -133,11 +160,16 @@ def set_frame(state: ViewerState, index: int) -> bool:
     return True
 
 
-def show_frame(state: ViewerState, index: int, image: Image, layered: vfx_rs.LayeredImage | None = None) -> None:
-    """Make a loaded frame current (on the UI thread)."""
-    frames = state.frames
-    show_loaded(state, frames[index], image, layered)
-    state.update(frames=frames, frame=index)
+def show_frame(
+    state: ViewerState,
+    index: int,
+    image: Image,
+    layered: vfx_rs.LayeredImage | None = None,
+    frames: tuple[str, ...] | None = None,
+) -> None:
+    """Make a loaded frame of `frames` (default: the open sequence) current (on the UI thread)."""
+    frames = state.frames if frames is None else tuple(frames)
+    show_loaded(state, frames[index], image, layered, frames=frames, frame=index)
 
 
 def open_image(state: ViewerState, path: str | Path) -> bool:
@@ -150,14 +182,7 @@ def open_image(state: ViewerState, path: str | Path) -> bool:
         report_error(state, f"cannot open {path}: {exc}")
         return False
     show_loaded(state, str(path), image, layered)
-    state.update(frames=(), frame=0)
     return True
-
-
-def report_error(state: ViewerState, message: str) -> None:
-    """Show an error message (emits even when the same message repeats)."""
-    state.error = ""
-    state.error = message
 
 
 def select_layer(state: ViewerState, name: str) -> None:
@@ -175,7 +200,7 @@ def depth_range(name: str, image: Image) -> tuple[float, float] | None:
     is_depth = "depth" in name.lower() or any(c.split(".")[-1] == "Z" for c in image.channel_names)
     if not is_depth:
         return None
-    finite = image._data[np.isfinite(image._data)]
+    finite = image.pixels[np.isfinite(image.pixels)]
     return (float(finite.min()), float(finite.max())) if finite.size else None
 
 
@@ -227,7 +252,7 @@ def set_grade(
 
 def reset_grade(state: ViewerState) -> None:
     """Exposure, gamma and grade back to neutral."""
-    d = DisplaySettings()
+    d = ViewSettings()
     state.update(
         exposure=d.exposure, gamma=d.gamma, slope=d.slope, offset=d.offset, power=d.power, saturation=d.saturation
     )
@@ -247,6 +272,42 @@ def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -
     state.compare_mode = mode
 
 
+WRITE_SHARE = 0.2
+"""Share of the export progress bar given to writing the file (the rest follows the pipeline's row bands)."""
+
+
+def export_job(state: ViewerState, path: str | Path, *, grade_only: bool = False, **options: Any) -> Job:
+    """The export of the current image as displayed (or graded only, scene-linear), as a job for any thread.
+
+    The image and settings are taken now; ``job(progress)`` writes through the
+    NumPy core and raises on failure. Raises `ArgumentError` when no image is open.
+    """
+    image, settings = state.image, state.settings
+    if image is None:
+        raise ArgumentError("nothing to export: no image is open")
+
+    def job(progress: Callable[[float], None] | None = None) -> None:
+        def band(fraction: float) -> None:
+            if progress is not None:
+                progress(fraction * (1.0 - WRITE_SHARE))
+
+        vfx_rs.write(path, settings.apply(image, grade_only=grade_only, progress=band), **options)
+        if progress is not None:
+            progress(1.0)
+
+    return job
+
+
+def bake_job(state: ViewerState, path: str | Path) -> Job:
+    """Baking the grade and the view to a LUT file (``.cube``, ``.spi3d``, ``.clf``), as a job for any thread."""
+    settings = state.settings
+
+    def job(progress: Callable[[float], None] | None = None) -> None:
+        settings.bake(path)
+
+    return job
+
+
 def export(
     state: ViewerState,
     path: str | Path,
@@ -260,7 +321,7 @@ def export(
         report_error(state, "nothing to export: no image is open")
         return False
     try:
-        export_image(state.image, state.display_settings(), path, grade_only=grade_only, progress=progress, **options)
+        export_job(state, path, grade_only=grade_only, **options)(progress)
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"export to {path} failed: {exc}")
         return False
@@ -270,7 +331,7 @@ def export(
 def bake(state: ViewerState, path: str | Path) -> bool:
     """Bake the grade and the view to a LUT file (``.cube``, ``.spi3d``, ``.clf``)."""
     try:
-        bake_view(state.display_settings(), path)
+        bake_job(state, path)()
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"cannot bake to {path}: {exc}")
         return False
@@ -280,28 +341,57 @@ def bake(state: ViewerState, path: str | Path) -> bool:
 def save_grade(state: ViewerState, path: str | Path) -> bool:
     """Save exposure and grade as an ASC CDL ``.cc``, ``.ccc`` or ``.cdl`` file (`vfx_rs.color.cdl_files`).
 
-    The exposure precedes the CDL and is folded into the slope:
-    ``(x * 2^e) * s + o = x * (s * 2^e) + o``. The viewer grades in OCIO's
+    The exposure is folded into the slope (`vfx_rs.view.ViewSettings.cdl`). The viewer grades in OCIO's
     no-clamp CDL style, which is how OCIO applies a ``.cc`` file by default.
     """
-    from vfx_rs.color.cdl import Cdl
     from vfx_rs.color.cdl_files import write_cdl_file
 
-    settings = state.display_settings()
-    gain = 2.0 ** float(settings.exposure)
     try:
-        grade = Cdl(
-            slope=tuple(v * gain for v in settings.slope),
-            offset=settings.offset,
-            power=settings.power,
-            saturation=settings.saturation,
-            id="vfxview",
-        )
-        write_cdl_file(path, grade)
+        write_cdl_file(path, dataclasses.replace(state.settings.cdl(), id="vfxview"))
     except (VfxError, OSError) as exc:
         report_error(state, f"cannot save grade to {path}: {exc}")
         return False
     return True
+
+
+def save_settings(state: ViewerState, path: str | Path) -> bool:
+    """Save the view settings (`vfx_rs.view.ViewSettings.save`, JSON) for ``vfx ... --settings`` or a later session."""
+    try:
+        state.settings.save(path)
+    except (VfxError, OSError) as exc:
+        report_error(state, f"cannot save view settings to {path}: {exc}")
+        return False
+    return True
+
+
+def load_settings(state: ViewerState, path: str | Path) -> bool:
+    """Show through view settings saved by `save_settings` (checked: a broken one leaves the current settings)."""
+    try:
+        settings = ViewSettings.load(path)
+        settings.glsl()
+    except (VfxError, OSError) as exc:
+        report_error(state, f"cannot load view settings from {path}: {exc}")
+        return False
+    state.update(settings=settings, input_from_rules=False)
+    return True
+
+
+def set_background(state: ViewerState, background: str) -> None:
+    """Background behind transparent pixels: ``checker`` or ``black``."""
+    if background not in ("checker", "black"):
+        report_error(state, f"unknown background {background!r}; expected checker or black")
+        return
+    state.background = background
+
+
+def set_false_color(state: ViewerState, on: bool | None = None) -> None:
+    """Show NaN and Inf in false colour (`on`), or toggle it (None)."""
+    state.nan_false_color = (not state.nan_false_color) if on is None else bool(on)
+
+
+def set_wipe(state: ViewerState, position: float) -> None:
+    """Wipe position, 0 (all B) to 1 (all A), clamped."""
+    state.wipe = float(np.clip(position, 0.0, 1.0))
 
 
 class ScriptViewer:

@@ -1,6 +1,6 @@
 """Shader programs built from a skeleton plus an emitted `GlslProgram`.
 
-The skeletons live in ``vfxview/shaders``; each has one insertion point,
+The skeletons are the files of the top-level ``shaders/`` folder (``vfxview/shaders`` once installed); each has one insertion point,
 ``// @VFX_PIPELINE@``, where the function emitted by `vfx_rs.pipeline`
 goes. `ShaderProgram.set_uniform` refuses names the manifest does not
 declare, so a renamed uniform fails loudly instead of drawing stale values.
@@ -8,14 +8,15 @@ declare, so a renamed uniform fails loudly instead of drawing stale values.
 
 from __future__ import annotations
 
-from importlib import resources
+from collections.abc import Callable
 
 import numpy as np
 from OpenGL import GL
 
+from vfx_rs.data_files import data_file
 from vfx_rs.pipeline import GlslProgram, TextureSpec, Uniform
 
-__all__ = ["INSERTION_POINT", "GlError", "ShaderProgram", "build_source", "load_shader"]
+__all__ = ["INSERTION_POINT", "GlError", "ShaderProgram", "build_source", "load_shader", "read_float"]
 
 INSERTION_POINT = "// @VFX_PIPELINE@"
 
@@ -25,8 +26,8 @@ class GlError(RuntimeError):
 
 
 def load_shader(name: str) -> str:
-    """Text of a shader file shipped in ``vfxview/shaders``."""
-    return resources.files("vfxview").joinpath("shaders", name).read_text(encoding="utf-8")
+    """Text of a shader file of the top-level ``shaders/`` folder (``vfxview/shaders`` once installed)."""
+    return data_file("vfxview", "shaders", name).read_text(encoding="utf-8")
 
 
 def build_source(skeleton: str, program: GlslProgram) -> str:
@@ -83,6 +84,32 @@ def upload_texture(spec: TextureSpec) -> int:
     return tex
 
 
+def read_float(width: int, height: int, draw: Callable[[], None], restore_framebuffer: int = 0) -> np.ndarray:
+    """Run `draw` into a ``width x height`` RGBA32F framebuffer and read it back as float32 ``(height, width, 4)``.
+
+    Rows come in GL order (bottom row first); no 8-bit quantisation. Needs a
+    current context; `restore_framebuffer` is bound again afterwards.
+    """
+    target = int(GL.glGenTextures(1))
+    GL.glBindTexture(GL.GL_TEXTURE_2D, target)
+    GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, width, height, 0, GL.GL_RGBA, GL.GL_FLOAT, None)
+    fbo = int(GL.glGenFramebuffers(1))
+    GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
+    GL.glFramebufferTexture2D(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_TEXTURE_2D, target, 0)
+    try:
+        if GL.glCheckFramebufferStatus(GL.GL_FRAMEBUFFER) != GL.GL_FRAMEBUFFER_COMPLETE:
+            raise GlError("the float framebuffer is incomplete")
+        GL.glViewport(0, 0, width, height)
+        draw()
+        GL.glFinish()
+        raw = GL.glReadPixels(0, 0, width, height, GL.GL_RGBA, GL.GL_FLOAT)
+    finally:
+        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, restore_framebuffer)
+        GL.glDeleteFramebuffers(1, [fbo])
+        GL.glDeleteTextures([target])
+    return np.frombuffer(raw, np.float32).reshape(height, width, 4).copy()
+
+
 class ShaderProgram:
     """A linked program from a vertex shader and a skeleton filled with a pipeline.
 
@@ -106,6 +133,7 @@ class ShaderProgram:
             log = GL.glGetProgramInfoLog(self.handle).decode(errors="replace")
             raise GlError(f"shader link failed: {log}")
         self._types: dict[str, str] = {name: u.glsl_type for name, u in pipeline.uniforms.items()}
+        self._locations: dict[str, int] = {}
         self._units: dict[str, int] = {name: first_texture_unit + i for i, name in enumerate(pipeline.textures)}
         self._textures: dict[str, int] = {}
         GL.glUseProgram(self.handle)
@@ -122,7 +150,9 @@ class ShaderProgram:
         kind = glsl_type or self._types.get(name)
         if kind is None:
             raise KeyError(f"unknown uniform {name!r}; known: {', '.join(sorted(self._types))}")
-        loc = GL.glGetUniformLocation(self.handle, name)
+        loc = self._locations.get(name)
+        if loc is None:
+            loc = self._locations[name] = int(GL.glGetUniformLocation(self.handle, name))
         if loc >= 0:  # -1: the compiler dropped an unused uniform
             _SETTERS[kind](loc, value)
 

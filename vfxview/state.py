@@ -7,22 +7,15 @@ changes. Menus, shortcuts, panels and the console write the state through
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-__all__ = ["BUILTIN_CONFIG", "CHANNELS", "SOURCES", "DisplaySettings", "Signal", "ViewerState"]
+from vfx_rs.view import ViewSettings
 
-CHANNELS = ("RGB", "R", "G", "B", "A", "Y")
-"""Channel views: colour, one channel as grey, alpha, or Rec. 709 luminance."""
-
-SOURCES = ("ocio", "lut", "raw")
-"""Where the color transform comes from: an OCIO config's display/view, a LUT file, or none."""
-
-BUILTIN_CONFIG = "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
-"""The default OCIO config: the ACES 1.3 CG config built into `vfx_rs.ocio` (`vfx_rs.ocio.builtin_aces_1_3`)."""
+__all__ = ["Signal", "ViewerState", "report_error"]
 
 
 class Signal:
@@ -56,27 +49,6 @@ def _same(a: Any, b: Any) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class DisplaySettings:
-    """The color-affecting part of the state, the input of `vfxview.display`."""
-
-    exposure: float = 0.0
-    gamma: float = 1.0
-    channel: str = "RGB"
-    slope: tuple[float, float, float] = (1.0, 1.0, 1.0)
-    offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    power: tuple[float, float, float] = (1.0, 1.0, 1.0)
-    saturation: float = 1.0
-    source: str = "ocio"  # one of SOURCES
-    config: str = BUILTIN_CONFIG  # ocio://name, $OCIO or a .ocio path
-    input_space: str = "scene_linear"  # color space (or role) of the image
-    display: str = "sRGB - Display"
-    view: str = "ACES 1.0 - SDR Video"
-    look: str = ""  # OCIO look string; "" keeps the view's own looks
-    lut: str = ""  # LUT file path (source "lut")
-    normalize: tuple[float, float] | None = None  # (lo, hi) mapped to 0..1 first: depth layers
-
-
 _DEFAULTS: dict[str, Any] = {
     "image": None,  # vfx_rs.Image shown (the current layer)
     "path": "",
@@ -93,14 +65,22 @@ _DEFAULTS: dict[str, Any] = {
     "error": "",
     "recent": (),
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
-    **{name: getattr(DisplaySettings(), name) for name in DisplaySettings.__dataclass_fields__},
+    "settings": ViewSettings(),  # the display chain (vfx_rs.view); its fields read and write as state fields too
 }
+
+_VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ViewSettings))
 
 
 class ViewerState:
-    """Evented fields; ``state.changed`` emits ``(name, value)`` on each real change."""
+    """Evented fields; ``state.changed`` emits ``(name, value)`` on each real change.
 
-    FIELDS = tuple(_DEFAULTS)
+    ``state.settings`` is the `vfx_rs.view.ViewSettings` the viewer shows
+    through; its fields (``state.exposure``, ``state.view``...) read and write
+    as state fields: setting one replaces ``settings`` (checked as a whole)
+    and emits both the field's name and ``"settings"``.
+    """
+
+    FIELDS = (*_DEFAULTS, *_VIEW_FIELDS)
 
     def __init__(self) -> None:
         object.__setattr__(self, "changed", Signal())
@@ -110,21 +90,38 @@ class ViewerState:
         values = object.__getattribute__(self, "_values")
         if name in values:
             return values[name]
+        if name in _VIEW_FIELDS:
+            return getattr(values["settings"], name)
         raise AttributeError(f"ViewerState has no field {name!r}")
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name not in self._values:
-            raise AttributeError(f"ViewerState has no field {name!r}; fields: {', '.join(self.FIELDS)}")
-        if _same(self._values[name], value):
-            return
-        self._values[name] = value
-        self.changed.emit(name, value)
+        self.update(**{name: value})
 
     def update(self, **fields: Any) -> None:
-        """Set several fields (each emits if it changes)."""
+        """Set several fields (each emits if it changes); view fields change ``settings`` once, all together."""
+        unknown = [n for n in fields if n not in self.FIELDS]
+        if unknown:
+            raise AttributeError(f"ViewerState has no field {unknown[0]!r}; fields: {', '.join(self.FIELDS)}")
+        view = {n: v for n, v in fields.items() if n in _VIEW_FIELDS}
+        if view:
+            fields = {**fields, "settings": fields.get("settings", self.settings).replace(**view)}
         for name, value in fields.items():
-            setattr(self, name, value)
+            if name not in _VIEW_FIELDS:
+                self._set(name, value)
 
-    def display_settings(self) -> DisplaySettings:
-        """The current `DisplaySettings`."""
-        return DisplaySettings(**{name: self._values[name] for name in DisplaySettings.__dataclass_fields__})
+    def _set(self, name: str, value: Any) -> None:
+        old = self._values[name]
+        if _same(old, value):
+            return
+        self._values[name] = value
+        if name == "settings":
+            for field in _VIEW_FIELDS:
+                if not _same(getattr(old, field), getattr(value, field)):
+                    self.changed.emit(field, getattr(value, field))
+        self.changed.emit(name, value)
+
+
+def report_error(state: ViewerState, message: str) -> None:
+    """Show an error message in ``state.error`` (emits even when the same message repeats)."""
+    state.error = ""
+    state.error = message

@@ -1,9 +1,11 @@
 """The viewport: a QOpenGLWidget drawing the current image through the display pipeline.
 
 It subscribes to `ViewerState` and never writes it. Pan and zoom are view
-data and live here. The fragment shader is ``display.frag`` with the GLSL
-of `vfxview.display.display_pipeline` inserted; it is recompiled only when
-the pipeline's ``structure`` changes, otherwise only uniforms are uploaded.
+data and live here: moving them only redraws. The fragment shader is
+``display.frag`` with the GLSL of ``state.settings`` (`vfx_rs.view.ViewSettings.glsl`)
+inserted; it is recompiled only when the settings' `structure` changes;
+a new exposure, grade, channel or gamma uploads the live uniforms
+(`ViewSettings.uniforms`) and nothing else.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from PySide6.QtGui import QMouseEvent, QSurfaceFormat, QWheelEvent
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
 from vfx_rs.errors import VfxError
-from vfxview.display import display_input, display_pipeline
-from vfxview.glprogram import GlError, ShaderProgram, load_shader
+from vfx_rs.view import ViewSettings
+from vfxview.glprogram import GlError, ShaderProgram, load_shader, read_float
 from vfxview.state import ViewerState
 from vfxview.textures import ImageTexture
 
@@ -77,20 +79,23 @@ class Viewport(QOpenGLWidget):
         self._drag: QPointF | None = None  # last mouse position of a drag
         self.pan = np.zeros(2)  # device-pixel position of the display window origin
         self._program: ShaderProgram | None = None
-        self._structure: object = None
+        self._structure: ViewSettings | None = None  # what the program was compiled for
+        self._live: ViewSettings | None = None  # whose uniforms it holds
         self._textures: dict[str, ImageTexture] = {}
         self._dirty = {"image", "compare"}
         self._vao = 0
+        self._uploaded_channel = "RGB"
         self._fit_pending = True
         self._fitted_size: tuple[float, float] | None = None
         self.compile_count = 0
         self.upload_count = 0
+        self.uniform_updates = 0
         state.changed.connect(self._on_state)
 
     # -- state --------------------------------------------------------------
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("image", "compare", "channel"):
-            self._dirty.update(("image", "compare"))
+        if name in ("image", "compare") or (name == "channel" and "A" in (value, self._uploaded_channel)):
+            self._dirty.update(("image", "compare"))  # the alpha view routes alpha into RGB at upload
         if name == "image" and value is not None:
             size = self._image_size()
             if size != self._fitted_size:  # a new image of another size is fitted; same size keeps the view
@@ -112,28 +117,35 @@ class Viewport(QOpenGLWidget):
         self._dirty = {"image", "compare"}
 
     def _ensure_program(self) -> ShaderProgram:
-        glsl = display_pipeline(self.state.display_settings()).glsl()
-        if self._program is None or glsl.structure != self._structure:
+        settings = self.state.settings
+        structure = settings.structure()
+        if self._program is None or structure != self._structure:
+            glsl = settings.glsl()
             if self._program is not None:
                 self._program.delete()
+                self._program = None
             self._program = ShaderProgram(
                 load_shader("fullscreen.vert"), load_shader("display.frag"), glsl, first_texture_unit=2
             )
             for name, kind in _SKELETON_UNIFORMS.items():
                 self._program.declare(name, kind)
-            self._structure = glsl.structure
+            self._structure, self._live = structure, settings
             self.compile_count += 1
-        else:
-            self._program.set_uniforms(glsl.uniforms)
+        elif settings != self._live:
+            self._program.set_uniforms(settings.uniforms())
+            self._live = settings
+            self.uniform_updates += 1
         return self._program
 
     def _upload(self) -> None:
+        settings = self.state.settings
         for key in ("image", "compare"):
             if key in self._dirty and key in self._textures:
                 img = getattr(self.state, key)
-                rgba = display_input(img, self.state.channel) if img is not None else np.zeros((1, 1, 4), np.float32)
+                rgba = settings.input_pixels(img) if img is not None else np.zeros((1, 1, 4), np.float32)
                 self._textures[key].upload(rgba)
                 self.upload_count += 1
+        self._uploaded_channel = settings.channel
         self._dirty.clear()
 
     def paintGL(self) -> None:
@@ -198,24 +210,16 @@ class Viewport(QOpenGLWidget):
         self.makeCurrent()
         x0, y0, x1, y1 = img.display_window
         w, h = x1 - x0 + 1, y1 - y0 + 1
-        target = int(GL.glGenTextures(1))
-        GL.glBindTexture(GL.GL_TEXTURE_2D, target)
-        GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA32F, w, h, 0, GL.GL_RGBA, GL.GL_FLOAT, None)
-        fbo = int(GL.glGenFramebuffers(1))
-        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
-        GL.glFramebufferTexture2D(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_TEXTURE_2D, target, 0)
         try:
-            GL.glViewport(0, 0, w, h)
-            self._draw((float(w), float(h)), np.zeros(2), 1.0, outline=False)
-            GL.glFinish()
-            raw = GL.glReadPixels(0, 0, w, h, GL.GL_RGBA, GL.GL_FLOAT)
+            raw = read_float(
+                w,
+                h,
+                lambda: self._draw((float(w), float(h)), np.zeros(2), 1.0, outline=False),
+                self.defaultFramebufferObject(),
+            )
         finally:
-            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, self.defaultFramebufferObject())
-            GL.glDeleteFramebuffers(1, [fbo])
-            GL.glDeleteTextures([target])
             self.doneCurrent()
-        # GL rows run bottom-up; image rows top-down.
-        return np.frombuffer(raw, np.float32).reshape(h, w, 4)[::-1].copy()
+        return raw[::-1].copy()  # GL rows run bottom-up; image rows top-down
 
     # -- view ---------------------------------------------------------------
     def _image_size(self) -> tuple[float, float]:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 import vfx_rs
+from vfx_rs.errors import VfxError
 from vfxview import color_commands, commands
 from vfxview.console import Console
-from vfxview.export import bake_view, export_image
 from vfxview.panels.color import ColorPanel
 from vfxview.panels.frames import FrameBar
 from vfxview.panels.grade import GradePanel
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.docks["Scopes"].visibilityChanged.connect(scopes.set_shown)
         self.viewport.gl_failed.connect(lambda msg: commands.report_error(self.state, msg))
         self.viewport.gl_missing.connect(self._show_gl_missing)
-        self.viewport.wipe_dragged.connect(lambda x: setattr(self.state, "wipe", float(np.clip(x, 0.0, 1.0))))
+        self.viewport.wipe_dragged.connect(lambda x: commands.set_wipe(self.state, x))
         self.state.changed.connect(self._on_state)
         self._build_menus()
         self.resize(1280, 800)
@@ -179,9 +179,7 @@ class MainWindow(QMainWindow):
         self._action(view, "Exposure +0.5", "exposure_up", lambda: commands.set_exposure(s, s.exposure + 0.5))
         self._action(view, "Exposure -0.5", "exposure_down", lambda: commands.set_exposure(s, s.exposure - 0.5))
         self._action(view, "Reset grade", "reset_grade", lambda: commands.reset_grade(s))
-        self._action(
-            view, "NaN/Inf false colour", "false_color", lambda: setattr(s, "nan_false_color", not s.nan_false_color)
-        )
+        self._action(view, "NaN/Inf false colour", "false_color", lambda: commands.set_false_color(s))
         channels = view.addMenu("Channel")
         for ch in ("RGB", "R", "G", "B", "A", "Y"):
             self._action(channels, ch, f"channel_{ch}", lambda _=False, c=ch: commands.set_channel(s, c))
@@ -226,7 +224,6 @@ class MainWindow(QMainWindow):
             commands.open_image(self.state, path)
             return
         if frames:
-            self.state.update(frames=tuple(frames), frame=0)
             path = frames[0]
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -236,10 +233,9 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.statusBar().clearMessage()
             if frames:
-                commands.show_frame(self.state, 0, *result)
+                commands.show_frame(self.state, 0, *result, frames=tuple(frames))
             else:
                 commands.show_loaded(self.state, path, *result)
-                self.state.update(frames=(), frame=0)
 
         def failed(exc: Exception) -> None:
             self.progress.hide()
@@ -293,13 +289,14 @@ class MainWindow(QMainWindow):
 
     def export(self, path: str, grade_only: bool = False) -> Job | None:
         """Export the current image on a worker thread (progress in the status bar) through the NumPy core."""
-        image, settings = self.state.image, self.state.display_settings()
-        if image is None:
-            commands.report_error(self.state, "nothing to export: no image is open")
+        try:
+            job = commands.export_job(self.state, path, grade_only=grade_only)
+        except VfxError as exc:
+            commands.report_error(self.state, str(exc))
             return None
         return self._start(
             f"exporting {path}...",
-            lambda report: export_image(image, settings, path, grade_only=grade_only, progress=report),
+            job,
             done=lambda _: self.statusBar().showMessage(f"exported {path}", 5000),
             progress=True,
         )
@@ -313,10 +310,9 @@ class MainWindow(QMainWindow):
 
     def bake(self, path: str) -> Job:
         """Bake the grade and the view to `path` on a worker thread."""
-        settings = self.state.display_settings()
         return self._start(
             f"baking {path}...",
-            lambda: bake_view(settings, path),
+            commands.bake_job(self.state, path),
             done=lambda _: self.statusBar().showMessage(f"baked {path}", 5000),
         )
 

@@ -92,7 +92,8 @@ def test_layered_image_mapping() -> None:
     assert layered.layer_names() == ["beauty", "depth"]
     assert list(layered) == ["beauty", "depth"] and len(layered) == 2
     assert "depth" in layered and "spec" not in layered
-    assert layered["depth"] is depth
+    assert layered["depth"] == depth and isinstance(layered["depth"], vfx_rs.Image)  # a named view (ImageLayer)
+    assert layered[1] == depth and layered[-1].name == "depth" and layered.num_layers == 2
     with pytest.raises(vfx_rs.VfxError, match="layers are: beauty, depth"):
         layered["spec"]
     with pytest.raises(vfx_rs.ArgumentError):

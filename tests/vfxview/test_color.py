@@ -26,13 +26,13 @@ from tests.vfxview.color_fixtures import (
 )
 from tests.vfxview.test_display import grade_reference
 from vfx_rs.image import Image
+from vfx_rs.view import BUILTIN_CONFIG, ViewSettings, load_config
 from vfxview import color_commands, commands
-from vfxview.display import apply_display, display_pipeline, load_config
-from vfxview.state import BUILTIN_CONFIG, DisplaySettings, ViewerState
+from vfxview.state import ViewerState
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
-GRADE = DisplaySettings(
+GRADE = ViewSettings(
     exposure=0.5,
     gamma=1.2,
     slope=(1.1, 0.95, 1.05),
@@ -79,7 +79,7 @@ def _mirror_gamma(x: np.ndarray, gamma: float) -> np.ndarray:
 @pytest.mark.parametrize(("display", "view", "look"), HAND_VIEWS)
 def test_hand_config_view_with_grade_matches_ocio(files, scene, space, display, view, look):
     s = replace(GRADE, config=files["config"], input_space=space, display=display, view=view, look=look)
-    got = display_pipeline(s).applied(scene)
+    got = s.pipeline().applied(scene)
     graded = grade_reference(scene, s).astype(np.float32)
     config = OCIO.Config.CreateFromFile(files["config"])
     ref = _mirror_gamma(ocio_display(config, graded, space, display, view, look), s.gamma)
@@ -90,7 +90,7 @@ def test_hand_config_view_with_grade_matches_ocio(files, scene, space, display, 
 def test_lut_with_grade_matches_ocio_file_transform(files, rng, lut):
     values = rng.uniform(-0.1, 1.3, size=(500, 3)).astype(np.float32)
     s = replace(GRADE, gamma=1.0, source="lut", lut=files[lut])
-    got = display_pipeline(s).applied(values)
+    got = s.pipeline().applied(values)
     transform = OCIO.FileTransform(
         src=files[lut], interpolation=OCIO.INTERP_TETRAHEDRAL if lut == "cube3d" else OCIO.INTERP_LINEAR
     )
@@ -102,7 +102,7 @@ def test_lut_with_grade_matches_ocio_file_transform(files, rng, lut):
 def test_builtin_aces_view_with_look_and_grade_matches_ocio(scene):
     s = replace(GRADE, input_space="ACEScg", look=ACES_LOOK)
     assert s.config == BUILTIN_CONFIG and (s.display, s.view) == ("sRGB - Display", "ACES 1.0 - SDR Video")
-    got = display_pipeline(s).applied(scene)
+    got = s.pipeline().applied(scene)
     graded = grade_reference(scene, s).astype(np.float32)
     ref = _mirror_gamma(ocio_builtin_display(graded, "ACEScg", s.display, s.view, ACES_LOOK), s.gamma)
     assert _relative_error(got, ref) <= RTOL_OCIO_BUILTIN
@@ -115,10 +115,10 @@ def context(qapp) -> Iterator[object]:
     yield from make_context()
 
 
-def _gpu_error(settings: DisplaySettings, values: np.ndarray) -> float:
+def _gpu_error(settings: ViewSettings, values: np.ndarray) -> float:
     from tests.gl_harness import render_pipeline
 
-    pipeline = display_pipeline(settings)
+    pipeline = settings.pipeline()
     return float(np.max(np.abs(render_pipeline(pipeline.glsl(), values) - pipeline.applied(values))))
 
 
@@ -160,7 +160,7 @@ def test_viewport_readback_matches_numpy(window, hdr_rgba, files, transform):
     else:
         assert color_commands.set_lut(state, files["cube3d"]), state.error
     gpu = window.viewport.render_float()[..., :3]
-    cpu = apply_display(state.image, state.display_settings()).numpy()[..., :3]
+    cpu = state.settings.apply(state.image).numpy()[..., :3]
     assert float(np.max(np.abs(gpu - cpu))) <= ATOL_GLSL_VS_NUMPY
 
 
@@ -175,7 +175,7 @@ def test_set_config_keeps_names_the_new_config_has(files):
 
 def test_broken_config_lut_or_names_leave_a_message_and_the_previous_state(files, tmp_path):
     state = ViewerState()
-    before = state.display_settings()
+    before = state.settings
     bad_config = tmp_path / "bad.ocio"
     bad_config.write_text("ocio_profile_version: 2\ncolorspaces: [\n", encoding="utf-8")
     bad_lut = tmp_path / "bad.cube"
@@ -192,7 +192,7 @@ def test_broken_config_lut_or_names_leave_a_message_and_the_previous_state(files
     for attempt, name in attempts:
         assert not attempt()
         assert name in state.error
-        assert state.display_settings() == before
+        assert state.settings == before
 
 
 def test_ocio_env_config(files, monkeypatch):
@@ -213,9 +213,8 @@ def test_grade_is_ocio_cdl_noclamp(rng):
     )
     cdl.setStyle(OCIO.CDL_NO_CLAMP)
     ref = ocio_apply(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(cdl)), values)
-    from vfxview.display import grade_pipeline
 
-    assert _relative_error(grade_pipeline(GRADE).applied(values), ref) <= RTOL_OCIO_PROCESSOR
+    assert _relative_error(GRADE.grade_pipeline().applied(values), ref) <= RTOL_OCIO_PROCESSOR
 
 
 @pytest.mark.parametrize("suffix", [".cc", ".cdl"])
@@ -228,9 +227,8 @@ def test_saved_grade_read_by_ocio_transforms_like_the_viewer(tmp_path, suffix):
     ref = ocio_apply(
         ocio_cpu(OCIO.Config.CreateRaw().getProcessor(OCIO.CDLTransform.CreateFromFile(str(path), ""))), values
     )
-    from vfxview.display import grade_pipeline
 
-    assert _relative_error(grade_pipeline(state.display_settings()).applied(values), ref) <= RTOL_OCIO_PROCESSOR
+    assert _relative_error(state.settings.grade_pipeline().applied(values), ref) <= RTOL_OCIO_PROCESSOR
 
 
 @pytest.mark.gl
@@ -245,18 +243,17 @@ def test_export_runs_off_the_ui_thread_with_progress(window, qtbot, hdr_rgba, tm
     job.bridge.progressed.connect(seen.append)
     qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=10000)
     assert window.state.error == ""
-    expected = apply_display(window.state.image, window.state.display_settings()).numpy()
+    expected = window.state.settings.apply(window.state.image).numpy()
     np.testing.assert_array_equal(vfx_rs.read(out).numpy(), expected)
     assert len(seen) >= 2 and seen == sorted(seen) and seen[-1] == 1.0
 
 
 def test_baked_view_applied_by_ocio_matches_ocio_view(tmp_path):
     """Grade + ACES sRGB view baked to a log2-shaper .cube, applied by OCIO, against OCIO's own view on greys."""
-    from vfxview.export import bake_view
 
-    s = DisplaySettings(exposure=0.5, input_space="ACEScg")
+    s = ViewSettings(exposure=0.5, input_space="ACEScg")
     path = tmp_path / "view.cube"
-    bake_view(s, path)
+    s.bake(path)
     greys = np.repeat((0.18 * 2.0 ** np.linspace(-9.0, 6.5, 400))[:, None], 3, axis=1).astype(np.float32)
     cube = ocio_apply(
         ocio_cpu(

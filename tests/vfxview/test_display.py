@@ -10,22 +10,21 @@ import pytest
 
 from tests.tolerances import ATOL_GLSL_VS_NUMPY, ATOL_VIEWER_CDL_F32, RTOL_DISPLAY_CHAIN_F32
 from vfx_rs.image import Image
-from vfxview.display import LUMA_709, apply_display, display_pipeline, grade_pipeline
-from vfxview.state import CHANNELS, DisplaySettings
+from vfx_rs.view import CHANNELS, LUMA_709, ViewSettings
 
 GRADES = [
-    DisplaySettings(),
-    DisplaySettings(
+    ViewSettings(),
+    ViewSettings(
         exposure=1.5, gamma=2.2, slope=(1.2, 0.9, 1.1), offset=(0.01, -0.02, 0.0), power=(1.0, 1.3, 0.8), saturation=0.7
     ),
-    DisplaySettings(exposure=-2.0, gamma=0.8, saturation=1.4),
+    ViewSettings(exposure=-2.0, gamma=0.8, saturation=1.4),
 ]
 
 VIEWS = [("raw", "", ""), ("ocio", "sRGB", "Standard"), ("ocio", "Gamma22", "Standard")]
 """(source, display, view) of the hand-written config the formula tests cover."""
 
 
-def grade_reference(rgb: np.ndarray, s: DisplaySettings) -> np.ndarray:
+def grade_reference(rgb: np.ndarray, s: ViewSettings) -> np.ndarray:
     """Float64 exposure and ASC CDL v1.2 (slope, offset, power on non-negatives, saturation with Rec. 709 luma)."""
     x = rgb.astype(np.float64) * 2.0**s.exposure
     x = x * np.array(s.slope) + np.array(s.offset)
@@ -49,7 +48,7 @@ def test_moncurve_reference_is_srgb_above_the_toe():
     np.testing.assert_allclose(moncurve_encode(x, 2.4, 0.055), colour.models.eotf_inverse_sRGB(x), rtol=1e-12)
 
 
-def _reference(rgb: np.ndarray, s: DisplaySettings) -> np.ndarray:
+def _reference(rgb: np.ndarray, s: ViewSettings) -> np.ndarray:
     """Independent float64 model: grade, channel, moncurve sRGB or mirrored 2.2 display, gamma."""
     x = grade_reference(rgb, s)
     if s.channel in "RGB" and s.channel != "RGB":
@@ -79,7 +78,7 @@ def hand_config(tmp_path_factory) -> str:
     return str(write_config(tmp_path_factory.mktemp("ocio")))
 
 
-def _with_view(settings: DisplaySettings, config: str, source: str, display: str, view: str) -> DisplaySettings:
+def _with_view(settings: ViewSettings, config: str, source: str, display: str, view: str) -> ViewSettings:
     from dataclasses import replace
 
     if source == "raw":
@@ -94,7 +93,7 @@ def test_numpy_display_matches_published_formulas(values, hand_config, settings,
     from dataclasses import replace
 
     s = replace(_with_view(settings, hand_config, *view), channel=channel)
-    got = display_pipeline(s).applied(values)
+    got = s.pipeline().applied(values)
     np.testing.assert_allclose(got, _reference(values, s), rtol=RTOL_DISPLAY_CHAIN_F32, atol=ATOL_VIEWER_CDL_F32)
 
 
@@ -123,7 +122,7 @@ def test_preview_parity_every_display_view_and_channel(context, values, hand_con
     worst = 0.0
     for view, channel in itertools.product(VIEWS, [c for c in CHANNELS if c != "A"]):
         s = replace(_with_view(settings, hand_config, *view), channel=channel)
-        pipeline = display_pipeline(s)
+        pipeline = s.pipeline()
         gpu = render_pipeline(pipeline.glsl(), values)
         cpu = pipeline.applied(values)
         worst = max(worst, float(np.max(np.abs(gpu - cpu))))
@@ -132,23 +131,25 @@ def test_preview_parity_every_display_view_and_channel(context, values, hand_con
 
 @pytest.mark.gl
 def test_slider_change_keeps_structure():
-    base = display_pipeline(DisplaySettings()).glsl()
-    moved = display_pipeline(
-        DisplaySettings(exposure=3.0, gamma=1.7, slope=(2, 1, 1), power=(1.2, 1, 0.7), saturation=0.0, channel="G")
-    ).glsl()
+    base = ViewSettings().pipeline().glsl()
+    moved = (
+        ViewSettings(exposure=3.0, gamma=1.7, slope=(2, 1, 1), power=(1.2, 1, 0.7), saturation=0.0, channel="G")
+        .pipeline()
+        .glsl()
+    )
     assert moved.structure == base.structure
     assert moved.uniforms.keys() == base.uniforms.keys()
-    assert display_pipeline(DisplaySettings(source="raw")).glsl().structure != base.structure
+    assert ViewSettings(source="raw").pipeline().glsl().structure != base.structure
 
 
 def test_apply_display_alpha_view_and_grade_only(hdr_rgba):
     img = Image(hdr_rgba)
-    alpha = apply_display(img, DisplaySettings(source="raw", channel="A")).numpy()
+    alpha = ViewSettings(source="raw", channel="A").apply(img).numpy()
     np.testing.assert_array_equal(alpha[..., 0], hdr_rgba[..., 3])
-    graded = apply_display(img, DisplaySettings(exposure=1.0), grade_only=True).numpy()
+    graded = ViewSettings(exposure=1.0).apply(img, grade_only=True).numpy()
     np.testing.assert_allclose(graded[..., :3], hdr_rgba[..., :3] * 2.0, rtol=0, atol=ATOL_VIEWER_CDL_F32)
     np.testing.assert_array_equal(graded[..., 3], hdr_rgba[..., 3])
-    assert [op.kind for op in grade_pipeline(DisplaySettings()).ops] == ["cdl"]  # dynamic: kept when neutral
+    assert [op.kind for op in ViewSettings().grade_pipeline().ops] == ["cdl"]  # dynamic: kept when neutral
 
 
 @pytest.mark.gl
@@ -171,6 +172,6 @@ def test_viewport_shader_float_readback_matches_numpy(window, qtbot, hdr_rgba, h
             assert color_commands.set_display(window.state, display, view), window.state.error
         commands.set_channel(window.state, channel)
         gpu = window.viewport.render_float()[..., :3]
-        cpu = apply_display(window.state.image, window.state.display_settings()).numpy()[..., :3]
+        cpu = window.state.settings.apply(window.state.image).numpy()[..., :3]
         worst = max(worst, float(np.max(np.abs(gpu - cpu))))
     assert worst <= ATOL_GLSL_VS_NUMPY

@@ -9,9 +9,9 @@ import vfx_rs
 from tests.tolerances import RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
 from tests.vfxview.color_fixtures import ocio_builtin_display, ocio_display, write_rules_config
 from vfx_rs.image import Image
+from vfx_rs.view import BUILTIN_CONFIG
 from vfxview import color_commands, commands
-from vfxview.display import apply_display
-from vfxview.state import BUILTIN_CONFIG, ViewerState
+from vfxview.state import ViewerState
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
@@ -44,7 +44,7 @@ def test_file_rules_choose_the_input_space_as_ocio_does(rules, pixels):
         expected = expected[0] if isinstance(expected, tuple) else expected
         assert state.input_space == expected and state.error == ""
         seen.add(cfg.getColorSpace(expected).getName())
-        got = apply_display(state.image, state.display_settings()).numpy()[..., :3]
+        got = state.settings.apply(state.image).numpy()[..., :3]
         ref = ocio_display(cfg, pixels, expected, state.display, state.view)
         assert _relative_error(got, ref) <= RTOL_OCIO_PROCESSOR
     assert seen == {"lin_p3", "raw", "lin_rec709"}  # every kind of rule was exercised
@@ -86,7 +86,7 @@ def test_command_line_input_overrides_the_rules(rules, pixels, tmp_path):
 
 
 def test_builtin_aces_config_rules_for_the_sample(tmp_path):
-    from vfx_rs._resources import sample_image_path
+    from vfx_rs.data_files import sample_image_path
     from vfxview.app import main
 
     sample = str(sample_image_path())

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 import vfx_rs
+from vfx_rs.view import ViewSettings
 from vfxview import commands
 from vfxview.panels.scopes import SCOPE_SIZE, compute_scope, error_figures
-from vfxview.state import DisplaySettings
 
 
 def test_error_figures_match_openimageio(hdr_rgba, rng):
@@ -24,7 +24,7 @@ def test_error_figures_match_openimageio(hdr_rgba, rng):
 
 def test_histogram_of_a_flat_image_is_one_bar():
     img = vfx_rs.Image(np.full((32, 40, 3), 0.5, np.float32))
-    plot = compute_scope("histogram", img, DisplaySettings(source="raw"))
+    plot = compute_scope("histogram", img, ViewSettings(source="raw"))
     assert plot.shape == (SCOPE_SIZE, SCOPE_SIZE, 3)
     bar = int(0.5 * SCOPE_SIZE)  # 0.5 falls in bin 128 of 256 over 0..1
     assert plot[:, bar, 0].min() == 255 and plot[:, :bar, 0].max() == 0 and plot[:, bar + 1 :, 0].max() == 0
@@ -32,7 +32,7 @@ def test_histogram_of_a_flat_image_is_one_bar():
 
 def test_vectorscope_puts_grey_at_the_centre():
     img = vfx_rs.Image(np.full((8, 8, 3), 0.3, np.float32))
-    plot = compute_scope("vectorscope", img, DisplaySettings(source="raw"))
+    plot = compute_scope("vectorscope", img, ViewSettings(source="raw"))
     centre = int(0.5 * (SCOPE_SIZE - 1))
     assert plot[centre, centre].min() == 255 and np.count_nonzero(plot.sum(axis=2)) == 1
 
@@ -65,6 +65,6 @@ def test_scopes_wait_until_shown_and_fold_a_slider_drag_into_few_jobs(window, qt
         window.panels["Grade"].exposure.setValue(tick)
     qtbot.waitUntil(lambda: not panel._running and not panel._stale, timeout=10000)
     assert panel.jobs_started - started <= 3  # the running job, then one with the latest settings
-    graded = window.state.display_settings()
+    graded = window.state.settings
     expected = compute_scope(panel.kind.currentText(), window.state.image, graded)
     np.testing.assert_array_equal(panel.last, expected)  # the plot shows the final exposure

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -9,16 +11,15 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 
 import vfx_rs
 from tests.tolerances import ATOL_8BIT, ATOL_GLSL_VS_NUMPY
-from vfxview import commands
-from vfxview.display import display_pipeline
+from vfxview import color_commands, commands
 
 pytestmark = pytest.mark.gl
 
 DATA_OUTLINE = (0.9, 0.7, 0.1)
-"""Colour of the data-window outline (vfxview/shaders/display.frag)."""
+"""Colour of the data-window outline (shaders/display.frag)."""
 
 DISPLAY_OUTLINE = (0.45, 0.45, 0.5)
-"""Colour of the display-window outline (vfxview/shaders/display.frag)."""
+"""Colour of the display-window outline (shaders/display.frag)."""
 
 
 def _show(window, qtbot, image, path="img.exr"):
@@ -71,6 +72,39 @@ def test_wheel_zooms_about_the_cursor_and_middle_drag_pans(window, qtbot, chart)
     np.testing.assert_allclose(vp.pan - pan, np.array([30.0, 20.0]) * vp.devicePixelRatioF())
 
 
+def test_pan_zoom_and_sliders_never_rebuild_the_pipeline(window, qtbot, chart, monkeypatch):
+    from vfx_rs.view import ViewSettings
+
+    _show(window, qtbot, vfx_rs.Image(chart))
+    vp = window.viewport
+    vp.grabFramebuffer()
+    builds = []
+    original = ViewSettings.pipeline
+    on_ui = threading.main_thread
+    monkeypatch.setattr(
+        ViewSettings,
+        "pipeline",
+        lambda self, *a, **k: builds.append(threading.current_thread() is on_ui()) or original(self, *a, **k),
+    )
+    counts = (vp.compile_count, vp.upload_count, vp.uniform_updates)
+    vp.zoom_at(1.5, QPointF(40.0, 40.0))
+    vp.pan = vp.pan + 7.0
+    vp.grabFramebuffer()
+    assert (vp.compile_count, vp.upload_count, vp.uniform_updates) == counts and not any(builds)
+    commands.set_exposure(window.state, 1.5)
+    commands.set_grade(window.state, slope=(1.2, 1.0, 0.9), saturation=0.5)
+    commands.set_channel(window.state, "G")
+    vp.grabFramebuffer()
+    assert (vp.compile_count, vp.upload_count) == counts[:2] and vp.uniform_updates == counts[2] + 1 and not any(builds)
+    x, y = 30, 40  # the new values reached the shader: the screen shows what the NumPy core computes
+    expected = np.clip(window.state.settings.pipeline().applied(chart[y, x][None])[0, :3], 0, 1)
+    np.testing.assert_allclose(_screen_pixel(window, x, y), expected, atol=ATOL_8BIT)
+    commands.set_channel(window.state, "RGB")
+    assert color_commands.set_display(window.state, "sRGB - Display", "Un-tone-mapped")
+    vp.grabFramebuffer()
+    assert vp.compile_count == counts[0] + 1  # a new view is a new structure: one recompile
+
+
 def test_zero_key_is_one_to_one(window, qtbot, chart):
     _show(window, qtbot, vfx_rs.Image(chart))
     window.activateWindow()
@@ -91,7 +125,7 @@ def test_data_window_is_placed_in_the_display_window_with_outlines(window, qtbot
     vp = window.viewport
     shown = vp.render_float()  # the display window at 1:1, no outlines
     assert shown.shape[:2] == (40, 50)
-    expected = display_pipeline(window.state.display_settings()).applied(data)
+    expected = window.state.settings.pipeline().applied(data)
     np.testing.assert_allclose(shown[4:24, 5:35, :3], expected[..., :3], atol=ATOL_GLSL_VS_NUMPY)
     outside = np.ones((40, 50), bool)
     outside[4:24, 5:35] = False
@@ -113,7 +147,7 @@ def test_inf_false_colour_and_black_background(window, qtbot, chart):
     window.state.nan_false_color = False
     window.state.background = "black"  # the 0.25-alpha columns are shown premultiplied over black
     x, y = 160, 40
-    expected = np.clip(display_pipeline(window.state.display_settings()).applied(img[y, x][None])[0, :3], 0, 1)
+    expected = np.clip(window.state.settings.pipeline().applied(img[y, x][None])[0, :3], 0, 1)
     np.testing.assert_allclose(_screen_pixel(window, x, y), expected, atol=2 * ATOL_8BIT)
 
 
@@ -128,10 +162,10 @@ def test_wipe_shows_a_left_of_the_line_and_b_right_of_it(window, qtbot, chart):
     ratio = vp.devicePixelRatioF()
     x_line = vp.pan[0] + 60 * vp.zoom  # drag the wipe to image column 60
     window.viewport.wipe_dragged.emit(x_line / ratio / vp.width())
-    settings = window.state.display_settings()
+    settings = window.state.settings
     assert window.state.wipe < 0.45
     for x, source in ((40, a), (100, b)):
-        expected = np.clip(display_pipeline(settings).applied(source[30, x][None])[0, :3], 0, 1)
+        expected = np.clip(settings.pipeline().applied(source[30, x][None])[0, :3], 0, 1)
         np.testing.assert_allclose(_screen_pixel(window, x, 30), expected, atol=2 * ATOL_8BIT)
 
 
@@ -141,7 +175,6 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 import vfx_rs
 from vfxview import commands
-from vfxview.display import display_pipeline
 from vfxview.window import MainWindow
 app = QApplication([])
 win = MainWindow(remember_layout=False)
@@ -156,7 +189,7 @@ vp.fit()
 frame = vp.grabFramebuffer()
 x, y = 95, 60
 c = frame.pixelColor(int(vp.pan[0] + (x + 0.5) * vp.zoom), int(vp.pan[1] + (y + 0.5) * vp.zoom))
-want = np.clip(display_pipeline(win.state.display_settings()).applied(chart[y, x][None])[0, :3], 0, 1)
+want = np.clip(win.state.settings.pipeline().applied(chart[y, x][None])[0, :3], 0, 1)
 got = np.array([c.redF(), c.greenF(), c.blueF()])
 print(vp.devicePixelRatioF(), frame.width(), vp.width(), float(np.abs(got - want).max()))
 """

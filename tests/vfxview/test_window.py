@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 import vfx_rs
 from tests.tolerances import ATOL_8BIT
 from vfxview import commands
-from vfxview.display import display_pipeline
 
 pytestmark = pytest.mark.gl
 
@@ -33,7 +32,7 @@ def _viewport_pixel(window, x, y):
 def test_viewport_shows_the_display_pipeline(window, qtbot, chart):
     _show(window, qtbot, chart)
     for x, y in ((20, 30), (95, 60), (170, 100)):
-        expected = display_pipeline(window.state.display_settings()).applied(chart[y, x][None])[0, :3]
+        expected = window.state.settings.pipeline().applied(chart[y, x][None])[0, :3]
         got = _viewport_pixel(window, x, y)
         if chart[y, x, 3] < 1:  # over the checkerboard: at least the premultiplied colour
             assert np.all(got >= np.clip(expected, 0, 1) - 2 * ATOL_8BIT)
@@ -54,7 +53,7 @@ def test_exposure_slider_updates_uniforms_without_recompile_or_upload(window, qt
     window.panels["Grade"].exposure.setValue(-100)  # -1 stop
     assert window.state.exposure == -1.0
     after = _viewport_pixel(window, 20, 30)
-    expected = display_pipeline(window.state.display_settings()).applied(chart[30, 20][None])[0, :3]
+    expected = window.state.settings.pipeline().applied(chart[30, 20][None])[0, :3]
     np.testing.assert_allclose(after, expected, atol=2 * ATOL_8BIT)
     assert np.all(after < before)
     assert (vp.compile_count, vp.upload_count) == (compiles, uploads)
@@ -125,9 +124,7 @@ def test_compare_diff_and_wipe(window, qtbot, chart):
     commands.set_compare(window.state, "diff")
     got = _viewport_pixel(window, 20, 30)
     diff = np.abs(chart[30, 20, :3] * 0.5)
-    expected = display_pipeline(window.state.display_settings()).applied(np.append(diff, 1.0)[None].astype(np.float32))[
-        0, :3
-    ]
+    expected = window.state.settings.pipeline().applied(np.append(diff, 1.0)[None].astype(np.float32))[0, :3]
     np.testing.assert_allclose(got, expected, atol=2 * ATOL_8BIT)
     commands.set_compare(window.state, "wipe")
     window.viewport.wipe_dragged.emit(0.25)
@@ -138,8 +135,8 @@ def test_compare_diff_and_wipe(window, qtbot, chart):
     vp.pan = np.array([half - 40.0 * vp.zoom, vp.pan[1]])  # image x=40 at the split: x=20 on the left is A
     left = _viewport_pixel(window, 20, 30)
     assert window.state.error == ""
-    shown_b = display_pipeline(window.state.display_settings()).applied(chart[30, 20][None] * 0.5)[0, :3]
-    shown_a = display_pipeline(window.state.display_settings()).applied(chart[30, 20][None])[0, :3]
+    shown_b = window.state.settings.pipeline().applied(chart[30, 20][None] * 0.5)[0, :3]
+    shown_a = window.state.settings.pipeline().applied(chart[30, 20][None])[0, :3]
     np.testing.assert_allclose(left, shown_a, atol=2 * ATOL_8BIT)
     frame = vp.grabFramebuffer()
     sx = (vp.pan[0] + 20.5 * vp.zoom + half) / vp.devicePixelRatioF() * frame.devicePixelRatio()
@@ -190,7 +187,7 @@ def test_export_writes_the_display_image(window, qtbot, chart, tmp_path):
     out = tmp_path / "shown.exr"
     assert commands.export(window.state, out)
     written = vfx_rs.read(out).numpy()
-    expected = display_pipeline(window.state.display_settings()).applied(chart)
+    expected = window.state.settings.pipeline().applied(chart)
     np.testing.assert_allclose(written, expected, atol=1e-6)
 
 
@@ -273,7 +270,7 @@ def test_docks_recent_files_and_file_rules_are_remembered_between_runs(qtbot, ch
 
 
 def test_info_panel_lists_size_windows_pixel_type_compression_and_metadata(window, qtbot):
-    from vfx_rs._resources import sample_image_path
+    from vfx_rs.data_files import sample_image_path
 
     assert commands.open_image(window.state, sample_image_path())
     text = window.panels["Info"].text.toPlainText()

@@ -8,15 +8,17 @@ exit with status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
-from vfx_rs.cli import bake, chain, color, convert, diff, grade, imageops, info, lut, ocio
+from vfx_rs.cli import bake, chain, color, completion, convert, diff, grade, imageops, info, lut, ocio
+from vfx_rs.cli.helptext import HelpFormatter
 from vfx_rs.errors import VfxError
 
 __all__ = ["main"]
 
-_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain)
+_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain, completion)
 
 _EPILOG = """examples:
   vfx info render.exr
@@ -54,12 +56,37 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in _COMMANDS:
         module.add_parser(sub)
+    for command in sub.choices.values():
+        command.formatter_class = HelpFormatter
+        for action in command._actions:
+            if action.help is None and action.choices is not None:
+                action.help = "one of: " + ", ".join(map(str, action.choices))
     return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse `argv`; extra file names (a glob the shell expanded) get a message saying to quote it."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        names = [e for e in extra if not e.startswith("-")]
+        if names and len(names) == len(extra) and getattr(args, "output", None) is not None:
+            parser.exit(
+                2,
+                f"vfx: error: {len(names) + 2} file names where IN and OUT were expected: if the shell expanded"
+                f" a glob, quote it ('plates/*.exr') and vfx expands it itself\n",
+            )
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `vfx` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["__complete"]:  # the shell completion scripts' query (vfx_rs.cli.completion)
+        with contextlib.suppress(VfxError, ValueError, IndexError):  # never an error into the shell
+            print("\n".join(completion.candidates(build_parser(), argv[2:], int(argv[1]))))
+        return 0
+    args = _parse(build_parser(), argv)
     try:
         return int(args.run(args))
     except VfxError as exc:

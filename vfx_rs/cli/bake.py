@@ -30,8 +30,13 @@ def add_parser(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("output", metavar="OUT", help="LUT file; the extension picks the format (.cube, .spi1d, .spi3d...)")
-    add_step_option(p)
-    p.add_argument("--kind", choices=("1d", "3d", "shaper3d"), default="shaper3d")
+    add_step_option(p, per_pixel=True)
+    p.add_argument(
+        "--kind",
+        choices=("1d", "3d", "shaper3d"),
+        default="shaper3d",
+        help="1d: one curve per channel; 3d: a cube; shaper3d: a log shaper curve then a cube (HDR input)",
+    )
     p.add_argument("--size", type=int, help="entries (1d) or points per axis (3d); the baker's default if omitted")
     p.add_argument("--domain", type=float, nargs=2, metavar=("MIN", "MAX"), help="input range (1d, 3d)")
     p.add_argument("--stops", type=float, nargs=2, metavar=("LO", "HI"), help="shaper range in stops around 0.18")

@@ -18,12 +18,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from vfx_rs.cli.alpha import add_alpha_argument, parse_alpha, remove_alpha
 from vfx_rs.cli.progress import Progress
 from vfx_rs.cli.sequences import expand_glob, glob_output, is_glob, parse_frames, parse_pattern
 from vfx_rs.cli.steps import Step, apply_steps
 from vfx_rs.errors import ArgumentError
 
-__all__ = ["FrameResult", "FrameTask", "add_batch_arguments", "add_write_arguments", "plan", "run_batch", "run_task"]
+__all__ = [
+    "FrameResult",
+    "FrameTask",
+    "add_batch_arguments",
+    "add_write_arguments",
+    "describe_output",
+    "plan",
+    "run_batch",
+    "run_task",
+]
 
 
 @dataclass(frozen=True)
@@ -36,15 +46,17 @@ class FrameTask:
     steps: tuple[Step, ...] = ()
     layer: str | None = None
     write_options: dict[str, Any] = field(default_factory=dict, hash=False)
+    alpha: str = "over-black"
 
 
 @dataclass(frozen=True)
 class FrameResult:
-    """The outcome of one `FrameTask`: ``error`` is None on success."""
+    """The outcome of one `FrameTask`: ``error`` is None on success, ``written`` describes the output."""
 
     task: FrameTask
     error: str | None
     seconds: float
+    written: str = ""
 
 
 def run_task(task: FrameTask) -> FrameResult:
@@ -55,10 +67,34 @@ def run_task(task: FrameTask) -> FrameResult:
     try:
         image = vfx_rs.read_layer(task.input, task.layer) if task.layer else vfx_rs.read(task.input)
         image = apply_steps(image, task.steps, task.frame)
+        image, alpha_note = remove_alpha(image, task.output, task.alpha)
         vfx_rs.write(task.output, image, **task.write_options)
+        written = describe_output(task.output, image, task.write_options, alpha_note)
+    except vfx_rs.VfxError as exc:
+        return FrameResult(task, str(exc), time.perf_counter() - start)
     except Exception as exc:
         return FrameResult(task, f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
-    return FrameResult(task, None, time.perf_counter() - start)
+    return FrameResult(task, None, time.perf_counter() - start, written)
+
+
+def describe_output(path: str, image: Any, options: dict[str, Any], alpha_note: str | None) -> str:
+    """``"out.png: 1920x1080 R,G,B, 16-bit"``: what was written, with the encoding the writer chose."""
+    from vfx_rs.io.registry import format_for_extension
+
+    fmt = format_for_extension(os.path.splitext(path)[1], path)
+    module = fmt.load()
+    if fmt.name == "exr":
+        kind = options.get("pixel_type") or {"f16": "half", "u32": "uint"}.get(image.format, "float")
+        encoding = f"{kind}, {options.get('compression') or 'zip'}"
+    elif fmt.name == "jpeg":
+        encoding = f"8-bit, quality {options.get('quality') or 95}"
+    elif fmt.name == "hdr":
+        encoding = "RGBE"
+    else:
+        bits = options.get("bit_depth") or module.default_bit_depth(image)
+        encoding = "32-bit float" if bits == 32 else f"{bits}-bit"
+    extras = f"; {alpha_note}" if alpha_note else ""
+    return f"{path}: {image.width}x{image.height} {','.join(image.channel_names)}, {encoding}{extras}"
 
 
 def add_write_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,8 +102,14 @@ def add_write_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("output encoding")
     g.add_argument("--compression", help="EXR compression: none, rle, zips, zip, piz, pxr24, b44, b44a, dwaa, dwab")
     g.add_argument("--pixel-type", choices=("half", "float"), help="EXR channel type")
-    g.add_argument("--bit-depth", type=int, help="PNG 8/16, TIFF 8/16/32, DPX 8/10/12/16")
-    g.add_argument("--quality", type=int, help="JPEG quality, 1-100")
+    g.add_argument(
+        "--bit-depth",
+        type=int,
+        help="PNG 8/16, TIFF 8/16/32 (32 = float), DPX 8/10/12/16; default: 8 from an 8-bit source,"
+        " else PNG 16, TIFF the source's 16 or 32-bit float, DPX 10",
+    )
+    g.add_argument("--quality", type=int, help="JPEG quality, 1-100 (default 95)")
+    add_alpha_argument(g)
 
 
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,6 +126,9 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ADDRESS",
         help="run on a Dask cluster (tcp://host:8786) or 'local' for a LocalCluster of -j worker processes",
     )
+    out = parser.add_argument_group("reporting")
+    out.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    out.add_argument("--json", action="store_true", help="print a JSON summary on stdout (for scripts)")
 
 
 def _write_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -109,7 +154,8 @@ def plan(args: argparse.Namespace, steps: tuple[Step, ...]) -> tuple[list[FrameT
 
     def task(frame: int | None, src: str, dst: str) -> FrameTask:
         # absolute paths: a Dask worker need not share this process's working directory
-        return FrameTask(frame, os.path.abspath(src), os.path.abspath(dst), steps, layer, options)
+        alpha = getattr(args, "alpha", "over-black")
+        return FrameTask(frame, os.path.abspath(src), os.path.abspath(dst), steps, layer, options, alpha)
 
     if source is None:
         if is_glob(args.input):
@@ -185,14 +231,35 @@ def _remove_stale_temporaries(tasks: list[FrameTask]) -> None:
             os.remove(stale)
 
 
+def _shown(path: str) -> str:
+    """`path` as the user would write it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
 def _label(task: FrameTask) -> str:
-    return f"frame {task.frame}" if task.frame is not None else task.input
+    return f"frame {task.frame}" if task.frame is not None else _shown(task.input)
+
+
+def _error_text(result: FrameResult) -> str:
+    """The result's error with the task's absolute paths shown as the user gave them."""
+    text = result.error or ""
+    for path in (result.task.input, result.task.output):
+        text = text.replace(path, _shown(path))
+    return text
+
+
+def _order(result: FrameResult) -> tuple[int, str]:
+    return (result.task.frame if result.task.frame is not None else 0, result.task.input)
 
 
 def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
     """Plan, run and summarise; 0 when every planned frame succeeded."""
     tasks, missing = plan(args, steps)
     err = sys.stderr
+    quiet, as_json = getattr(args, "quiet", False), getattr(args, "json", False)
+    say = (lambda text: None) if quiet or as_json else (lambda text: print(text, file=err))
+    parse_alpha(getattr(args, "alpha", "over-black"))  # a bad --alpha fails before any frame runs
     if missing:
         print(f"vfx: missing input frames ({len(missing)}): {_ranges(missing)}", file=err)
         if args.strict:
@@ -205,34 +272,52 @@ def run_batch(args: argparse.Namespace, steps: tuple[Step, ...]) -> int:
     todo = [t for t in tasks if t.output not in done_before]
     if args.jobs is not None and args.jobs < 1:
         raise ArgumentError(f"-j needs a positive number of processes, got {args.jobs}")
-    for folder in {os.path.dirname(t.output) for t in todo}:
-        os.makedirs(folder, exist_ok=True)
+    for folder in sorted({os.path.dirname(t.output) for t in todo}):
+        if not os.path.isdir(folder):
+            os.makedirs(folder, exist_ok=True)
+            say(f"vfx: created folder {_shown(folder)}")
     jobs = args.jobs or os.cpu_count() or 1
     runner: Callable[[list[FrameTask], int], Iterable[FrameResult]] = _local
     if args.scheduler:
         from vfx_rs.cli.distributed import run_on_dask
 
         runner = lambda ts, j: run_on_dask(ts, j, args.scheduler)  # noqa: E731
-    progress = Progress(len(todo), stream=err, quiet=len(tasks) == 1 and not missing)
-    failed: list[FrameResult] = []
+    single = len(tasks) == 1 and not missing
+    progress = Progress(len(todo), stream=err, quiet=single or quiet or as_json)
+    results: list[FrameResult] = []
     for result in runner(todo, jobs):
-        if result.error is not None:
-            failed.append(result)
-            single = len(tasks) == 1
-            progress.message(
-                f"vfx: error: {result.error}" if single else f"vfx: {_label(result.task)} failed: {result.error}"
-            )
+        results.append(result)
+        if result.error is not None and not as_json:
+            where = "" if single else f"{_label(result.task)} failed: "
+            progress.message(f"vfx: error: {where}{_error_text(result)}")
         progress.advance()
     progress.finish()
-    if len(tasks) == 1 and skipped:
-        print(f"vfx: skipped {tasks[0].output} (exists)", file=err)
-    if len(tasks) > 1 or missing:
-        done = len(todo) - len(failed)
-        print(
-            f"vfx: {done} done, {len(failed)} failed, {len(skipped)} skipped, {len(missing)} missing"
-            f" in {progress.elapsed():.1f} s",
-            file=err,
-        )
-        if failed:
-            print(f"vfx: failed: {', '.join(_label(r.task) for r in failed)}", file=err)
+    failed = sorted((r for r in results if r.error is not None), key=_order)
+    written = sorted((r for r in results if r.error is None), key=_order)
+    if as_json:
+        import json
+
+        summary = {
+            "written": [r.written for r in written],
+            "failed": [{"frame": r.task.frame, "input": _shown(r.task.input), "error": _error_text(r)} for r in failed],
+            "skipped": [_shown(t.output) for t in skipped],
+            "missing": missing,
+            "seconds": round(progress.elapsed(), 3),
+        }
+        print(json.dumps(summary, indent=2))
+        return 1 if failed else 0
+    if single:
+        if skipped:
+            say(f"vfx: skipped {_shown(tasks[0].output)} (exists)")
+        for r in written:
+            say(f"vfx: wrote {r.written.replace(r.task.output, _shown(r.task.output), 1)}")
+        return 1 if failed else 0
+    done = len(todo) - len(failed)
+    notes = sorted({r.written.split("; ", 1)[1] for r in written if "; " in r.written})
+    say(
+        f"vfx: {done} done, {len(failed)} failed, {len(skipped)} skipped, {len(missing)} missing"
+        f" in {progress.elapsed():.1f} s" + (f" ({'; '.join(notes)})" if notes else "")
+    )
+    if failed:
+        print(f"vfx: failed: {', '.join(_label(r.task) for r in failed)}", file=err)
     return 1 if failed else 0

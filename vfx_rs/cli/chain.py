@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from vfx_rs.cli.batch import add_batch_arguments, add_write_arguments, run_batch
-from vfx_rs.cli.steps import STEP_MODULES, parse_step
+from vfx_rs.cli.steps import STEP_MODULES, parse_step, step_module
 
 __all__ = ["add_parser", "add_step_option"]
 
@@ -20,8 +20,9 @@ each -s takes a step written as its subcommand without IN and OUT
 """
 
 
-def add_step_option(p: argparse.ArgumentParser) -> None:
-    """The repeated ``-s/--step`` option."""
+def add_step_option(p: argparse.ArgumentParser, per_pixel: bool = False) -> None:
+    """The repeated ``-s/--step`` option; `per_pixel` lists only the steps that fuse into one pipeline."""
+    kinds = [k for k in STEP_MODULES if not per_pixel or hasattr(step_module(k), "pipeline")]
     p.add_argument(
         "-s",
         "--step",
@@ -29,7 +30,7 @@ def add_step_option(p: argparse.ArgumentParser) -> None:
         action="append",
         required=True,
         metavar="STEP",
-        help=f"a step: one of {', '.join(STEP_MODULES)} with its options, quoted; repeat in order",
+        help=f"a step: one of {', '.join(kinds)} with its options, quoted; repeat in order",
     )
 
 

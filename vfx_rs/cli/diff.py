@@ -27,11 +27,11 @@ def add_parser(sub: Any) -> None:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
+    p.add_argument("a", metavar="A", help="the image under test")
+    p.add_argument("b", metavar="B", help="the reference image")
     p.add_argument("--threshold", type=float, help="fail (exit 1) when the metric is worse than this")
     p.add_argument("--metric", choices=("max", "rms", "psnr"), default="max", help="what --threshold checks")
-    p.add_argument("--peak", type=float, default=1.0, help="signal peak for PSNR (default 1.0)")
+    p.add_argument("--peak", type=float, default=1.0, help="signal peak for PSNR")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=run)
 

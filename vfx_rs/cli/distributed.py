@@ -23,23 +23,28 @@ from vfx_rs.errors import ArgumentError
 __all__ = ["run_on_dask"]
 
 
-def _client(address: str, jobs: int) -> tuple[Any, Any]:
+def _dask() -> Any:
+    """The dask.distributed module, or an `ArgumentError` saying how to install it."""
     try:
-        from dask.distributed import Client, LocalCluster
+        import dask.distributed
     except ImportError as exc:
-        raise ArgumentError("--scheduler needs dask.distributed: pip install 'vfx-rs[dist]'") from exc
+        raise ArgumentError('--scheduler needs dask.distributed: pip install "vfx-rs[dist]"') from exc
+    return dask.distributed
+
+
+def _client(address: str, jobs: int) -> tuple[Any, Any]:
+    dist = _dask()
     if address == "local":
-        cluster = LocalCluster(
+        cluster = dist.LocalCluster(
             n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
         )
-        return Client(cluster), cluster
-    return Client(address, timeout=30), None
+        return dist.Client(cluster), cluster
+    return dist.Client(address, timeout=30), None
 
 
 def run_on_dask(tasks: list[FrameTask], jobs: int, address: str) -> Iterator[FrameResult]:
     """Results as they complete, one Dask task per frame on the cluster at `address` (or ``local``)."""
-    from dask.distributed import as_completed
-
+    as_completed = _dask().as_completed
     if not tasks:
         return
     client, cluster = _client(address, jobs)

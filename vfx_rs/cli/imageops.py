@@ -38,12 +38,14 @@ def add_step_arguments(p: argparse.ArgumentParser, kind: str) -> None:
         p.add_argument("--width", type=int, help="new width in pixels")
         p.add_argument("--height", type=int, help="new height in pixels")
         p.add_argument("--scale", type=float, help="scale factor instead of a size")
-        p.add_argument("--filter", default="lanczos3", help=f"one of {', '.join(FILTERS)} (default lanczos3)")
+        p.add_argument("--filter", default="lanczos3", help=f"one of {', '.join(FILTERS)}")
     elif kind == "blur":
         p.add_argument("--radius", type=float, help="kernel radius in pixels")
         p.add_argument("--sigma", type=float, help="gaussian standard deviation in pixels")
-        p.add_argument("--type", choices=BLUR_TYPES, default="gaussian")
-        p.add_argument("--edge", choices=EDGE_MODES, default="clamp")
+        p.add_argument("--type", choices=BLUR_TYPES, default="gaussian", help=f"kernel: {', '.join(BLUR_TYPES)}")
+        p.add_argument(
+            "--edge", choices=EDGE_MODES, default="clamp", help=f"pixels beyond the edge: {', '.join(EDGE_MODES)}"
+        )
     else:
         p.add_argument("background", metavar="BG", help="the second image (or a sequence pattern)")
         p.add_argument("--op", choices=tuple(PORTER_DUFF), default="over", help="Porter-Duff operator")

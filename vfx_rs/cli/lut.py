@@ -36,21 +36,10 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
 
 
 def pipeline(options: dict[str, Any]) -> Any:
-    """The LUT's ops as a pipeline."""
-    from vfx_rs.errors import ArgumentError
-    from vfx_rs.lut import Lut1D, LutChain, read
-    from vfx_rs.pipeline import Pipeline
+    """The LUT's ops as a pipeline (`vfx_rs.lut.read_pipeline`)."""
+    from vfx_rs.lut import read_pipeline
 
-    lut = read(options["lut"])
-    if isinstance(lut, list):
-        raise ArgumentError(
-            f"{options['lut']} holds {len(lut)} CDL corrections; pick one with vfx grade --cdl FILE --cc-id ID"
-        )
-    if isinstance(lut, Lut1D):
-        lut = LutChain([lut])
-    if not hasattr(lut, "to_ops"):  # an ASC CDL (.cc), in OCIO 2's no-clamp style, as its FileTransform
-        return lut.pipeline("noclamp")
-    return Pipeline(lut.to_ops(options["interp"]))
+    return read_pipeline(options["lut"], options["interp"])
 
 
 def add_parser(sub: Any) -> None:

@@ -1,7 +1,10 @@
 """A text progress line for batch runs: frames done, rate, ETA.
 
 On a terminal the line redraws in place; otherwise (logs, CI) a line is
-printed at most once a second and at the end.
+printed at most once a second and at the end. The rate and ETA count from
+the first finished frame: the time before it is start-up (worker processes,
+imports, the first read), which would make an early ETA several times too
+high if it were spread over the frames.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class Progress:
         self.start = time.perf_counter()
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self._last = 0.0
+        self._first: float | None = None
 
     def elapsed(self) -> float:
         """Seconds since the start."""
@@ -30,9 +34,11 @@ class Progress:
 
     def line(self) -> str:
         """``[ 12/24]  50%  3.1 frames/s  ETA 4s``."""
+        steady = time.perf_counter() - self._first if self._first is not None else 0.0
+        steady_rate = (self.done - 1) / steady if self.done > 1 and steady > 0 else 0.0
         elapsed = self.elapsed()
-        rate = self.done / elapsed if elapsed > 0 else 0.0
-        eta = (self.total - self.done) / rate if rate > 0 else float("nan")
+        rate = steady_rate or (self.done / elapsed if elapsed > 0 else 0.0)
+        eta = (self.total - self.done) / steady_rate if steady_rate > 0 else float("nan")
         eta_text = f"{eta:.0f}s" if eta == eta else "?"
         pct = 100.0 * self.done / self.total if self.total else 100.0
         width = len(str(self.total))
@@ -54,6 +60,8 @@ class Progress:
     def advance(self) -> None:
         """One more frame finished."""
         self.done += 1
+        if self._first is None:
+            self._first = time.perf_counter()
         self._emit()
 
     def message(self, text: str) -> None:

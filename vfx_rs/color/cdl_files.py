@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from vfx_rs._files import check_path, open_regular
 from vfx_rs._xml import XmlElement, parse_xml
 from vfx_rs.color.cdl import Cdl
 from vfx_rs.errors import ArgumentError, FormatError, IoError, NotFoundError
@@ -121,6 +122,8 @@ def _correction(element: XmlElement, path: str) -> Cdl:
 
 
 def _corrections(root: XmlElement, kind: str, path: str) -> list[Cdl]:
+    if kind != "cc" and root.name == _ROOTS["cc"]:
+        kind = "cc"  # a .ccc/.cdl holding one <ColorCorrection>: OCIO's CDLParser picks the reader by root
     if root.name != _ROOTS[kind]:
         raise FormatError(
             f"a .{kind} file's root must be <{_ROOTS[kind]}>, found <{root.tag}>", path=path, line=root.line
@@ -143,6 +146,9 @@ def _corrections(root: XmlElement, kind: str, path: str) -> list[Cdl]:
 def read_cdl_collection(path: str | os.PathLike[str]) -> list[Cdl]:
     """Every correction in a ``.cc``, ``.ccc`` or ``.cdl`` file, in file order.
 
+    A ``.ccc`` or ``.cdl`` whose root is one ``<ColorCorrection>`` gives that
+    correction, as OpenColorIO reads it (its CDLParser picks the reader by root).
+
     Raises
     ------
     IoError
@@ -150,16 +156,16 @@ def read_cdl_collection(path: str | os.PathLike[str]) -> list[Cdl]:
     FormatError
         Malformed XML or CDL content (the message names the file and line).
     """
-    name = os.fspath(path)
+    name = check_path(path, "CDL")
     kind = _kind(name)
-    try:
-        size = os.path.getsize(name)
+    with open_regular(name, "a CDL file") as handle:
+        size = os.fstat(handle.fileno()).st_size
         if size > MAX_CDL_FILE_BYTES:
             raise FormatError(f"file is {size} bytes; a CDL file is at most {MAX_CDL_FILE_BYTES}", path=name)
-        with open(name, "rb") as handle:
+        try:
             data = handle.read()
-    except OSError as exc:
-        raise IoError(f"cannot read CDL file: {exc.strerror or exc}", path=name) from exc
+        except OSError as exc:
+            raise IoError(f"cannot read CDL file: {exc.strerror or exc}", path=name) from exc
     return _corrections(parse_xml(data, name, "CDL", FormatError, XmlElement), kind, name)
 
 

@@ -13,10 +13,25 @@ from typing import Any
 
 import numpy as np
 
+from vfx_rs._files import check_path, open_regular
 from vfx_rs.errors import ArgumentError, FormatError, IoError, VfxError
 from vfx_rs.image import Image, LayeredImage
 from vfx_rs.io.atomic import atomic_output
 from vfx_rs.io.limits import LIMITS, ReadLimits
+from vfx_rs.io.per_format import (
+    read_dpx,
+    read_exr,
+    read_hdr,
+    read_jpeg,
+    read_png,
+    read_tiff,
+    write_dpx,
+    write_exr,
+    write_hdr,
+    write_jpeg,
+    write_png,
+    write_tiff,
+)
 from vfx_rs.io.registry import FORMATS, MAGIC_LENGTH, FileFormat, format_for_extension, format_for_magic
 
 __all__ = [
@@ -26,10 +41,22 @@ __all__ = [
     "ReadLimits",
     "detect_format",
     "read",
+    "read_dpx",
+    "read_exr",
+    "read_hdr",
+    "read_jpeg",
     "read_layer",
     "read_layered",
+    "read_png",
+    "read_tiff",
     "write",
+    "write_dpx",
+    "write_exr",
+    "write_hdr",
+    "write_jpeg",
     "write_layers",
+    "write_png",
+    "write_tiff",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -48,16 +75,12 @@ def detect_format(path: PathLike) -> FileFormat:
     Raises `IoError` if the file cannot be opened and `FormatError` if the
     format is unknown.
     """
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as handle:
+    name = check_path(path, "image")
+    with open_regular(name, "an image file") as handle:
+        try:
             head = handle.read(MAGIC_LENGTH)
-    except FileNotFoundError as exc:
-        raise IoError("no such file", path=name) from exc
-    except IsADirectoryError as exc:
-        raise IoError("is a directory, not an image file", path=name) from exc
-    except OSError as exc:
-        raise IoError(f"cannot open: {exc.strerror or exc}", path=name) from exc
+        except OSError as exc:
+            raise IoError(f"cannot read: {exc.strerror or exc}", path=name) from exc
     fmt = format_for_magic(head)
     if fmt is not None:
         return fmt
@@ -100,7 +123,10 @@ def read(path: PathLike, **options: Any) -> Image:
     path
         The file to read.
     **options
-        Format-specific options (EXR: ``part=`` index or name).
+        Format-specific options (EXR: ``part=`` index or name; TIFF:
+        ``raw_color=True`` keeps CMYK inks and decodes LogLuv/LogL to float
+        XYZ/Y; JPEG: ``hdr=False`` gives an Ultra HDR file's SDR base,
+        ``raw_color=True`` keeps CMYK inks).
 
     Raises
     ------
@@ -109,7 +135,7 @@ def read(path: PathLike, **options: Any) -> Image:
     FormatError
         The format is unknown or the data is damaged, truncated or too large.
     """
-    return _call_reader(os.fspath(path), "read", **options)
+    return _call_reader(check_path(path, "image"), "read", **options)
 
 
 def read_layered(path: PathLike) -> LayeredImage:
@@ -119,7 +145,7 @@ def read_layered(path: PathLike) -> LayeredImage:
     parts of a multi-part file; a file without layers gives one layer named
     ``beauty``.
     """
-    name = os.fspath(path)
+    name = check_path(path, "image")
     if detect_format(name).name != "exr":
         return LayeredImage({"beauty": read(name)})
     return _call_reader(name, "read_layered")
@@ -127,7 +153,7 @@ def read_layered(path: PathLike) -> LayeredImage:
 
 def read_layer(path: PathLike, name: str) -> Image:
     """Read one layer of a file by name (see `read_layered` for the names)."""
-    path = os.fspath(path)
+    path = check_path(path, "image")
     if detect_format(path).name != "exr":
         return read_layered(path)[name]
     return _call_reader(path, "read_layer", name)
@@ -142,7 +168,7 @@ def _as_image(image: Image | np.ndarray) -> Image:
 
 
 def _call_writer(path: PathLike, function: str, payload: Any, options: Mapping[str, Any]) -> None:
-    target = os.fspath(path)
+    target = check_path(path, "image")
     fmt = format_for_extension(os.path.splitext(target)[1], target)
     module = fmt.load()
     writer = getattr(module, function, None)
@@ -178,7 +204,8 @@ def write(path: PathLike, image: Image | np.ndarray, **options: Any) -> None:
     **options
         EXR: ``compression=`` ("none", "rle", "zips", "zip", "piz", "pxr24",
         "b44", "b44a", "dwaa", "dwab"), ``pixel_type=`` ("half", "float").
-        PNG, TIFF, DPX: ``bit_depth=``. JPEG: ``quality=`` (1-100).
+        PNG, TIFF, DPX: ``bit_depth=``. TIFF: ``compression=``, ``planar=``,
+        ``tile=``. JPEG: ``quality=`` (1-100).
     """
     _call_writer(path, "write", _as_image(image), options)
 

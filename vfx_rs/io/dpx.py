@@ -9,12 +9,14 @@ offset), then orientation, film and television headers up to byte 2048.
 
 Sample packing. Filled method A (packing = 1, what `write` produces):
 10-bit components sit three to a 32-bit word in bits 31-22, 21-12 and 11-2;
-12-bit components sit one to a 16-bit word in bits 15-4. Packed (packing =
+12-bit components sit one to a 16-bit word in bits 15-4. Filled method B
+(packing = 2) pads at the other end: bits 29-20, 19-10, 9-0 and 11-0. Packed (packing =
 0, what OpenImageIO writes for 12 bit): components follow each other as a
 bit stream starting at the least significant bit of each 32-bit word. Packed
 and 10-bit lines end on a 32-bit word; 8-, 12-bit filled and 16-bit lines are
 unpadded, as OpenImageIO writes and reads them. Run-length encoded files are refused with
-`FormatError`.
+`FormatError`. ``timecode`` (television header) and ``frame_rate`` (film header, else television
+header), ``dpx:transfer`` and ``dpx:colorimetric`` round-trip through the metadata.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.integer import check_bit_depth, decode_integers, encode_integers
 from vfx_rs.io.limits import check_size
+from vfx_rs.io.timecode import timecode_from_word, timecode_to_word
 
-__all__ = ["WRITE_OPTIONS", "read", "write"]
+__all__ = ["WRITE_OPTIONS", "default_bit_depth", "read", "write"]
 
 WRITE_OPTIONS = {"dpx": frozenset({"bit_depth", "byte_order"})}
 
@@ -73,10 +76,12 @@ def _unpack(raw: np.ndarray, bits: int, packing: int, shape: tuple[int, int, int
         codes = _unpack_packed(lines.view(f"{order}u4"), bits, components)
     elif bits == 10:
         words = lines.view(f"{order}u4")
-        codes = np.stack([(words >> 22) & 0x3FF, (words >> 12) & 0x3FF, (words >> 2) & 0x3FF], -1)
+        pad = 2 if packing == 1 else 0  # method A pads the low bits, method B the high ones
+        codes = np.stack([(words >> (20 + pad)) & 0x3FF, (words >> (10 + pad)) & 0x3FF, (words >> pad) & 0x3FF], -1)
         codes = codes.reshape(height, -1)[:, :components]
     else:
-        codes = (lines.view(f"{order}u2") >> 4)[:, :components]
+        words = lines.view(f"{order}u2")[:, :components]
+        codes = words >> 4 if packing == 1 else words & 0xFFF
     return codes.reshape(height, width, channels)
 
 
@@ -99,6 +104,27 @@ def _pack(codes: np.ndarray, bits: int, order: str) -> bytes:
 
 def _text(raw: bytes) -> str:
     return raw.split(b"\0", 1)[0].decode("latin-1").strip()
+
+
+_FILM_FRAME_RATE, _TV_TIME_CODE, _TV_FRAME_RATE = 1724, 1920, 1940
+"""Offsets of the film header's frame rate (R32), the television header's time code (U32, SMPTE 12M BCD) and
+temporal sampling rate (R32) in SMPTE 268M-2003."""
+
+
+def _time_metadata(blob: bytes, order: str, offset: int) -> dict[str, Any]:
+    """``timecode`` and ``frame_rate`` from the film and television headers, where the file defines them."""
+    if offset < 2048 or len(blob) < 2048:
+        return {}
+    meta: dict[str, Any] = {}
+    (word,) = struct.unpack_from(f"{order}I", blob, _TV_TIME_CODE)
+    if word != 0xFFFFFFFF:
+        meta["timecode"] = timecode_from_word(word)
+    for at in (_FILM_FRAME_RATE, _TV_FRAME_RATE):
+        (rate,) = struct.unpack_from(f"{order}f", blob, at)
+        if np.isfinite(rate) and rate > 0:
+            meta["frame_rate"] = float(np.float32(rate))
+            break
+    return meta
 
 
 def read(path: str) -> Image:
@@ -125,8 +151,10 @@ def read(path: str) -> Image:
         raise FormatError(f"DPX bit depth {bits} is not supported (8, 10, 12, 16 are)", path=path)
     if encoding != 0:
         raise FormatError("run-length encoded DPX files are not supported", path=path)
-    if packing not in (0, 1):
-        raise FormatError(f"DPX packing {packing} is not supported (0, packed, and 1, filled method A, are)", path=path)
+    if packing not in (0, 1, 2):
+        raise FormatError(
+            f"DPX packing {packing} is not supported (0 packed, 1 and 2 filled methods A and B are)", path=path
+        )
     if sign != 0:
         raise FormatError("signed DPX samples are not supported", path=path)
     start = element_offset if element_offset not in (0, 0xFFFFFFFF) else offset
@@ -155,15 +183,21 @@ def read(path: str) -> Image:
         "dpx:reference_high": int(high),
         "dpx:creator": _text(blob[160:260]),
         "dpx:timestamp": _text(blob[136:160]),
+        **_time_metadata(blob, order, offset),
     }
     return Image._adopt(np.ascontiguousarray(data), list(names), "u8" if bits == 8 else "u16", metadata)
+
+
+def default_bit_depth(image: Image) -> int:
+    """The bit depth `write` uses when none is given: 8 for 8-bit sources, 10 otherwise."""
+    return 8 if image.format == "u8" else 10
 
 
 def write(path: str, image: Image, fmt: str = "dpx", bit_depth: int | None = None, byte_order: str = "big") -> None:
     """Write Y, RGB or RGBA as DPX (10 bit by default, the common film-scan depth)."""
     if image.channels not in _DESCRIPTOR_OF_CHANNELS:
         raise ArgumentError(f"DPX holds Y, RGB or RGBA; the image has {image.channels} channels {image.channel_names}")
-    bits = check_bit_depth(bit_depth, (8, 10, 12, 16), 8 if image.format == "u8" else 10, "DPX")
+    bits = check_bit_depth(bit_depth, (8, 10, 12, 16), default_bit_depth(image), "DPX")
     if byte_order not in ("big", "little"):
         raise ArgumentError(f"DPX byte_order must be 'big' or 'little', not {byte_order!r}")
     order = ">" if byte_order == "big" else "<"
@@ -175,6 +209,13 @@ def write(path: str, image: Image, fmt: str = "dpx", bit_depth: int | None = Non
     header[160:166] = b"vfx-rs"
     header[136:155] = time.strftime("%Y:%m:%d:%H:%M:%S").encode()
     struct.pack_into(f"{order}I", header, 660, 0xFFFFFFFF)
+    timecode = image.metadata.get("timecode")
+    struct.pack_into(
+        f"{order}II", header, _TV_TIME_CODE, timecode_to_word(str(timecode)) if timecode else 0xFFFFFFFF, 0
+    )
+    if image.metadata.get("frame_rate"):
+        for at in (_FILM_FRAME_RATE, _TV_FRAME_RATE):
+            struct.pack_into(f"{order}f", header, at, float(image.metadata["frame_rate"]))
     struct.pack_into(f"{order}HHII", header, 768, 0, 1, image.width, image.height)
     high = 2**bits - 1
     transfer = int(image.metadata.get("dpx:transfer", 2))

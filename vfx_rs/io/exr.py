@@ -16,18 +16,13 @@ joined with ``.`` to any channel prefix inside it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import tempfile
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, NotFoundError
 from vfx_rs.image import Image, LayeredImage
+from vfx_rs.io.exr_deep import deep_image_of_part, is_deep
 from vfx_rs.io.exr_header import read_headers
 
 __all__ = ["COMPRESSIONS", "WRITE_OPTIONS", "read", "read_layer", "read_layered", "write", "write_layers"]
@@ -115,20 +110,14 @@ def _yca_to_rgb(y: np.ndarray, ry: np.ndarray, by: np.ndarray, chromaticities: A
 
 
 def _interleave(data: np.ndarray, planes: list[np.ndarray]) -> None:
-    """Copy planes into the channels of `data`, row bands on two threads (NumPy releases the GIL)."""
-    from concurrent.futures import ThreadPoolExecutor
+    """Copy planes into the channels of `data`, in row bands on the core's thread pool (NumPy releases the GIL)."""
+    from vfx_rs._parallel import for_row_bands
 
     def band(rows: slice) -> None:
         for i, plane in enumerate(planes):
             data[rows, :, i] = plane[rows]
 
-    height = data.shape[0]
-    if height * data.shape[1] < 1 << 18:
-        band(slice(None))
-        return
-    half = height // 2
-    with ThreadPoolExecutor(2) as pool:
-        list(pool.map(band, (slice(0, half), slice(half, height))))
+    for_row_bands(data.shape[0], data.shape[1] * data.itemsize * len(planes), band)
 
 
 def _sort_key(suffix: str) -> tuple[int, str]:
@@ -140,7 +129,12 @@ def _split(name: str) -> tuple[str, str]:
     return prefix, suffix
 
 
-def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: dict[str, Any]) -> Image:
+def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: dict[str, Any], path: str) -> Image:
+    if is_deep(part):  # a deep part reads as its flattened image (vfx_rs.deep)
+        flat = deep_image_of_part(part, metadata, path).flatten()
+        ordered = sorted(names, key=lambda n: _sort_key(_split(n)[1]))
+        pixels = flat.pixels[..., [flat.channel_index(n) for n in ordered]]
+        return flat.with_pixels(pixels, [_split(n)[1] for n in ordered])
     x0, y0, x1, y1 = metadata["dataWindow"]
     height, width = y1 - y0 + 1, x1 - x0 + 1
     suffixes = [_split(n)[1] for n in names]
@@ -161,47 +155,34 @@ def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: 
     return Image._adopt(data, suffixes, fmt, dict(metadata))
 
 
-_OUTPUT_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _library_messages() -> Iterator[list[str]]:
-    """Capture what the OpenEXR library prints (file descriptors 1 and 2) while it reads.
-
-    The library reports a damaged chunk by printing it and returning
-    partially decoded pixels; capturing those lines lets `_open` refuse the
-    file instead of returning garbage in silence, and keeps the terminal
-    clean. Output of other threads during the read is captured too.
-    """
-    lines: list[str] = []
-    with _OUTPUT_LOCK, tempfile.TemporaryFile() as sink:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        saved = {fd: os.dup(fd) for fd in (1, 2)}
-        for fd in saved:
-            os.dup2(sink.fileno(), fd)
-        try:
-            yield lines
-        finally:
-            for fd, copy in saved.items():
-                os.dup2(copy, fd)
-                os.close(copy)
-            sink.seek(0)
-            lines.extend(sink.read().decode("utf-8", "replace").splitlines())
+def _library_reason(exc: Exception, path: str) -> str:
+    """The library's message without the path; its "Unable to open ... for read" means a header it cannot parse."""
+    text = str(exc).replace(f"'{path}'", "the file").replace(path, "the file").strip()
+    if "Unable to open" in text:
+        return "OpenEXR cannot parse the header or chunk table (damaged file)"
+    return f"OpenEXR: {text}"
 
 
 def _open(path: str) -> Any:
-    read_headers(path)
-    with _library_messages() as messages:
-        try:
-            handle = _library().File(path, separate_channels=True)
-        except MemoryError:
-            raise
-        except Exception as exc:
-            raise FormatError(f"OpenEXR cannot read the file: {exc}", path=path) from exc
-    errors = [m for m in messages if "EXR_ERR" in m or "Exception" in m]
-    if errors:
-        raise FormatError(f"damaged EXR data: {errors[0].split(path)[-1].strip(' :,')}", path=path)
+    """Open `path` with the library after `read_headers` checked it.
+
+    The library reports a part whose pixels it cannot decode by leaving the
+    part out (and printing a warning), so a part count short of the
+    header's means damaged data; no process-wide output is captured.
+    """
+    headers = read_headers(path)
+    try:
+        handle = _library().File(path, separate_channels=True)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise FormatError(f"damaged EXR data: {_library_reason(exc, path)}", path=path) from exc
+    if len(handle.parts) != len(headers):
+        raise FormatError(
+            f"damaged EXR data: OpenEXR could not decode the pixels of {len(headers) - len(handle.parts)} "
+            f"of the file's {len(headers)} part(s) (truncated or corrupt chunks)",
+            path=path,
+        )
     return handle
 
 
@@ -246,17 +227,18 @@ def read(path: str, part: int | str | None = None) -> Image:
     if part is None:
         chosen = parts[0]
     elif isinstance(part, int):
-        if not 0 <= part < len(parts):
+        if isinstance(part, bool) or not 0 <= part < len(parts):
             raise ArgumentError(f"part {part} out of range; the file has {len(parts)} parts", path=path)
         chosen = parts[part]
     else:
-        names = [str(p.header.get("name")) for p in parts]
+        names = [p.header.get("name") for p in parts]
         if part not in names:
-            raise NotFoundError(f"no part {part!r}; parts are: {', '.join(names)}", path=path)
+            known = ", ".join(repr(n) for n in names if n) or f"none: the file's {len(parts)} part(s) have no names"
+            raise NotFoundError(f"no part named {part!r} (part names: {known}; or give an index)", path=path)
         chosen = parts[names.index(part)]
     header = dict(chosen.header)
     names = [n for n in chosen.channels if not _split(n)[0]] or list(chosen.channels)
-    return _layer_image(chosen, names, header, _metadata(header))
+    return _layer_image(chosen, names, header, _metadata(header), path)
 
 
 def read_layered(path: str) -> LayeredImage:
@@ -264,7 +246,7 @@ def read_layered(path: str) -> LayeredImage:
     _, layers = _all_layers(path)
     out = LayeredImage()
     for name, (part, names, metadata) in layers.items():
-        out[name] = _layer_image(part, names, dict(part.header), metadata)
+        out[name] = _layer_image(part, names, dict(part.header), metadata, path)
     return out
 
 
@@ -274,7 +256,7 @@ def read_layer(path: str, name: str) -> Image:
     if name not in layers:
         raise NotFoundError(f"no layer {name!r}; layers are: {', '.join(layers)}", path=path)
     part, names, metadata = layers[name]
-    return _layer_image(part, names, dict(part.header), metadata)
+    return _layer_image(part, names, dict(part.header), metadata, path)
 
 
 def _compression(name: str) -> Any:
@@ -318,8 +300,8 @@ def _header(image: Image, compression: str) -> dict[str, Any]:
 
 
 def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarray]:
-    """One contiguous plane per channel in the file's type, converted on two threads."""
-    from concurrent.futures import ThreadPoolExecutor
+    """One contiguous plane per channel in the file's type, converted on the core's thread pool."""
+    from vfx_rs._parallel import map_all
 
     data = image._data  # read only here: no need for the copy numpy() makes
 
@@ -329,8 +311,7 @@ def _channels(image: Image, dtype: Any, prefix: str = "") -> dict[str, np.ndarra
             values = np.clip(np.nan_to_num(values), 0, 2**32 - 1).round()
         return np.ascontiguousarray(values.astype(dtype))
 
-    with ThreadPoolExecutor(2) as pool:
-        planes = list(pool.map(plane, range(image.channels)))
+    planes = map_all(plane, range(image.channels))
     return {f"{prefix}{name}": p for name, p in zip(image.channel_names, planes, strict=True)}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 
+from vfx_rs._validate import MAX_CHANNELS
 from vfx_rs.errors import FormatError
 from vfx_rs.io.limits import check_size
 
@@ -107,9 +108,11 @@ def _check_part(part: PartHeader, index: int, path: str) -> None:
     width, height = x1 - x0 + 1, y1 - y0 + 1
     if width < 1 or height < 1:
         raise FormatError(f"EXR part {index} has an empty or inverted data window {part.data_window}", path=path)
+    if len(part.channels) > MAX_CHANNELS:
+        raise FormatError(
+            f"EXR part {index} declares {len(part.channels)} channels; at most {MAX_CHANNELS} are read", path=path
+        )
     check_size(width, height, len(part.channels), path)
-    if part.part_type is not None and part.part_type.startswith("deep"):
-        raise FormatError(f"EXR part {index} holds deep data, which vfx_rs does not read", path=path)
 
 
 def read_headers(path: str) -> list[PartHeader]:
@@ -137,8 +140,6 @@ def _parse(data: bytes, path: str) -> list[PartHeader]:
     (version,) = struct.unpack("<I", cur.take(4, "the version field"))
     if version & 0xFF != 2:
         raise FormatError(f"unsupported OpenEXR version {version & 0xFF}", path=path)
-    if version & _FLAG_DEEP and not version & _FLAG_MULTIPART:
-        raise FormatError("deep EXR files are not supported", path=path)
     name_limit = 255 if version & _FLAG_LONG_NAMES else 31
     parts: list[PartHeader] = []
     while True:

@@ -21,7 +21,7 @@ from vfx_rs.io.integer import (
 )
 from vfx_rs.io.limits import check_size
 
-__all__ = ["WRITE_OPTIONS", "read", "write"]
+__all__ = ["WRITE_OPTIONS", "default_bit_depth", "read", "write"]
 
 WRITE_OPTIONS = {"png": frozenset({"bit_depth"})}
 
@@ -52,13 +52,18 @@ def read(path: str) -> Image:
     return image
 
 
+def default_bit_depth(image: Image) -> int:
+    """The bit depth `write` uses when none is given: 8 for 8-bit sources, 16 otherwise."""
+    return 8 if image.format == "u8" else 16
+
+
 def write(path: str, image: Image, fmt: str = "png", bit_depth: int | None = None) -> None:
     """Write 1-4 channels as 8- or 16-bit PNG (16 by default for float and 16-bit images)."""
     import imagecodecs
 
     if image.channels > 4:
         raise ArgumentError(f"PNG holds 1 to 4 channels, the image has {image.channels}")
-    bits = check_bit_depth(bit_depth, (8, 16), 8 if image.format == "u8" else 16, "PNG")
+    bits = check_bit_depth(bit_depth, (8, 16), default_bit_depth(image), "PNG")
     data = image.numpy()
     if image.channels in (2, 4):
         unassociate_alpha(data)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from vfx_rs._files import check_path, open_regular
 from vfx_rs._validate import check_inplace_float32
 from vfx_rs.errors import LutError
 from vfx_rs.lut.bake import bake, bake_1d, bake_3d, bake_shaper_3d, log2_shaper
@@ -28,10 +29,12 @@ from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
+from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
 from vfx_rs.lut.threedl import read_3dl
+from vfx_rs.pipeline import Pipeline
 
 __all__ = [
     "LUT_FORMATS",
@@ -43,10 +46,13 @@ __all__ = [
     "LutFormat",
     "apply_1d",
     "apply_3d",
+    "apply_lut1d",
+    "apply_lut3d",
     "bake",
     "bake_1d",
     "bake_3d",
     "bake_shaper_3d",
+    "load_cube",
     "log2_shaper",
     "read",
     "read_3dl",
@@ -56,6 +62,7 @@ __all__ = [
     "read_cube_1d",
     "read_cube_3d",
     "read_lut",
+    "read_pipeline",
     "read_spi1d",
     "read_spi3d",
     "read_spimtx",
@@ -147,11 +154,10 @@ def _delegate(ext: str) -> Callable[[str | os.PathLike[str]], Any] | None:
 
 
 def _sniff(path: str | os.PathLike[str]) -> LutFormat | None:
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return None
+    if not os.path.lexists(path):
+        return None  # reported as an unknown extension
+    with open_regular(path, "a LUT file") as handle:
+        head = handle.read(4096).decode("utf-8", errors="replace")
     return next((fmt for fmt in LUT_FORMATS.values() if fmt.sniff is not None and fmt.sniff(head)), None)
 
 
@@ -178,7 +184,7 @@ def read(path: str | os.PathLike[str]) -> Any:
     IoError
         The file cannot be read.
     """
-    ext = os.path.splitext(os.fspath(path))[1].lower()
+    ext = os.path.splitext(check_path(path, "LUT"))[1].lower()
     if ext in LUT_FORMATS:
         return LUT_FORMATS[ext].read(path)
     reader = _delegate(ext)
@@ -192,6 +198,31 @@ def read(path: str | os.PathLike[str]) -> Any:
 
 
 read_lut = read
+
+
+def read_pipeline(path: str | os.PathLike[str], interpolation: str = "tetrahedral") -> Pipeline:
+    """What a LUT file holds, as a `Pipeline` (3D tables interpolated as `interpolation` says).
+
+    A ``.cc`` (one ASC CDL) applies in OCIO 2's no-clamp style, as its FileTransform does.
+
+    Raises
+    ------
+    LutError
+        As `read`, and for a ``.ccc``/``.cdl`` holding several corrections (pick one with
+        ``vfx_rs.color.cdl_files.read_cdl_file``).
+    """
+    found = read(path)
+    if isinstance(found, list):
+        raise LutError(
+            f"holds {len(found)} CDL corrections; pick one by its id (`vfx grade --cdl FILE --cc-id ID`)", path=path
+        )
+    if isinstance(found, Pipeline):
+        return found
+    if isinstance(found, Lut1D):
+        found = LutChain([found])
+    if not hasattr(found, "to_ops"):  # an ASC CDL
+        return Pipeline(found.ops("noclamp"))
+    return Pipeline(found.to_ops(interpolation))
 
 
 def write_lut(path: str | os.PathLike[str], lut: Any) -> None:

@@ -1,10 +1,10 @@
 """Academy/ASC Common LUT Format (``.clf``) and OCIO's CTF (``.ctf``): read a ProcessList as a `Pipeline`.
 
-A CLF file (SMPTE ST 2136-10, the Academy S-2014-006 "Common LUT Format"
+A CLF file (SMPTE ST 2136-1:2024, the Academy S-2014-006 "Common LUT Format"
 v3, and v2 files as OpenColorIO reads them) is an XML ``ProcessList`` of
 process nodes applied in order. `read_clf` parses it with expat (line
 numbers for every element; DOCTYPE and ENTITY declarations are refused, so
-no entity expansion can happen), checks the ``ProcessList`` header and the
+no entity expansion can happen), checks the ``ProcessList`` header (`vfx_rs.lut.clf_header`) and the
 bit depths that join the nodes, and turns each node into pipeline ops with
 `vfx_rs.lut.clf_nodes`. `write_clf` lives in `vfx_rs.lut.clf_write`.
 
@@ -17,9 +17,10 @@ the ops then work on normalized values (see `vfx_rs.lut.clf_nodes`).
 from __future__ import annotations
 
 import os
-import re
 
 from vfx_rs.errors import LutError
+from vfx_rs.lut.clf_context import NodeContext
+from vfx_rs.lut.clf_header import MAX_CLF_VERSION, MAX_CTF_VERSION, NODE_VERSIONS, check_info, read_header
 from vfx_rs.lut.clf_nodes import BIT_DEPTH_MAX, NODE_READERS, UNSUPPORTED_NODES
 from vfx_rs.lut.clf_write import write_clf
 from vfx_rs.lut.clf_xml import Node, parse_xml
@@ -27,20 +28,10 @@ from vfx_rs.lut.limits import Path, read_text
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.pipeline import Pipeline
 
-__all__ = ["MAX_CLF_VERSION", "MAX_CTF_VERSION", "read_clf", "write_clf"]
+__all__ = ["MAX_CLF_VERSION", "MAX_CTF_VERSION", "read_clf", "read_clf_ops", "write_clf"]
 
-MAX_CLF_VERSION = (3, 0)
-"""Newest ``compCLFversion`` read (S-2014-006 v3; OpenColorIO refuses newer ones likewise)."""
-
-MAX_CTF_VERSION = (2, 1)
-"""Newest CTF ``version`` read (OpenColorIO 2.x CTF_PROCESS_LIST_VERSION)."""
-
-_METADATA = {"description", "inputdescriptor", "outputdescriptor", "info"}
-"""ProcessList children that carry only text (CLF v3 ProcessList metadata elements; CTF's Info block)."""
-
-_SMPTE_XMLNS = re.compile(r"^http://www\.smpte-ra\.org/ns/2136-1/2024$")
-"""The SMPTE ST 2136-1 namespace, which on its own marks a file as CLF v3 (OCIO CTFTransform.cpp SMPTE_XMLNS_URL)."""
-
+_METADATA = {"description", "inputdescriptor", "outputdescriptor", "id"}
+"""ProcessList children that carry only text (CLF v3 metadata elements; ST 2136-1's ``<Id>``)."""
 
 _FILE_INTERPOLATIONS = {
     "default": "trilinear",
@@ -51,38 +42,8 @@ _FILE_INTERPOLATIONS = {
 }
 """FileTransform interpolations to the LUT3D interpolation they give a node without its own (OCIO)."""
 
-
-def _version(node: Node, name: str, limit: tuple[int, int]) -> tuple[int, int]:
-    raw = node.attrs[name]
-    match = re.fullmatch(r"\s*(\d+)(?:\.(\d+))?(?:\.\d+)?\s*", raw)
-    if match is None:
-        raise node.error(f"ProcessList {name} {raw!r} is not a version number")
-    version = (int(match.group(1)), int(match.group(2) or 0))
-    if version > limit:
-        raise node.error(f"unsupported ProcessList {name} {raw!r} (newest read: {limit[0]}.{limit[1]})")
-    return version
-
-
-def _check_header(root: Node, is_ctf: bool) -> bool:
-    """Check the ProcessList attributes; True for a file older than CLF 3 / CTF 2 (IndexMap allowed)."""
-    if root.tag != "ProcessList":
-        raise root.error(f"root element is <{root.tag}>, not <ProcessList>")
-    attrs = {k.lower(): k for k in root.attrs}
-    smpte = _SMPTE_XMLNS.match(root.attrs.get(attrs.get("xmlns", ""), "")) is not None
-    if "compclfversion" in attrs and "version" in attrs:
-        raise root.error("ProcessList has both compCLFversion and version")
-    legacy = False
-    if "compclfversion" in attrs:
-        legacy = _version(root, attrs["compclfversion"], MAX_CLF_VERSION) < (3, 0)
-    elif "version" in attrs:
-        legacy = _version(root, attrs["version"], MAX_CTF_VERSION) < (2, 0)
-    elif not smpte and not is_ctf:
-        raise root.error("ProcessList needs a compCLFversion, version or SMPTE xmlns attribute")
-    else:
-        legacy = not smpte  # a CTF without a version is CTF 1.2 (OCIO)
-    if "id" not in attrs and not smpte:
-        raise root.error("ProcessList needs an id attribute")
-    return legacy
+_NODE_TAGS = {tag.lower(): tag for tag in (*NODE_READERS, *UNSUPPORTED_NODES)}
+"""Process node tags by lower-case name (OCIO compares tags case-insensitively)."""
 
 
 def _bit_depth(node: Node, name: str) -> str:
@@ -97,13 +58,15 @@ def _bit_depth(node: Node, name: str) -> str:
 def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     """Read a ``.clf`` or ``.ctf`` file as a `Pipeline` of ops on normalized float values.
 
-    Nodes read: ``Matrix`` (3x3, 3x4, and 4x4/4x5 whose alpha does not feed
-    RGB), ``LUT1D`` (with ``halfDomain``, ``rawHalfs`` and a two-entry
-    ``IndexMap``), ``LUT3D`` (``trilinear``, the default, or
-    ``tetrahedral``), ``Range`` (clamping or ``noClamp``), ``ASC_CDL``,
-    ``Log``, ``Exponent`` (CTF: ``Gamma``) and CTF's ``InverseLUT1D``.
-    Alpha parameters are ignored; a two-entry ``IndexMap`` is read in files
-    older than CLF 3 / CTF 2 and refused in newer ones (OCIO ignores it there).
+    Nodes read: ``Matrix`` (3x3, 3x4, 4x4 and 4x5; alpha taken as 1), ``LUT1D``
+    (``halfDomain``, ``rawHalfs``, ``hueAdjust="dw3"``), ``LUT3D``, ``Range``,
+    ``ASC_CDL``, ``Log`` (CLF and CTF Cineon-style parameters), ``Exponent``
+    (CTF: ``Gamma``) and CTF's ``InverseLUT1D``, each where the file's version
+    allows it (`vfx_rs.lut.clf_header.NODE_VERSIONS`). The root may carry a
+    namespace prefix (``clf:ProcessList``, SMPTE ST 2136-1). Elements that are
+    not process nodes (``<Ignore>``, vendor metadata) are skipped, as OpenColorIO
+    skips them; a two-entry ``IndexMap`` is read in CLF 2 / CTF 1 files and
+    ignored in newer ones, as OCIO does.
 
     Parameters
     ----------
@@ -129,30 +92,45 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
         raise LutError(
             f"CLF interpolation {interpolation!r} is not one of {', '.join(_FILE_INTERPOLATIONS)}", path=path
         )
-    is_ctf = os.fspath(path).lower().endswith(".ctf")
+    return Pipeline(read_clf_ops(path, _FILE_INTERPOLATIONS[interpolation.lower()]))
+
+
+def read_clf_ops(path: Path, lut3d_interpolation: str = "trilinear", parents: tuple[str, ...] = ()) -> list[Op]:
+    """The ops of a ``.clf``/``.ctf`` file, unsimplified (`read_clf`; `parents` are the files referring to it)."""
     root = parse_xml(read_text(path, "CLF"), path)
-    legacy = _check_header(root, is_ctf)
+    header = read_header(root, os.fspath(path).lower().endswith(".clf"))
+    context = NodeContext(
+        path,
+        header,
+        lut3d_interpolation,
+        (*parents, os.path.realpath(path)),
+        lambda ref, chain: read_clf_ops(ref, "trilinear", chain),  # OCIO reads references at INTERP_DEFAULT
+    )
     ops: list[Op] = []
     previous_out: str | None = None
+    nodes = 0
     for node in root.children:
         key = node.tag.lower()
         if key in _METADATA:
             continue
-        if node.tag in UNSUPPORTED_NODES:
-            raise node.error(f"{node.tag} nodes are not supported by this reader")
-        reader = NODE_READERS.get(node.tag)
-        if reader is None:
-            raise node.error(f"unknown ProcessList node <{node.tag}>")
-        index_map = node.child("IndexMap")
-        if index_map is not None and not legacy:
-            raise index_map.error("IndexMap is not valid since CLF 3 / CTF 2 (OpenColorIO ignores it); remove it")
+        if key == "info":
+            check_info(node)
+            continue
+        tag = _NODE_TAGS.get(key)
+        if tag is None:
+            continue  # OCIO ignores unknown elements (with a warning): <Ignore>, vendor metadata
+        if tag in NODE_VERSIONS and not NODE_VERSIONS[tag](header):
+            raise node.error(f"{header.describe()} does not support the {tag} node")
+        if tag in UNSUPPORTED_NODES:
+            raise node.error(f"{tag} nodes are not supported by this reader")
         in_depth, out_depth = _bit_depth(node, "inBitDepth"), _bit_depth(node, "outBitDepth")
         if previous_out is not None and in_depth != previous_out:
             raise node.error(
                 f"bit-depth mismatch: previous node's outBitDepth is {previous_out}, this inBitDepth is {in_depth}"
             )
         previous_out = out_depth
-        if node.tag == "LUT3D" and node.attr("interpolation") is None:
-            node.attrs["interpolation"] = _FILE_INTERPOLATIONS[interpolation.lower()]
-        ops.extend(reader(node, BIT_DEPTH_MAX[in_depth], BIT_DEPTH_MAX[out_depth]))
-    return Pipeline(ops)
+        nodes += 1
+        ops.extend(NODE_READERS[tag](node, BIT_DEPTH_MAX[in_depth], BIT_DEPTH_MAX[out_depth], context))
+    if nodes == 0:
+        raise root.error("ProcessList has no process node (CLF needs at least one)")
+    return ops

@@ -67,8 +67,11 @@ _LOG_STYLES = {
 }
 """Log styles (lower case) to (fixed base or None, lin-to-log, camera)."""
 
-_CINEON_PARAMS = {"gamma", "refwhite", "refblack", "highlight", "shadow"}
-"""CTF's legacy Cineon-style LogParams attributes (OCIO CTFReaderLogParamsElt), refused rather than ignored."""
+_CINEON_PARAMS = ("gamma", "refWhite", "refBlack", "highlight", "shadow")
+"""CTF's Cineon-style LogParams attributes (OCIO CTFReaderLogParamsElt)."""
+
+_MONCURVE_EPS = 1e-6
+"""Smallest moncurve gamma - 1 and offset OCIO computes with (GammaOpUtils.cpp, EPS)."""
 
 _CDL_STYLES: dict[str, CdlStyle] = {
     "fwd": "v1.2_fwd",
@@ -92,33 +95,45 @@ def _style(node: Node, table: Mapping[str, _T], default: str | None = None) -> _
     return table[raw.lower()]
 
 
-def _channel_params(node: Node, params_tag: str) -> list[tuple[Node, list[int]]]:
-    """Each ``*Params`` child with the RGB channels it sets (alpha-only ones dropped)."""
+def _channel_params(node: Node, params_tag: str, alpha: bool = False) -> list[tuple[Node, list[int]]]:
+    """Each ``*Params`` child with the RGB channels it sets (alpha ones, where `alpha` allows them, dropped).
+
+    Other children are ignored, as OCIO ignores unknown elements (with a warning).
+    """
     found = []
     for child in node.children:
-        if child.tag.lower() == "description":
-            continue
         if child.tag.lower() != params_tag.lower():
-            raise child.error(f"unexpected <{child.tag}> inside {node.tag}")
+            continue
         raw = child.attr("channel") or child.attr("chan")
         if raw is None:
             found.append((child, [0, 1, 2]))
-        elif raw.lower() in _CHANNELS:
-            index = _CHANNELS[raw.lower()]
-            if index < 3:
-                found.append((child, [index]))
+        elif raw.lower() in _CHANNELS and (alpha or raw.lower() != "a"):
+            found.append((child, [_CHANNELS[raw.lower()]]))
         else:
-            raise child.error(f"{child.tag} channel {raw!r} is not R, G, B or A")
-    return found
+            allowed = "R, G, B or A" if alpha else "R, G or B (A needs CTF 1.5 or later)"
+            raise child.error(f"{child.tag} channel {raw!r} is not {allowed}")
+    return [(child, [c for c in channels if c < 3]) for child, channels in found]
 
 
-def exponent_ops(node: Node) -> list[Op]:
-    """The op of an ``Exponent`` (CLF) or ``Gamma`` (CTF) node."""
+def exponent_ops(node: Node, alpha: bool = True, styles: frozenset[str] | None = None) -> list[Op]:
+    """The op of an ``Exponent`` (CLF) or ``Gamma`` (CTF) node.
+
+    Parameters are checked as OpenColorIO's CTFReaderGammaParamsElt and
+    GammaOpData::validateParameters: basic exponents in [0.01, 100],
+    moncurve exponents in [1, 10] with offsets in [0, 0.9]; `alpha` says
+    whether ``channel="A"`` is allowed (CTF 1.5 and later), `styles` which
+    styles the file version knows (lower case; None: all). A moncurve at
+    gamma 1 and offset 0 is the identity (no op); other moncurve values are
+    raised to gamma 1 + 1e-6 and offset 1e-6, as OCIO's GammaOpUtils.cpp does.
+    """
+    raw_style = node.attr("style")
+    if raw_style is not None and styles is not None and raw_style.lower() not in styles:
+        raise node.error(f"{node.tag} style {raw_style!r} needs a newer file version")
     negative, forward = _style(node, _EXPONENT_STYLES)
     moncurve = node.attr("style", "").lower().startswith("moncurve")  # type: ignore[union-attr]
     gamma, offset = [1.0] * 3, [0.0] * 3
     params_tag = "ExponentParams" if node.tag == "Exponent" else "GammaParams"
-    for child, channels in _channel_params(node, params_tag):
+    for child, channels in _channel_params(node, params_tag, alpha):
         g = child.number("exponent")
         g = child.number("gamma") if g is None else g
         k = child.number("offset")
@@ -126,26 +141,83 @@ def exponent_ops(node: Node) -> list[Op]:
             raise child.error(f"{child.tag} needs an exponent attribute")
         if moncurve != (k is not None):
             raise child.error(f"{child.tag} offset is {'required' if moncurve else 'not allowed'} for this style")
+        low, high = (1.0, 10.0) if moncurve else (0.01, 100.0)
+        if not low <= g <= high or (k is not None and not 0.0 <= k <= 0.9):
+            limits = f"exponent in [{low}, {high}]" + (", offset in [0, 0.9]" if moncurve else "")
+            raise child.error(f"{child.tag} values out of range (OCIO GammaOpData: {limits})")
         for c in channels:
             gamma[c] = g
             offset[c] = 0.0 if k is None else k
     if moncurve:
-        return [ExponentLinearOp(gamma=tuple(gamma), offset=tuple(offset), decode=bool(forward), style=negative)]  # type: ignore[arg-type]
-    exponent = tuple(gamma) if forward else tuple(1.0 / g if g else 0.0 for g in gamma)
+        if all(g == 1.0 for g in gamma) and all(k == 0.0 for k in offset):
+            return []
+        gamma_c = tuple(max(g, 1.0 + _MONCURVE_EPS) for g in gamma)
+        offset_c = tuple(max(k, _MONCURVE_EPS) for k in offset)
+        return [ExponentLinearOp(gamma=gamma_c, offset=offset_c, decode=bool(forward), style=negative)]  # type: ignore[arg-type]
+    exponent = tuple(gamma) if forward else tuple(1.0 / g for g in gamma)
     return [ExponentOp(exponent=exponent, style=negative)]  # type: ignore[arg-type]
 
 
-def log_ops(node: Node) -> list[Op]:
-    """The op of a ``Log`` node."""
+def _cineon(child: Node) -> dict[str, float]:
+    """OCIO-style Log parameters of one Cineon-style ``LogParams`` (OCIO LogUtils.cpp, ConvertFromCTFToOCIO).
+
+    With ``m = 0.002 * 1023 / gamma``, ``t = min((refBlack - refWhite) / 1023 * m, -1e-4)``,
+    ``gain = (highlight - shadow) / (1 - 10 ** t)`` and ``offset = gain - (highlight - shadow)``: base 10,
+    logSideSlope ``1 / m``, linSideSlope ``1 / gain``, linSideOffset ``(offset - shadow) / gain``,
+    logSideOffset ``refWhite / 1023``.
+    """
+    values = {}
+    for name in _CINEON_PARAMS:
+        value = child.number(name)
+        if value is None:
+            raise child.error(f"Cineon-style LogParams needs {name!r}")
+        values[name] = value
+    gamma, white, black = values["gamma"], values["refWhite"], values["refBlack"]
+    highlight, shadow = values["highlight"], values["shadow"]
+    if not (gamma > 0.01 and white > black and highlight > shadow):
+        raise child.error("Cineon-style LogParams need gamma > 0.01, refWhite > refBlack, highlight > shadow (OCIO)")
+    mult = 0.002 * 1023.0 / gamma
+    tmp = min((black - white) / 1023.0 * mult, -0.0001)
+    gain = (highlight - shadow) / (1.0 - 10.0**tmp)
+    offset = gain - (highlight - shadow)
+    return {
+        "logSideSlope": 1.0 / mult,
+        "linSideSlope": 1.0 / gain,
+        "linSideOffset": (offset - shadow) / gain,
+        "logSideOffset": white / 1023.0,
+    }
+
+
+def log_ops(node: Node, cineon: bool = False, legacy: bool = False) -> list[Op]:
+    """The op of a ``Log`` node.
+
+    `legacy` (CTF before 2.0): only the Cineon-style parameters, for ``linToLog``/``logToLin``;
+    `cineon` (CTF 2.x): Cineon-style or CLF-style parameters, not mixed; otherwise (CLF) CLF-style
+    only (OCIO CTFReaderLogParamsElt_2_0 ignores other attributes there). Which attributes a node may
+    carry follows OCIO CTFReaderLogElt/CTFReaderLogParamsElt_2_0.
+    """
     fixed_base, to_log, camera = _style(node, _LOG_STYLES)
+    if legacy and camera:
+        raise node.error("camera Log styles need CTF 2.0 or later")
     names = ("linSideSlope", "linSideOffset", "logSideSlope", "logSideOffset", "linSideBreak", "linearSlope")
     defaults = {"linSideSlope": 1.0, "linSideOffset": 0.0, "logSideSlope": 1.0, "logSideOffset": 0.0}
     values: dict[str, list[float | None]] = {n: [defaults.get(n)] * 3 for n in names}
     base = fixed_base
-    for child, channels in _channel_params(node, "LogParams"):
-        cineon = sorted(k for k in child.attrs if k.lower() in _CINEON_PARAMS)
-        if cineon:
-            raise child.error(f"Cineon-style Log parameters ({', '.join(cineon)}) are not supported")
+    params = [] if fixed_base is not None and (legacy or cineon) else _channel_params(node, "LogParams")
+    cineon_set: list[bool] = [False] * 3
+    for child, channels in params:
+        has_cineon = any(child.attr(k) is not None for k in _CINEON_PARAMS) and (cineon or legacy) and not camera
+        has_clf = any(child.attr(k) is not None for k in (*names, "base")) and not legacy
+        if has_cineon and has_clf:
+            raise child.error("Log parameters of the CLF and Cineon kinds cannot be mixed")
+        if has_cineon or legacy:
+            for name, converted in _cineon(child).items():
+                for c in channels:
+                    values[name][c] = converted
+            for c in channels:
+                cineon_set[c] = True
+            base = 10.0
+            continue
         child_base = child.number("base")
         if child_base is not None:
             if base is not None and base != child_base:
@@ -158,6 +230,8 @@ def log_ops(node: Node) -> list[Op]:
                     raise child.error(f"Log {name} is only allowed for the camera styles")
                 for c in channels:
                     values[name][c] = value
+    if ((legacy and fixed_base is None) or any(cineon_set)) and not all(cineon_set):
+        raise node.error("Cineon-style Log parameters must be given for every channel")
     breaks = values["linSideBreak"]
     if camera and None in breaks:
         raise node.error("camera Log styles need linSideBreak on every channel")
@@ -186,8 +260,9 @@ def cdl_ops(node: Node) -> list[Op]:
     if sop is not None:
         for name, target in (("Slope", slope), ("Offset", offset), ("Power", power)):
             element = sop.child(name)
-            if element is not None:
-                target[:] = element.numbers(f"ASC_CDL {name}", 3)
+            if element is None:
+                raise sop.error(f"ASC_CDL SOPNode needs Slope, Offset and Power; {name} is missing")
+            target[:] = element.numbers(f"ASC_CDL {name}", 3)
     sat_node = node.child("SatNode")
     sat = 1.0
     if sat_node is not None:

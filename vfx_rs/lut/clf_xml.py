@@ -109,11 +109,16 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf
 
 
 def parse_xml(text: str, path: Path) -> Node:
-    """Parse CLF/CTF XML `text` into a `Node` tree, refusing DOCTYPE and ENTITY declarations.
+    """Parse CLF/CTF XML `text` into a `Node` tree (namespace prefixes dropped), refusing DOCTYPE and ENTITY.
 
     Raises
     ------
     LutError
         Malformed XML, a DOCTYPE or ENTITY declaration, or no root element (naming file and line).
     """
-    return xml.parse_xml(text, path, "CLF", LutError, lambda tag, attrs, line: Node(tag, attrs, line, path))
+    return xml.parse_xml(text, path, "CLF", LutError, lambda tag, attrs, line: Node(_local(tag), attrs, line, path))
+
+
+def _local(tag: str) -> str:
+    """`tag` without its namespace prefix (``clf:ProcessList`` -> ``ProcessList``), as OCIO reads it."""
+    return tag.rsplit(":", 1)[-1]

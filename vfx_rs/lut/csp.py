@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
@@ -93,9 +94,10 @@ class _Lines:
 
     def count(self, what: str, limit: int, low: int) -> tuple[int, int]:
         line, text = self.next(what)
-        if not text.isdecimal():
+        value = whole_number(text)
+        if value is None:
             raise LutError(f"{what} must be a whole number, got {text[:60]!r}", path=self.path, line=line)
-        return line, check_size(int(text), limit, what, self.path, line, low=low)
+        return line, check_size(value, limit, what, self.path, line, low=low)
 
 
 def _prelut(lines: _Lines, channel: str) -> tuple[np.ndarray, np.ndarray]:
@@ -169,9 +171,10 @@ def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:
     else:
         line, text = lines.next("3D LUT sizes")
         parts = text.split()
-        if len(parts) != 3 or not all(p.isdecimal() for p in parts) or len(set(parts)) != 1:
+        sizes = [s for s in map(whole_number, parts) if s is not None]
+        if len(parts) != 3 or len(sizes) != 3 or len(set(sizes)) != 1:
             raise LutError(f"3D sizes must be three equal whole numbers, got {text[:60]!r}", path=path, line=line)
-        n = check_size(int(parts[0]), MAX_3D_SIZE, "3D LUT size", path, line)
+        n = check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, line)
         remaining = len(lines.lines) - lines.pos
         if remaining < n**3:
             raise LutError(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
@@ -55,9 +56,9 @@ class _Header:
         if key not in self.values:
             return None
         line, args = self.values[key]
-        if len(args) != 1 or not args[0].isdecimal():
-            raise LutError(f"{key} needs one whole number, got {' '.join(args)!r}", path=self.path, line=line)
-        n = int(args[0])
+        n = whole_number(args[0]) if len(args) == 1 else None
+        if n is None:
+            raise LutError(f"{key} needs one whole number, got {' '.join(args)[:60]!r}", path=self.path, line=line)
         if not 2 <= n <= limit:
             raise LutError(f"{key} {n} is outside 2..{limit}", path=self.path, line=line)
         return n

@@ -13,6 +13,7 @@ import os
 
 import numpy as np
 
+from vfx_rs._files import open_regular
 from vfx_rs.errors import IoError, LutError
 
 __all__ = [
@@ -50,14 +51,14 @@ def read_text(path: Path, what: str) -> str:
     LutError
         The file is larger than any valid LUT, or holds bytes that are not UTF-8.
     """
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_TEXT_BYTES:
-                raise LutError(f"{size} bytes is larger than any {what} file allowed ({MAX_TEXT_BYTES})", path=path)
+    with open_regular(path, f"a {what} file") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_TEXT_BYTES:
+            raise LutError(f"{size} bytes is larger than any {what} file allowed ({MAX_TEXT_BYTES})", path=path)
+        try:
             raw = handle.read()
-    except OSError as exc:
-        raise IoError(f"cannot read LUT: {exc.strerror or exc}", path=path) from None
+        except OSError as exc:
+            raise IoError(f"cannot read LUT: {exc.strerror or exc}", path=path) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -10,11 +10,12 @@ and clamped to it, as OpenColorIO applies them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._validate import numeric_array
 from vfx_rs.errors import LutError
 
 if TYPE_CHECKING:
@@ -32,10 +33,21 @@ _INTERPOLATION_ALIASES = {
 
 
 def _domain(value: npt.ArrayLike, what: str) -> np.ndarray:
-    d = np.array(np.broadcast_to(np.asarray(value, dtype=np.float64), (3,)))
+    try:
+        d = np.array(np.broadcast_to(numeric_array(value, f"LUT {what}", np.float64), (3,)))
+    except ValueError:  # broadcast_to: neither one value nor three
+        raise LutError(f"LUT {what} must be one number or three, got shape {np.shape(value)}") from None
     if not np.all(np.isfinite(d)):
         raise LutError(f"LUT {what} must be finite, got {d.tolist()}")
     return d
+
+
+def _domains(lo: npt.ArrayLike, hi: npt.ArrayLike, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Checked per-channel ``(domain_min, domain_max)``: finite, max above min (raises `LutError` naming `kind`)."""
+    lo, hi = _domain(lo, "domain_min"), _domain(hi, "domain_max")
+    if np.any(hi <= lo):
+        raise LutError(f"{kind} LUT domain max {hi.tolist()} not above min {lo.tolist()}")
+    return lo, hi
 
 
 def _apply_ops(ops: list[Op], array: npt.ArrayLike) -> np.ndarray:
@@ -74,7 +86,7 @@ class Lut1D:
     title: str = ""
 
     def __post_init__(self) -> None:
-        data = np.array(self.data, dtype=np.float64)
+        data = np.array(numeric_array(self.data, "1D LUT data", np.float64))
         if data.ndim == 1:
             data = np.repeat(data[:, None], 3, axis=1)
         if data.ndim != 2 or data.shape[1] != 3 or data.shape[0] < 2:
@@ -82,10 +94,7 @@ class Lut1D:
         if not np.all(np.isfinite(data)):
             raise LutError("1D LUT data holds NaN or infinity")
         self.data = data
-        self.domain_min = _domain(self.domain_min, "domain_min")
-        self.domain_max = _domain(self.domain_max, "domain_max")
-        if np.any(self.domain_max <= self.domain_min):
-            raise LutError(f"1D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+        self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "1D")
 
     @property
     def size(self) -> int:
@@ -93,12 +102,19 @@ class Lut1D:
         return int(self.data.shape[0])
 
     @classmethod
-    def identity(cls, size: int, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut1D:
+    def identity(cls, size: int = 1024, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut1D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:
             raise LutError(f"1D LUT size must be at least 2, got {size}")
-        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        lo, hi = _domains(domain_min, domain_max, "1D")
         return cls(np.linspace(lo, hi, size), lo, hi)
+
+    @classmethod
+    def gamma(cls, size: int, gamma: float) -> Lut1D:
+        """The curve ``x ** gamma`` over [0, 1] sampled at `size` points (the vfx-rs-py constructor)."""
+        if size < 2:
+            raise LutError(f"1D LUT size must be at least 2, got {size}")
+        return cls(np.linspace(0.0, 1.0, size) ** float(gamma))
 
     def to_ops(self, interpolation: str = "linear") -> list[Op]:
         """The pipeline ops applying this LUT (1D LUTs interpolate linearly)."""
@@ -108,21 +124,34 @@ class Lut1D:
             raise LutError(f"1D LUT interpolation {interpolation!r} not supported; use 'linear'")
         return [Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)]
 
-    def apply(self, array: npt.ArrayLike) -> np.ndarray:
-        """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept)."""
+    def apply(self, array: npt.ArrayLike) -> Any:
+        """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept).
+
+        A single number goes through the first channel's curve and comes back as a float.
+        """
+        if np.ndim(array) == 0:
+            value = np.full(3, float(array), dtype=np.float32)  # type: ignore[arg-type]
+            return float(_apply_ops(self.to_ops(), value)[0])
         return _apply_ops(self.to_ops(), array)
 
-    def inverse(self) -> Lut1D:
-        """The inverse of a monotonic LUT, resampled on its output range (OCIO's fast inverse)."""
-        from vfx_rs.errors import ArgumentError
-        from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+    def inverse(self, size: int = 65536) -> Lut1D:
+        """The inverse as a `Lut1D` of `size` entries over the table's output range.
 
-        op = Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
-        try:
-            inv = op.resampled_inverse()
-        except ArgumentError as exc:
-            raise LutError(exc.message) from None
-        return Lut1D(np.array(inv.table), np.array(inv.domain_min), np.array(inv.domain_max), self.title)
+        Sampled from OCIO's exact inverse (`vfx_rs.pipeline.ops.Lut1DInverseOp`:
+        reversals flattened, flat ends inverting to the entry nearest the
+        centre); `to_ops` of the inverse is exact only at its entries. Use
+        ``[op.inverse() for op in lut.to_ops()]`` for the exact inverse op.
+        """
+        from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
+
+        lo, hi = self.data.min(axis=0), self.data.max(axis=0)
+        if np.any(hi <= lo):
+            raise LutError("a 1D LUT with a constant channel has no inverse")
+        grid = np.linspace(lo, hi, size)
+        op = Lut1DInverseOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)
+        planar = np.ascontiguousarray(grid.T)
+        op.apply_planar(planar)
+        return Lut1D(planar.T, lo, hi, self.title)
 
 
 @dataclass(eq=False)
@@ -155,17 +184,14 @@ class Lut3D:
     shaper: Lut1D | None = None
 
     def __post_init__(self) -> None:
-        data = np.array(self.data, dtype=np.float64)
+        data = np.array(numeric_array(self.data, "3D LUT data", np.float64))
         n = data.shape[0] if data.ndim == 4 else 0
         if data.shape != (n, n, n, 3) or n < 2:
             raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")
         if not np.all(np.isfinite(data)):
             raise LutError("3D LUT data holds NaN or infinity")
         self.data = data
-        self.domain_min = _domain(self.domain_min, "domain_min")
-        self.domain_max = _domain(self.domain_max, "domain_max")
-        if np.any(self.domain_max <= self.domain_min):
-            raise LutError(f"3D LUT domain max {self.domain_max.tolist()} not above min {self.domain_min.tolist()}")
+        self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "3D")
 
     @property
     def size(self) -> int:
@@ -173,11 +199,11 @@ class Lut3D:
         return int(self.data.shape[0])
 
     @classmethod
-    def identity(cls, size: int, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut3D:
+    def identity(cls, size: int = 33, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut3D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:
             raise LutError(f"3D LUT size must be at least 2, got {size}")
-        lo, hi = _domain(domain_min, "domain_min"), _domain(domain_max, "domain_max")
+        lo, hi = _domains(domain_min, domain_max, "3D")
         axes = [np.linspace(lo[c], hi[c], size) for c in range(3)]
         b, g, r = np.meshgrid(axes[2], axes[1], axes[0], indexing="ij")
         return cls(np.stack([r, g, b], axis=-1), lo, hi)

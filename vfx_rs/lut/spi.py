@@ -17,10 +17,9 @@ FileFormatSpi3D.cpp, FileFormatSpiMtx.cpp):
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
@@ -40,9 +39,10 @@ def _lines(path: Path, what: str) -> list[tuple[int, str]]:
 
 
 def _int(path: Path, line: int, key: str, args: list[str]) -> int:
-    if len(args) != 1 or not re.fullmatch(r"[+-]?\d+", args[0]):
-        raise LutError(f"{key} needs one whole number, got {' '.join(args)!r}", path=path, line=line)
-    return int(args[0])
+    value = whole_number(args[0]) if len(args) == 1 else None
+    if value is None:
+        raise LutError(f"{key} needs one whole number, got {' '.join(args)[:60]!r}", path=path, line=line)
+    return value
 
 
 def read_spi1d(path: Path) -> Lut1D:
@@ -96,8 +96,7 @@ def read_spi1d(path: Path) -> Lut1D:
     end = next((i for i, (_, text) in enumerate(rows) if text.startswith("}")), None)
     if end is None:
         raise LutError("no '}' closing the table", path=path, line=rows[-1][0] if rows else lines[-1][0])
-    if end + 1 < len(rows):
-        raise LutError(f"text after the closing '}}': {rows[end + 1][1][:60]!r}", path=path, line=rows[end + 1][0])
+    # Text after the closing brace (a comment, a signature) is ignored, as OCIO stops reading there.
     if rows[end][1] != "}":
         raise LutError("'}' must stand alone on its line", path=path, line=rows[end][0])
     closing = rows[end][0]
@@ -135,16 +134,20 @@ def read_spi3d(path: Path) -> Lut3D:
         )
     number, text = lines[2]
     parts = text.split()
-    if len(parts) != 3 or not all(p.isdecimal() for p in parts):
+    sizes = [s for s in map(whole_number, parts) if s is not None]
+    if len(parts) != 3 or len(sizes) != 3:
         raise LutError(f"sizes line needs three whole numbers, got {text[:60]!r}", path=path, line=number)
-    sizes = [int(p) for p in parts]
     if len(set(sizes)) != 1:
         raise LutError(f"sizes must be equal on every axis, got {text!r}", path=path, line=number)
     n = check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, number)
     rows = lines[3:]
-    if len(rows) != n**3:
-        line = rows[n**3][0] if len(rows) > n**3 else (rows[-1][0] if rows else number)
-        raise LutError(f"a {n}^3 LUT needs {n**3} entries, the file has {len(rows)}", path=path, line=line)
+    if len(rows) < n**3:
+        raise LutError(
+            f"a {n}^3 LUT needs {n**3} entries, the file has {len(rows)}",
+            path=path,
+            line=rows[-1][0] if rows else number,
+        )
+    rows = rows[: n**3]  # OCIO stops reading once every lattice point is set; later lines are ignored
     values = parse_rows(path, rows, 6, ".spi3d table")
     idx = values[:, :3]
     bad = np.flatnonzero(np.any((idx != np.round(idx)) | (idx < 0) | (idx >= n), axis=1))

@@ -22,6 +22,7 @@ import re
 
 import numpy as np
 
+from vfx_rs._text import quote
 from vfx_rs.errors import LutError
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
@@ -62,7 +63,7 @@ def _ints(path: Path, rows: list[tuple[int, list[str]]], what: str) -> np.ndarra
         for line, parts in rows:
             for p in parts:
                 if not re.fullmatch(r"[+-]?\d{1,18}", p):
-                    raise LutError(f"{what} holds {p!r}, not a whole number", path=path, line=line) from None
+                    raise LutError(f"{what} holds {quote(p)}, not a whole number", path=path, line=line) from None
         raise LutError(f"{what} is malformed", path=path, line=rows[0][0]) from None
 
 

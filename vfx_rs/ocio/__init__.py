@@ -25,6 +25,20 @@ from __future__ import annotations
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio.builtin import BUILTIN_CONFIGS, builtin, builtin_aces_1_3
 from vfx_rs.ocio.config import Config
+from vfx_rs.ocio.image_ops import (
+    aces_to_acescg,
+    acescg_to_aces,
+    acescg_to_srgb,
+    colorconvert,
+    equivalent_colorspace,
+    list_colorspaces,
+    list_displays,
+    ociodisplay,
+    ociofiletransform,
+    ociolook,
+    ocionamedtransform,
+    srgb_to_acescg,
+)
 from vfx_rs.ocio.model import (
     ColorSpace,
     Display,
@@ -52,6 +66,18 @@ __all__ = [
     "View",
     "ViewTransform",
     "ViewingRule",
+    "aces_to_acescg",
+    "acescg_to_aces",
+    "acescg_to_srgb",
     "builtin",
     "builtin_aces_1_3",
+    "colorconvert",
+    "equivalent_colorspace",
+    "list_colorspaces",
+    "list_displays",
+    "ociodisplay",
+    "ociofiletransform",
+    "ociolook",
+    "ocionamedtransform",
+    "srgb_to_acescg",
 ]

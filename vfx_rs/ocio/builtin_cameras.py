@@ -73,18 +73,10 @@ def _adx_log_exposure(density: np.ndarray) -> np.ndarray:
 
 def _adx_density_curve() -> HalfLut1DOp:
     """Channel-independent density to relative log exposure as OCIO's table: the curve sampled on every half float
-    (NaN as 0, infinities as +-65504) and interpolated between adjacent halfs. Its inverse (OCIO inverts the table
-    exactly) is the curve held on a uniform 0.001 grid, which holds every breakpoint exactly, and inverted."""
+    (NaN as 0, infinities as +-65504) and interpolated between adjacent halfs (inverted exactly, as OCIO)."""
     halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
     table = _adx_log_exposure(halfs).astype(np.float32).astype(np.float64)
-    ref_pt = (7120.0 - 1520.0) / 8000.0 * (100.0 / 55.0) - math.log10(0.18)
-    (d0, y0), (d1, y1) = ADX_DENSITY_TO_LOG_EXPOSURE[:2]
-    floor = d0 - (y0 + 10.0) / ((y1 - y0) / (d1 - d0))  # where the extension below reaches -10
-    lo, hi = math.ceil(floor / _ADX_STEP) * _ADX_STEP, round((math.log10(HALF_MAX) + ref_pt) * 0.55 + _ADX_STEP, 3)
-    x = np.round(np.arange(lo, hi + _ADX_STEP / 2, _ADX_STEP), 6)
-    grid = np.repeat(_adx_log_exposure(x)[:, None], 3, axis=1)
-    inverse = Lut1DOp(table=grid, domain_min=np.full(3, lo), domain_max=np.full(3, x[-1])).resampled_inverse()
-    return HalfLut1DOp(table=np.repeat(table[:, None], 3, axis=1), inverse_ops=(inverse,))
+    return HalfLut1DOp(table=np.repeat(table[:, None], 3, axis=1))
 
 
 def _adx_to_aces(scale: float, offset: float) -> list[Op]:

@@ -52,41 +52,27 @@ def _pq_decode() -> list[Op]:
     return [FixedCurveOp(curve="st2084_mirror", encode=False), RangeOp(scale=10000.0 / PQ_UNIT_NITS)]
 
 
-def _half_table(ops: list[Op], inf: float, inverse_ops: tuple[Op, ...]) -> HalfLut1DOp:
+def _half_table(ops: list[Op], inf: float) -> HalfLut1DOp:
     """`ops` sampled on every half float as OCIO's half-domain tables (OpHelpers.cpp CreateHalfLut), stored in
-    float32: NaN inputs read as 0, infinite inputs as +-`inf`, NaN results as 0."""
+    float32: NaN inputs read as 0, infinite inputs as +-`inf`, NaN results as 0. Its inverse is OCIO's exact
+    inversion of the table (`HalfLut1DInverseOp`)."""
     halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=inf, neginf=-inf)
     values = np.repeat(halfs[:, None], 3, axis=1)
     for op in ops:
         op.apply_planar(values.T)
-    table = np.nan_to_num(values.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
-    return HalfLut1DOp(table=table, inverse_ops=inverse_ops)
+    return HalfLut1DOp(table=np.nan_to_num(values.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0))
 
 
 def _linear_to_pq() -> list[Op]:
     """Linear light (1.0 = 100 cd/m2) to mirrored ST 2084 code values, as OCIO's half-float table (Displays.cpp
-    GenerateLinearToPQOps). Its inverse, as OCIO inverts the table exactly (Lut1DOpCPU.cpp
-    InvLut1DRendererHalfCode), is the PQ EOTF itself (within 5e-7 of OCIO; a resampled inverse table would not
-    be) on code values limited to the table's range: codes beyond that of 65504 (about 1.547) decode to +-65504."""
-    encode = [op.inverse() for op in reversed(_pq_decode())]
-    top = float(np.float32(_pq_code(HALF_MAX)))
-    return [_half_table(encode, HALF_MAX, (RangeOp(lo=-top, hi=top), *_pq_decode()))]
-
-
-def _pq_code(linear: float) -> float:
-    """The PQ code value of `linear` (1.0 = 100 cd/m2)."""
-    value = np.full((3, 1), linear)
-    for op in reversed(_pq_decode()):
-        op.inverse().apply_planar(value)
-    return float(value[0, 0])
+    GenerateLinearToPQOps); inverted exactly, codes beyond that of 65504 (about 1.547) decode to +-65504."""
+    return [_half_table([op.inverse() for op in reversed(_pq_decode())], HALF_MAX)]
 
 
 def _pq_decode_table() -> list[Op]:
     """ST 2084 code values to linear light as OCIO's ``CURVE - ST-2084_to_LINEAR``: the mirrored decoding sampled
-    on every half-float code; codes past the formula's pole (about 1.993) and infinities read 0 there. Its inverse
-    is the PQ formula (OCIO's exact inversion of the table, within its range)."""
-    encode = tuple(op.inverse() for op in reversed(_pq_decode()))
-    return [_half_table(_pq_decode(), 0.0, encode)]
+    on every half-float code; codes past the formula's pole (about 1.993) and infinities read 0 there."""
+    return [_half_table(_pq_decode(), 0.0)]
 
 
 def _pq_display(primaries: str | None, desc: str, name: str) -> BuiltinStyle:
@@ -109,9 +95,8 @@ def _hlg_analytic(encode: bool) -> list[Op]:
 
 
 def _hlg_table(encode: bool) -> list[Op]:
-    """OCIO's half-float table of the HLG OETF (or its inverse): `_hlg_analytic` sampled on every half float; its
-    inverse is the analytic other direction (OCIO's exact inversion of the table)."""
-    return [_half_table(_hlg_analytic(encode), HALF_MAX, tuple(_hlg_analytic(not encode)))]
+    """OCIO's half-float table of the HLG OETF (or its inverse): `_hlg_analytic` sampled on every half float."""
+    return [_half_table(_hlg_analytic(encode), HALF_MAX)]
 
 
 HLG_PEAK_NITS = 1000.0

@@ -13,13 +13,17 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from vfx_rs.errors import IoError, OcioError
+from vfx_rs._files import check_path, open_regular
+from vfx_rs.errors import ArgumentError, IoError, OcioError
 from vfx_rs.ocio import parse
 from vfx_rs.ocio.context import Context, match_file_rule, search_colorspace_in_path
 from vfx_rs.ocio.model import ColorSpace, Display, FileRule, Look, NamedTransform, View, ViewingRule, ViewTransform
-from vfx_rs.ocio.names import COLORSPACE_ALIASES, match_name, match_view
+from vfx_rs.ocio.names import COLORSPACE_ALIASES, match_name, match_view, unknown_name
 
 __all__ = ["Config"]
+
+MAX_CONFIG_BYTES = 64 * 1024**2
+"""Largest OCIO config file read (64 MiB; the ACES studio config is about 0.2 MiB)."""
 
 USE_DISPLAY_NAME = "<USE_DISPLAY_NAME>"
 """A view's display_colorspace placeholder: the display color space named like the display (OCIO v2.1)."""
@@ -89,6 +93,7 @@ class Config:
         self._active_views = tuple(active_views)
         self._inactive = tuple(inactive_colorspaces)
         self.colorspaces: dict[str, ColorSpace] = {}
+        self._by_lower_name: dict[str, ColorSpace] = {}  # names and aliases, lower case: one lookup per query
         for cs in colorspaces:
             self._add_colorspace(cs, path)
         self.shared_views = {v.name: v for v in shared_views}
@@ -101,10 +106,12 @@ class Config:
         self._processors: dict[tuple[Any, ...], Any] = {}
 
     def _add_colorspace(self, cs: ColorSpace, path: str | None) -> None:
-        for name in (cs.name, *cs.aliases):
-            if name.lower() in (n.lower() for n in self._all_space_names()):
+        names = {n.lower(): n for n in (cs.name, *cs.aliases)}
+        for key, name in names.items():
+            if key in self._by_lower_name:
                 raise OcioError(f"color space name {name!r} is defined twice", path=path, line=cs.line)
         self.colorspaces[cs.name] = cs
+        self._by_lower_name.update(dict.fromkeys(names, cs))
 
     def _all_space_names(self) -> Iterable[str]:
         for cs in self.colorspaces.values():
@@ -120,24 +127,31 @@ class Config:
         `path` names the text in error messages (``"<string>"`` by default).
         """
         path = "<string>" if path is None else path
+        if not isinstance(text, str):
+            raise ArgumentError(f"Config.from_string needs the config's YAML text, not {type(text).__name__}")
         fields = parse.read_config(parse.load_yaml(text, path), path)
         return cls(path=path, working_dir=os.path.abspath(os.fspath(working_dir)), **fields)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Config:
         """A config from a ``.ocio`` file (its folder is the working directory), or a built-in ``ocio://`` name."""
-        p = os.fspath(path)
+        p = check_path(path, "OCIO config")
         if p.startswith("ocio://"):
             from vfx_rs.ocio.builtin import builtin
 
             return builtin(p)
+        with open_regular(p, "an OCIO config file") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_CONFIG_BYTES:
+                raise OcioError(f"file is larger than any OCIO config allowed ({MAX_CONFIG_BYTES} bytes)", path=p)
+            try:
+                raw = handle.read()
+            except OSError as exc:
+                raise IoError(f"cannot read OCIO config: {exc.strerror}", path=p) from None
         try:
-            with open(p, encoding="utf-8") as f:
-                text = f.read()
-        except OSError as exc:
-            raise IoError(f"cannot read OCIO config: {exc.strerror}", path=p) from None
-        except UnicodeDecodeError:
-            raise OcioError("an OCIO config is UTF-8 text", path=p) from None
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise OcioError("an OCIO config is UTF-8 text (found bytes that are not)", path=p, line=line) from None
         return cls.from_string(text, os.path.dirname(os.path.abspath(p)), path=p)
 
     @classmethod
@@ -169,21 +183,33 @@ class Config:
 
     def colorspace(self, name: str) -> ColorSpace:
         """A color space by name, alias or role (case-insensitive), or a shorthand (`COLORSPACE_ALIASES`)."""
+        return self._resolve(name, ())
+
+    def _resolve(self, name: str, chain: tuple[str, ...]) -> ColorSpace:
+        """`colorspace`, with the names already followed (roles may not loop; a shorthand is not retried)."""
         key = name.lower()
-        for cs in self.colorspaces.values():
-            if cs.name.lower() == key or key in (a.lower() for a in cs.aliases):
-                return cs
+        found = self._by_lower_name.get(key)
+        if found is not None:
+            return found
         roles = {k.lower(): v for k, v in self.roles.items()}
         if key in roles and roles[key].lower() != key:
-            return self.colorspace(roles[key])
+            target = roles[key]
+            if target.lower() in chain:
+                loop = " -> ".join((*chain, key, target))
+                raise OcioError(f"roles refer to each other in a loop: {loop}", path=self.path)
+            return self._resolve(target, (*chain, key))
         for candidate in COLORSPACE_ALIASES.get(key, ()):
-            if self._is_space_or_role(candidate):
-                return self.colorspace(candidate)
-        raise OcioError(f"color space {name!r} is not in the config", path=self.path)
+            if candidate.lower() not in chain and self._is_space_or_role(candidate):
+                return self._resolve(candidate, (*chain, key))
+        if chain:
+            raise OcioError(
+                f"role {chain[-1]!r} names {name!r}, which is not a color space in the config", path=self.path
+            )
+        raise OcioError(unknown_name("color space", name, self.colorspace_names()), path=self.path)
 
     def _is_space_or_role(self, name: str) -> bool:
         key = name.lower()
-        return key in (n.lower() for n in self._all_space_names()) or key in (r.lower() for r in self.roles)
+        return key in self._by_lower_name or key in (r.lower() for r in self.roles)
 
     def has_colorspace(self, name: str) -> bool:
         """True if `name` is a color space, alias or role."""
@@ -289,7 +315,7 @@ class Config:
     def view(self, display: str, view: str) -> View:
         """A view of a display by name, case-insensitively, by a unique part, or a shorthand (`VIEW_ALIASES`)."""
         views = {v.name: v for v in self._display_views(self.display(display))}
-        return views[match_view(list(views), view, f"view of display {display!r}", self.path)]
+        return views[match_view(list(views), view, display, self.path)]
 
     def _rule_allows(self, view: View, colorspace: str) -> bool:
         if not view.rule:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from vfx_rs.errors import OcioError
 
-__all__ = ["COLORSPACE_ALIASES", "VIEW_ALIASES", "match_name", "match_view"]
+__all__ = ["COLORSPACE_ALIASES", "VIEW_ALIASES", "match_name", "match_view", "unknown_name"]
 
 VIEW_ALIASES: dict[str, Callable[[str], bool]] = {
     "film": lambda view: view.startswith("ACES "),
@@ -42,7 +42,22 @@ COLORSPACE_ALIASES: dict[str, tuple[str, ...]] = {
 texture space (OCIO's ``color_picking`` space in the ACES configs), or the sRGB display space."""
 
 
-def match_name(names: list[str], query: str, what: str, path: str | None) -> str:
+def unknown_name(what: str, query: str, names: list[str], where: str = "the config") -> str:
+    """``"color space 'ACEScgg' is not in the config (did you mean: ACEScg, ACEScc?)"``.
+
+    Lists every name when there are few, else the closest ones (`difflib` ratio).
+    """
+    import difflib
+
+    if len(names) <= 12:
+        hint = f"known: {', '.join(names) or 'none'}"
+    else:
+        close = difflib.get_close_matches(query, names, n=5, cutoff=0.5)
+        hint = f"did you mean: {', '.join(close)}?" if close else f"none of its {len(names)} names is close"
+    return f"{what} {query!r} is not in {where} ({hint})"
+
+
+def match_name(names: list[str], query: str, what: str, path: str | None, where: str = "the config") -> str:
     """Exact, then case-insensitive, then the unique name holding `query` as a ``" - "`` part or substring."""
     if query in names:
         return query
@@ -56,14 +71,15 @@ def match_name(names: list[str], query: str, what: str, path: str | None) -> str
     subs = [n for n in names if q in n.lower()]
     if len(subs) == 1:
         return subs[0]
-    hint = f"ambiguous, matches {subs}" if subs else f"known: {', '.join(names) or 'none'}"
-    raise OcioError(f"{what} {query!r} is not in the config ({hint})", path=path)
+    if subs:
+        raise OcioError(f"{what} {query!r} is ambiguous in {where}: it matches {', '.join(subs)}", path=path)
+    raise OcioError(unknown_name(what, query, names, where), path=path)
 
 
-def match_view(names: list[str], query: str, what: str, path: str | None) -> str:
-    """`match_name`, then the `VIEW_ALIASES` shorthand."""
+def match_view(names: list[str], query: str, display: str, path: str | None) -> str:
+    """`match_name` among the views of `display`, then the `VIEW_ALIASES` shorthand."""
     try:
-        return match_name(names, query, what, path)
+        return match_name(names, query, "view", path, f"the views of display {display!r}")
     except OcioError:
         rule = VIEW_ALIASES.get(query.strip().lower())
         found = [n for n in names if rule is not None and rule(n)]

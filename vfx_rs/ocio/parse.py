@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vfx_rs.errors import OcioError
+from vfx_rs._text import MAX_ALIAS_NODES, MAX_NESTING
+from vfx_rs.errors import OcioError, VfxError
 from vfx_rs.ocio.model import (
     ColorSpace,
     Display,
@@ -65,11 +66,58 @@ class YSeq(list):  # type: ignore[type-arg]
     line: int | None = None
 
 
+def _expanded_size(node: Any, memo: dict[int, int], path: str | None) -> int:
+    """How many nodes `node` becomes once every alias is followed; refuses cycles and `MAX_ALIAS_NODES`."""
+    key = id(node)
+    if key in memo:
+        if memo[key] < 0:
+            raise OcioError("a YAML alias refers to itself", path=path, line=node.start_mark.line + 1)
+        return memo[key]
+    memo[key] = -1
+    children = node.value if isinstance(node.value, list) else []
+    size = 1 + sum(
+        _expanded_size(c, memo, path) for item in children for c in (item if isinstance(item, tuple) else (item,))
+    )
+    if size > MAX_ALIAS_NODES:
+        raise OcioError(
+            f"YAML aliases expand to more than {MAX_ALIAS_NODES} values", path=path, line=node.start_mark.line + 1
+        )
+    memo[key] = size
+    return size
+
+
 def _loader(path: str | None) -> type:
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        """SafeLoader with bounded nesting and alias expansion, and value errors as `OcioError`."""
+
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.depth >= MAX_NESTING:
+                line = self.peek_event().start_mark.line + 1
+                raise OcioError(f"YAML nests deeper than {MAX_NESTING} levels", path=path, line=line)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def compose_document(self) -> Any:
+            node = super().compose_document()
+            _expanded_size(node, {}, path)
+            return node
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep)
+            except VfxError:
+                raise
+            except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+                # PyYAML's own constructors fail like this on values such as `!!timestamp x`.
+                what = repr(node.value)[:60] if isinstance(node.value, str) else "value"
+                raise OcioError(f"bad YAML value {what} ({exc})", path=path, line=node.start_mark.line + 1) from None
 
     def build_map(loader: Any, node: Any, tag: str | None) -> YMap:
         if not isinstance(node, yaml.MappingNode):
@@ -316,11 +364,25 @@ def _version(doc: YMap, path: str | None) -> tuple[int, ...]:
         version = tuple(int(p) for p in text.split(".")[:2])
     except ValueError:
         raise OcioError(
-            f"bad ocio_profile_version {text!r}", path=path, line=_line(doc, "ocio_profile_version")
+            f"bad ocio_profile_version {text[:40]!r}", path=path, line=_line(doc, "ocio_profile_version")
         ) from None
     if version[0] not in (1, 2):
-        raise OcioError(f"unsupported ocio_profile_version {text}", path=path, line=_line(doc, "ocio_profile_version"))
+        raise OcioError(
+            f"unsupported ocio_profile_version {text[:40]}", path=path, line=_line(doc, "ocio_profile_version")
+        )
     return version
+
+
+def _mapping(doc: YMap, key: str, what: str, path: str | None) -> YMap:
+    """The mapping under `key` (empty when absent or empty); anything else raises `OcioError`."""
+    value = doc.get(key)
+    if value is None:
+        value = YMap()
+        value.key_lines = {}
+    if not isinstance(value, YMap):
+        found = "a list" if isinstance(value, list) else f"the value {str(value)[:40]!r}"
+        raise OcioError(f"'{key}' must be a mapping of {what}, not {found}", path=path, line=_line(doc, key))
+    return value
 
 
 def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
@@ -333,9 +395,7 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
         for section in (k for k in doc if k in ("colorspaces", "display_colorspaces"))
         for node in section_items(doc, section, path)
     ]
-    displays = doc.get("displays") or {}
-    if not isinstance(displays, YMap):
-        raise OcioError("'displays' must be a mapping", path=path, line=_line(doc, "displays"))
+    displays = _mapping(doc, "displays", "each display name to its list of views", path)
 
     def items(key: str, parse: Any) -> list[Any]:
         return [parse(node, path, doc.line) for node in section_items(doc, key, path)]
@@ -345,8 +405,8 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
         "name": str(doc.get("name") or ""),
         "description": str(doc.get("description") or "").strip(),
         "search_path": tuple(str(s) for s in sp) if isinstance(sp, list) else tuple(p for p in str(sp).split(":") if p),
-        "environment": {str(k): str(v) for k, v in (doc.get("environment") or {}).items()},
-        "roles": {str(k): str(v) for k, v in (doc.get("roles") or {}).items()},
+        "environment": {str(k): str(v) for k, v in _mapping(doc, "environment", "names to values", path).items()},
+        "roles": {str(k): str(v) for k, v in _mapping(doc, "roles", "role names to color spaces", path).items()},
         "family_separator": str(doc.get("family_separator") or "/"),
         "default_view_transform": str(doc.get("default_view_transform") or ""),
         "active_displays": _names(doc.get("active_displays")),

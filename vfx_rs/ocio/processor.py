@@ -29,7 +29,14 @@ if TYPE_CHECKING:
     from vfx_rs.ocio.config import Config
     from vfx_rs.ocio.context import Context
 
-__all__ = ["Processor", "build_processor", "fuse_scales", "parse_looks"]
+__all__ = [
+    "Processor",
+    "build_processor",
+    "file_transform_processor",
+    "fuse_scales",
+    "named_transform_processor",
+    "parse_looks",
+]
 
 
 class Processor:
@@ -179,15 +186,12 @@ class _Builder:
             return []
         return self._conversion(s, d, line)
 
-    def _look_ops(self, look: Any, forward: bool) -> list[Op]:
-        label = f"look {look.name!r}"
-        if forward:
-            if look.transform:
-                return self._compile(label, look.transform)
-            return self._compile(label, look.inverse_transform, inverse=True)
-        if look.inverse_transform:
-            return self._compile(label, look.inverse_transform)
-        return self._compile(label, look.transform, inverse=True)
+    def _directed_ops(self, label: str, item: Any, forward: bool) -> list[Op]:
+        """Ops of a look or named transform one way: its transform for that way, else the other one inverted."""
+        ahead, back = (item.transform, item.inverse_transform) if forward else (item.inverse_transform, item.transform)
+        if ahead:
+            return self._compile(label, ahead)
+        return self._compile(label, back, inverse=True)
 
     def _look_parts(self, src: ColorSpace, looks: str, line: int | None) -> tuple[list[Part], ColorSpace]:
         options = parse_looks(looks)
@@ -210,7 +214,7 @@ class _Builder:
         return [], src
 
     def _look_part(self, look: Any, forward: bool) -> Part:
-        return lambda inv: self._look_ops(look, forward != inv)
+        return lambda inv: self._directed_ops(f"look {look.name!r}", look, forward != inv)
 
     def _has_look(self, name: str) -> bool:
         return name.lower() in (n.lower() for n in self.config.looks)
@@ -287,21 +291,10 @@ class _Builder:
             return self.look_parts(src, dst, looks) if looks else self.colorspace_parts(src, dst)
         parts: list[Part] = []
         if src_nt is not None:
-            parts.append(lambda inv: self._named_ops(src_nt, forward=not inv))
+            parts.append(lambda inv: self._directed_ops(f"named transform {src_nt.name!r}", src_nt, not inv))
         if dst_nt is not None:
-            parts.append(lambda inv: self._named_ops(dst_nt, forward=inv))
+            parts.append(lambda inv: self._directed_ops(f"named transform {dst_nt.name!r}", dst_nt, inv))
         return parts
-
-    def _named_ops(self, nt: Any, forward: bool) -> list[Op]:
-        """A named transform's ops: forward (``transform``) or inverse (``inverse_transform``)."""
-        label = f"named transform {nt.name!r}"
-        if forward:
-            if nt.transform:
-                return self._compile(label, nt.transform)
-            return self._compile(label, nt.inverse_transform, inverse=True)
-        if nt.inverse_transform:
-            return self._compile(label, nt.inverse_transform)
-        return self._compile(label, nt.transform, inverse=True)
 
     def _named(self, name: str) -> Any:
         try:
@@ -366,3 +359,17 @@ def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
         desc = f"inverse of {desc}"
     flipped = (*key[:-2], not inverse, key[-1])
     return Processor(Pipeline(fuse_scales(ops)), desc, lambda: config._cached_processor(flipped))
+
+
+def named_transform_processor(config: Config, name: str, inverse: bool = False) -> Processor:
+    """The processor of named transform `name` alone (OCIO's ``Config::getProcessor(namedTransform, direction)``)."""
+    b = _Builder(config, config.context())
+    ops = b._named_ops(b._named(name), forward=not inverse)
+    return Processor(Pipeline(fuse_scales(ops)), f"named transform {name}" + (" (inverse)" if inverse else ""))
+
+
+def file_transform_processor(config: Config, filename: str, inverse: bool = False) -> Processor:
+    """The processor of a FileTransform reading `filename` (resolved against the config's search path)."""
+    b = _Builder(config, config.context())
+    ops = compile_transform(Transform("File", {"src": str(filename)}), b, inverse)
+    return Processor(Pipeline(fuse_scales(ops)), f"file {filename}" + (" (inverse)" if inverse else ""))

@@ -22,10 +22,11 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from vfx_rs.errors import ArgumentError, FormatError, OcioError
+from vfx_rs._text import whole_number
+from vfx_rs.errors import ArgumentError, FormatError, OcioError, VfxError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.ocio.transforms_fixed import fixed_function_ops
-from vfx_rs.ocio.transforms_grading import cdl_ops, cdl_v1_ops, exposure_contrast_ops
+from vfx_rs.ocio.transforms_grading import cdl_ops, cdl_v1_ops, exposure_contrast_ops, number_param
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
 
@@ -94,7 +95,7 @@ def _exponent_linear(t: Transform, path: str | None) -> list[Op]:
 
 
 def _log(t: Transform, path: str | None) -> list[Op]:
-    base = float(t.params.get("base", 2.0))
+    base = number_param(t, "base", 2.0, path)
     kw: dict[str, Any] = {"base": base, "to_log": True}
     if t.kind in ("LogAffine", "LogCamera"):
         for key, default in (
@@ -125,7 +126,7 @@ def _builtin(t: Transform, path: str | None, inverse: bool) -> list[Op]:
 
 def _range(t: Transform, path: str | None, inverse: bool) -> list[Op]:
     def bound(key: str) -> float | None:
-        return None if t.params.get(key) is None else float(t.params[key])
+        return None if t.params.get(key) is None else number_param(t, key, 0.0, path)
 
     style = str(t.params.get("style", "clamp")).lower()
     if style not in ("clamp", "noclamp"):
@@ -178,9 +179,9 @@ def _cdl_file(t: Transform, filename: str, path: str | None, v1: bool) -> list[O
     except (FormatError, OSError) as exc:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=path, line=t.line) from None
     cccid = str(t.params.get("cccid", "") or "")
-    chosen = next((c for c in cdls if c.id == cccid), None)
-    if chosen is None and (cccid == "" or cccid.lstrip("-").isdigit()):
-        index = int(cccid or 0)
+    chosen = next((c for c in cdls if cccid and c.id == cccid), None)  # OCIO maps only non-empty ids
+    index = whole_number(cccid or "0")
+    if chosen is None and index is not None:
         if not 0 <= index < len(cdls):
             raise OcioError(
                 f"cccid index {index} is outside [0, {len(cdls) - 1}] for {filename!r}", path=path, line=t.line
@@ -281,4 +282,11 @@ def compile_transform(t: Transform, r: Resolver, invert: bool = False) -> list[O
             raise OcioError(f"{t.kind}Transform not supported yet", path=r.path, line=t.line)
     except ArgumentError as exc:
         raise OcioError(f"{t.kind}Transform: {exc.message}", path=r.path, line=t.line) from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        if isinstance(exc, VfxError):
+            raise
+        # A YAML value of the wrong kind (a list where a number belongs) that no check above named.
+        raise OcioError(
+            f"{t.kind}Transform has a parameter of the wrong kind ({exc})", path=r.path, line=t.line
+        ) from None
     return invert_ops(ops, f"{t.kind}Transform", r.path, t.line, r.memo) if inverse else ops

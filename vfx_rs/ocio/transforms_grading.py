@@ -1,18 +1,8 @@
 """The grading transforms of an OCIO config as pipeline ops: ExposureContrast and CDL.
 
-ExposureContrastTransform follows OpenColorIO's ExposureContrastOpCPU
-(``ops/exposurecontrast``; documented in ExposureContrastOpData.h): with
-``c = max(0.001, contrast * gamma)``, ``e = 2^exposure`` and ``p =
-max(0.001, pivot)``,
-
-- ``linear``: ``p * max(0, x * e / p) ^ c`` (just ``x * e`` when c is 1);
-- ``video``: the same with e and p raised to 1/1.83, the power that makes
-  scene-linear 0.18 land near a video encoding's mid grey;
-- ``log``: ``x * c + (exposure * step - q) * c + q`` with the pivot in log
-  units ``q = max(0, log2(p / 0.18) * step + mid_gray)``.
-
-A property missing from the YAML is dynamic in OCIO (a live slider): its op
-is marked dynamic, so it keeps its structure in the pipeline.
+ExposureContrastTransform is `vfx_rs.pipeline.exposure_contrast` (OpenColorIO's
+ExposureContrastOpCPU). A property missing from the YAML is dynamic in OCIO (a
+live slider): its op is marked dynamic, so it keeps its structure in the pipeline.
 """
 
 from __future__ import annotations
@@ -24,22 +14,19 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import Transform
+from vfx_rs.pipeline.exposure_contrast import EC_MIN, EC_VIDEO_POWER
+from vfx_rs.pipeline.exposure_contrast import exposure_contrast_ops as ec_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentOp, MatrixOp
 
-__all__ = ["EC_MIN", "EC_VIDEO_POWER", "cdl_ops", "exposure_contrast_ops"]
-
-EC_MIN = 0.001
-"""Smallest contrast and pivot OCIO uses (ExposureContrastOpData.h, MIN_CONTRAST and MIN_PIVOT)."""
-
-EC_VIDEO_POWER = 1.0 / 1.83
-"""OCIO's video-style power, 1/1.83 (ExposureContrastOpData.h, VIDEO_OETF_POWER)."""
+__all__ = ["EC_MIN", "EC_VIDEO_POWER", "cdl_ops", "exposure_contrast_ops", "number_param"]
 
 _EC_DEFAULTS = {"exposure": 0.0, "contrast": 1.0, "gamma": 1.0, "pivot": 0.18, "log_exposure_step": 0.088}
 """OCIO's ExposureContrastTransform defaults; ``log_midway_gray`` defaults to 0.435 (ExposureContrastOpData.h)."""
 
 
-def _number(t: Transform, key: str, default: float, path: str | None) -> float:
+def number_param(t: Transform, key: str, default: float, path: str | None) -> float:
+    """Transform parameter `key` as a finite float (`default` when absent); anything else raises `OcioError`."""
     value = t.params.get(key, default)
     try:
         out = float(value)
@@ -50,10 +37,6 @@ def _number(t: Transform, key: str, default: float, path: str | None) -> float:
     return out
 
 
-def _scale(values: float, dynamic: bool, offset: float = 0.0) -> MatrixOp:
-    return MatrixOp(matrix=np.eye(3) * values, offset=np.full(3, offset), dynamic=dynamic)
-
-
 def exposure_contrast_ops(t: Transform, path: str | None) -> list[Op]:
     """The forward ops of an ExposureContrastTransform (module docstring)."""
     style = str(t.params.get("style", "linear")).lower()
@@ -61,21 +44,10 @@ def exposure_contrast_ops(t: Transform, path: str | None) -> list[Op]:
         raise OcioError(
             f"ExposureContrastTransform style {style!r} is not linear, video or log", path=path, line=t.line
         )
-    v = {k: _number(t, k, d, path) for k, d in _EC_DEFAULTS.items()}
+    v = {k: number_param(t, k, d, path) for k, d in _EC_DEFAULTS.items()}
     dynamic = not all(k in t.params for k in ("exposure", "contrast", "gamma"))
-    contrast = max(EC_MIN, v["contrast"] * v["gamma"])
-    pivot = max(EC_MIN, v["pivot"])
-    if style == "log":
-        step = v["log_exposure_step"]
-        log_pivot = max(0.0, math.log2(pivot / 0.18) * step + _number(t, "log_midway_gray", 0.435, path))
-        return [_scale(contrast, dynamic, (v["exposure"] * step - log_pivot) * contrast + log_pivot)]
-    exposure = 2.0 ** v["exposure"]
-    if style == "video":
-        exposure, pivot = exposure**EC_VIDEO_POWER, pivot**EC_VIDEO_POWER
-    if contrast == 1.0 and not dynamic:
-        return [_scale(exposure, dynamic)]
-    power = ExponentOp(exponent=(contrast,) * 3, style="clamp", dynamic=dynamic)
-    return [_scale(exposure / pivot, dynamic), power, _scale(pivot, dynamic)]
+    mid_gray = number_param(t, "log_midway_gray", 0.435, path)
+    return ec_ops(style, **v, log_midway_gray=mid_gray, dynamic=dynamic)
 
 
 def _triple(t: Transform, key: str, default: float, path: str | None) -> tuple[float, float, float]:
@@ -119,7 +91,7 @@ def cdl_ops(t: Transform, path: str | None, inverse: bool, v1: bool = False) -> 
     if style not in ("asc", "noclamp"):
         raise OcioError(f"CDLTransform style {style!r} is not asc or noclamp", path=path, line=t.line)
     slope, offset, power = (_triple(t, k, d, path) for k, d in (("slope", 1.0), ("offset", 0.0), ("power", 1.0)))
-    sat = _number(t, "sat", _number(t, "saturation", 1.0, path), path)
+    sat = number_param(t, "sat", number_param(t, "saturation", 1.0, path), path)
     try:
         cdl = Cdl(slope=slope, offset=offset, power=power, saturation=sat)
     except ArgumentError as exc:

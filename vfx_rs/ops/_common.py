@@ -18,8 +18,11 @@ __all__ = [
     "ImageLike",
     "alpha_index",
     "channel_indices",
+    "check_finite",
     "check_output_size",
     "check_positive",
+    "check_whole",
+    "check_work_size",
     "pixels",
     "pixels_and_names",
     "result",
@@ -53,7 +56,7 @@ def alpha_index(names: Sequence[str]) -> int | None:
 
 def result(
     source: ImageLike,
-    data: npt.NDArray[np.float32],
+    data: npt.NDArray[Any],
     channel_names: Sequence[str] | None = None,
     metadata: dict[str, Any] | None = None,
 ) -> Any:
@@ -84,6 +87,40 @@ def check_output_size(width: int, height: int, channels: int) -> None:
             f"result of {width}x{height} with {channels} channels is too large "
             f"(at most {MAX_OUTPUT_DIMENSION} pixels a side and {MAX_OUTPUT_BYTES // 1024**3} GiB)"
         )
+
+
+MAX_WORK_BYTES = 256 * 1024**2
+"""Largest temporary an op allocates beside its result, in bytes: blur kernels and their tap tables,
+median windows, histogram counts. Parameters needing more (``blur(radius=1e9)``) raise `ArgumentError`."""
+
+
+def check_work_size(nbytes: int, what: str) -> None:
+    """Raise `ArgumentError` if `what` would need more than `MAX_WORK_BYTES` of working memory."""
+    if nbytes > MAX_WORK_BYTES:
+        raise ArgumentError(
+            f"{what} needs {nbytes / 1024**2:.0f} MiB of working memory, over the limit of "
+            f"{MAX_WORK_BYTES // 1024**2} MiB (vfx_rs.ops._common.MAX_WORK_BYTES)"
+        )
+
+
+def check_whole(value: Any, what: str, low: int = 1) -> int:
+    """Return `value` as an int if it is a whole number of at least `low` (not a bool), else raise `ArgumentError`."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer, float, np.floating)):
+        raise ArgumentError(f"{what} must be a whole number, not {value!r}")
+    if not math.isfinite(value) or int(value) != value or value < low:
+        raise ArgumentError(f"{what} must be a whole number of at least {low}, not {value!r}")
+    return int(value)
+
+
+def check_finite(value: Any, what: str) -> float:
+    """Return `value` as a float if it is a finite number, else raise `ArgumentError`."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"{what} must be a number, not {value!r}") from None
+    if not math.isfinite(number):
+        raise ArgumentError(f"{what} must be finite, not {value!r}")
+    return number
 
 
 def check_positive(value: Any, what: str, allow_zero: bool = False) -> float:

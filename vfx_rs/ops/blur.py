@@ -35,7 +35,8 @@ import numpy.typing as npt
 from vfx_rs._validate import check_choice
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._banded import AxisWeights, all_finite, apply_columns, apply_rows
-from vfx_rs.ops._common import ImageLike, check_positive, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, check_positive, check_whole, check_work_size, pixels_and_names, result
+from vfx_rs.ops._roi import restrict
 from vfx_rs.ops.composite import associate
 
 __all__ = ["BLUR_TYPES", "EDGE_MODES", "blur", "blur_kernel", "median", "sharpen", "unsharp_mask"]
@@ -71,6 +72,7 @@ def blur_kernel(
         if r is None:
             raise ArgumentError("blur needs radius or sigma")
         reach = math.floor(r + 0.5)
+        _check_reach(reach, "radius", r)
         return np.full(2 * reach + 1, 1.0 / (2 * reach + 1))
     if r is None and s is None:
         raise ArgumentError("blur needs radius or sigma")
@@ -78,11 +80,16 @@ def blur_kernel(
         assert r is not None
         s = r / 2.0
     reach = int(_SIGMA_TRUNCATE * s + 0.5) if r is None else max(0, math.ceil(r) - 1)
+    _check_reach(reach, "sigma" if r is None else "radius", s if r is None else r)
     if s == 0 or reach == 0:
         return np.ones(1)
     x = np.arange(-reach, reach + 1, dtype=np.float64)
     kernel = np.exp(-0.5 * (x / s) ** 2)
     return kernel / kernel.sum()
+
+
+def _check_reach(reach: int, name: str, value: float) -> None:
+    check_work_size(8 * (2 * reach + 1), f"a blur {name} of {value:g} ({2 * reach + 1} kernel taps)")
 
 
 def _edge_index(index: npt.NDArray[np.int64], n: int, edge: str) -> npt.NDArray[np.int64]:
@@ -109,8 +116,10 @@ def convolve_separable(
     """Filter ``(H, W, C)`` pixels by `kernel` along y, then x."""
     if len(kernel) == 1:
         return data * np.float32(kernel[0])
-    finite = all_finite(data)
     h, w, _ = data.shape
+    # Each axis holds an index and a weight per (pixel, tap), and a temporary of each while they are built.
+    check_work_size(32 * max(h, w) * len(kernel), f"a {len(kernel)}-tap kernel on a {w}x{h} image")
+    finite = all_finite(data)
     out = apply_rows(data, _axis_weights(h, kernel, edge), finite)
     return apply_columns(out, _axis_weights(w, kernel, edge), finite)
 
@@ -123,8 +132,9 @@ def blur(
     type: str = "gaussian",
     edge: str = "clamp",
     premultiplied: bool = True,
+    roi: Any = None,
 ) -> Any:
-    """Blur an image with a gaussian or box kernel.
+    """Blur an image with a gaussian or box kernel (sigma 1 when neither radius nor sigma is given).
 
     Parameters
     ----------
@@ -149,11 +159,13 @@ def blur(
     >>> img.blur(sigma=2.0)
     <vfx_rs.Image 8x8 RGB f32>
     """
+    if radius is None and sigma is None and str(type).lower() == "gaussian":
+        sigma = 1.0
     kernel = blur_kernel(radius, sigma, type)
     mode = check_choice(edge, EDGE_MODES, "edge mode")
     data, names = pixels_and_names(image, "image")
     work, finish = associate(data, names, premultiplied)
-    return result(image, finish(convolve_separable(work, kernel, mode)))
+    return restrict(result(image, finish(convolve_separable(work, kernel, mode))), roi)
 
 
 def unsharp_mask(
@@ -164,6 +176,7 @@ def unsharp_mask(
     *,
     radius: float | None = None,
     edge: str = "clamp",
+    roi: Any = None,
 ) -> Any:
     """Sharpen by adding back the detail a gaussian blur removes.
 
@@ -192,15 +205,20 @@ def unsharp_mask(
     )
     detail = data - blurred
     out = np.where(np.abs(detail) > limit, data + np.float32(gain) * detail, data)
-    return result(image, out.astype(np.float32, copy=False))
+    return restrict(result(image, out.astype(np.float32, copy=False)), roi)
 
 
-def sharpen(image: ImageLike, amount: float = 1.0, sigma: float = 1.0) -> Any:
-    """Unsharp mask with no threshold: ``src + amount * (src - gaussian_blur(src, sigma))``."""
-    return unsharp_mask(image, sigma=sigma, amount=amount)
+def sharpen(image: ImageLike, amount: float = 1.0, sigma: float = 1.0, roi: Any = None) -> Any:
+    """Unsharp mask with no threshold: ``src + amount * (src - gaussian_blur(src, sigma))``.
+
+    The third positional argument may be a `vfx_rs.Roi3D` (the vfx-rs-py form ``sharpen(img, amount, roi)``).
+    """
+    if hasattr(sigma, "xbegin"):
+        sigma, roi = 1.0, sigma
+    return unsharp_mask(image, sigma=sigma, amount=amount, roi=roi)
 
 
-def median(image: ImageLike, size: int = 3) -> Any:
+def median(image: ImageLike, size: int = 3, roi: Any = None) -> Any:
     """Median of each ``size x size`` neighbourhood, per channel, edges clamped.
 
     Uses `scipy.ndimage.median_filter` (``mode="nearest"``, the clamp rule;
@@ -218,8 +236,11 @@ def median(image: ImageLike, size: int = 3) -> Any:
     """
     from scipy import ndimage
 
-    if isinstance(size, bool) or int(check_positive(size, "size")) != size:
-        raise ArgumentError(f"size must be a positive integer, not {size!r}")
+    size = check_whole(size, "median size")
     data, _ = pixels_and_names(image, "image")
+    h, w, _ = data.shape
+    if size > 2 * max(h, w) + 1:
+        raise ArgumentError(f"median size {size} is larger than twice the {w}x{h} image; at most {2 * max(h, w) + 1}")
+    check_work_size(16 * size * size, f"a median window of {size}x{size}")
     out = ndimage.median_filter(data, size=(int(size), int(size), 1), mode="nearest")
-    return result(image, np.ascontiguousarray(out, dtype=np.float32))
+    return restrict(result(image, np.ascontiguousarray(out, dtype=np.float32)), roi)

@@ -31,9 +31,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._parallel import for_row_bands
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, pixels_and_names, result
-from vfx_rs.ops._parallel import for_row_bands
+from vfx_rs.ops._roi import restrict, with_roi
 
 __all__ = [
     "PORTER_DUFF",
@@ -44,6 +45,7 @@ __all__ = [
     "out_",
     "over",
     "premult",
+    "repremult",
     "split_alpha",
     "under",
     "unpremult",
@@ -67,7 +69,7 @@ def _color_index(count: int, alpha: int | None) -> list[int]:
     return [i for i in range(count) if i != alpha]
 
 
-def premult(image: ImageLike) -> Any:
+def premult(image: ImageLike, roi: Any = None) -> Any:
     """Multiply every channel but alpha by alpha; an image without alpha comes back unchanged.
 
     Examples
@@ -82,10 +84,25 @@ def premult(image: ImageLike) -> Any:
     if a is not None:
         color = _color_index(len(names), a)
         out[..., color] *= data[..., a : a + 1]
-    return result(image, out)
+    return restrict(result(image, out), roi)
 
 
-def unpremult(image: ImageLike) -> Any:
+def repremult(image: ImageLike, roi: Any = None) -> Any:
+    """`premult`, except that pixels with alpha 0 keep their colour (OpenImageIO's ``repremult``).
+
+    The inverse of `unpremult`, which leaves such pixels alone too.
+    """
+    data, names = pixels_and_names(image, "image")
+    a = alpha_index(names)
+    out = data.copy()
+    if a is not None:
+        color = _color_index(len(names), a)
+        alpha = data[..., a : a + 1]
+        out[..., color] = np.where(alpha != 0, data[..., color] * alpha, data[..., color])
+    return restrict(result(image, out), roi)
+
+
+def unpremult(image: ImageLike, roi: Any = None) -> Any:
     """Divide every channel but alpha by alpha, leaving pixels with alpha 0 unchanged.
 
     As OpenImageIO's ``ImageBufAlgo::unpremult``: where alpha is 0 the colour
@@ -105,7 +122,7 @@ def unpremult(image: ImageLike) -> Any:
         color = _color_index(len(names), a)
         safe = np.where(alpha == 0, np.float32(1), alpha)
         out[..., color] = data[..., color] / safe
-    return result(image, out)
+    return restrict(result(image, out), roi)
 
 
 def associate(data: F32, names: Sequence[str], premultiplied: bool) -> tuple[F32, Callable[[F32], F32]]:
@@ -231,7 +248,7 @@ def _output(out: F32 | None, shape: tuple[int, int, int]) -> F32:
     return out
 
 
-def over(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
+def over(fg: ImageLike, bg: ImageLike, roi: Any = None, *, out: F32 | None = None) -> Any:
     """`fg` over `bg`: ``fg + bg * (1 - alpha_fg)`` on premultiplied channels (Porter & Duff 1984).
 
     Examples
@@ -242,29 +259,29 @@ def over(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
     >>> vfx_rs.ops.over(fg, bg).tolist()
     [[[0.5, 0.0, 0.5, 1.0]]]
     """
-    return composite(fg, bg, "over", out=out)
+    return with_roi(lambda: composite(fg, bg, "over", out=out), roi)
 
 
-def under(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
+def under(fg: ImageLike, bg: ImageLike, roi: Any = None, *, out: F32 | None = None) -> Any:
     """`fg` under `bg`, i.e. `bg` over `fg` (Porter & Duff 1984)."""
-    return composite(fg, bg, "under", out=out)
+    return with_roi(lambda: composite(fg, bg, "under", out=out), roi)
 
 
-def in_(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
+def in_(fg: ImageLike, bg: ImageLike, roi: Any = None, *, out: F32 | None = None) -> Any:
     """`fg` in `bg`: `fg` held out by `bg`'s alpha, ``fg * alpha_bg`` (Porter & Duff 1984)."""
-    return composite(fg, bg, "in", out=out)
+    return with_roi(lambda: composite(fg, bg, "in", out=out), roi)
 
 
-def out_(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
+def out_(fg: ImageLike, bg: ImageLike, roi: Any = None, *, out: F32 | None = None) -> Any:
     """`fg` out `bg`: `fg` where `bg` is not, ``fg * (1 - alpha_bg)`` (Porter & Duff 1984)."""
-    return composite(fg, bg, "out", out=out)
+    return with_roi(lambda: composite(fg, bg, "out", out=out), roi)
 
 
-def atop(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
+def atop(fg: ImageLike, bg: ImageLike, roi: Any = None, *, out: F32 | None = None) -> Any:
     """`fg` atop `bg`: ``fg * alpha_bg + bg * (1 - alpha_fg)`` (Porter & Duff 1984)."""
-    return composite(fg, bg, "atop", out=out)
+    return with_roi(lambda: composite(fg, bg, "atop", out=out), roi)
 
 
-def xor(fg: ImageLike, bg: ImageLike, *, out: F32 | None = None) -> Any:
+def xor(fg: ImageLike, bg: ImageLike, roi: Any = None, *, out: F32 | None = None) -> Any:
     """`fg` xor `bg`: ``fg * (1 - alpha_bg) + bg * (1 - alpha_fg)`` (Porter & Duff 1984)."""
-    return composite(fg, bg, "xor", out=out)
+    return with_roi(lambda: composite(fg, bg, "xor", out=out), roi)

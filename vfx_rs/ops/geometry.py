@@ -23,8 +23,9 @@ import numpy.typing as npt
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
 from vfx_rs.ops._common import ImageLike, check_output_size, pixels, result
+from vfx_rs.ops._roi import restrict
 
-__all__ = ["crop", "cut", "flip", "flop", "pad", "rotate", "rotate90", "rotate180", "rotate270", "transpose"]
+__all__ = ["crop", "cut", "flip", "flop", "pad", "rotate90", "rotate180", "rotate270", "transpose", "turn"]
 
 Window = tuple[int, int, int, int]
 
@@ -53,8 +54,11 @@ def _int(value: Any, what: str, minimum: int | None = None) -> int:
     return int(value)
 
 
-def crop(image: ImageLike, x: int, y: int, width: int, height: int) -> Any:
+def crop(image: ImageLike, x: Any, y: int | None = None, width: int | None = None, height: int | None = None) -> Any:
     """The ``width x height`` region whose top-left pixel is at image-space ``(x, y)``.
+
+    ``crop(image, roi)`` with a `vfx_rs.Roi3D` (the vfx-rs-py form) crops to
+    its pixels and channels.
 
     Coordinates are in image space: for an image whose data window starts at
     ``(100, 50)``, ``crop(img, 100, 50, 10, 10)`` is its first 10x10 pixels.
@@ -70,6 +74,8 @@ def crop(image: ImageLike, x: int, y: int, width: int, height: int) -> Any:
     >>> c.numpy()[..., 0].tolist(), c.data_window
     ([[5.0, 6.0], [9.0, 10.0]], (1, 1, 2, 2))
     """
+    if y is None and width is None and height is None:
+        return restrict(image, x)
     data = pixels(image)
     x, y = _int(x, "x"), _int(y, "y")
     width, height = _int(width, "width", 1), _int(height, "height", 1)
@@ -85,32 +91,35 @@ def crop(image: ImageLike, x: int, y: int, width: int, height: int) -> Any:
     return _out(image, out, (x, y, x + width - 1, y + height - 1), display_window)
 
 
-def cut(image: ImageLike, x: int, y: int, width: int, height: int) -> Any:
-    """`crop`, then move the result to the origin: both windows become ``(0, 0, width - 1, height - 1)``."""
+def cut(image: ImageLike, x: Any, y: int | None = None, width: int | None = None, height: int | None = None) -> Any:
+    """`crop` (also with a `vfx_rs.Roi3D`), then move the result to the origin: both windows become the result's size."""
     cropped = crop(image, x, y, width, height)
     data = pixels(cropped)
     origin = (0, 0, data.shape[1] - 1, data.shape[0] - 1)
     return _out(image, data, origin, origin)
 
 
-def flip(image: ImageLike) -> Any:
+def flip(image: ImageLike, roi: Any = None) -> Any:
     """Mirror top to bottom (the data window is mirrored inside the display window)."""
+    image = restrict(image, roi)
     data = pixels(image)
     (x0, y0, x1, y1), disp = _windows(image, data)
     offset = disp[1] + disp[3]
     return _out(image, data[::-1].copy(), (x0, offset - y1, x1, offset - y0), disp)
 
 
-def flop(image: ImageLike) -> Any:
+def flop(image: ImageLike, roi: Any = None) -> Any:
     """Mirror left to right (the data window is mirrored inside the display window)."""
+    image = restrict(image, roi)
     data = pixels(image)
     (x0, y0, x1, y1), disp = _windows(image, data)
     offset = disp[0] + disp[2]
     return _out(image, data[:, ::-1].copy(), (offset - x1, y0, offset - x0, y1), disp)
 
 
-def rotate180(image: ImageLike) -> Any:
+def rotate180(image: ImageLike, roi: Any = None) -> Any:
     """Turn half a turn (`flip` and `flop` together)."""
+    image = restrict(image, roi)
     data = pixels(image)
     (x0, y0, x1, y1), disp = _windows(image, data)
     ox, oy = disp[0] + disp[2], disp[1] + disp[3]
@@ -122,12 +131,13 @@ def _turned_display(disp: Window) -> Window:
     return (dx0, dy0, dx0 + (dy1 - dy0), dy0 + (dx1 - dx0))
 
 
-def rotate90(image: ImageLike) -> Any:
+def rotate90(image: ImageLike, roi: Any = None) -> Any:
     """Turn a quarter turn clockwise: pixel ``(x, y)`` goes to ``(dx0 + dy1 - y, dy0 + x - dx0)``.
 
     ``(dx0, dy0, dx1, dy1)`` is the display window, which keeps its origin
     corner and swaps width and height (OpenImageIO's ``rotate90``).
     """
+    image = restrict(image, roi)
     data = pixels(image)
     (x0, y0, x1, y1), disp = _windows(image, data)
     dx0, dy0, _, dy1 = disp
@@ -135,8 +145,9 @@ def rotate90(image: ImageLike) -> Any:
     return _out(image, np.ascontiguousarray(np.rot90(data, -1)), window, _turned_display(disp))
 
 
-def rotate270(image: ImageLike) -> Any:
+def rotate270(image: ImageLike, roi: Any = None) -> Any:
     """Turn a quarter turn counter-clockwise: pixel ``(x, y)`` goes to ``(dx0 + y - dy0, dy0 + dx1 - x)``."""
+    image = restrict(image, roi)
     data = pixels(image)
     (x0, y0, x1, y1), disp = _windows(image, data)
     dx0, dy0, dx1, _ = disp
@@ -144,13 +155,13 @@ def rotate270(image: ImageLike) -> Any:
     return _out(image, np.ascontiguousarray(np.rot90(data, 1)), window, _turned_display(disp))
 
 
-def rotate(image: ImageLike, degrees: int) -> Any:
-    """Turn clockwise by a multiple of 90 degrees (negative turns counter-clockwise).
+def turn(image: ImageLike, degrees: int) -> Any:
+    """Turn clockwise by a multiple of 90 degrees (negative turns counter-clockwise), exactly.
 
     Examples
     --------
-    >>> import numpy as np, vfx_rs
-    >>> vfx_rs.ops.rotate(np.array([[1, 2]], np.float32), 90)[..., 0].tolist()
+    >>> import numpy as np
+    >>> turn(np.array([[1, 2]], np.float32), 90)[..., 0].tolist()
     [[1.0], [2.0]]
     """
     turns = _int(degrees, "degrees")
@@ -163,8 +174,9 @@ def rotate(image: ImageLike, degrees: int) -> Any:
     return (rotate90, rotate180, rotate270)[quarter - 1](image)
 
 
-def transpose(image: ImageLike) -> Any:
+def transpose(image: ImageLike, roi: Any = None) -> Any:
     """Swap x and y: pixel ``(x, y)`` goes to ``(y, x)``, windows too (OpenImageIO's ``transpose``)."""
+    image = restrict(image, roi)
     data = pixels(image)
     (x0, y0, x1, y1), (dx0, dy0, dx1, dy1) = _windows(image, data)
     return _out(image, np.ascontiguousarray(data.transpose(1, 0, 2)), (y0, x0, y1, x1), (dy0, dx0, dy1, dx1))

@@ -25,6 +25,7 @@ their colour into the result.
 from __future__ import annotations
 
 import copy
+import enum
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,8 @@ import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._banded import AxisWeights, all_finite, apply_columns, apply_rows
-from vfx_rs.ops._common import ImageLike, check_output_size, check_positive, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, check_output_size, check_positive, check_whole, pixels_and_names, result
+from vfx_rs.ops._roi import restrict
 from vfx_rs.ops.composite import associate
 from vfx_rs.ops.filters import Filter, get_filter
 
@@ -71,10 +73,13 @@ def _target_size(width: int, height: int, new_width: Any, new_height: Any, scale
     if scale is not None:
         if new_width is not None or new_height is not None:
             raise ArgumentError("give either scale or width/height, not both")
-        sx, sy = (scale, scale) if np.ndim(scale) == 0 else tuple(scale)
-        sx = check_positive(sx, "scale")
-        sy = check_positive(sy, "scale")
-        return max(1, round(width * sx)), max(1, round(height * sy))
+        pair = isinstance(scale, (tuple, list)) or (isinstance(scale, np.ndarray) and scale.ndim == 1)
+        values = tuple(scale) if pair else (scale, scale)
+        if len(values) != 2:
+            raise ArgumentError(f"scale must be one number or an (x, y) pair, not {scale!r}")
+        sx, sy = (check_positive(v, "scale") for v in values)
+        # Sizes past the output limit are refused by check_output_size; cap them so round() stays finite.
+        return max(1, round(min(width * sx, 2.0**40))), max(1, round(min(height * sy, 2.0**40)))
     if new_width is None and new_height is None:
         raise ArgumentError("resize needs width, height or scale")
     w = None if new_width is None else _size(new_width, "width")
@@ -88,13 +93,19 @@ def _target_size(width: int, height: int, new_width: Any, new_height: Any, scale
 
 
 def _size(value: Any, what: str) -> int:
-    if isinstance(value, bool) or int(check_positive(value, what)) != value:
-        raise ArgumentError(f"{what} must be a positive integer, not {value!r}")
-    return int(value)
+    return check_whole(value, what)
 
 
-def _resample(data: npt.NDArray[np.float32], width: int, height: int, filter: str) -> npt.NDArray[np.float32]:
+def filter_name(filter: Any) -> str:
+    """The filter name for a string or a `ResizeFilter`/`FilterType` member (``Lanczos3`` -> ``"lanczos3"``)."""
+    if isinstance(filter, enum.IntEnum):
+        return filter.name.lower()
+    return str(filter)
+
+
+def _resample(data: npt.NDArray[np.float32], width: int, height: int, filter: Any) -> npt.NDArray[np.float32]:
     h, w, _ = data.shape
+    filter = filter_name(filter)
     if str(filter).lower() in ("nearest", "point", "impulse"):
         rows = data if height == h else np.take(data, _nearest_index(h, height), axis=0)
         return rows if width == w else np.take(rows, _nearest_index(w, width), axis=1)
@@ -115,9 +126,10 @@ def resize(
     image: ImageLike,
     width: int | None = None,
     height: int | None = None,
+    filter: Any = "lanczos3",
+    roi: Any = None,
     *,
     scale: float | tuple[float, float] | None = None,
-    filter: str = "lanczos3",
     premultiplied: bool = True,
 ) -> Any:
     """Resample an image to a new size.
@@ -134,6 +146,9 @@ def resize(
         ``"nearest"``, ``"box"``, ``"triangle"`` (``"bilinear"``), ``"catmull-rom"``
         (``"bicubic"``), ``"mitchell"``, ``"bspline"``, ``"lanczos3"`` (``"lanczos"``)
         or ``"gaussian"``; see `vfx_rs.ops.filters.FILTERS` for definitions and sources.
+        A `vfx_rs.ops.ResizeFilter` works too (``ResizeFilter.Lanczos3``).
+    roi
+        Keep only this region of the result (a `vfx_rs.Roi3D`).
     premultiplied
         True (default) if colour is already multiplied by alpha; False to
         premultiply before and divide after filtering.
@@ -161,7 +176,7 @@ def resize(
     out = finish(_resample(work, new_w, new_h, filter))
     if out is data:
         out = data.copy()
-    return result(image, out, metadata=_resized_metadata(image, new_w, new_h))
+    return restrict(result(image, out, metadata=_resized_metadata(image, new_w, new_h)), roi)
 
 
 def _resized_metadata(image: ImageLike, width: int, height: int) -> dict[str, Any] | None:
@@ -175,7 +190,9 @@ def _resized_metadata(image: ImageLike, width: int, height: int) -> dict[str, An
     return meta
 
 
-def fit(image: ImageLike, width: int, height: int, *, filter: str = "lanczos3", premultiplied: bool = True) -> Any:
+def fit(
+    image: ImageLike, width: int, height: int, filter: Any = "lanczos3", roi: Any = None, *, premultiplied: bool = True
+) -> Any:
     """Resize to fit inside ``width x height`` keeping the aspect ratio, centred on zeros (letterbox).
 
     The image is resized to fill one dimension exactly (the other rounded to
@@ -202,10 +219,10 @@ def fit(image: ImageLike, width: int, height: int, *, filter: str = "lanczos3", 
     out = np.zeros((h_out, w_out, c), dtype=np.float32)
     x0, y0 = (w_out - inner_w) // 2, (h_out - inner_h) // 2
     out[y0 : y0 + inner_h, x0 : x0 + inner_w] = inner
-    return result(image, out, metadata=_resized_metadata(image, w_out, h_out))
+    return restrict(result(image, out, metadata=_resized_metadata(image, w_out, h_out)), roi)
 
 
-def fill(image: ImageLike, width: int, height: int, *, filter: str = "lanczos3", premultiplied: bool = True) -> Any:
+def fill(image: ImageLike, width: int, height: int, *, filter: Any = "lanczos3", premultiplied: bool = True) -> Any:
     """Resize to cover ``width x height`` keeping the aspect ratio, then crop the centre.
 
     The image is resized so that both dimensions reach the target (the

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.ops._common import ImageLike, pixels_and_names
+from vfx_rs.ops._common import ImageLike, check_finite, check_whole, check_work_size, pixels_and_names
 
 __all__ = ["ChannelStats", "Comparison", "compare", "histogram", "stats"]
 
@@ -176,11 +176,11 @@ def histogram(
     ([[1, 2]], [0.0, 0.5, 1.0])
     """
     data, _ = pixels_and_names(image, "image")
-    if int(bins) != bins or bins < 1:
-        raise ArgumentError(f"bins must be a positive integer, not {bins!r}")
-    if not (math.isfinite(low) and math.isfinite(high) and low < high):
-        raise ArgumentError(f"histogram range must be finite with low < high, not ({low!r}, {high!r})")
-    bins = int(bins)
+    bins = check_whole(bins, "histogram bins")
+    check_work_size(8 * (data.shape[2] + 2) * bins, f"a histogram of {bins} bins")
+    low, high = (check_finite(v, "histogram range") for v in (low, high))
+    if not low < high:
+        raise ArgumentError(f"histogram range must have low < high, not ({low!r}, {high!r})")
     edges = np.linspace(low, high, bins + 1)
     flat = data.reshape(-1, data.shape[2])
     counts = np.empty((data.shape[2], bins), dtype=np.int64)

@@ -3,20 +3,16 @@
 Pixels are processed in tiles of `TILE_PIXELS`: each tile's RGB is copied to
 a planar ``(3, n)`` buffer that stays in cache while every op runs over it,
 then written back (alpha untouched). NumPy releases the GIL inside its
-kernels, so tiles run in parallel on a small thread pool.
+kernels, so tiles run in parallel on the core's one thread pool (`vfx_rs._parallel`).
 """
 
 from __future__ import annotations
 
-import ctypes
-import os
-import sys
-import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 
 import numpy as np
 
+from vfx_rs._parallel import for_chunks
 from vfx_rs._validate import check_inplace_float32
 from vfx_rs.pipeline.op import Op
 
@@ -25,58 +21,11 @@ __all__ = ["TILE_PIXELS", "apply_ops", "apply_ops_grey", "apply_ops_planar"]
 TILE_PIXELS = 1 << 15
 """Pixels per tile: 32768 x 3 float32 = 384 KiB, so a tile and its temporaries fit in L2."""
 
-_pool: ThreadPoolExecutor | None = None
-_pool_lock = threading.Lock()
-
-
-def _workers() -> int:
-    return max(1, min(8, os.cpu_count() or 1))
-
-
-def _keep_freed_memory() -> None:
-    """Have glibc keep freed tile temporaries for reuse instead of returning them to the OS.
-
-    By default glibc unmaps or trims the few hundred KiB of temporaries an op frees per tile, and
-    the next op page-faults them back in; the faults also serialise the worker threads. Raising
-    M_MMAP_THRESHOLD (-3) to 4 MiB and M_TRIM_THRESHOLD (-1) to 256 MiB (mallopt(3)) made the
-    ACES 1.3 sRGB output transform on 4K twice as fast. Does nothing where there is no mallopt, or when
-    the environment sets ``VFX_RS_KEEP_FREED_MEMORY=0`` (a host application that tunes its own allocator).
-    """
-    if not sys.platform.startswith("linux") or os.environ.get("VFX_RS_KEEP_FREED_MEMORY") == "0":
-        return
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return
-    mallopt(-3, 4 << 20)
-    mallopt(-1, 256 << 20)
-
-
-def _get_pool() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _keep_freed_memory()
-            _pool = ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="vfx_rs")
-        return _pool
-
 
 def apply_ops_planar(ops: Sequence[Op], planar: np.ndarray) -> None:
     """Run every op over one planar ``(3, n)`` buffer, in order."""
     for op in ops:
         op.apply_planar(planar)
-
-
-def _run_tiles(run: Callable[..., None], n: int, *args: object) -> None:
-    """Call ``run(*args, start, stop)`` over ``[0, n)`` in tiles, on the pool when there are enough."""
-    starts = range(0, n, TILE_PIXELS)
-    if n <= 2 * TILE_PIXELS or _workers() == 1:
-        for s in starts:
-            run(*args, s, min(s + TILE_PIXELS, n))
-    else:
-        futures = [_get_pool().submit(run, *args, s, min(s + TILE_PIXELS, n)) for s in starts]
-        for f in futures:
-            f.result()
 
 
 def _run_tile(ops: Sequence[Op], flat: np.ndarray, start: int, stop: int) -> None:
@@ -103,7 +52,7 @@ def apply_ops(ops: Sequence[Op], data: np.ndarray) -> np.ndarray:
         apply_ops(ops, flat)
         data[...] = flat.reshape(data.shape)
         return data
-    _run_tiles(_run_tile, flat.shape[0], ops, flat)
+    for_chunks(_run_tile, flat.shape[0], TILE_PIXELS, ops, flat)
     return data
 
 
@@ -121,5 +70,5 @@ def apply_ops_grey(ops: Sequence[Op], values: np.ndarray, out: np.ndarray) -> np
     dtype; it may be `values` itself (each tile is read before it is written).
     Only tile-sized temporaries are allocated. Returns `out`.
     """
-    _run_tiles(_run_grey_tile, out.shape[0], ops, values, out)
+    for_chunks(_run_grey_tile, out.shape[0], TILE_PIXELS, ops, values, out)
     return out

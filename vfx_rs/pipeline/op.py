@@ -180,6 +180,14 @@ class Op(abc.ABC):
         )
         return (self.kind, shapes)
 
+    def pair_replacement(self) -> list[Op]:
+        """What this op followed by its inverse becomes when the simplifier cancels the pair.
+
+        The identity (nothing) unless the op clamps or is undefined somewhere, as
+        OpenColorIO's ``getIdentityReplacement`` (e.g. a clamping CDL leaves a [0, 1] range).
+        """
+        return []
+
     def is_inverse_of(self, other: Op) -> bool:
         """True if this op exactly undoes `other` (the simplifier cancels the pair)."""
         return _inverse_key(other) == self.params_key()

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from vfx_rs._validate import check_inplace_float32
+from vfx_rs._validate import check_inplace_float32, numeric_array
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.execute import apply_ops, apply_ops_grey
 from vfx_rs.pipeline.glsl import GlslProgram, emit_glsl
@@ -74,9 +74,9 @@ class Pipeline:
         `out` is returned, with no other array of the image's size allocated,
         as NumPy ufuncs do. A wrong `out` raises `vfx_rs.errors.ArgumentError`.
         """
+        arr = numeric_array(data, "pixels")
         if out is None:
-            return self.apply(np.array(data, dtype=np.float32, copy=True))
-        arr = np.asarray(data)
+            return self.apply(np.array(arr, dtype=np.float32, copy=True))
         _check_out(out, arr.shape, np.dtype(np.float32))
         check_inplace_float32(out, "out", channels=(3, 4))
         if not _same_buffer(arr, out):
@@ -97,7 +97,7 @@ class Pipeline:
         there and `out` is returned; only tile-sized temporaries are
         allocated. A wrong `out` raises `vfx_rs.errors.ArgumentError`.
         """
-        arr = np.asarray(values)
+        arr = numeric_array(values, "values")
         dtype = arr.dtype if arr.dtype in (np.float32, np.float64) else np.dtype(np.float64)
         if out is None:
             result = np.empty(arr.shape, dtype=dtype)

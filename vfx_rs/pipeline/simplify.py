@@ -1,13 +1,14 @@
 """Simplification of an op list, as OpenColorIO's optimizer does.
 
 Each pass follows OCIO's order (OpOptimizers.cpp, OpRcPtrVec::finalize and
-RemoveInverseOps): identities drop; then every op followed by its exact
-inverse cancels, stepping back after each removal so that nested pairs
-(``A, B, B', A'``) cancel too; only then do adjacent constant matrices fuse (in
-float64). Passes repeat until nothing changes. Cancelling before fusing keeps
-``M, N, N^-1, M^-1`` an exact identity instead of a product near it. Dynamic
-ops (live slider values) are never dropped, cancelled or fused, so a GLSL
-program built from the list keeps its structure while values change.
+RemoveInverseOps): identities drop; then every op followed by its inverse
+cancels, leaving only what the pair clamps (`Op.pair_replacement`), and an
+exact cancellation steps back so that nested pairs (``A, B, B', A'``) cancel
+too; only then do adjacent constant matrices fuse (in float64). Passes repeat
+until nothing changes. Cancelling before fusing keeps ``M, N, N^-1, M^-1`` an
+exact identity instead of a product near it. Dynamic ops (live slider
+values) are never dropped, cancelled or fused, so a GLSL program built from
+the list keeps its structure while values change.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ def _cancel_inverses(ops: list[Op]) -> list[Op]:
     out: list[Op] = []
     for op in ops:
         if out and not op.dynamic and not out[-1].dynamic and op.is_inverse_of(out[-1]):
-            out.pop()  # the op before the removed pair now meets the next op (OCIO's step back)
+            # With nothing left in its place, the op before the pair now meets the next op (OCIO's step back).
+            out.extend(out.pop().pair_replacement())
             continue
         out.append(op)
     return out

@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from vfx_rs.view import BUILTIN_CONFIG, CHANNELS, SOURCES
 from vfxview import color_commands, commands
-from vfxview.state import BUILTIN_CONFIG, CHANNELS, SOURCES, ViewerState
+from vfxview.state import ViewerState
 
 __all__ = ["NO_LOOK", "ColorPanel"]
 
@@ -83,8 +84,8 @@ class ColorPanel(QWidget):
         self.look.activated.connect(lambda i: color_commands.set_look(state, "" if i == 0 else self.look.currentText()))
         self.load_lut.clicked.connect(self._lut_dialog)
         self.channel.activated.connect(lambda _: commands.set_channel(state, self.channel.currentText()))
-        self.background.activated.connect(lambda _: setattr(state, "background", self.background.currentText()))
-        self.false_color.toggled.connect(lambda on: setattr(state, "nan_false_color", bool(on)))
+        self.background.activated.connect(lambda _: commands.set_background(state, self.background.currentText()))
+        self.false_color.toggled.connect(lambda on: commands.set_false_color(state, on))
         state.changed.connect(self._on_state)
 
     def _set_source(self, source: str) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vfx_rs.errors import VfxError
-from vfxview.display import display_input, display_pipeline, grade_pipeline
 from vfxview.state import ViewerState
 
 __all__ = ["ProbePanel", "probe"]
@@ -27,14 +26,12 @@ def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
     x0, y0, x1, y1 = img.data_window
     if not (x0 <= ix <= x1 and y0 <= iy <= y1):
         return None
-    raw = img._data[iy - y0, ix - x0].astype(np.float64)
-    settings = state.display_settings()
-    one = display_input(
-        img.with_pixels(raw[np.newaxis, np.newaxis].astype(np.float32), img.channel_names), settings.channel
-    )
-    graded = grade_pipeline(settings).applied(one)[0, 0]
+    raw = img.pixels[iy - y0, ix - x0].astype(np.float64)
+    settings = state.settings
+    one = settings.input_pixels(img.with_pixels(img.pixels[iy - y0 : iy - y0 + 1, ix - x0 : ix - x0 + 1]))
+    graded = settings.grade_pipeline().applied(one)[0, 0]
     try:
-        shown = display_pipeline(settings).applied(one)[0, 0]
+        shown = settings.pipeline().applied(one)[0, 0]
     except (VfxError, OSError, ValueError):  # the color transform cannot be built: the UI shows why
         shown = np.full(4, np.nan)
     return {

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from vfx_rs.image import Image
 from vfx_rs.ops.stats import compare, histogram
-from vfxview.display import LUMA_709, display_input, display_pipeline
-from vfxview.state import DisplaySettings, ViewerState
+from vfx_rs.view import LUMA_709, ViewSettings
+from vfxview.state import ViewerState
 from vfxview.workers import run_job
 
 __all__ = ["SCOPE_SIZE", "SCOPE_WIDTH", "ScopesPanel", "compute_scope", "error_figures"]
@@ -38,11 +38,11 @@ def error_figures(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
     return {"max": result.max_error, "rms": result.rms, "psnr": result.psnr}
 
 
-def compute_scope(kind: str, image: Image, settings: DisplaySettings) -> np.ndarray:
+def compute_scope(kind: str, image: Image, settings: ViewSettings) -> np.ndarray:
     """An 8-bit ``(SCOPE_SIZE, SCOPE_SIZE, 3)`` plot of the displayed values; safe on a worker thread."""
     step = max(1, -(-image.width // SCOPE_WIDTH))
-    small = Image._adopt(np.ascontiguousarray(image._data[::step, ::step]), image.channel_names, "f32")
-    rgb = display_pipeline(settings).apply(display_input(small, settings.channel))[..., :3]
+    small = Image(image.pixels[::step, ::step], image.channel_names)
+    rgb = settings.pipeline().apply(settings.input_pixels(small))[..., :3]
     rgb = np.nan_to_num(rgb, nan=0.0, posinf=1.0, neginf=0.0)
     n = SCOPE_SIZE
     plot = np.zeros((n, n, 3), np.float64)
@@ -118,11 +118,11 @@ class ScopesPanel(QWidget):
             return
         self._stale, self._running = False, True
         self.jobs_started += 1
-        kind, settings = self.kind.currentText(), self.state.display_settings()
+        kind, settings = self.kind.currentText(), self.state.settings
         compare = self.state.compare if self.state.compare_mode != "off" else None
 
         def work() -> tuple[np.ndarray, dict[str, float] | None]:
-            figures = error_figures(image._data, compare._data) if compare is not None else None
+            figures = error_figures(image.pixels, compare.pixels) if compare is not None else None
             return compute_scope(kind, image, settings), figures
 
         run_job(work, lambda result: self._show(*result), self._failed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,6 +17,10 @@ VFX = (
 )
 """The installed console script beside the interpreter running the tests (else ``python -m vfx_rs.cli``)."""
 
+ROOT = Path(__file__).resolve().parents[3]
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+"""The subprocess imports this checkout's `vfx_rs`, whichever checkout the installed script points at."""
+
 
 @pytest.fixture
 def run_vfx() -> Callable[..., subprocess.CompletedProcess[str]]:
@@ -23,7 +28,7 @@ def run_vfx() -> Callable[..., subprocess.CompletedProcess[str]]:
 
     def run(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*VFX, *map(str, args)], capture_output=True, text=True, timeout=120, check=False, cwd=cwd
+            [*VFX, *map(str, args)], capture_output=True, text=True, timeout=120, check=False, cwd=cwd, env=ENV
         )
 
     return run

@@ -16,7 +16,7 @@ import pytest
 
 import vfx_rs
 from tests.tolerances import ATOL_16BIT, ATOL_FLOAT32_ULP, RTOL_OCIO_BUILTIN
-from tests.vfx_rs.cli.conftest import VFX
+from tests.vfx_rs.cli.conftest import ENV, VFX
 
 FRAMES = range(1001, 1025)
 """24 frames."""
@@ -119,7 +119,7 @@ def test_killed_run_resumes_with_skip_existing(sequence: Path, tmp_path: Path, r
         vfx_rs.write(big / f"shot.{f}.exr", vfx_rs.Image(frame_pixels(f, (96, 128))))
     out = tmp_path / "out"
     args = [str(big / "shot.####.exr"), str(out / "o.####.exr"), "-s", "blur --radius 40", "-j", "2"]
-    proc = subprocess.Popen([*VFX, "chain", *args], start_new_session=True, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([*VFX, "chain", *args], start_new_session=True, stderr=subprocess.PIPE, env=ENV)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.exists() and any(p.name.startswith("o.") for p in out.iterdir())):
         time.sleep(0.005)

@@ -125,7 +125,8 @@ def test_op_inverse_and_simplification() -> None:
     assert fwd.inverse() == rev and rev.inverse() == fwd
     assert len(Pipeline([fwd, rev])) == 0  # an exact inverse pair cancels
     asc = cdl.ops("asc")[0]
-    assert len(Pipeline([asc, asc.inverse()])) == 2  # clamps are not undone, so the pair stays
+    # A clamping pair leaves its [0, 1] clamp, as OCIO's lossless optimizer (CDLOpData::getIdentityReplacement).
+    assert [op.kind for op in Pipeline([asc, asc.inverse()])] == ["range"]
     assert Pipeline(Cdl().ops("noclamp")).is_identity()
     assert not Pipeline(Cdl().ops("asc")).is_identity()  # the [0, 1] clamps remain
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import vfx_rs
-from tests.conftest import TESTDATA
+from tests.conftest import TESTDATA, corpus_files
 
 pytestmark = pytest.mark.testdata
 
@@ -42,7 +42,7 @@ def _subsampled(path: Path) -> bool:
     return any(xs > 1 or ys > 1 for part in read_headers(str(path)) for _, _, xs, ys in part.channels)
 
 
-@pytest.mark.parametrize("path", VALID_FILES, ids=[f"{p.parent.name}/{p.name}" for p in VALID_FILES])
+@pytest.mark.parametrize("path", corpus_files(VALID_FILES), ids=lambda p: f"{p.parent.name}/{p.name}" if p else "none")
 def test_valid_file_matches_openimageio(path: Path) -> None:
     oiio = pytest.importorskip("OpenImageIO")
     ours = vfx_rs.read(path)

@@ -75,9 +75,21 @@ def test_inverse_of_decreasing_curve_round_trips() -> None:
     assert np.abs(back - x).max() < 1e-3  # the forward table's own linear-interpolation error dominates
 
 
-def test_non_monotonic_curve_has_no_inverse() -> None:
-    with pytest.raises(vfx_rs.LutError, match="not monotonic"):
-        lut.Lut1D(np.array([0.0, 0.6, 0.4, 1.0])).inverse()
+def test_non_monotonic_curve_inverts_as_ocio(tmp_path: Path) -> None:
+    # OCIO flattens a reversal (Lut1DOpData::initializeFromForward) instead of refusing the LUT.
+    table = np.array([0.0, 0.6, 0.4, 1.0])
+    path = tmp_path / "bump.cube"
+    lut.write_lut(path, lut.Lut1D(table))
+    cfg = OCIO.Config.CreateRaw()
+    ft = OCIO.FileTransform(src=str(path), interpolation=OCIO.INTERP_LINEAR, direction=OCIO.TRANSFORM_DIR_INVERSE)
+    cpu = cfg.getProcessor(ft).getOptimizedCPUProcessor(
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
+    rgb = np.repeat(np.linspace(-0.2, 1.2, 1401, dtype=np.float32)[:, None], 3, axis=1)
+    expected = rgb.copy()
+    cpu.applyRGB(expected)
+    got = lut.read_lut(path).inverse().apply(rgb)
+    assert np.abs(got - expected).max() <= ATOL_LUT_OCIO
 
 
 @pytest.mark.parametrize("interpolation", ["linear", "tetrahedral"])

@@ -131,7 +131,7 @@ def test_missing_names_raise(tmp_path: Path) -> None:
         (lambda: cfg.processor("nope", "lin"), "color space 'nope'"),
         (lambda: cfg.processor("lin", "b", looks="+nolook"), "look 'nolook'"),
         (lambda: cfg.display_processor("lin", "Nodisplay", "Raw"), "display 'Nodisplay'"),
-        (lambda: cfg.display_processor("lin", "sRGB", "Noview"), "view of display 'sRGB' 'Noview'"),
+        (lambda: cfg.display_processor("lin", "sRGB", "Noview"), "view 'Noview' is not in the views of display 'sRGB'"),
         (lambda: cfg.colorspace("nope"), "color space 'nope'"),
         (lambda: cfg.look("nope"), "look 'nope'"),
     ]
@@ -168,3 +168,15 @@ def test_file_and_env_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         Config.from_string(BASE.replace("roles:", "search_path: $UNSET_VAR_XYZ\nroles:")).context().resolve_file(
             "a.cube"
         )
+
+
+def test_unknown_names_suggest_the_closest_or_list_the_few() -> None:
+    import vfx_rs.ocio as ocio
+
+    cfg = ocio.builtin("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    with pytest.raises(OcioError, match=r"color space 'ACEScgg' is not in the config \(did you mean: ACEScg"):
+        cfg.colorspace("ACEScgg")
+    with pytest.raises(OcioError, match=r"known: Raw, ACES 1.0 - SDR Video, Un-tone-mapped\)$"):
+        cfg.view("sRGB - Display", "Nonsense")
+    with pytest.raises(OcioError, match="display 'Rec' is ambiguous in the config: it matches Rec.1886"):
+        cfg.display("Rec")

@@ -124,10 +124,15 @@ def test_straight_alpha_and_metadata() -> None:
     assert out.metadata == {"shot": "A"} and out.channel_names == ["R", "G", "B", "A"]
 
 
+def test_default_is_sigma_one_as_vfx_rs_py() -> None:
+    data = np.random.default_rng(3).random((9, 9, 3)).astype(np.float32)
+    np.testing.assert_array_equal(blur(data), blur(data, sigma=1.0))
+
+
 @pytest.mark.parametrize(
     "kwargs",
     [
-        {},
+        {"type": "box"},
         {"radius": -1},
         {"sigma": np.inf},
         {"radius": 2, "type": "disk"},

@@ -42,10 +42,10 @@ def test_orientation_of_plain_arrays() -> None:
     assert ops.flip(a)[..., 0].tolist() == [[3, 4, 5], [0, 1, 2]]
     assert ops.flop(a)[..., 0].tolist() == [[2, 1, 0], [5, 4, 3]]
     assert ops.rotate90(a)[..., 0].tolist() == [[3, 0], [4, 1], [5, 2]]
-    np.testing.assert_array_equal(ops.rotate(a, -90), ops.rotate270(a))
-    np.testing.assert_array_equal(ops.rotate(a, 540), ops.rotate180(a))
-    with pytest.raises(vfx_rs.ArgumentError, match="multiples of 90"):
-        ops.rotate(a, 45)
+    np.testing.assert_array_equal(ops.rotate(a, degrees=-90), ops.rotate270(a))
+    np.testing.assert_array_equal(ops.rotate(a, degrees=540), ops.rotate180(a))
+    with pytest.raises(vfx_rs.ArgumentError, match="not both"):
+        ops.rotate(a, 0.5, degrees=45)
 
 
 @pytest.mark.parametrize("roi", [(4, 6, 4, 3), (6, 8, 2, 2), (0, 0, 3, 2), (30, 30, 2, 2)])

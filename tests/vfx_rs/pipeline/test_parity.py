@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 
 from tests.tolerances import ATOL_GLSL_VS_NUMPY
-from tests.vfx_rs.pipeline.op_examples import collect
-from vfx_rs.pipeline import OPS, Pipeline
+from tests.vfx_rs.pipeline.op_examples import collect, compare_maps
+from vfx_rs.pipeline import OPS, Op, Pipeline
 
 EXAMPLES = collect()
+COMPARE_AS = compare_maps()
 CASES = [(kind, i, op) for kind, ops in sorted(EXAMPLES.items()) for i, op in enumerate(ops)]
 
 
@@ -32,13 +33,15 @@ def test_every_registered_kind_has_examples() -> None:
 
 @pytest.mark.gl
 @pytest.mark.parametrize(("kind", "index", "op"), CASES, ids=[f"{k}-{i}" for k, i, _ in CASES])
-def test_glsl_matches_numpy(gl_context: object, kind: str, index: int, op: object) -> None:
+def test_glsl_matches_numpy(gl_context: object, kind: str, index: int, op: Op) -> None:
     from tests.gl_harness import render_pipeline
 
     pipeline = Pipeline([op], optimize=False)
     rgb = parity_inputs()
     expected = pipeline.applied(rgb)
     got = render_pipeline(pipeline.glsl(), rgb)
+    if kind in COMPARE_AS:
+        expected, got = COMPARE_AS[kind](op, expected), COMPARE_AS[kind](op, got)
     finite = np.isfinite(expected)
     assert np.array_equal(finite, np.isfinite(got)), "NaN/Inf pattern differs between GLSL and NumPy"
     err = np.abs(got[finite] - expected[finite]) / np.maximum(1.0, np.abs(expected[finite]))

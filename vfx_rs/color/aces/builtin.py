@@ -1,4 +1,4 @@
-"""The ACES 1.x BuiltinTransform styles of OpenColorIO as pipeline ops.
+"""The ACES BuiltinTransform styles of OpenColorIO as pipeline ops (1.x here, 2.0 from `aces2`).
 
 Each style expands to the chain OpenColorIO 2 builds for it
 (``src/OpenColorIO/transforms/builtins/ACES.cpp``, namespaces ACES_OUTPUT
@@ -9,7 +9,8 @@ HDR luminance normalisation, the video surround and saturation adjustment,
 the limiting primaries clamp or the D60/DCI white simulation (white roll-off,
 clamp, scale), ending in CIE XYZ (D65). Matrices come from `vfx_rs.color`
 (SMPTE RP 177 with Bradford adaptation where OCIO adapts). The ACES 1.3
-Reference Gamut Compression LMT runs in AP1 between AP0 conversions.
+Reference Gamut Compression LMT runs in AP1 between AP0 conversions. The ACES 2.0 styles
+(``..._2.0``) come from `vfx_rs.color.aces.aces2`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from vfx_rs.color.aces.aces2 import ACES2_STYLES
 from vfx_rs.color.aces.tonescale import HDR_TONE_CURVES, hdr_tone_curve, sdr_tone_curve
 from vfx_rs.color.matrices import adaptation_matrix, rgb_to_rgb_matrix, rgb_to_xyz_matrix
 from vfx_rs.color.spaces import color_space
@@ -236,7 +238,7 @@ def _styles() -> dict[str, Callable[[], list[Op]]]:
                 lambda lim=limit: hdr_primary_clamp(lim),  # type: ignore[misc]
                 lambda p=peak: [_scale_offset(p * 0.01)],  # type: ignore[misc]
             )
-    return styles
+    return {**styles, **ACES2_STYLES}
 
 
 BUILTIN_STYLES: dict[str, Callable[[], list[Op]]] = _styles()

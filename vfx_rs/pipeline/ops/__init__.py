@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
+from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp
+from vfx_rs.pipeline.ops.lut1d_half_inverse import HalfLut1DInverseOp
+from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
-from vfx_rs.pipeline.ops.lut_inverse import LutInverseOp
+from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.signed_log import SignedLogOp
@@ -24,6 +28,10 @@ from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, Piecewise
 
 __all__ = [
     "OPS",
+    "Aces2GamutCompressOp",
+    "Aces2JmhOp",
+    "Aces2OutputOp",
+    "Aces2ToneCompressOp",
     "AcesDarkToDimOp",
     "AcesGamutCompressOp",
     "AcesGlowOp",
@@ -33,12 +41,15 @@ __all__ = [
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "HalfLut1DInverseOp",
     "HalfLut1DOp",
+    "HueAdjustOp",
     "LogOp",
     "LuminancePowerOp",
+    "Lut1DInverseOp",
     "Lut1DOp",
+    "Lut3DInverseOp",
     "Lut3DOp",
-    "LutInverseOp",
     "MatrixOp",
     "PiecewiseLogOp",
     "PiecewisePowerOp",
@@ -57,8 +68,10 @@ OPS: dict[str, type[Op]] = {
     RangeOp.kind: RangeOp,
     Lut1DOp.kind: Lut1DOp,
     HalfLut1DOp.kind: HalfLut1DOp,
-    LutInverseOp.kind: LutInverseOp,
     Lut3DOp.kind: Lut3DOp,
+    Lut1DInverseOp.kind: Lut1DInverseOp,
+    HalfLut1DInverseOp.kind: HalfLut1DInverseOp,
+    Lut3DInverseOp.kind: Lut3DInverseOp,
     AcesRedModOp.kind: AcesRedModOp,
     AcesGlowOp.kind: AcesGlowOp,
     AcesDarkToDimOp.kind: AcesDarkToDimOp,
@@ -67,5 +80,10 @@ OPS: dict[str, type[Op]] = {
     CdlOp.kind: CdlOp,
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
+    Aces2OutputOp.kind: Aces2OutputOp,
+    Aces2JmhOp.kind: Aces2JmhOp,
+    Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
+    Aces2GamutCompressOp.kind: Aces2GamutCompressOp,
+    HueAdjustOp.kind: HueAdjustOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

@@ -36,6 +36,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
+from vfx_rs.pipeline.ops.range import RangeOp
 
 __all__ = ["CDL_LUMA", "CDL_STYLES", "CdlOp", "CdlStyle", "cdl_parameters"]
 
@@ -245,6 +246,13 @@ class CdlOp(Op):
         )
 
     def is_inverse_of(self, other: Op) -> bool:
-        # Clamping pairs are not identities; reciprocals below OCIO's floor are not exact.
+        # Reciprocals below OCIO's floor are not exact in the no-clamp styles; a clamping
+        # pair cancels to a [0, 1] clamp (`pair_replacement`), as OCIO's lossless optimizer does.
         exact = min(*self.slope, *self.power, self.saturation) >= _RECIPROCAL_FLOOR
-        return not self.clamps and exact and super().is_inverse_of(other)
+        return (self.clamps or exact) and super().is_inverse_of(other)
+
+    def pair_replacement(self) -> list[Op]:
+        """A clamping CDL and its inverse leave a [0, 1] clamp (OCIO CDLOpData::getIdentityReplacement)."""
+        if not self.clamps:
+            return []
+        return [RangeOp.from_bounds(0.0, 1.0, 0.0, 1.0)]

@@ -24,6 +24,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
 from vfx_rs.pipeline.ops.exponent import _triple
+from vfx_rs.pipeline.ops.range import RangeOp
 
 __all__ = ["FLT_MIN", "LogOp"]
 
@@ -154,3 +155,16 @@ class LogOp(Op):
             to_log=not self.to_log,
             dynamic=self.dynamic,
         )
+
+    def pair_replacement(self) -> list[Op]:
+        """A lin-to-log then its inverse clamps below the log's domain (OCIO LogOpData::getIdentityReplacement).
+
+        The argument ``linSideSlope * x + linSideOffset`` must stay positive, so the
+        pair becomes a low clamp at ``-linSideOffset / linSideSlope`` (OCIO uses the
+        red channel's values); log-to-lin then lin-to-log, and the camera styles
+        (linear below their break), cancel.
+        """
+        if not self.to_log or self.lin_side_break is not None:
+            return []
+        low = -self.lin_side_offset[0] / self.lin_side_slope[0]
+        return [RangeOp.from_bounds(low, None, low, None)]

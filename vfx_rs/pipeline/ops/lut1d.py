@@ -14,15 +14,11 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
-from vfx_rs.pipeline.ops.lut_inverse import LutInverseOp
 
 __all__ = ["Lut1DOp"]
 
 _TEXTURE_WIDTH = 4096
 """Row width of the 2D texture holding a 1D table (GL guarantees at least 16384; 4096 is safe everywhere)."""
-
-_INVERSE_SIZE = 65536
-"""Entries of a resampled inverse table: measured within 2.4e-7 of OCIO's exact inverse for 1024-entry power curves."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -36,16 +32,12 @@ class Lut1DOp(Op):
         ``domain_min[c] + i / (size - 1) * (domain_max[c] - domain_min[c])``.
     domain_min, domain_max
         Input range per channel; inputs outside it are clamped to it.
-    inverse_ops
-        Ops computing this table's exact inverse, as OCIO inverts it (`LutInverseOp`); without them the inverse
-        is a resampled table.
     """
 
     kind = "lut1d"
     table: np.ndarray
     domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
     domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
-    inverse_ops: tuple[Op, ...] = ()
 
     def __post_init__(self) -> None:
         table = frozen_array(self.table, None, "lut1d op table")
@@ -56,7 +48,6 @@ class Lut1DOp(Op):
         object.__setattr__(self, "domain_max", frozen_array(self.domain_max, (3,), "lut1d op domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut1d op domain_max must be above domain_min on every channel")
-        object.__setattr__(self, "inverse_ops", tuple(self.inverse_ops))
 
     def apply_planar(self, p: np.ndarray) -> None:
         n = self.table.shape[0]
@@ -105,36 +96,13 @@ class Lut1DOp(Op):
         )
 
     def inverse(self) -> Op:
-        """`LutInverseOp` where the table has ``inverse_ops``; otherwise `resampled_inverse`."""
-        if self.inverse_ops:
-            return LutInverseOp(of=self, dynamic=self.dynamic)
-        return self.resampled_inverse()
+        """The exact inverse, `Lut1DInverseOp` (OCIO's LUT_INV_EXACT, Lut1DOpCPU.cpp FindLutInv)."""
+        from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 
-    def resampled_inverse(self) -> Lut1DOp:
-        """A resampled inverse table, as OCIO's "fast" inverse of a monotonic 1D LUT.
+        return Lut1DInverseOp(
+            table=self.table, domain_min=self.domain_min, domain_max=self.domain_max, dynamic=self.dynamic
+        )
 
-        Each channel must be monotonic (non-decreasing or non-increasing); the
-        inverse spans the table's output range with ``max(size, 65536)`` entries,
-        flat stretches mapping to their first input (Lut1DOpData::makeFastLut1DFromInverse).
-        """
-        n = self.table.shape[0]
-        size = max(n, _INVERSE_SIZE)
-        out = np.empty((size, 3))
-        lo, hi = np.empty(3), np.empty(3)
-        for c in range(3):
-            col = self.table[:, c]
-            grid_in = np.linspace(self.domain_min[c], self.domain_max[c], n)
-            d = np.diff(col)
-            if np.all(d >= 0):
-                ys, xs = col, grid_in
-            elif np.all(d <= 0):
-                ys, xs = col[::-1], grid_in[::-1]
-            else:
-                raise ArgumentError(f"lut1d op channel {c} is not monotonic and has no inverse")
-            lo[c], hi[c] = ys[0], ys[-1]
-            if hi[c] <= lo[c]:
-                raise ArgumentError(f"lut1d op channel {c} is constant and has no inverse")
-            # Keep the first input of each flat stretch (np.interp needs strictly increasing xp).
-            keep = np.concatenate([[True], np.diff(ys) > 0])
-            out[:, c] = np.interp(np.linspace(lo[c], hi[c], size), ys[keep], xs[keep])
-        return Lut1DOp(table=out, domain_min=lo, domain_max=hi, dynamic=self.dynamic)
+    def is_inverse_of(self, other: Op) -> bool:
+        """Never cancelled: a round trip through a 1D LUT clamps to its domain (OCIO keeps a Range there)."""
+        return False

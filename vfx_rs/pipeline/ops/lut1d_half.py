@@ -7,10 +7,6 @@ input by mixing the entries of the two adjacent half values that bracket
 it, linearly in the input. Inputs beyond the largest finite half
 (65504) use that half's entry.
 
-OCIO inverts such a table exactly (Lut1DOpCPU.cpp, InvLut1DRendererHalfCode);
-where the table samples a known curve, the builder gives the ops computing that
-inversion (``inverse_ops``; see `vfx_rs.pipeline.ops.lut_inverse`).
-
 The bracketing codes come straight from the float32 bit pattern: for
 ``|x|`` in the normal half range, the lower code is ``(e + 15) << 10 |
 mantissa >> 13`` and the fraction is the 13 dropped mantissa bits over
@@ -26,7 +22,6 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec
-from vfx_rs.pipeline.ops.lut_inverse import LutInverseOp
 
 __all__ = ["HALF_DOMAIN_SIZE", "HALF_MAX", "HalfLut1DOp", "half_domain"]
 
@@ -76,14 +71,10 @@ class HalfLut1DOp(Op):
     table
         ``(65536, 3)``: entry ``i`` of channel ``c`` is the output for the
         half value whose 16-bit code is ``i`` (`half_domain` gives the inputs).
-    inverse_ops
-        The ops computing this table's inverse as OCIO inverts it (empty: the
-        op has no inverse).
     """
 
     kind = "lut1d_half"
     table: np.ndarray
-    inverse_ops: tuple[Op, ...] = ()
 
     def __post_init__(self) -> None:
         table = np.array(self.table, dtype=np.float64)
@@ -94,12 +85,6 @@ class HalfLut1DOp(Op):
             raise ArgumentError("half-domain lut op entries of finite half codes must be finite")
         table.flags.writeable = False
         object.__setattr__(self, "table", table)
-        object.__setattr__(self, "inverse_ops", tuple(self.inverse_ops))
-
-    def inverse(self) -> LutInverseOp:
-        if not self.inverse_ops:
-            raise ArgumentError("a half-domain lut op without inverse ops has no inverse")
-        return LutInverseOp(of=self, dynamic=self.dynamic)
 
     def apply_planar(self, p: np.ndarray) -> None:
         table = self.table.astype(np.float32)
@@ -140,3 +125,9 @@ class HalfLut1DOp(Op):
             "}"
         )
         return GlslSnippet(body=body, textures={tex: TextureSpec(2, data)}, helpers={fetch: helper})
+
+    def inverse(self) -> Op:
+        """The exact inverse, `HalfLut1DInverseOp` (OCIO's InvLut1DRendererHalfCode)."""
+        from vfx_rs.pipeline.ops.lut1d_half_inverse import HalfLut1DInverseOp
+
+        return HalfLut1DInverseOp(table=self.table, dynamic=self.dynamic)

@@ -137,6 +137,22 @@ class Lut3DOp(Op):
             helpers={fn: helper},
         )
 
+    def inverse(self) -> Op:
+        """OCIO's exact inverse, `Lut3DInverseOp` (InvLut3DRenderer in Lut3DOpCPU.cpp)."""
+        from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
+
+        return Lut3DInverseOp(
+            table=self.table,
+            domain_min=self.domain_min,
+            domain_max=self.domain_max,
+            interpolation=self.interpolation,
+            dynamic=self.dynamic,
+        )
+
+    def is_inverse_of(self, other: Op) -> bool:
+        """Never cancelled: OCIO's round trip through a 3D LUT clamps and may not be exact."""
+        return False
+
 
 def _tetrahedral(flat: np.ndarray, strides: np.ndarray, base: np.ndarray, frac: np.ndarray, p: np.ndarray) -> None:
     order = np.argsort(frac, axis=0)  # per pixel: smallest, middle, largest axis

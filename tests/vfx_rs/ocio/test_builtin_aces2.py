@@ -1,0 +1,64 @@
+"""The ACES 2.0 output BuiltinTransform styles against OCIO's, both directions, every style OCIO registers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.tolerances import RTOL_ACES2_INVERSE_PEAK, RTOL_ACES2_OCIO
+from tests.vfx_rs.ocio.oracle import compare, grid17
+from vfx_rs.ocio.builtin_transforms import builtin_ops
+from vfx_rs.pipeline import Pipeline
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+STYLES = sorted(
+    style
+    for style, _ in OCIO.BuiltinTransformRegistry().getBuiltins()
+    if style.startswith("ACES-OUTPUT - ") and style.endswith("_2.0")
+)
+"""Enumerated from OCIO's registry, so a style OCIO adds and we lack fails here."""
+
+SCENE_VALUES = np.concatenate([-np.geomspace(0.1, 1e-3, 3), [0.0], np.geomspace(1e-3, 1e4, 13)])
+"""ACES2065-1 values per channel: negatives, zero, and HDR values up to 1e4."""
+
+
+def _peak(style: str) -> float:
+    return next(float(op.peak) for op in builtin_ops(style) if op.kind == "aces2_output")  # type: ignore[attr-defined]
+
+
+def test_registry_has_the_31_styles() -> None:
+    assert len(STYLES) == 31
+
+
+@pytest.fixture(scope="module")
+def raw_config():  # type: ignore[no-untyped-def]
+    return OCIO.Config.CreateRaw()
+
+
+@pytest.mark.parametrize("style", STYLES, ids=[s.split(" - ")[-1] for s in STYLES])
+def test_forward_matches_ocio(raw_config, style: str) -> None:  # type: ignore[no-untyped-def]
+    ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, OCIO.TRANSFORM_DIR_FORWARD))
+    err = compare(ref, Pipeline(builtin_ops(style)), grid17(SCENE_VALUES), channel_noise=True)
+    assert err <= RTOL_ACES2_OCIO, err
+
+
+@pytest.mark.parametrize("style", STYLES, ids=[s.split(" - ")[-1] for s in STYLES])
+def test_inverse_matches_ocio(raw_config, style: str) -> None:  # type: ignore[no-untyped-def]
+    """Display CIE XYZ from -0.1 to 1.2 times the peak back to ACES2065-1."""
+    peak = _peak(style) / 100.0
+    px = grid17(np.concatenate([[-0.1, -0.01], np.linspace(0.0, 1.2 * peak, 15)]))
+    ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, OCIO.TRANSFORM_DIR_INVERSE))
+    err = compare(ref, Pipeline(builtin_ops(style, inverse=True)), px, channel_noise=True)
+    name = style.split(" - ")[-1].removesuffix("_2.0")
+    assert err <= max(RTOL_ACES2_OCIO, RTOL_ACES2_INVERSE_PEAK.get(name, 0.0)), err
+
+
+def test_round_trip_inside_the_display() -> None:
+    """Display values inside the gamut and below the peak go back to ACES and out again unchanged."""
+    style = "ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - SDR-100nit-REC709_2.0"
+    out = Pipeline(builtin_ops(style))
+    back = Pipeline(builtin_ops(style, inverse=True))
+    rgb = grid17(np.linspace(0.02, 0.95, 17))
+    xyz = Pipeline([op for op in builtin_ops(style) if op.kind == "matrix"][-1:]).applied(rgb)
+    np.testing.assert_allclose(out.applied(back.applied(xyz)), xyz, atol=2e-4)

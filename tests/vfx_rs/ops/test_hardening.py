@@ -1,0 +1,43 @@
+"""Ops bound their own sizes before allocating, and refuse bad arguments with `ArgumentError` (issue 16)."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from vfx_rs import ops
+from vfx_rs.errors import ArgumentError
+
+SMALL = np.random.default_rng(0).random((8, 8, 3)).astype(np.float32)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: ops.blur(SMALL, radius=1e9), r"blur radius of 1e\+09 .* working memory"),
+        (lambda: ops.blur(SMALL, sigma=1e9), r"blur sigma .* working memory"),
+        (lambda: ops.blur(SMALL, radius=1e9, type="box"), r"working memory"),
+        (lambda: ops.median(SMALL, size=10001), r"median size 10001 is larger than twice the 8x8 image; at most 17"),
+        (lambda: ops.histogram(SMALL, bins=10**9), r"histogram of 1000000000 bins .* working memory"),
+        (lambda: ops.resize(SMALL, scale=(1, 2, 3)), r"scale must be one number or an \(x, y\) pair"),
+        (lambda: ops.resize(SMALL, scale=1e300), r"too large"),
+        (lambda: ops.resize(SMALL, width=10**12), r"too large"),
+        (lambda: ops.histogram(SMALL, bins="abc"), r"bins must be a whole number"),
+        (lambda: ops.histogram(SMALL, low="a"), r"histogram range must be a number"),
+        (lambda: ops.median(SMALL, size=2.5), r"median size must be a whole number"),
+    ],
+)
+def test_sizes_are_bounded_before_allocating(call, message: str) -> None:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    with pytest.raises(ArgumentError, match=message):
+        call()
+    assert time.perf_counter() - start < 1.0
+
+
+def test_large_but_reasonable_kernels_still_run() -> None:
+    """A kernel far wider than the image is allowed while it fits the working-memory bound."""
+    out = ops.blur(SMALL, radius=5000)
+    assert out.shape == SMALL.shape and np.isfinite(out).all()
+    assert ops.median(SMALL, size=17).shape == SMALL.shape
