@@ -38,6 +38,10 @@ RTOL_CDL_ROUNDTRIP_F64 = 1e-9
 ATOL_LUT_OCIO = 1e-5
 """LUT application against OpenColorIO's FileTransform (issue 4)."""
 
+RTOL_LUT_OCIO_ABOVE_1 = 1e-4
+"""CLF/CTF nodes against OCIO above 1 (issue 18: 1e-5, and 1e-4 relative above 1): steep curves to 100
+(PQ_TO_Lin) and float32 powers differ by a few ulps there; measured 3.1e-5 relative."""
+
 RTOL_OCIO_SSE_POW = 5e-5
 """CTF ExposureContrast against OCIO: its CPU renderer raises to the contrast with ssePower, an SSE
 approximation used even at OPTIMIZATION_LOSSLESS (ExposureContrastOpCPU.cpp); measured 2.8e-5 relative
@@ -157,22 +161,9 @@ ACES/OCIO inverse approximate: measured 1.35e-5 (issue 3, part 5)."""
 RTOL_ACES2_OCIO = 1e-4
 """ACES 2.0 output transforms (BuiltinTransform and FixedFunction styles) against OCIO's CPU processor (F32,
 LOSSLESS), relative to max(1, |ref|), after allowing OCIO's own one-channel float32 noise (issue 11): forward
-on ACES values from -0.1 to 1e4, measured at most 4.1e-5."""
+on ACES values from -0.1 to 1e4, measured at most 4.1e-5; inverse on display XYZ from -0.1 to 1.2 x peak,
+measured at most 6e-5 (tables bit-identical to OCIO's but for one gamma entry in some displays)."""
 
-RTOL_ACES2_INVERSE_PEAK = {
-    "HDR-500nit-REC2020": 1.4e-3,
-    "HDR-1000nit-P3-D60-in-P3-D65": 2.7e-4,
-    "HDR-1000nit-P3-D60-in-REC2020-D65": 2.7e-4,
-    "HDR-1000nit-REC2020-D60-in-REC2020-D65": 3.8e-4,
-    "HDR-2000nit-REC2020-D60-in-REC2020-D65": 2.2e-4,
-    "HDR-4000nit-REC2020-D60-in-REC2020-D65": 3.6e-2,
-    "SDR-100nit-P3-D60-in-XYZ-E": 1.5e-4,
-    "SDR-100nit-REC709": 1.3e-4,
-}
-"""The inverse ACES 2.0 styles that exceed RTOL_ACES2_OCIO, by style (measured worst on the 17^3 grid of display
-XYZ from -0.1 to 1.2 x peak; at most 27 of 4913 pixels, all at or next to the display peak, where the inverse
-tone scale and gamut compression amplify one float32 ulp of a ``powf`` past the one-channel noise allowance);
-every other style's inverse is within RTOL_ACES2_OCIO (issue 11)."""
 
 ATOL_IBA_F32 = 2e-6
 """vfx-rs-py ops against OpenImageIO's ImageBufAlgo on float32 values in about -1..4 (issue 21): the same

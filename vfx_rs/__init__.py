@@ -53,6 +53,8 @@ _SUBPACKAGES = frozenset({"color", "core", "fft", "io", "lut", "ocio", "ops", "p
 
 _LAZY = {
     "read_deep": "vfx_rs.io.exr_deep",
+    "read_movie": "vfx_rs.io.movie",
+    "write_movie": "vfx_rs.io.movie",
     "DeepImage": "vfx_rs.deep",
     "Processor": "vfx_rs.processor",
     "BitDepth": "vfx_rs.core",

@@ -34,6 +34,16 @@ _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
+def _forget_pool() -> None:
+    """In a forked child the pool's threads are gone (waiting on them hangs): start a new pool on first use."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
 def workers() -> int:
     """Threads of the pool: the cores, at most 8."""
     return max(1, min(8, os.cpu_count() or 1))

@@ -1,4 +1,4 @@
-"""Alpha for output formats that have none (JPEG, Radiance HDR): ``--alpha``.
+"""Alpha for output formats that have none (JPEG, Radiance HDR, BMP, GIF): ``--alpha``.
 
 `vfx_rs` images hold premultiplied (associated) colour, as OpenImageIO's do, so
 removing alpha is a choice between two pictures:
@@ -25,7 +25,7 @@ __all__ = ["ALPHA_MODES", "add_alpha_argument", "parse_alpha", "remove_alpha"]
 ALPHA_MODES = ("over-black", "over-color", "drop")
 """The ``--alpha`` choices, the default first."""
 
-_NO_ALPHA = {"jpeg": "JPEG", "hdr": "Radiance HDR"}
+_NO_ALPHA = {"jpeg": "JPEG", "hdr": "Radiance HDR", "bmp": "BMP", "gif": "GIF"}
 """Formats (registry names) that store no alpha channel."""
 
 
@@ -35,7 +35,7 @@ def add_alpha_argument(group: Any) -> None:
         "--alpha",
         default="over-black",
         metavar="MODE",
-        help="alpha when OUT's format has none (JPEG, HDR): over-black (default: the premultiplied colour),"
+        help="alpha when OUT's format has none (JPEG, HDR, BMP, GIF): over-black (default: the premultiplied colour),"
         " over-color=R,G,B, or drop (the straight colour C/A)",
     )
 

@@ -152,6 +152,12 @@ def _parse(data: bytes, path: str) -> list[PartHeader]:
             raise FormatError(
                 f"EXR type attribute {part.part_type!r} contradicts the version field's tiled flag", path=path
             )
+        deep_type = part.part_type is not None and part.part_type.startswith("deep")
+        if not version & _FLAG_MULTIPART and deep_type != bool(version & _FLAG_DEEP):
+            raise FormatError(
+                f"EXR type attribute {part.part_type!r} contradicts the version field's deep (non-image) flag",
+                path=path,
+            )
         parts.append(part)
         if not version & _FLAG_MULTIPART:
             break

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from vfx_rs.errors import FormatError
 
-__all__ = ["JpegHeader", "jpeg_header", "radiance_size"]
+__all__ = ["JpegHeader", "jpeg_header", "radiance_size", "raster_size"]
 
 _SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 """Start-of-frame markers (ITU-T T.81, table B.1): baseline, extended, progressive, lossless, arithmetic."""
@@ -120,3 +120,42 @@ def radiance_size(handle: BinaryIO, path: str) -> tuple[int, int]:
             path=path,
         )
     return width, height
+
+
+def raster_size(fmt: str, head: bytes, path: str) -> tuple[int, int]:
+    """Width and height from the first 32 bytes of a BMP, TGA, GIF or WebP file, before Pillow opens it.
+
+    BMP: BITMAPINFOHEADER (or the 12-byte OS/2 core header) after the 14-byte file header; TGA: image
+    specification at byte 12 (Truevision TGA 2.0, table "Image Specification"); GIF: logical screen
+    descriptor (GIF89a, section 18); WebP: the first chunk's frame or canvas size (RFC 9649, sections
+    2.5-2.7).
+    """
+
+    def need(n: int) -> None:
+        if len(head) < n:
+            raise FormatError(f"{fmt.upper()} header is truncated ({len(head)} bytes)", path=path)
+
+    if fmt == "bmp":
+        need(26)
+        if struct.unpack_from("<I", head, 14)[0] == 12:
+            width, height = struct.unpack_from("<HH", head, 18)
+        else:
+            width, height = struct.unpack_from("<ii", head, 18)
+        return abs(width), abs(height)
+    if fmt == "tga":
+        need(18)
+        return struct.unpack_from("<HH", head, 12)
+    if fmt == "gif":
+        need(10)
+        return struct.unpack_from("<HH", head, 6)
+    need(30)
+    chunk = head[12:16]
+    if chunk == b"VP8 ":
+        width, height = struct.unpack_from("<HH", head, 26)
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L":
+        (bits,) = struct.unpack_from("<I", head, 21)
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X":
+        return int.from_bytes(head[24:27], "little") + 1, int.from_bytes(head[27:30], "little") + 1
+    raise FormatError(f"WebP file starts with an unknown chunk {chunk!r}", path=path)

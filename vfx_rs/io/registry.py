@@ -51,6 +51,11 @@ FORMATS: dict[str, FileFormat] = {
     "jpeg": FileFormat("jpeg", (".jpg", ".jpeg", ".jpe"), (b"\xff\xd8\xff",), "jpeg"),
     "tiff": FileFormat("tiff", (".tif", ".tiff"), (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"), "tiff"),
     "hdr": FileFormat("hdr", (".hdr", ".rgbe", ".pic"), (b"#?RADIANCE", b"#?RGBE"), "hdr"),
+    "tga": FileFormat("tga", (".tga", ".tpic", ".icb", ".vda", ".vst"), (), "pillow_formats"),
+    "bmp": FileFormat("bmp", (".bmp", ".dib"), (b"BM",), "pillow_formats"),
+    "webp": FileFormat("webp", (".webp",), (b"RIFF",), "pillow_formats"),
+    "gif": FileFormat("gif", (".gif",), (b"GIF87a", b"GIF89a"), "pillow_formats"),
+    "movie": FileFormat("movie", (".mov", ".mp4", ".m4v", ".mxf", ".mkv"), (), "movie"),
 }
 """Every image format `vfx_rs.read` and `vfx_rs.write` know, by name."""
 

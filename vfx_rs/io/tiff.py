@@ -234,7 +234,7 @@ def read(path: str, raw_color: bool = False) -> Image:
         colour = 1 if info.photometric in (0, 1, 4) else 3
         names, unassociated = _alpha_names(info, colour)
         if info.photometric == _MINISWHITE:
-            if fmt.startswith("f"):
+            if data.dtype.kind == "f":
                 raise FormatError("min-is-white TIFF with float samples is not supported", path=path)
             invert_min_is_white(pixels, colour)
             conversion = "min-is-white inverted"

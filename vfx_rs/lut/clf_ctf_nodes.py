@@ -1,4 +1,16 @@
-"""CTF-only process nodes: ``ExposureContrast`` and ``Reference``.
+"""CTF-only process nodes: ``ExposureContrast``, ``FixedFunction`` (and the older ``ACES`` and
+``Function``) and ``Reference``.
+
+``FixedFunction`` (OpenColorIO CTFReaderFixedFunctionElt): a ``style`` named
+as FixedFunctionOpData.cpp names them (``RedMod10Fwd``, ``Rec2100SurroundRev``,
+``HSV_TO_RGB``, ``ACESOutputTransform20Fwd``..., case-insensitive) and an
+optional space-separated ``params``; the ops are
+`vfx_rs.pipeline.fixed_functions.FIXED_FUNCTIONS` of the matching OCIO style,
+inverted for the reverse styles. The deprecated ``ACES`` node (CTF 1.5) takes
+the same styles (``Surround`` for Rec.2100 surround) with its gamma in an
+``ACESParams`` child; ``Function`` (CTF 1.6) likewise. Styles this package has
+no ops for (ACES 0.3 red modifier, xyY/uvY/LUV/HSY conversions, gamma-log
+curves) raise `LutError` naming the style.
 
 ``ExposureContrast`` (OpenColorIO CTFReaderExposureContrastElt): style
 ``linear``, ``video`` or ``log`` (``...Rev`` for the inverse), an
@@ -26,9 +38,10 @@ from vfx_rs.errors import ArgumentError
 from vfx_rs.lut.clf_context import NodeContext, wrap
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.pipeline.exposure_contrast import exposure_contrast_ops
+from vfx_rs.pipeline.fixed_functions import FIXED_FUNCTIONS
 from vfx_rs.pipeline.op import Op
 
-__all__ = ["read_exposure_contrast", "read_reference"]
+__all__ = ["CTF_FIXED_STYLES", "read_exposure_contrast", "read_fixed_function", "read_reference"]
 
 _EC_PARAMS = {
     "exposure": None,
@@ -39,6 +52,37 @@ _EC_PARAMS = {
     "logMidGray": 0.435,
 }
 """ECParams attributes and their defaults (None: required), as OCIO CTFReaderECParamsElt."""
+
+
+def _pair(ocio_style: str, forward: str, inverse: str) -> dict[str, tuple[str, bool]]:
+    return {forward.lower(): (ocio_style, False), inverse.lower(): (ocio_style, True)}
+
+
+CTF_FIXED_STYLES: dict[str, tuple[str, bool]] = {
+    **_pair("aces_redmod03", "RedMod03Fwd", "RedMod03Rev"),
+    **_pair("aces_redmod10", "RedMod10Fwd", "RedMod10Rev"),
+    **_pair("aces_glow03", "Glow03Fwd", "Glow03Rev"),
+    **_pair("aces_glow10", "Glow10Fwd", "Glow10Rev"),
+    **_pair("aces_darktodim10", "DarkToDim10", "DimToDark10"),
+    **_pair("aces_gamutcomp13", "GamutComp13Fwd", "GamutComp13Rev"),
+    **_pair("aces2_outputtransform", "ACESOutputTransform20Fwd", "ACESOutputTransform20Inv"),
+    **_pair("aces2_rgb_to_jmh", "RGB_TO_JMh_20", "JMh_TO_RGB_20"),
+    **_pair("aces2_tonescalecompress", "ToneScaleCompress20Fwd", "ToneScaleCompress20Inv"),
+    **_pair("aces2_gamutcompress", "GamutCompress20Fwd", "GamutCompress20Inv"),
+    **_pair("rec2100_surround", "Rec2100SurroundFwd", "Rec2100SurroundRev"),
+    "surround": ("rec2100_surround", False),
+    **_pair("rgb_to_hsv", "RGB_TO_HSV", "HSV_TO_RGB"),
+    **_pair("xyz_to_xyy", "XYZ_TO_xyY", "xyY_TO_XYZ"),
+    **_pair("xyz_to_uvy", "XYZ_TO_uvY", "uvY_TO_XYZ"),
+    **_pair("xyz_to_luv", "XYZ_TO_LUV", "LUV_TO_XYZ"),
+    **_pair("lin_to_pq", "Lin_TO_PQ", "PQ_TO_Lin"),
+    **_pair("lin_to_gamma_log", "Lin_TO_GammaLog", "GammaLog_TO_Lin"),
+    **_pair("lin_to_double_log", "Lin_TO_DoubleLog", "DoubleLog_TO_Lin"),
+    **_pair("rgb_to_hsy_lin", "RGB_TO_HSY_LIN", "HSY_LIN_TO_RGB"),
+    **_pair("rgb_to_hsy_log", "RGB_TO_HSY_LOG", "HSY_LOG_TO_RGB"),
+    **_pair("rgb_to_hsy_vid", "RGB_TO_HSY_VID", "HSY_VID_TO_RGB"),
+}
+"""CTF FixedFunction styles (lower case; OCIO FixedFunctionOpData.cpp) to (OCIO config style, inverse)."""
 
 
 def _inverted(ops: list[Op], node: Node) -> list[Op]:
@@ -79,6 +123,33 @@ def read_exposure_contrast(node: Node, _in_max: float, _out_max: float, _context
         ),
     )
     return _inverted(ops, node) if style.endswith("rev") else ops
+
+
+def read_fixed_function(node: Node, _in_max: float, _out_max: float, _context: NodeContext) -> list[Op]:
+    """A ``FixedFunction``, ``ACES`` or ``Function`` node (module docstring)."""
+    raw = node.attr("style")
+    if raw is None:
+        raise node.error(f"{node.tag} has no style attribute")
+    found = CTF_FIXED_STYLES.get(raw.lower())
+    if found is None:
+        raise node.error(f"{node.tag} style {raw!r} is unknown")
+    style, inverse = found
+    build = FIXED_FUNCTIONS.get(style)
+    if build is None:
+        raise node.error(f"{node.tag} style {raw!r} is not supported yet")
+    text = node.attr("params") or ""
+    try:
+        params = [float(v) for v in text.split()]
+    except ValueError:
+        raise node.error(f"{node.tag} params {text[:60]!r} are not numbers") from None
+    aces_params = node.child("ACESParams")
+    if aces_params is not None:
+        gamma = aces_params.number("gamma")
+        if gamma is None:
+            raise aces_params.error("ACESParams needs a gamma attribute")
+        params.append(gamma)
+    ops = wrap(node, lambda: build(params))
+    return _inverted(ops, node) if inverse else ops
 
 
 def _reference_path(node: Node, raw: str, context: NodeContext) -> str:

@@ -128,6 +128,7 @@ NODE_VERSIONS: dict[str, Callable[[Header], bool]] = {
     "ASC_CDL": _from((1, 3, 0)),
     "ExposureContrast": _from((0, 0, 0), ctf_only=True),
     "FixedFunction": _from((2, 0, 0), ctf_only=True),
+    "Function": _from((1, 6, 0), ctf_only=True),
     "Gamma": lambda h: not h.clf or h.version >= (2, 0, 0),
     "Exponent": lambda h: not h.clf or h.version >= (2, 0, 0),
     "GradingHueCurve": _from((2, 5, 0), ctf_only=True),

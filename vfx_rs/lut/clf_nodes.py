@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from vfx_rs.lut.clf_context import NodeContext, NodeReader, array_dims, array_of, wrap
-from vfx_rs.lut.clf_ctf_nodes import read_exposure_contrast, read_reference
+from vfx_rs.lut.clf_ctf_nodes import read_exposure_contrast, read_fixed_function, read_reference
 from vfx_rs.lut.clf_lut_nodes import read_inverse_lut1d, read_inverse_lut3d, read_lut1d, read_lut3d
 from vfx_rs.lut.clf_ops import cdl_ops, exponent_ops, log_ops
 from vfx_rs.lut.clf_xml import Node
@@ -46,9 +46,6 @@ BIT_DEPTH_MAX: dict[str, float] = {
 
 UNSUPPORTED_NODES = frozenset(
     {
-        "FixedFunction",
-        "ACES",
-        "Function",
         "GradingPrimary",
         "GradingRGBCurve",
         "GradingHueCurve",
@@ -173,5 +170,8 @@ NODE_READERS: dict[str, NodeReader] = {
     "Gamma": read_exponent,
     "ExposureContrast": read_exposure_contrast,
     "Reference": read_reference,
+    "FixedFunction": read_fixed_function,
+    "ACES": read_fixed_function,
+    "Function": read_fixed_function,
 }
 """Node readers by tag (``Gamma`` is CTF's name for ``Exponent``)."""

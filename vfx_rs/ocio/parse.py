@@ -39,6 +39,10 @@ TRANSFORM_KINDS = frozenset(
         "ExposureContrast",
         "File",
         "FixedFunction",
+        "GradingHueCurve",
+        "GradingPrimary",
+        "GradingRGBCurve",
+        "GradingTone",
         "Group",
         "Log",
         "LogAffine",
@@ -185,7 +189,7 @@ def parse_transform(node: Any, path: str | None, where: int | None = None) -> Tr
         raise OcioError(f"transform direction must be forward or inverse, got {direction!r}", path=path, line=line)
     children: tuple[Transform, ...] = ()
     if kind == "Group":
-        kids = params.pop("children", [])
+        kids = params.pop("children", None) or []  # null or empty: an empty group (OCIO reads both)
         if not isinstance(kids, list):
             raise OcioError("GroupTransform children must be a list", path=path, line=line)
         children = tuple(parse_transform(c, path, line) for c in kids)
@@ -229,17 +233,25 @@ def section_items(doc: YMap, key: str, path: str | None) -> list[Any]:
 def parse_colorspace(node: Any, path: str | None, reference: str, v1: bool, where: int | None) -> ColorSpace:
     """A ``!<ColorSpace>``; `reference` is ``"scene"`` or ``"display"`` (its section)."""
     n = _expect(node, "ColorSpace", path, where)
-    if v1:
-        to_key, from_key = "to_reference", "from_reference"
-    else:
-        ref = reference
-        to_key, from_key = f"to_{ref}_reference", f"from_{ref}_reference"
-        wrong = "display" if ref == "scene" else "scene"
-        for bad in (f"to_{wrong}_reference", f"from_{wrong}_reference"):
-            if bad in n:
+    # OCIOYaml.cpp (ColorSpace load): a scene space reads to_/from_reference, and in v2 also
+    # to_/from_scene_reference (the later key wins); a display space reads only *_display_reference.
+    scene = ["reference", "scene_reference"] if not v1 else ["reference"]
+    allowed = scene if reference == "scene" else ["display_reference"]
+    refused = (["display_reference"] if reference == "scene" else ["reference", "scene_reference"]) + (
+        ["scene_reference"] if v1 else []
+    )
+    for side in ("to", "from"):
+        for suffix in refused:
+            bad = f"{side}_{suffix}"
+            if bad in n and not (v1 and suffix == "scene_reference"):
                 raise OcioError(
-                    f"color space {n['name']!r}: {bad} in a {ref}-referred section", path=path, line=_line(n, bad)
+                    f"color space {n['name']!r}: {bad} cannot be used in a {reference}-referred color space",
+                    path=path,
+                    line=_line(n, bad),
                 )
+    keys = {side: [k for k in n if k in {f"{side}_{a}" for a in allowed}] for side in ("to", "from")}
+    to_key = keys["to"][-1] if keys["to"] else ""
+    from_key = keys["from"][-1] if keys["from"] else ""
     return ColorSpace(
         name=str(n["name"]),
         reference=reference,

@@ -364,7 +364,7 @@ def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
 def named_transform_processor(config: Config, name: str, inverse: bool = False) -> Processor:
     """The processor of named transform `name` alone (OCIO's ``Config::getProcessor(namedTransform, direction)``)."""
     b = _Builder(config, config.context())
-    ops = b._named_ops(b._named(name), forward=not inverse)
+    ops = b._directed_ops(f"named transform {name!r}", b._named(name), not inverse)
     return Processor(Pipeline(fuse_scales(ops)), f"named transform {name}" + (" (inverse)" if inverse else ""))
 
 

@@ -27,6 +27,7 @@ from vfx_rs.errors import ArgumentError, FormatError, OcioError, VfxError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.ocio.transforms_fixed import fixed_function_ops
 from vfx_rs.ocio.transforms_grading import cdl_ops, cdl_v1_ops, exposure_contrast_ops, number_param
+from vfx_rs.ocio.transforms_grading_v2 import grading_primary_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
 
@@ -110,6 +111,38 @@ def _log(t: Transform, path: str | None) -> list[Op]:
         if "linear_slope" in t.params:
             kw["linear_slope"] = _values(t, "linear_slope", 3, None, path)
     return [LogOp(**kw)]
+
+
+def _allocation(t: Transform, path: str | None, inverse: bool) -> list[Op]:
+    """An AllocationTransform as OCIO builds it (AllocationOp.cpp, CreateAllocationOps).
+
+    ``uniform`` fits ``[vars[0], vars[1]]`` (default [0, 1]) onto [0, 1];
+    ``lg2`` takes ``log2(x + vars[2])`` (offset default 0), then fits
+    ``[vars[0], vars[1]]`` (default [-10, 6]) onto [0, 1]. OCIO reads the vars
+    as float32 (OCIOYaml.cpp) and wants 0 or 2 of them (uniform), or 0, 2 or
+    3 (lg2).
+    """
+    kind = str(t.params.get("allocation", "uniform")).strip().lower()
+    raw = t.params.get("vars") or []
+    try:
+        values = [float(np.float32(v)) for v in (raw if isinstance(raw, list) else [raw])]
+    except (TypeError, ValueError):
+        raise OcioError(f"AllocationTransform vars must be numbers, got {raw!r}", path=path, line=t.line) from None
+    counts = {"uniform": (0, 2), "lg2": (0, 2, 3)}
+    if kind not in counts:
+        raise OcioError(f"AllocationTransform allocation {kind!r} is not uniform or lg2", path=path, line=t.line)
+    if len(values) not in counts[kind]:
+        raise OcioError(
+            f"AllocationTransform: wrong number of vars for the {kind} allocation ({len(values)})",
+            path=path,
+            line=t.line,
+        )
+    lo, hi = values[:2] if values else ((0.0, 1.0) if kind == "uniform" else (-10.0, 6.0))
+    fit = MatrixOp(matrix=np.eye(3) / (hi - lo), offset=np.full(3, -lo / (hi - lo)))
+    ops: list[Op] = [fit]
+    if kind == "lg2":
+        ops.insert(0, LogOp(base=2.0, to_log=True, lin_side_offset=(values[2] if len(values) > 2 else 0.0,) * 3))
+    return [op.inverse() for op in reversed(ops)] if inverse else ops
 
 
 def _builtin(t: Transform, path: str | None, inverse: bool) -> list[Op]:
@@ -254,6 +287,8 @@ def invert_ops(
 _DIRECTED: dict[str, Callable[[Transform, str | None, bool], list[Op]]] = {
     "Range": _range,
     "Builtin": _builtin,
+    "GradingPrimary": grading_primary_ops,
+    "Allocation": _allocation,
 }
 """Transforms whose inverse is not the plain inverse of their forward ops (OCIO renders them differently);
 CDL is one too, and also depends on the config's version."""

@@ -2,70 +2,18 @@
 
 The styles and their parameters follow OpenColorIO's FixedFunctionTransform
 (``ops/fixedfunction``; YAML ``style`` names case-insensitive, ``params`` a
-list): the ACES 1.x fixed functions of the RRT/ODT and of the 1.3 reference
-gamut compression are the ops of `vfx_rs.pipeline.ops.aces`, the ACES 2.0
-output transform and its stages (``ACES2_OutputTransform``, ``ACES2_RGB_TO_JMh``,
-``ACES2_TonescaleCompress``, ``ACES2_GamutCompress``; params: peak luminance and/or
-8 xy values of R, G, B, white) those of `vfx_rs.pipeline.ops.aces2`; ``LIN_TO_PQ`` is
-SMPTE ST 2084 with linear 1.0 = 100 cd/m2, mirrored below zero. Styles not
-listed in `FIXED_FUNCTIONS` (ACES 0.3 red modifier, Rec.2100 surround,
-HSV/xyY/uvY/LUV/HSY conversions, gamma-log curves) raise `OcioError`.
+list); the ops of each style are `vfx_rs.pipeline.fixed_functions.FIXED_FUNCTIONS`.
+Styles not listed there raise `OcioError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import Transform
+from vfx_rs.pipeline.fixed_functions import FIXED_FUNCTIONS
 from vfx_rs.pipeline.op import Op
-from vfx_rs.pipeline.ops import RangeOp
-from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
-from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
-from vfx_rs.pipeline.ops.transfer import FixedCurveOp
 
 __all__ = ["FIXED_FUNCTIONS", "fixed_function_ops"]
-
-
-def _gamut_comp(params: list[float]) -> list[Op]:
-    if len(params) != 7:
-        raise ArgumentError(f"ACES_GamutComp13 needs 7 params (3 limits, 3 thresholds, power), got {len(params)}")
-    return [AcesGamutCompressOp(limits=tuple(params[:3]), thresholds=tuple(params[3:6]), power=params[6])]  # type: ignore[arg-type]
-
-
-def _counted(count: int, build: Callable[[list[float]], Op]) -> Callable[[list[float]], list[Op]]:
-    def checked(params: list[float]) -> list[Op]:
-        if len(params) != count:
-            raise ArgumentError(f"this style takes {count} params, got {len(params)}")
-        return [build(params)]
-
-    return checked
-
-
-def _no_params(build: Callable[[], list[Op]]) -> Callable[[list[float]], list[Op]]:
-    def checked(params: list[float]) -> list[Op]:
-        if params:
-            raise ArgumentError(f"this style takes no params, got {params}")
-        return build()
-
-    return checked
-
-
-FIXED_FUNCTIONS: dict[str, Callable[[list[float]], list[Op]]] = {
-    "aces_redmod10": _no_params(lambda: [AcesRedModOp()]),
-    "aces_glow03": _no_params(lambda: [AcesGlowOp(gain=0.075, mid=0.1)]),
-    "aces_glow10": _no_params(lambda: [AcesGlowOp(gain=0.05, mid=0.08)]),
-    "aces_darktodim10": _no_params(lambda: [AcesDarkToDimOp(gamma=0.9811)]),
-    "aces_gamutcomp13": _gamut_comp,
-    "lin_to_pq": _no_params(lambda: [RangeOp(scale=0.01), FixedCurveOp(curve="st2084_mirror")]),
-    "aces2_outputtransform": _counted(9, lambda p: Aces2OutputOp(peak=p[0], limiting=tuple(p[1:]))),  # type: ignore[arg-type]
-    "aces2_rgb_to_jmh": _counted(8, lambda p: Aces2JmhOp(primaries=tuple(p))),  # type: ignore[arg-type]
-    "aces2_tonescalecompress": _counted(1, lambda p: Aces2ToneCompressOp(peak=p[0])),
-    "aces2_gamutcompress": _counted(9, lambda p: Aces2GamutCompressOp(peak=p[0], limiting=tuple(p[1:]))),  # type: ignore[arg-type]
-}
-"""FixedFunctionTransform styles by lower-case name: a function of the ``params`` list giving the forward ops.
-ACES 1.0 glow: gain 0.05, mid 0.08 (aces-dev ``RRT.ctl``); ACES 0.3 glow: 0.075, 0.1; dark to dim: gamma
-0.9811 (``ACESlib.ODT_Common.ctl`` DIM_SURROUND_GAMMA)."""
 
 
 def fixed_function_ops(t: Transform, path: str | None) -> list[Op]:

@@ -121,13 +121,18 @@ def test_min_is_white_inverted_as_openimageio(tmp_path: Path, bits: int) -> None
     assert image.metadata["tiff:conversion"] == "min-is-white inverted"
 
 
-def test_min_is_white_16_bit_is_inverted_where_openimageio_is_not(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bits", [12, 16, 24])
+def test_min_is_white_above_8_bits_is_inverted_where_openimageio_is_not(tmp_path: Path, bits: int) -> None:
     """OpenImageIO 3.2 inverts min-is-white only in 8-bit containers (``invert_photometric``); TIFF 6.0
     section 3 makes 0 white at every depth, so vfx_rs gives ``1 - OpenImageIO``."""
-    path = tmp_path / "w16.tif"
-    tifffile.imwrite(path, codes(16, 1), photometric="miniswhite")
+    path = tmp_path / "w.tif"
+    tifffile.imwrite(path, codes(bits, 1), bitspersample=bits, photometric="miniswhite")
     reference, _ = oiio_read(path)
-    np.testing.assert_allclose(vfx_rs.read(path).numpy(), 1.0 - reference, rtol=0, atol=ATOL_FLOAT32_ULP)
+    atol = ATOL_TIFF_CONTAINER[bits] + ATOL_FLOAT32_ULP
+    np.testing.assert_allclose(vfx_rs.read(path).numpy(), 1.0 - reference, rtol=0, atol=atol)
+    tifffile.imwrite(path, codes(16, 1).astype(np.float32), photometric="miniswhite")
+    with pytest.raises(vfx_rs.FormatError, match="min-is-white"):  # no defined white for float samples
+        vfx_rs.read(path)
 
 
 @pytest.mark.parametrize("bits", [8, 16])

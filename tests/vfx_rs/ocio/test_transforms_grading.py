@@ -136,8 +136,8 @@ def test_fixed_functions_match_ocio(params: str, direction: str) -> None:
 
 
 def test_unsupported_fixed_function_names_it() -> None:
-    cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: RGB_TO_HSV}"))
-    with pytest.raises(OcioError, match=r"^<string>:8: FixedFunctionTransform style 'RGB_TO_HSV' is not supported"):
+    cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: XYZ_TO_xyY}"))
+    with pytest.raises(OcioError, match=r"^<string>:8: FixedFunctionTransform style 'XYZ_TO_xyY' is not supported"):
         cfg.processor("a", "b")
     cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: ACES_GamutComp13, params: [1, 2]}"))
     with pytest.raises(OcioError, match="needs 7 params"):

@@ -12,6 +12,8 @@ from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2Out
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
@@ -41,8 +43,10 @@ __all__ = [
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "GradingPrimaryOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
+    "HsvOp",
     "HueAdjustOp",
     "LogOp",
     "LuminancePowerOp",
@@ -80,10 +84,12 @@ OPS: dict[str, type[Op]] = {
     CdlOp.kind: CdlOp,
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
+    GradingPrimaryOp.kind: GradingPrimaryOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
     Aces2GamutCompressOp.kind: Aces2GamutCompressOp,
     HueAdjustOp.kind: HueAdjustOp,
+    HsvOp.kind: HsvOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

@@ -105,6 +105,7 @@ def _display_uniforms(
         names("cc"): Uniform("vec4", (cc.sat, cc.sat_thr, cc.compr, cc.scale)),
         names("gc"): Uniform("vec4", (t.limit_j_max, t.focus_dist, t.lower_hull_gamma_inv, t.model_gamma_inv)),
         names("mid_j"): Uniform("float", t.mid_j),
+        names("range"): Uniform("vec2", tuple(float(v) for v in t.search_range)),
     }
     return uniforms, {names("tab"): TextureSpec(2, t.texture())}
 
@@ -183,10 +184,10 @@ vec3 cc = {n("cc")}.xyz;
             body = f"""float y = aces2_cone_inv_abs({float(p_in.a_w_j)!r} * aab.x) / {float(p_in.f_l_n)!r};
 float j_ts = aab.x < 0.0 ? 0.0 : aces2_y_to_j(aces2_tonescale_y(y, {n("ts_inv")}.y, {ts}), {y_to_j});
 float m_cp = aces2_chroma_compress(jmh.x, jmh.y, j_ts, norm, reach, {n("gc")}.x, {n("gc")}.w, cc, false);
-vec2 jm = aces2_gamut_compress(vec3(j_ts, m_cp, jmh.z), reach, {n("tab")}, {n("gc")}, {n("mid_j")}, false);
+vec2 jm = aces2_gamut_compress(vec3(j_ts, m_cp, jmh.z), reach, {n("tab")}, {n("range")}, {n("gc")}, {n("mid_j")}, false);
 c = aces2_jmh_to_rgb(jm.x, jm.y, ch, sh, {float(p_in.inv_cz)!r}, {n(dst + "_from_aab")}, {n(dst + "_from_cone")});"""
         else:
-            body = f"""vec2 jm = aces2_gamut_compress(jmh, reach, {n("tab")}, {n("gc")}, {n("mid_j")}, true);
+            body = f"""vec2 jm = aces2_gamut_compress(jmh, reach, {n("tab")}, {n("range")}, {n("gc")}, {n("mid_j")}, true);
 float y = aces2_tonescale_y_inv(aces2_j_to_y(jm.x, {j_to_y}), {n("ts_inv")}.x, {ts});
 float j_in = sign(jm.x) * aces2_y_to_j(y, {y_to_j});
 float m_in = aces2_chroma_compress(j_in, jm.y, jm.x, norm, reach, {n("gc")}.x, {n("gc")}.w, cc, true);
@@ -334,7 +335,7 @@ class Aces2GamutCompressOp(Op):
         inverse = "false" if self.forward else "true"
         body = f"""{{
     float h = mod(c.z, 360.0);
-    vec2 jm = aces2_gamut_compress(vec3(c.xy, h), aces2_reach_m({n("tab")}, h), {n("tab")}, {n("gc")}, {n("mid_j")}, {inverse});
+    vec2 jm = aces2_gamut_compress(vec3(c.xy, h), aces2_reach_m({n("tab")}, h), {n("tab")}, {n("range")}, {n("gc")}, {n("mid_j")}, {inverse});
     c = vec3(jm, h);
 }}"""
         return GlslSnippet(body=body, uniforms=uniforms, textures=textures, helpers=dict(_HELPERS))

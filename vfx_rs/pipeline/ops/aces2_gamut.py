@@ -28,20 +28,17 @@ __all__ = [
     "CUSP_MID_BLEND",
     "FOCUS_GAIN_BLEND",
     "GLSL_GAMUT",
-    "HUE_BINS_PER_DEGREE",
     "boundary_m",
     "cusp_at",
     "focus_gain",
     "focus_j",
     "gamut_compress",
+    "hue_interval",
     "line_boundary_m",
     "reach_m_at",
     "solve_j_intersect",
     "vector_slope",
 ]
-
-HUE_BINS_PER_DEGREE = 8
-"""Resolution of the tables' hue index, which finds a hue's table interval without a binary search."""
 
 CUSP_MID_BLEND = F32(1.3)
 """Focus J blend between the cusp J and mid grey's J (Common.h cusp_mid_blend)."""
@@ -151,15 +148,27 @@ def _remap_m(m: np.ndarray, gamut_m: np.ndarray, reach_m: np.ndarray, inverse: b
     return np.where((m <= threshold) | (proportion >= F32(1.0)), m, out)
 
 
+def hue_interval(h: np.ndarray, t: Aces2Tables) -> np.ndarray:
+    """The upper index of the hue table interval used for hue `h` (Transform.cpp lookup_hue_interval): a binary
+    search over `t.search_range` around the hue's nominal position, starting at that position."""
+    i = 1 + np.clip(np.nan_to_num(h), 0, 360).astype(np.intp)
+    lo = np.maximum(0, i + t.search_range[0])
+    hi = np.minimum(361, i + t.search_range[1])
+    while True:
+        active = lo + 1 < hi
+        if not active.any():
+            break
+        above = h > t.hues[i]
+        lo = np.where(active & above, i, lo)
+        hi = np.where(active & ~above, i, hi)
+        i = (lo + hi) // 2
+    return np.maximum(1, hi)
+
+
 def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cusp J, M and upper hull 1/gamma at hue `h`, interpolated in the non-uniform hue table
-    (Transform.cpp lookup_hue_interval, cusp_from_table): the interval's upper end is the first entry at or
-    above `h`, found from the table's bin index and a few steps (the same as OCIO's bounded binary search)."""
-    b = np.nan_to_num(h * F32(HUE_BINS_PER_DEGREE), nan=0.0)
-    hi = t.hue_bins[np.clip(b, 0, t.hue_bins.size - 1).astype(np.intp)]
-    for _ in range(t.hue_steps):
-        hi += t.hues[np.minimum(hi, t.hues.size - 1)] < h
-    np.clip(hi, 1, t.hues.size - 1, out=hi)
+    (Transform.cpp init_HueDependantGamutParams, cusp_from_table)."""
+    hi = hue_interval(h, t)
     lo = hi - 1
     h_lo = t.hues[lo]
     w = (h - h_lo) / (t.hues[hi] - h_lo)
@@ -235,12 +244,14 @@ def gamut_compress(
 
 
 GLSL_GAMUT = """// Table texture rows: 0 hue, 1 cusp (J, M, 1/gamma top), 2 reach M; 363 columns (one wrap entry below, two above).
-vec3 aces2_cusp(sampler2D tab, float h) {
-    int lo = 0;
-    int hi = 362;
-    for (int k = 0; k < 9; ++k) {
-        int mid = (lo + hi) / 2;
-        if (h > texelFetch(tab, ivec2(mid, 0), 0).r) lo = mid; else hi = mid;
+// The bounded search of OCIO's lookup_hue_interval: from the nominal position, over range (below, above).
+vec3 aces2_cusp(sampler2D tab, float h, vec2 range) {
+    int i = 1 + int(clamp(h, 0.0, 360.0));
+    int lo = max(0, i + int(range.x));
+    int hi = min(361, i + int(range.y));
+    for (int k = 0; k < 16 && lo + 1 < hi; ++k) {
+        if (h > texelFetch(tab, ivec2(i, 0), 0).r) lo = i; else hi = i;
+        i = (lo + hi) / 2;
     }
     hi = max(hi, 1);
     float h_lo = texelFetch(tab, ivec2(hi - 1, 0), 0).r;
@@ -299,10 +310,10 @@ vec2 aces2_compress_gamut(vec3 jmh, float jx, vec3 cusp, float reach_m, vec4 g, 
     }
     return vec2(j_int + m * slope, m);
 }
-vec2 aces2_gamut_compress(vec3 jmh, float reach_m, sampler2D tab, vec4 g, float mid_j, bool inverse) {
+vec2 aces2_gamut_compress(vec3 jmh, float reach_m, sampler2D tab, vec2 range, vec4 g, float mid_j, bool inverse) {
     if (jmh.x <= 0.0) return vec2(0.0);
     if (jmh.y <= 0.0 || jmh.x > g.x) return vec2(jmh.x, 0.0);
-    vec3 cusp = aces2_cusp(tab, jmh.z);
+    vec3 cusp = aces2_cusp(tab, jmh.z, range);
     float jx = jmh.x;
     if (inverse && jx > (g.x - cusp.x) * 0.3 + cusp.x) jx = aces2_compress_gamut(jmh, jx, cusp, reach_m, g, mid_j, true).x;
     return aces2_compress_gamut(jmh, jx, cusp, reach_m, g, mid_j, inverse);

@@ -14,14 +14,17 @@ Each table has 363 entries: the 360 nominal ones at 1..360 with one wrapped copy
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
 from vfx_rs.pipeline.ops.aces2_gamut import (
-    HUE_BINS_PER_DEGREE,
     analytical_threshold,
     boundary_m,
     focus_gain,
@@ -34,6 +37,7 @@ from vfx_rs.pipeline.ops.aces2_model import (
     F32,
     PRIMARIES_AP0,
     PRIMARIES_AP1,
+    F32Math,
     JmhParams,
     Primaries,
     aab_to_jmh,
@@ -71,8 +75,7 @@ class Aces2Tables:
     reach: np.ndarray
     hues: np.ndarray
     cusps: np.ndarray
-    hue_bins: np.ndarray
-    hue_steps: int
+    search_range: tuple[int, int]
 
     def texture(self) -> np.ndarray:
         """The tables as one ``(3, TABLE_SIZE, 3)`` float32 texture: hues, cusps (J, M, 1/gamma), reach M."""
@@ -87,22 +90,35 @@ def _aab(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
     return rgb_to_aab(rgb, p, EXACT)
 
 
-def _jmh(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
-    return aab_to_jmh(_aab(rgb, p), p, EXACT)
+def _jmh(rgb: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
+    return aab_to_jmh(rgb_to_aab(rgb, p, fm), p, fm)
 
 
-def _rgb(j: np.ndarray | np.float32, m: np.ndarray, h: np.ndarray, p: JmhParams) -> np.ndarray:
+def _rgb(j: np.ndarray | np.float32, m: np.ndarray, h: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
     hr = hue_radians(h)
-    return aab_to_rgb(jmh_to_aab(j, m, EXACT.cos(hr), EXACT.sin(hr), p, EXACT), p, EXACT)
+    return aab_to_rgb(jmh_to_aab(j, m, fm.cos(hr), fm.sin(hr), p, fm), p, fm)
 
 
-def _hue_index(hues: np.ndarray) -> tuple[np.ndarray, int]:
-    """For each bin ``[b, b + 1) / HUE_BINS_PER_DEGREE`` of [0, 360], the first table index whose hue is at or
-    above the bin's start, and how many entries at most fall inside one bin (the steps a lookup may still need)."""
-    starts = np.arange(360 * HUE_BINS_PER_DEGREE + 1, dtype=np.float64) / HUE_BINS_PER_DEGREE
-    first = np.searchsorted(hues.astype(np.float64), starts, side="left")
-    ends = np.searchsorted(hues.astype(np.float64), starts + 1.0 / HUE_BINS_PER_DEGREE, side="left")
-    return first.astype(np.intp), int((ends - first).max()) + 1
+def _rgb_outside(j: np.ndarray | np.float32, m: np.ndarray, h: np.ndarray, p: JmhParams, limit: float) -> np.ndarray:
+    """Whether JMh lands outside the display cube: a channel below 0 (`limit` 0) or above `limit`, decided with
+    `LIBM` where a channel is within a few ulps of it."""
+    rgb = _rgb(j, m, h, p)
+    close = _near(rgb, limit)
+    if close.any():
+        jj = j if np.ndim(j) == 0 else np.asarray(j)[close]
+        rgb[:, close] = _rgb(jj, m[close], h[close], p, LIBM)
+    return np.any(rgb < 0, axis=0) if limit == 0.0 else np.any(rgb > F32(limit), axis=0)
+
+
+def _search_range(hues: np.ndarray) -> tuple[int, int]:
+    """How far below and above a hue's nominal (1-degree) position the lookup searches, from the largest
+    deviations of the table's hues from uniform, padded by 0 below and 1 above (determine_hue_linearity_search_range).
+
+    OCIO's padding can fall one entry short where corner hues crowd the table; the lookup then interpolates
+    from the nearest interval it searched, and so does `cusp_at`.
+    """
+    delta = np.arange(1, 361) - (1 + hues[1:361].astype(np.intp))
+    return min(0, int(delta.min())), max(1, int(delta.max()) + 1)
 
 
 def _corners() -> np.ndarray:
@@ -122,6 +138,67 @@ def _cycle(jmh: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, idx
 
 
+@functools.cache
+def _c_library() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    except OSError:
+        return None
+
+
+def _libm(name: str, nargs: int, vectorise: bool = True) -> Callable[..., Any] | None:
+    """The C library's float function `name` (None where it cannot be loaded), on arrays unless not `vectorise`."""
+    fn = getattr(_c_library(), name, None)
+    if fn is None:
+        return None
+    fn.restype, fn.argtypes = ctypes.c_float, [ctypes.c_float] * nargs
+    if not vectorise:
+        return fn  # type: ignore[no-any-return]
+    ufunc = np.frompyfunc(fn, nargs, 1)
+    return lambda *args: np.asarray(ufunc(*(np.asarray(a, F32) for a in args)), dtype=F32)
+
+
+def _hybrid_powf(powf: Callable[..., Any]) -> Callable[..., Any]:
+    """``powf`` through float64, calling the C library's ``powf`` only where the float64 result lies so close to a
+    float32 rounding boundary that the two may round apart (one case in a few thousand)."""
+
+    def power(x: Any, y: Any) -> np.ndarray:
+        x, y = np.broadcast_arrays(np.asarray(x, F32), np.asarray(y, F32))
+        exact = np.power(x.astype(np.float64), y.astype(np.float64))
+        out = exact.astype(F32)
+        lower = np.nextafter(out, -np.inf, dtype=F32)
+        upper = np.nextafter(out, np.inf, dtype=F32)
+        edge = np.minimum(
+            np.abs(exact - (out + lower.astype(np.float64)) / 2), np.abs(exact - (out + upper.astype(np.float64)) / 2)
+        )
+        risky = edge <= 0.05 * np.abs(upper.astype(np.float64) - out)
+        if np.any(risky):
+            out[risky] = powf(x[risky], y[risky])
+        return out
+
+    return power
+
+
+def _libm_math() -> F32Math:
+    """`EXACT` with the C library's own ``powf`` and ``atan2f`` (through ctypes).
+
+    OCIO's table code calls ``powf`` and ``std::atan2`` on floats; glibc's ``atan2f`` is an ulp from the rounded
+    float64 result in about one case in six, ``powf`` in one in two thousand (where the value is within a hair
+    of a rounding boundary). Where such an ulp decides a bisection step or lands in a table these are used (see
+    `_libm_hue`, `_near`); without a loadable C library the float64 twins are kept.
+    """
+    power, arctan2 = _libm("powf", 2), _libm("atan2f", 2)
+    return replace(EXACT, power=_hybrid_powf(power) if power else EXACT.power, arctan2=arctan2 or EXACT.arctan2)
+
+
+LIBM = _libm_math()
+
+
+def _near(values: np.ndarray, ref: np.float32 | float, ulps: float = 16.0) -> np.ndarray:
+    """Columns of `values` (3, n) with a channel within a few ulps of `ref` (a bisection test's threshold)."""
+    return np.any(np.abs(values - F32(ref)) <= F32(ulps) * np.spacing(np.abs(values).astype(F32) + F32(1e-30)), axis=0)
+
+
 def _reach_corners(p: JmhParams, limit_j: np.float32, maximum: np.float32) -> np.ndarray:
     """AP1 corners scaled until their A reaches the limit J's (find_reach_corners_table), as JMh."""
     corners = _corners()
@@ -134,10 +211,13 @@ def _reach_corners(p: JmhParams, limit_j: np.float32, maximum: np.float32) -> np
             break
         test = (lower + upper) / F32(2.0)
         a = _aab(test * corners, p)[0]
+        close = np.abs(a - limit_a) <= F32(64.0) * np.spacing(limit_a)
+        if close.any():
+            a[close] = rgb_to_aab(test[close] * corners[:, close], p, LIBM)[0]
         lower = np.where(active & (a < limit_a), test, lower)
         upper = np.where(active & ~(a < limit_a), test, upper)
         active &= a != limit_a
-    return _cycle(_jmh(upper * corners, p))[0]
+    return _cycle(_jmh(upper * corners, p, LIBM))[0]
 
 
 def _reach_table(p: JmhParams, limit_j: np.float32) -> np.ndarray:
@@ -149,7 +229,7 @@ def _reach_table(p: JmhParams, limit_j: np.float32) -> np.ndarray:
         act = ~outside & (high < F32(1300.0))
         if not act.any():
             break
-        out = np.any(_rgb(limit_j, high[act], hues[act], p) < 0, axis=0)
+        out = _rgb_outside(limit_j, high[act], hues[act], p, 0.0)
         outside[act] = out
         step = np.flatnonzero(act)[~out]
         low[step] = high[step]
@@ -159,7 +239,7 @@ def _reach_table(p: JmhParams, limit_j: np.float32) -> np.ndarray:
         if not act.any():
             break
         mid = (high[act] + low[act]) / F32(2.0)
-        out = np.any(_rgb(limit_j, mid, hues[act], p) < 0, axis=0)
+        out = _rgb_outside(limit_j, mid, hues[act], p, 0.0)
         high[act] = np.where(out, mid, high[act])
         low[act] = np.where(out, low[act], mid)
     return np.concatenate([high[-1:], high, high[:2]])
@@ -193,7 +273,7 @@ def _hue_table(sorted_hues: list[np.float32]) -> np.ndarray:
 
 
 def _hue_of(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
-    """The JMh hue alone (Aab_to_JMh's h, the A <= 0 case included)."""
+    """The JMh hue alone (Aab_to_JMh's h, the A <= 0 case included), float64-rounded functions."""
     cone = cone_compress(matvec(p.rgb_to_cone, rgb), EXACT)
     m = p.cone_to_aab
     a = m[0, 0] * cone[0] + m[0, 1] * cone[1] + m[0, 2] * cone[2]
@@ -203,41 +283,85 @@ def _hue_of(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
     return np.where(a > 0, np.where(h < 0, h + F32(360.0), h), F32(0.0))
 
 
+def _libm_hue(p: JmhParams) -> Callable[[np.ndarray], np.float32]:
+    """The JMh hue of one RGB triple exactly as OCIO's float code computes it: float32 scalar arithmetic
+    (NumPy's scalar ``**`` is the C library's ``powf``) and the C library's ``atan2f``."""
+    cone_rows = [(F32(x), F32(y), F32(z)) for x, y, z in p.rgb_to_cone.tolist()]
+    (a00, a01, a02), (a10, a11, a12), (a20, a21, a22) = ((F32(x), F32(y), F32(z)) for x, y, z in p.cone_to_aab.tolist())
+    atan2f = _libm("atan2f", 2, vectorise=False) or (lambda y, x: float(F32(math.atan2(y, x))))
+    exponent, offset = F32(0.42), F32(F32(0.2713) * F32(100.0))
+    to_deg, zero, full = F32(180.0), F32(0.0), F32(360.0)
+    pi = F32(3.14159265358979)
+
+    def compress(v: np.float32) -> np.float32:
+        f = abs(v) ** exponent
+        out = f / (offset + f)
+        return -out if v < 0 else out
+
+    def hue(rgb: np.ndarray) -> np.float32:
+        r, g, b = rgb[0], rgb[1], rgb[2]
+        k0, k1, k2 = (compress(x * r + y * g + z * b) for x, y, z in cone_rows)
+        if not a00 * k0 + a01 * k1 + a02 * k2 > 0:
+            return zero
+        ca = a10 * k0 + a11 * k1 + a12 * k2
+        cb = a20 * k0 + a21 * k1 + a22 * k2
+        h = F32(atan2f(float(cb), float(ca))) * to_deg / pi
+        return h + full if h < 0 else h
+
+    return hue
+
+
+_CUSP_MARGIN = 1e-6
+"""Distance in t from an edge's crossing beyond which a cusp bisection step's direction is certain (the float32
+hue noise along an edge is below 1e-6 in t)."""
+
+
 def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: JmhParams) -> np.ndarray:
     """J, M of the limiting gamut's cusp at each hue, by bisection along the cube edge between the two corners
     around it (find_display_cusp_for_hue, build_cusp_table).
 
-    As in OCIO, each search after the first on an edge starts from the previous hue's result (the result
-    moves by float32 rounding with the start, and the inverse transform amplifies that near the peak), so
-    hues are searched in order along each edge, the six edges side by side.
+    As in OCIO, each search after the first on an edge starts from the previous hue's result, and the result
+    moves by float32 rounding with the start (which the inverse transform amplifies near the peak). So the
+    crossings are first found for all hues at once; then OCIO's searches are replayed in order, a step's
+    direction taken from the crossing where the sample is far from it and from the exact hue near it.
     """
     upper = np.argmax(jmh_c[2][None, 1:] > hues[:, None], axis=1) + 1
     lower = upper - 1
     h_lo, h_hi = jmh_c[2, lower], jmh_c[2, upper]
     c_lo, c_hi = rgb_c[:, lower], rgb_c[:, upper]
     exact = h_lo == hues
-    edges = [np.flatnonzero((upper == u) & ~exact) for u in np.unique(upper[~exact])]
-    steps = np.full((len(edges), max(len(e) for e in edges)), -1)
-    for row, edge in enumerate(edges):
-        steps[row, : len(edge)] = edge
+    lo_t, hi_t = np.zeros(hues.size, F32), np.ones(hues.size, F32)
+    while True:
+        act = ((hi_t - lo_t) > F32(1e-7)) & ~exact
+        if not act.any():
+            break
+        t = (lo_t + hi_t) / F32(2.0)
+        h = _hue_of((c_hi - c_lo) * t + c_lo, p)
+        go_down = (h < h_lo) | ((h < h_hi) & (h > hues))
+        hi_t = np.where(act & go_down, t, hi_t)
+        lo_t = np.where(act & ~go_down, t, lo_t)
+    crossing = (lo_t + hi_t) / F32(2.0)
+    hue_at = _libm_hue(p)
     result = np.zeros(hues.size, F32)
-    previous = np.zeros(len(edges), F32)
-    for k in range(steps.shape[1]):
-        live = steps[:, k] >= 0
-        ii = steps[live, k]
-        lo_t = previous[live] if k else np.zeros(ii.size, F32)
-        hi_t = np.ones(ii.size, F32)
-        while True:
-            act = (hi_t - lo_t) > F32(1e-7)
-            if not act.any():
-                break
-            t = (lo_t + hi_t) / F32(2.0)
-            h = _hue_of((c_hi[:, ii] - c_lo[:, ii]) * t + c_lo[:, ii], p)
-            go_down = (h < h_lo[ii]) | ((h < h_hi[ii]) & (h > hues[ii]))
-            hi_t = np.where(act & go_down, t, hi_t)
-            lo_t = np.where(act & ~go_down, t, lo_t)
-        result[ii] = previous[live] = (lo_t + hi_t) / F32(2.0)
-    jm = _jmh((c_hi - c_lo) * result + c_lo, p)[:2]
+    previous_edge, previous = -1, F32(0.0)
+    for i in np.flatnonzero(~exact):
+        lo = previous if upper[i] == previous_edge else F32(0.0)
+        hi = F32(1.0)
+        star = float(crossing[i])
+        while hi - lo > F32(1e-7):
+            mid = F32((lo + hi) / F32(2.0))
+            if abs(float(mid) - star) > _CUSP_MARGIN:
+                down = bool(mid > star)
+            else:
+                hue = hue_at((c_hi[:, i] - c_lo[:, i]) * mid + c_lo[:, i])
+                down = bool(hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]))
+            if down:
+                hi = mid
+            else:
+                lo = mid
+        result[i] = previous = F32((lo + hi) / F32(2.0))
+        previous_edge = upper[i]
+    jm = _jmh((c_hi - c_lo) * result + c_lo, p, LIBM)[:2]
     return np.where(exact, jmh_c[:2, lower], jm)
 
 
@@ -264,14 +388,21 @@ def _upper_hull_gammas(
     j_int_cusp = solve_j_intersect(cusp_j, cusp_m, focus, limit_j, gain)
     lum_limit = F32(F32(peak) / F32(100.0))
 
-    def fits(gamma: np.ndarray, sel: np.ndarray) -> np.ndarray:
-        g_inv = F32(1.0) / gamma
+    def corner_rgb(g_inv: np.ndarray, sel: np.ndarray, fm: F32Math) -> np.ndarray:
+        """RGB of the approximate hull's point on each test line, (3, 5, n)."""
         m = boundary_m(
-            cusp_j[sel], cusp_m[sel], limit_j, g_inv, lower_inv, j_int[:, sel], slope[:, sel], j_int_cusp[:, sel], EXACT
+            cusp_j[sel], cusp_m[sel], limit_j, g_inv, lower_inv, j_int[:, sel], slope[:, sel], j_int_cusp[:, sel], fm
         )
         j = j_int[:, sel] + slope[:, sel] * m
-        rgb = _rgb(j.ravel(), m.ravel(), np.broadcast_to(hues[sel], j.shape).ravel(), p)
-        return np.all(np.any(rgb > lum_limit, axis=0).reshape(j.shape), axis=0)
+        return _rgb(j.ravel(), m.ravel(), np.broadcast_to(hues[sel], j.shape).ravel(), p, fm).reshape(3, *j.shape)
+
+    def fits(gamma: np.ndarray, sel: np.ndarray) -> np.ndarray:
+        g_inv = F32(1.0) / gamma
+        rgb = corner_rgb(g_inv, sel, EXACT)
+        close = np.any(_near(rgb.reshape(3, -1), lum_limit).reshape(rgb.shape[1:]), axis=0)
+        if close.any():
+            rgb[:, :, close] = corner_rgb(g_inv[close], np.flatnonzero(sel)[close], LIBM)
+        return np.all(np.any(rgb > lum_limit, axis=0), axis=0)
 
     n = hues.size
     low, high = np.zeros(n, F32), np.full(n, F32(0.4))
@@ -309,7 +440,7 @@ def aces2_tables(peak: float, limiting: Primaries) -> Aces2Tables:
     lower_inv = F32(F32(1.0) / (F32(1.14) + F32(0.07) * ts.log_peak))
     reach_c = _reach_corners(p_reach, limit_j, ts.forward_limit)
     rgb_c = F32(F32(peak) / F32(100.0)) * _corners()
-    jmh_c, order = _cycle(_jmh(rgb_c, p_lim))
+    jmh_c, order = _cycle(_jmh(rgb_c, p_lim, LIBM))
     rgb_c = rgb_c[:, order]
     merged = sorted(set(reach_c[2, 1:7].tolist()) | set(jmh_c[2, 1:7].tolist()))
     hues = _hue_table([F32(h) for h in merged])
@@ -323,7 +454,6 @@ def aces2_tables(peak: float, limiting: Primaries) -> Aces2Tables:
     )
     cusps[0] = cusps[360]
     cusps[361:] = cusps[1:3]
-    hue_bins, hue_steps = _hue_index(hues)
     return Aces2Tables(
         peak=peak,
         limit_j_max=limit_j,
@@ -334,6 +464,5 @@ def aces2_tables(peak: float, limiting: Primaries) -> Aces2Tables:
         reach=_reach_table(p_reach, limit_j),
         hues=hues,
         cusps=cusps,
-        hue_bins=hue_bins,
-        hue_steps=hue_steps,
+        search_range=_search_range(hues),
     )

@@ -55,7 +55,8 @@ class Lut1DOp(Op):
         table = self.table.astype(p.dtype)
         for c in range(3):
             x = p[c] - p.dtype.type(self.domain_min[c])
-            x *= p.dtype.type(scale[c])
+            with np.errstate(over="ignore"):  # huge inputs clamp to the last entry below
+                x *= p.dtype.type(scale[c])
             # fmax first so NaN maps to 0, as OCIO's std::max(0, std::min(x, n - 1)).
             np.fmin(np.fmax(x, 0, out=x), n - 1, out=x)
             i0 = np.minimum(x.astype(np.intp), n - 2)

@@ -81,7 +81,8 @@ class Lut3DOp(Op):
         frac = np.empty_like(p)
         for c in range(3):
             x = p[c] - p.dtype.type(self.domain_min[c])
-            x *= p.dtype.type(scale[c])
+            with np.errstate(over="ignore"):  # huge inputs clamp to the last entry below
+                x *= p.dtype.type(scale[c])
             np.fmin(np.fmax(x, 0, out=x), n - 1, out=x)
             i0 = np.minimum(x.astype(np.intp), n - 2)
             frac[c] = x - i0

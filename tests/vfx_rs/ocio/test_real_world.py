@@ -1,0 +1,129 @@
+"""What real-world configs use (issue 20), each config checked whole against PyOpenColorIO.
+
+Every color space pair, display view and look of each hand-written config is
+compared by `tests.vfx_rs.ocio.config_check.check_config` (1e-4, relative
+above 1, less OCIO's own float32 sensitivity): AllocationTransform (uniform
+and lg2, with and without vars, both directions), GradingPrimaryTransform
+(three styles, both directions), display spaces defined by a LUT in one
+direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
+an empty or null ``children`` group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.vfx_rs.ocio.config_check import check_config
+
+pytest.importorskip("PyOpenColorIO")
+
+
+def _write_luts(folder: Path) -> None:
+    x = np.linspace(0.0, 1.0, 1024)
+    rows = "\n".join(f"{v:.8f}" for v in x ** (1 / 2.4))
+    (folder / "gamma.spi1d").write_text(f"Version 1\nFrom 0.0 1.0\nLength 1024\nComponents 1\n{{\n{rows}\n}}\n")
+    flat = np.clip(1.2 * x - 0.1, 0.0, 1.0)  # flat ends: the inverse takes the entries nearest the centre
+    rows = "\n".join(f"{v:.8f}" for v in flat)
+    (folder / "flat.spi1d").write_text(f"Version 1\nFrom -0.125 1.125\nLength 1024\nComponents 1\n{{\n{rows}\n}}\n")
+    n = 9
+    b, g, r = np.meshgrid(*[np.linspace(0.0, 1.0, n)] * 3, indexing="ij")
+    mix = np.array([[0.8, 0.15, 0.05], [0.1, 0.8, 0.1], [0.05, 0.15, 0.8]])
+    cube = np.stack([r**1.2, g**0.9, b**1.1], axis=-1) @ mix.T
+    lines = "".join(f"{c[0]:.8f} {c[1]:.8f} {c[2]:.8f}\n" for c in cube.reshape(-1, 3))
+    (folder / "look.cube").write_text(f"LUT_3D_SIZE {n}\n{lines}")
+
+
+CONFIG = """\
+ocio_profile_version: 2
+search_path: luts
+roles: {default: lin, scene_linear: lin, color_picking: srgb}
+displays:
+  sRGB:
+    - !<View> {name: Standard, colorspace: srgb}
+    - !<View> {name: Graded, colorspace: srgb, looks: "+prim_log, +lut"}
+    - !<View> {name: Gamma, colorspace: gamma_display}
+colorspaces:
+  - !<ColorSpace> {name: lin}
+  - !<ColorSpace>
+    name: srgb
+    from_reference: !<GroupTransform>
+      children:
+        - !<AllocationTransform> {allocation: lg2, vars: [-8.5, 5, 0.00390625]}
+        - !<FileTransform> {src: gamma.spi1d, interpolation: linear}
+  - !<ColorSpace>
+    name: gamma_display
+    from_reference: !<FileTransform> {src: gamma.spi1d}
+  - !<ColorSpace>
+    name: flat_display
+    to_reference: !<FileTransform> {src: flat.spi1d}
+  - !<ColorSpace>
+    name: lg2_default
+    to_reference: !<AllocationTransform> {allocation: lg2, direction: inverse}
+  - !<ColorSpace>
+    name: lg2_two_vars
+    from_reference: !<AllocationTransform> {allocation: lg2, vars: [-6, 6.5]}
+  - !<ColorSpace>
+    name: uniform
+    from_reference: !<AllocationTransform> {allocation: uniform, vars: [-0.125, 1.125]}
+  - !<ColorSpace>
+    name: uniform_default
+    to_reference: !<AllocationTransform> {}
+  - !<ColorSpace>
+    name: empty_group
+    to_reference: !<GroupTransform> {children: }
+looks:
+  - !<Look>
+    name: prim_log
+    process_space: lg2_default
+    transform: !<GradingPrimaryTransform>
+      style: log
+      brightness: {rgb: [10, -5, 3], master: 2}
+      contrast: {rgb: [1.2, 0.9, 1], master: 1.1}
+      gamma: {rgb: [1.1, 0.8, 1], master: 1.2}
+      saturation: 1.3
+      pivot: {contrast: -0.1, black: 0.05, white: 0.9}
+      clamp: {black: -0.05, white: 1.1}
+  - !<Look>
+    name: prim_lin
+    process_space: lin
+    transform: !<GradingPrimaryTransform>
+      style: linear
+      offset: {rgb: [0.01, -0.02, 0], master: 0.005}
+      exposure: {rgb: [0.5, -0.3, 0], master: 0.2}
+      contrast: {rgb: [1.2, 0.9, 1], master: 1.1}
+      saturation: 0.8
+      pivot: {contrast: 0.5}
+  - !<Look>
+    name: prim_video
+    process_space: srgb
+    transform: !<GradingPrimaryTransform>
+      style: video
+      offset: {rgb: [0.01, -0.02, 0], master: 0.005}
+      lift: {rgb: [0.02, 0.0, -0.01], master: 0.01}
+      gain: {rgb: [1.2, 0.9, 1], master: 1.1}
+      gamma: {rgb: [1.1, 0.9, 1.3], master: 1}
+      saturation: 1.2
+      pivot: {black: 0.02, white: 0.95}
+      unknown_key: ignored as OCIO does
+  - !<Look>
+    name: lut
+    process_space: srgb
+    transform: !<FileTransform> {src: look.cube, interpolation: tetrahedral}
+  - !<Look>
+    name: null_children
+    process_space: lin
+    transform: !<GroupTransform> {children: }
+"""
+
+
+def test_real_world_features_match_ocio(tmp_path: Path) -> None:
+    (tmp_path / "luts").mkdir()
+    _write_luts(tmp_path / "luts")
+    path = tmp_path / "config.ocio"
+    path.write_text(CONFIG, encoding="utf-8")
+    report = check_config(str(path), values=9)
+    assert not report.failures(), "\n".join(report.failures()[:20])
+    assert len(report.matched) == report.total > 100
