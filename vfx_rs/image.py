@@ -192,9 +192,21 @@ class Image:
         view.flags.writeable = False
         return view
 
-    def numpy(self) -> npt.NDArray[np.float32]:
-        """Return a C-contiguous float32 ``(H, W, C)`` copy of the pixels."""
+    def numpy(self, copy: bool = True) -> npt.NDArray[np.float32]:
+        """Return a C-contiguous float32 ``(H, W, C)`` copy of the pixels.
+
+        `copy` is accepted for vfx-rs-py compatibility; the result is always a
+        copy, so changing it never changes the image.
+        """
         return self._data.copy()
+
+    @staticmethod
+    def empty(width: int, height: int, channels: int = 4) -> Image:
+        """A black ``width x height`` float32 image with `channels` channels (vfx-rs-py)."""
+        sizes = (width, height, channels)
+        if any(isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 1 <= v <= 65536 for v in sizes):
+            raise ArgumentError(f"width, height and channels must be integers from 1 to 65536, not {sizes}")
+        return Image._adopt(np.zeros((int(height), int(width), int(channels)), dtype=np.float32))
 
     def copy(self) -> Image:
         """Return an independent copy (pixels and metadata)."""
@@ -217,10 +229,12 @@ class Image:
 
     # Pixel operations: thin delegates to `vfx_rs.ops` (imported on first use, so `import vfx_rs` stays light).
 
-    def resize(self, width: int | None = None, height: int | None = None, **options: Any) -> Image:
-        """Resampled copy; see `vfx_rs.ops.resize` (``scale=``, ``filter=``, ``premultiplied=``)."""
+    def resize(self, width: int | None = None, height: int | None = None, filter: Any = None, **options: Any) -> Image:
+        """Resampled copy; see `vfx_rs.ops.resize` (``filter=`` a name or `ResizeFilter`, ``scale=``...)."""
         from vfx_rs import ops
 
+        if filter is not None:
+            options["filter"] = filter
         return ops.resize(self, width, height, **options)  # type: ignore[no-any-return]
 
     def blur(self, radius: float | None = None, **options: Any) -> Image:
@@ -229,11 +243,11 @@ class Image:
 
         return ops.blur(self, radius, **options)  # type: ignore[no-any-return]
 
-    def sharpen(self, amount: float = 1.0, sigma: float = 1.0) -> Image:
+    def sharpen(self, amount: float = 1.0, sigma: Any = 1.0, roi: Any = None) -> Image:
         """Sharpened copy; see `vfx_rs.ops.sharpen` and `vfx_rs.ops.unsharp_mask`."""
         from vfx_rs import ops
 
-        return ops.sharpen(self, amount, sigma)  # type: ignore[no-any-return]
+        return ops.sharpen(self, amount, sigma, roi)  # type: ignore[no-any-return]
 
     def over(self, background: Image) -> Image:
         """This image composited over `background`; see `vfx_rs.ops.over`."""
@@ -241,8 +255,8 @@ class Image:
 
         return ops.over(self, background)  # type: ignore[no-any-return]
 
-    def crop(self, x: int, y: int, width: int, height: int) -> Image:
-        """The region at image-space ``(x, y)``; see `vfx_rs.ops.crop`."""
+    def crop(self, x: Any, y: int | None = None, width: int | None = None, height: int | None = None) -> Image:
+        """The region at image-space ``(x, y)``, or ``crop(roi)`` with a `vfx_rs.Roi3D`; see `vfx_rs.ops.crop`."""
         from vfx_rs import ops
 
         return ops.crop(self, x, y, width, height)  # type: ignore[no-any-return]
@@ -278,6 +292,15 @@ class Image:
         if self.data_window[:2] != (0, 0) or self.display_window != self.data_window:
             extra = f", data_window={self.data_window}, display_window={self.display_window}"
         return f"<vfx_rs.Image {self.width}x{self.height} {names} {self._format}{extra}>"
+
+
+def _install_methods() -> None:
+    from vfx_rs.image_methods import install
+
+    install(Image)
+
+
+_install_methods()
 
 
 class LayeredImage:

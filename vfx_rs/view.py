@@ -106,11 +106,11 @@ def load_config(spec: str) -> Config:
 
 
 @functools.lru_cache(maxsize=8)
-def load_lut_ops(path: str) -> tuple[Op, ...]:
-    """The ops of a LUT file (any format `vfx_rs.lut.read_pipeline` knows), cached by path."""
+def load_lut_ops(path: str, interpolation: str = "tetrahedral") -> tuple[Op, ...]:
+    """The ops of a LUT file (any format `vfx_rs.lut.read_pipeline` knows), cached by path and interpolation."""
     from vfx_rs.lut import read_pipeline
 
-    return read_pipeline(path).ops
+    return read_pipeline(path, interpolation).ops
 
 
 def clear_caches() -> None:
@@ -147,8 +147,9 @@ class ViewSettings:
         OCIO display, view and look string (``""`` keeps the view's own looks).
     source
         One of `SOURCES`.
-    lut, lut_position
-        A LUT file and where it sits (`LUT_POSITIONS`; source ``"lut"`` shows it instead of the view).
+    lut, lut_position, lut_interpolation
+        A LUT file, where it sits (`LUT_POSITIONS`; source ``"lut"`` shows it instead of the view) and
+        how its 3D table interpolates (``tetrahedral`` or ``trilinear``; 1D tables are linear).
     exposure
         Stops, folded into the CDL slope (`cdl`).
     slope, offset, power, saturation
@@ -169,6 +170,7 @@ class ViewSettings:
     source: str = "ocio"
     lut: str = ""
     lut_position: str = "none"
+    lut_interpolation: str = "tetrahedral"
     exposure: float = 0.0
     slope: tuple[float, float, float] = (1.0, 1.0, 1.0)
     offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -179,7 +181,7 @@ class ViewSettings:
     normalize: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
-        for name in ("config", "input_space", "display", "view", "look", "lut"):
+        for name in ("config", "input_space", "display", "view", "look", "lut", "lut_interpolation"):
             object.__setattr__(self, name, os.fspath(getattr(self, name)))
         for name in ("slope", "offset", "power"):
             object.__setattr__(self, name, _triple(getattr(self, name), name))
@@ -219,31 +221,41 @@ class ViewSettings:
         live["normalize"] = None if self.normalize is None else (0.0, 1.0)
         return dataclasses.replace(self, **live)
 
-    def _live_ops(self) -> tuple[list[Op], Op, Op]:
+    def _live_ops(self, dynamic: bool = True) -> tuple[list[Op], Op, Op]:
         """The ops before the color transform (normalisation, grade, channel), and the gamma after it."""
         head: list[Op] = []
         if self.normalize is not None:
             lo, hi = self.normalize
             span = hi - lo if hi > lo else 1.0
-            head.append(MatrixOp(matrix=np.eye(3) / span, offset=np.full(3, -lo / span), dynamic=True))
-        (grade,) = self.cdl().ops(_CDL_STYLE)
-        head.append(dataclasses.replace(grade, dynamic=True))
-        channel = MatrixOp(matrix=_channel_matrix(self.channel), dynamic=True)
-        gamma = ExponentOp(exponent=(1.0 / self.gamma,) * 3, style="mirror", dynamic=True)
+            head.append(MatrixOp(matrix=np.eye(3) / span, offset=np.full(3, -lo / span), dynamic=dynamic))
+        cdl = self.cdl()
+        if not dynamic and cdl.power == (1.0, 1.0, 1.0) and cdl.saturation == 1.0:
+            # A no-clamp CDL of power 1 and saturation 1 is a scale and offset: a matrix, as OCIO's optimizer
+            # makes it (exact for Inf and NaN, and it fuses with its neighbours).
+            head.append(MatrixOp(matrix=np.diag(cdl.slope), offset=np.array(cdl.offset)))
+        else:
+            (grade,) = cdl.ops(_CDL_STYLE)
+            head.append(dataclasses.replace(grade, dynamic=dynamic))
+        channel = MatrixOp(matrix=_channel_matrix(self.channel), dynamic=dynamic)
+        gamma = ExponentOp(exponent=(1.0 / self.gamma,) * 3, style="mirror", dynamic=dynamic)
         return head, channel, gamma
 
-    def grade_pipeline(self) -> Pipeline:
-        """Normalisation and grade alone (scene-linear in, scene-linear out)."""
-        return Pipeline(self._live_ops()[0], optimize=False)
+    def grade_pipeline(self, live: bool = True) -> Pipeline:
+        """Normalisation and grade alone (scene-linear in, scene-linear out); `live` as in `pipeline`."""
+        return Pipeline(self._live_ops(live)[0], optimize=not live)
 
-    def pipeline(self) -> Pipeline:
+    def pipeline(self, live: bool = True) -> Pipeline:
         """The whole chain from the image's values to display values.
 
         The color transform comes from a cache keyed by `structure`; raises the
         `vfx_rs` error of a broken config or LUT file, or of an unknown name.
+        With `live` (the viewer's and export's form) grade, channel and gamma
+        are dynamic ops whose values are uniforms; ``live=False`` gives the
+        fully simplified chain for batch work (a neutral grade drops out,
+        constant matrices fuse), equal up to float rounding.
         """
-        head, channel, gamma = self._live_ops()
-        return Pipeline([*head, channel, *_color_ops(self.structure()), gamma], optimize=False)
+        head, channel, gamma = self._live_ops(live)
+        return Pipeline([*head, channel, *_color_ops(self.structure()), gamma], optimize=not live)
 
     def uniforms(self) -> dict[str, Uniform]:
         """The live ops' uniforms under their names in `glsl`: all a viewer uploads when only values change."""
@@ -375,11 +387,11 @@ def _color_ops(structure: ViewSettings) -> tuple[Op, ...]:
     if s.source == "lut":
         if not s.lut:
             raise ArgumentError("no LUT file is loaded")
-        return Pipeline(load_lut_ops(s.lut)).ops
+        return Pipeline(load_lut_ops(s.lut, s.lut_interpolation)).ops
     processor = load_config(s.config).display_processor(s.input_space, s.display, s.view, looks=s.look or None)
     ops: list[Op] = list(processor.pipeline.ops)
     if s.lut and s.lut_position != "none":
-        lut = list(load_lut_ops(s.lut))
+        lut = list(load_lut_ops(s.lut, s.lut_interpolation))
         ops = [*lut, *ops] if s.lut_position == "before" else [*ops, *lut]
     return Pipeline(ops).ops
 

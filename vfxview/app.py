@@ -1,7 +1,8 @@
 """The application: arguments, QApplication and main-window assembly (the only place that wires parts).
 
-``vfxview [IMAGE ...] [--config C --input S --display D --view V --look L | --lut F | --raw] [--exposure S]
-[--export OUT | --screenshot OUT.png]``.
+``vfxview [IMAGE ...] [--settings FILE] [--config C --input S --display D --view V --look L] [--lut F
+[--lut-position before|after]] [--raw] [--exposure S --slope R G B ... --gamma G --channel C]
+[--export OUT | --screenshot OUT.png]``: the view options are named as in ``vfx ocio``, ``grade`` and ``lut``.
 """
 
 from __future__ import annotations
@@ -17,26 +18,16 @@ _INSTALL_HINT = 'vfxview needs PySide6 and PyOpenGL: pip install "vfx-rs[app]"'
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command-line arguments."""
+    """The command-line arguments: the view settings named as in every ``vfx`` command (`vfx_rs.cli.view_options`)."""
+    from vfx_rs.cli import view_options
+
     p = argparse.ArgumentParser(prog="vfxview", description="vfx-rs image viewer (GLSL preview of the exact core)")
     p.add_argument("images", nargs="*", help="images to open; the second one becomes compare image B")
-    p.add_argument(
-        "--config", default=None, help="OCIO config: a .ocio file, $OCIO, or ocio://name (default: built-in ACES 1.3)"
-    )
-    p.add_argument(
-        "--input",
-        dest="input_space",
-        default=None,
-        help="color space of the image (default: the OCIO config's file rules for the file)",
-    )
-    p.add_argument("--display", default=None, help="OCIO display (default sRGB - Display)")
-    p.add_argument("--view", default=None, help="view of the display (default: the display's default view)")
-    p.add_argument("--look", default=None, help="OCIO look string (default: the view's looks)")
-    p.add_argument("--lut", default=None, help="show through this LUT file instead of an OCIO view")
-    p.add_argument("--raw", action="store_true", help="no color transform (raw values, exposure and gamma only)")
-    p.add_argument("--exposure", type=float, default=0.0, help="exposure in stops")
-    p.add_argument("--gamma", type=float, default=1.0, help="display gamma")
-    p.add_argument("--channel", default="RGB", help="channel view: RGB R G B A Y")
+    view_options.add_settings_argument(p)
+    view_options.add_color_arguments(p)
+    p.add_argument("--raw", action="store_true", help="no color transform (raw values, grade and gamma only)")
+    view_options.add_grade_arguments(p)
+    view_options.add_display_arguments(p)
     p.add_argument("--export", metavar="OUT", help="write IMAGE as displayed through the NumPy core and exit")
     p.add_argument("--grade-only", action="store_true", help="with --export: write the graded scene-linear image")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window, save it as PNG and exit")
@@ -45,8 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _apply_args(state: Any, args: argparse.Namespace) -> None:
+    """Settings file first, then each option given (through the commands, so a bad one leaves a message)."""
+    from vfx_rs.cli.view_options import GRADE_FIELDS, given
     from vfxview import color_commands, commands
 
+    if args.settings and not commands.load_settings(state, args.settings):
+        return
     color_commands.configure(
         state,
         config=args.config,
@@ -55,11 +50,18 @@ def _apply_args(state: Any, args: argparse.Namespace) -> None:
         view=args.view,
         look=args.look,
         lut=args.lut,
+        lut_position=args.lut_position,
         source="raw" if args.raw else None,
     )
-    commands.set_exposure(state, args.exposure)
-    commands.set_gamma(state, args.gamma)
-    commands.set_channel(state, args.channel)
+    grade = given(args, GRADE_FIELDS)
+    if "exposure" in grade:
+        commands.set_exposure(state, grade.pop("exposure"))
+    if grade:
+        commands.set_grade(state, **grade)
+    if args.gamma is not None:
+        commands.set_gamma(state, args.gamma)
+    if args.channel is not None:
+        commands.set_channel(state, args.channel)
 
 
 def _export_headless(args: argparse.Namespace) -> int:

@@ -90,13 +90,15 @@ def configure(
     view: str | None = None,
     look: str | None = None,
     lut: str | Path | None = None,
+    lut_position: str | None = None,
     source: str | None = None,
 ) -> bool:
     """Change several color settings at once (as the command line does); all or nothing.
 
     A `display` without `view` gets the display's default view; a `lut`
-    selects the LUT source and `display`/`view` the OCIO source unless
-    `source` says otherwise.
+    selects the LUT source (the LUT instead of the view) unless `lut_position`
+    stacks it ``before`` or ``after`` the view; `display`/`view` select the
+    OCIO source unless `source` says otherwise.
     """
     changes: dict[str, Any] = {}
     try:
@@ -121,7 +123,8 @@ def configure(
         changes["look"] = look
     if lut is not None:
         clear_caches()
-        changes.update(source="lut", lut=os.fspath(lut))
+        stacked = lut_position in ("before", "after")
+        changes.update(source="ocio" if stacked else "lut", lut=os.fspath(lut), lut_position=lut_position or "none")
     if source is not None:
         changes["source"] = source
     if changes.get("source", state.source) not in SOURCES:

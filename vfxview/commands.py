@@ -51,6 +51,7 @@ __all__ = [
     "set_frame",
     "set_gamma",
     "set_grade",
+    "set_settings",
     "set_wipe",
     "show_frame",
     "show_loaded",
@@ -364,6 +365,20 @@ def save_settings(state: ViewerState, path: str | Path) -> bool:
     return True
 
 
+def set_settings(state: ViewerState, settings: ViewSettings) -> bool:
+    """Show through `settings` (checked by building its GLSL: a broken one leaves a message and the current ones)."""
+    if not isinstance(settings, ViewSettings):
+        report_error(state, f"expected vfx_rs.view.ViewSettings, got {type(settings).__name__}")
+        return False
+    try:
+        settings.glsl()
+    except (VfxError, OSError, ValueError, KeyError) as exc:
+        report_error(state, f"cannot show through {settings!r}: {exc}")
+        return False
+    state.update(settings=settings, input_from_rules=False)
+    return True
+
+
 def load_settings(state: ViewerState, path: str | Path) -> bool:
     """Show through view settings saved by `save_settings` (checked: a broken one leaves the current settings)."""
     try:
@@ -372,8 +387,7 @@ def load_settings(state: ViewerState, path: str | Path) -> bool:
     except (VfxError, OSError) as exc:
         report_error(state, f"cannot load view settings from {path}: {exc}")
         return False
-    state.update(settings=settings, input_from_rules=False)
-    return True
+    return set_settings(state, settings)
 
 
 def set_background(state: ViewerState, background: str) -> None:
@@ -435,6 +449,15 @@ class ScriptViewer:
     @gamma.setter
     def gamma(self, value: float) -> None:
         set_gamma(self.state, value)
+
+    @property
+    def settings(self) -> ViewSettings:
+        """The view settings (`vfx_rs.view.ViewSettings`); set a new one to show through it."""
+        return self.state.settings
+
+    @settings.setter
+    def settings(self, settings: ViewSettings) -> None:
+        set_settings(self.state, settings)
 
     def set_view(self, display: str, view: str | None = None, look: str | None = None) -> bool:
         """Choose OCIO display, view and (optionally) look."""

@@ -45,6 +45,8 @@ SHORTCUTS: dict[str, str] = {
     "export": "Ctrl+E",
     "export_graded": "Ctrl+Shift+E",
     "bake": "Ctrl+B",
+    "save_settings": "Ctrl+Shift+S",
+    "load_settings": "Ctrl+Shift+L",
     "quit": "Ctrl+Q",
     "fit": "F",
     "one_to_one": "H",
@@ -69,7 +71,7 @@ SHORTCUTS: dict[str, str] = {
 }
 """Keyboard shortcuts (tev and RV habits; listed in README)."""
 
-_REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", "source")
+_REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", "lut_position", "source")
 """Color settings saved at exit and restored at start (with the dock layout and recent files)."""
 
 
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
             file, "Export graded scene-linear...", "export_graded", lambda: self.export_dialog(grade_only=True)
         )
         self._action(file, "Bake grade + view to LUT...", "bake", self.bake_dialog)
+        self._action(file, "Save view settings...", "save_settings", self.save_settings_dialog)
+        self._action(file, "Load view settings...", "load_settings", self.load_settings_dialog)
         self._action(file, "Quit", "quit", self.close)
         view = self.menuBar().addMenu("&View")
         self._action(view, "Fit", "fit", self.viewport.fit)
@@ -300,6 +304,16 @@ class MainWindow(QMainWindow):
             done=lambda _: self.statusBar().showMessage(f"exported {path}", 5000),
             progress=True,
         )
+
+    def save_settings_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save view settings", "view.json", "View settings (*.json)")
+        if path:
+            commands.save_settings(self.state, path)
+
+    def load_settings_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load view settings", "", "View settings (*.json)")
+        if path:
+            commands.load_settings(self.state, path)
 
     def bake_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

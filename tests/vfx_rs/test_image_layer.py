@@ -39,3 +39,18 @@ def test_new_layered_image_add_layer_and_to_image() -> None:
     with pytest.raises(vfx_rs.ArgumentError, match="exactly one layer"):
         layered.to_image()
     assert layered[0]["R"].sample_type is vfx_rs.SampleType.F32
+
+
+def test_vfx_rs_py_image_methods_delegate_to_the_ops() -> None:
+    data = np.random.default_rng(5).random((6, 8, 4)).astype(np.float32)
+    img = vfx_rs.Image(data)
+    assert vfx_rs.Image.empty(3, 2).shape == (2, 3, 4) and not vfx_rs.Image.empty(3, 2, 1).numpy(copy=False).any()
+    np.testing.assert_array_equal(img.flip().numpy(), vfx_rs.ops.flip(img).numpy())
+    np.testing.assert_array_equal(img.box_blur(3).numpy(), vfx_rs.ops.box_blur(img, 3).numpy())
+    np.testing.assert_array_equal(img.contrast(0.1, 0.9).numpy(), vfx_rs.ops.contrast_remap(img, 0.1, 0.9).numpy())
+    np.testing.assert_array_equal(img.fillholes().numpy(), vfx_rs.ops.fillholes_pushpull(img).numpy())
+    resized = img.resize(4, 3, vfx_rs.ops.ResizeFilter.Bilinear)
+    np.testing.assert_array_equal(resized.numpy(), vfx_rs.ops.resize(img, 4, 3, "bilinear").numpy())
+    assert img.crop(vfx_rs.Roi3D(1, 3, 0, 2)).shape == (2, 2, 4)
+    with pytest.raises(vfx_rs.ArgumentError, match="integers"):
+        vfx_rs.Image.empty(0, 2)

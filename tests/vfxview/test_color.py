@@ -180,8 +180,17 @@ def test_broken_config_lut_or_names_leave_a_message_and_the_previous_state(files
     bad_config.write_text("ocio_profile_version: 2\ncolorspaces: [\n", encoding="utf-8")
     bad_lut = tmp_path / "bad.cube"
     bad_lut.write_text("LUT_3D_SIZE 2\n0 0 0\n1 1\n", encoding="utf-8")
+    bomb = tmp_path / "bomb.ocio"  # nested aliases: a billion values once expanded (issue 16)
+    levels = [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    bomb.write_text(
+        "\n".join(["ocio_profile_version: 2", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]", *levels, "name: *a8"])
+    )
+    folder_lut = tmp_path / "folder.cube"
+    folder_lut.mkdir()
     attempts = [
         (lambda: color_commands.set_config(state, bad_config), "bad.ocio"),
+        (lambda: color_commands.set_config(state, bomb), "bomb.ocio"),
+        (lambda: color_commands.set_lut(state, folder_lut), "folder.cube"),
         (lambda: color_commands.set_config(state, tmp_path / "missing.ocio"), "missing.ocio"),
         (lambda: color_commands.set_lut(state, bad_lut), "bad.cube"),
         (lambda: color_commands.set_input_space(state, "NoSpace"), "NoSpace"),

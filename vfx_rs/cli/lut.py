@@ -6,6 +6,13 @@ import argparse
 from typing import Any
 
 from vfx_rs.cli.common import add_image_command
+from vfx_rs.cli.view_options import (
+    GRADE_FIELDS,
+    add_display_arguments,
+    add_grade_arguments,
+    add_settings_argument,
+    view_settings,
+)
 
 __all__ = ["INTERPOLATIONS", "add_parser", "add_step_arguments", "pipeline", "step_options"]
 
@@ -15,6 +22,7 @@ INTERPOLATIONS = ("tetrahedral", "trilinear", "best", "linear", "default")
 _EXAMPLES = """examples:
   vfx lut render.exr grade.cube out.exr
   vfx lut render.exr film.spi3d out.exr --interp trilinear
+  vfx lut render.exr film.cube out.exr --exposure -0.5        # the viewer's LUT chain: grade, LUT, gamma
   vfx lut log.dpx to_rec709.3dl out.png --bit-depth 16
   vfx lut plate.exr shot.cc graded.exr                 # an ASC CDL file, as OCIO's FileTransform
 """
@@ -24,22 +32,29 @@ def add_step_arguments(p: argparse.ArgumentParser, kind: str) -> None:
     """The step's options."""
     p.add_argument("lut", metavar="LUT", help=".cube, .spi1d, .spi3d, .spimtx, .3dl, .csp, .clf/.ctf, .cc ...")
     p.add_argument("--interp", choices=INTERPOLATIONS, default="tetrahedral", help="3D LUT interpolation")
+    add_settings_argument(p)
+    add_grade_arguments(p)
+    add_display_arguments(p)
 
 
 def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
-    """Check and collect the options."""
+    """Check and collect the options: the viewer's LUT source (`vfx_rs.view.ViewSettings`) with this LUT."""
     import os
 
-    options = {"lut": os.path.abspath(args.lut), "interp": args.interp}
+    args.lut = os.path.abspath(args.lut)
+    settings = view_settings(args, (*GRADE_FIELDS, "gamma", "channel")).replace(
+        source="lut", lut=args.lut, lut_interpolation=args.interp
+    )
+    options = {"settings": settings.to_dict()}
     pipeline(options)  # a malformed LUT fails now, naming file and line
     return options
 
 
 def pipeline(options: dict[str, Any]) -> Any:
-    """The LUT's ops as a pipeline (`vfx_rs.lut.read_pipeline`)."""
-    from vfx_rs.lut import read_pipeline
+    """The grade, the LUT file's ops (`vfx_rs.lut.read_pipeline`) and the gamma, simplified."""
+    from vfx_rs.view import ViewSettings
 
-    return read_pipeline(options["lut"], options["interp"])
+    return ViewSettings.from_dict(options["settings"]).pipeline(live=False)
 
 
 def add_parser(sub: Any) -> None:

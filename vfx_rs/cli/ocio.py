@@ -2,7 +2,11 @@
 
 The config is a file (``--config``), a built-in one (``--builtin``, e.g.
 ``ocio://cg-config-latest``) or, by default, the built-in ACES 1.3 CG config.
-Either ``--to`` a color space, or ``--display`` (and optionally ``--view``).
+Either ``--to`` a color space, or ``--display`` (and optionally ``--view``):
+the viewer's whole chain (`vfx_rs.view.ViewSettings`: grade, input space,
+look, display/view, a LUT before or after it, gamma), with the same option
+names as ``vfxview``, or read from ``--settings FILE`` saved by the viewer.
+``--from`` is another name for ``--input``, ``--looks`` for ``--look``.
 """
 
 from __future__ import annotations
@@ -11,69 +15,105 @@ import argparse
 from typing import Any
 
 from vfx_rs.cli.common import add_image_command
+from vfx_rs.cli.view_options import (
+    GRADE_FIELDS,
+    add_color_arguments,
+    add_display_arguments,
+    add_grade_arguments,
+    add_settings_argument,
+    view_settings,
+)
 from vfx_rs.errors import ArgumentError
 
 __all__ = ["add_parser", "add_step_arguments", "config", "pipeline", "step_options"]
 
 _EXAMPLES = """examples:
-  vfx ocio render.exr out.exr --from ACEScg --to "ACEScct"
-  vfx ocio render.exr out.png --from ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video" --bit-depth 16
+  vfx ocio render.exr out.exr --input ACEScg --to "ACEScct"
+  vfx ocio render.exr out.png --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video" --bit-depth 16
+  vfx ocio render.exr out.png --input ACEScg --display "sRGB - Display" --exposure 1 --sat 0.9
+  vfx ocio render.exr out.png --settings shot.json             # view settings saved by vfxview
   vfx ocio plate.exr out.exr --config show.ocio --from "ARRI LogC3" --to ACEScg --looks "+grade"
   vfx ocio render.exr out.exr --builtin ocio://cg-config-latest --from ACEScg --to "ACES2065-1"
 """
 
+_FIELDS = (
+    "config",
+    "input_space",
+    "display",
+    "view",
+    "look",
+    "lut",
+    "lut_position",
+    *GRADE_FIELDS,
+    "gamma",
+    "channel",
+)
+"""The `ViewSettings` fields ``vfx ocio`` takes from the command line."""
+
+_COLOR_ONLY = ("config", "input_space", "display", "view", "look", "source")
+"""Fields a color space conversion (``--to``) or an ``--inverse`` uses; the rest must stay neutral there."""
+
 
 def add_step_arguments(p: argparse.ArgumentParser, kind: str) -> None:
     """The step's options."""
-    p.add_argument("--config", help="OCIO config file (default: the built-in ACES 1.3 CG config)")
+    add_settings_argument(p)
+    add_color_arguments(p, input_aliases=("--from",))
     p.add_argument("--builtin", metavar="NAME", help="a built-in config by name, e.g. ocio://cg-config-latest")
-    p.add_argument("--from", dest="src", required=True, help="source color space")
-    p.add_argument("--to", dest="dst", help="target color space")
-    p.add_argument("--display", help="target display (with --view; instead of --to)")
-    p.add_argument("--view", help="view of the display (default: the display's first view)")
-    p.add_argument("--looks", help="looks to apply: 'a, +b, -c'")
-    p.add_argument("--inverse", action="store_true", help="apply the inverse transform")
+    p.add_argument("--to", dest="dst", help="target color space (instead of --display)")
+    add_grade_arguments(p)
+    add_display_arguments(p)
+    p.add_argument("--inverse", action="store_true", help="apply the inverse transform (of a conversion or view alone)")
 
 
 def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
-    """Check and collect the options."""
-    if (args.dst is None) == (args.display is None):
-        raise ArgumentError("ocio: give either --to or --display")
-    if args.view and not args.display:
-        raise ArgumentError("ocio: --view needs --display")
+    """Check and collect the options (the view settings as plain data, for other processes)."""
     if args.config and args.builtin:
         raise ArgumentError("ocio: give --config or --builtin, not both")
-    import os
-
-    names = ("config", "builtin", "src", "dst", "display", "view", "looks", "inverse")
-    options = {n: getattr(args, n) for n in names}
-    if options["config"]:
-        options["config"] = os.path.abspath(options["config"])
+    if args.dst is not None and args.display is not None:
+        raise ArgumentError("ocio: give either --to or --display")
+    if args.view and not (args.display or args.settings):
+        raise ArgumentError("ocio: --view needs --display")
+    if not args.settings and (args.input_space is None or (args.dst is None and args.display is None)):
+        raise ArgumentError("ocio: give --input (or --from) and --to or --display, or --settings FILE")
+    args.config = args.config or _builtin_spec(args.builtin)
+    settings = view_settings(args, _FIELDS)
+    if args.dst is not None or args.inverse:
+        defaults = type(settings)().to_dict()
+        extra = [f for f, v in settings.to_dict().items() if f not in _COLOR_ONLY and v != defaults[f]]
+        if extra:
+            raise ArgumentError(
+                f"ocio: {', '.join(extra)} apply with --display (a forward view); "
+                "--to and --inverse convert color spaces or undo a view alone"
+            )
+    options = {"settings": settings.to_dict(), "dst": args.dst, "inverse": args.inverse}
     pipeline(options)  # fail now, with the names, rather than once per frame
     return options
 
 
 def config(options: dict[str, Any]) -> Any:
-    """The config the options name."""
-    from vfx_rs import ocio
+    """The config the options name (``config`` or ``builtin``: a spec `vfx_rs.view.load_config` reads)."""
+    from vfx_rs.view import BUILTIN_CONFIG, load_config
 
-    if options["config"]:
-        return ocio.Config.from_file(options["config"])
-    if options["builtin"]:
-        return ocio.builtin(options["builtin"])
-    return ocio.builtin_aces_1_3()
+    return load_config(options.get("config") or _builtin_spec(options.get("builtin")) or BUILTIN_CONFIG)
+
+
+def _builtin_spec(name: str | None) -> str | None:
+    """``--builtin NAME`` as a config spec: ``ocio://NAME`` (the prefix may be given or not)."""
+    return name if name is None or name.startswith("ocio://") else f"ocio://{name}"
 
 
 def pipeline(options: dict[str, Any]) -> Any:
-    """The processor's pipeline."""
-    cfg = config(options)
-    if options["display"]:
-        proc = cfg.display_processor(
-            options["src"], options["display"], options["view"], looks=options["looks"], inverse=options["inverse"]
-        )
-    else:
-        proc = cfg.processor(options["src"], options["dst"], looks=options["looks"], inverse=options["inverse"])
-    return proc.pipeline
+    """The pipeline: a conversion ``--to``, the view's inverse, or the whole view chain (`ViewSettings.pipeline`)."""
+    from vfx_rs.view import ViewSettings
+
+    s = ViewSettings.from_dict(options["settings"])
+    cfg = config({"config": s.config})
+    looks = s.look or None
+    if options["dst"]:
+        return cfg.processor(s.input_space, options["dst"], looks=looks, inverse=options["inverse"]).pipeline
+    if options["inverse"]:
+        return cfg.display_processor(s.input_space, s.display, s.view, looks=looks, inverse=True).pipeline
+    return s.pipeline(live=False)
 
 
 def add_parser(sub: Any) -> None:

@@ -27,6 +27,7 @@ class Progress:
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self._last = 0.0
         self._first: float | None = None
+        self._logged = -1  # frames done when the last log line was written (not on a terminal)
 
     def elapsed(self) -> float:
         """Seconds since the start."""
@@ -50,8 +51,9 @@ class Progress:
         now = time.perf_counter()
         if self.tty:
             self.stream.write("\r" + self.line() + ("\n" if final else ""))
-        elif final or now - self._last >= _LOG_INTERVAL:
+        elif (final and self._logged != self.done) or now - self._last >= _LOG_INTERVAL:
             self.stream.write(self.line() + "\n")
+            self._logged = self.done
         else:
             return
         self._last = now

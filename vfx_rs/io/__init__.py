@@ -17,6 +17,7 @@ from vfx_rs._files import check_path, open_regular
 from vfx_rs.errors import ArgumentError, FormatError, IoError, VfxError
 from vfx_rs.image import Image, LayeredImage
 from vfx_rs.io.atomic import atomic_output
+from vfx_rs.io.decoder_errors import decoder_reason
 from vfx_rs.io.limits import LIMITS, ReadLimits
 from vfx_rs.io.per_format import (
     read_dpx,
@@ -102,13 +103,13 @@ def _call_reader(path: str, function: str, *args: Any, **options: Any) -> Any:
     except TypeError as exc:
         if "unexpected keyword" in str(exc):
             raise ArgumentError(f"{fmt.name} reader: {exc}", path=path) from exc
-        raise FormatError(f"cannot read {fmt.name} file: {exc}", path=path) from exc
+        raise FormatError(f"cannot read {fmt.name} file: {decoder_reason(exc)}", path=path) from exc
     except OSError as exc:
         raise IoError(f"cannot read {fmt.name} file: {exc.strerror or exc}", path=path) from exc
     except MemoryError as exc:
         raise FormatError(f"{fmt.name} file asks for more memory than is available", path=path) from exc
     except Exception as exc:
-        raise FormatError(f"cannot read {fmt.name} file: {exc}", path=path) from exc
+        raise FormatError(f"cannot read {fmt.name} file: {decoder_reason(exc)}", path=path) from exc
 
 
 def read(path: PathLike, **options: Any) -> Image:

@@ -22,6 +22,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError, NotFoundError
 from vfx_rs.image import Image, LayeredImage
+from vfx_rs.io.decoder_errors import decoder_reason
 from vfx_rs.io.exr_deep import deep_image_of_part, is_deep
 from vfx_rs.io.exr_header import read_headers
 
@@ -157,7 +158,7 @@ def _layer_image(part: Any, names: list[str], header: dict[str, Any], metadata: 
 
 def _library_reason(exc: Exception, path: str) -> str:
     """The library's message without the path; its "Unable to open ... for read" means a header it cannot parse."""
-    text = str(exc).replace(f"'{path}'", "the file").replace(path, "the file").strip()
+    text = decoder_reason(exc).replace(f"'{path}'", "the file").replace(path, "the file")
     if "Unable to open" in text:
         return "OpenEXR cannot parse the header or chunk table (damaged file)"
     return f"OpenEXR: {text}"

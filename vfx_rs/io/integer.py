@@ -13,6 +13,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
+from vfx_rs.io.decoder_errors import decoder_reason
 
 __all__ = [
     "associate_alpha",
@@ -84,4 +85,4 @@ def decode_file(path: str, decode: Callable[[bytes], np.ndarray], what: str) -> 
     try:
         return decode(data)
     except Exception as exc:
-        raise FormatError(f"damaged {what} data: {exc}", path=path) from exc
+        raise FormatError(f"damaged {what} data: {decoder_reason(exc)}", path=path) from exc

@@ -20,6 +20,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.cmyk import cmyk_to_rgb
+from vfx_rs.io.decoder_errors import decoder_reason
 from vfx_rs.io.headers import jpeg_header
 from vfx_rs.io.integer import decode_integers, encode_integers, image_from_codes
 from vfx_rs.io.limits import check_size
@@ -50,7 +51,7 @@ def _ultra_hdr(blob: bytes, path: str) -> Image:
     try:
         half = np.asarray(imagecodecs.ultrahdr_decode(blob))
     except Exception as exc:
-        raise FormatError(f"damaged Ultra HDR gain map: {exc}", path=path) from exc
+        raise FormatError(f"damaged Ultra HDR gain map: {decoder_reason(exc)}", path=path) from exc
     meta = {"bit_depth": 16, "jpeg:conversion": "Ultra HDR: SDR base and gain map to linear HDR (libultrahdr)"}
     return Image._adopt(np.ascontiguousarray(half, np.float32), ["R", "G", "B", "A"], "f16", meta)
 

@@ -24,6 +24,7 @@ from vfx_rs.errors import ArgumentError, FormatError, IoError
 from vfx_rs.image import Image
 from vfx_rs.io.limits import check_size
 from vfx_rs.io.movie_yuv import MATRIX_COEFFICIENTS, planes_to_rgb, rgb_to_planes
+from vfx_rs.io.timecode import frames_to_timecode, timecode_to_frames
 
 __all__ = [
     "CODECS",
@@ -43,11 +44,12 @@ WRITE_OPTIONS: dict[str, frozenset[str]] = {"movie": frozenset()}
 MOVIE_EXTENSIONS = (".mov", ".mp4", ".m4v", ".mxf", ".mkv")
 """Extensions `vfx_rs.read` and the viewer treat as movies."""
 
-PRIMARIES = {1: "bt709", 5: "bt470bg", 6: "smpte170m", 9: "bt2020", 11: "smpte431", 12: "smpte432"}
+PRIMARIES = {1: "bt709", 2: "unspecified", 5: "bt470bg", 6: "smpte170m", 9: "bt2020", 11: "smpte431", 12: "smpte432"}
 """H.273 ColourPrimaries codes (11: DCI-P3, 12: P3-D65)."""
 
 TRANSFERS = {
     1: "bt709",
+    2: "unspecified",
     6: "smpte170m",
     8: "linear",
     13: "iec61966-2-1",
@@ -213,15 +215,6 @@ def write(path: str, image: Image, fmt: str = "movie") -> None:
     raise ArgumentError("a movie holds a sequence of frames: write it with vfx_rs.write_movie(path, frames, ...)")
 
 
-def _timecode_text(timecode: str | None) -> str | None:
-    if timecode is None:
-        return None
-    parts = timecode.replace(";", ":").split(":")
-    if len(parts) != 4 or not all(p.isdigit() for p in parts):
-        raise ArgumentError(f"timecode must read HH:MM:SS:FF, not {timecode!r}")
-    return timecode
-
-
 def write_movie(
     path: str | os.PathLike[str],
     frames: Iterable[Image],
@@ -280,6 +273,7 @@ def write_movie(
     rate = Fraction(fps).limit_denominator(1001)
     if rate <= 0:
         raise ArgumentError(f"frame rate must be positive, not {fps!r}", path=target)
+    start_timecode = frames_to_timecode(timecode_to_frames(timecode, rate), rate) if timecode else None
     encoder, pix_fmt, options = CODECS[codec]
     try:
         av.codec.Codec(encoder, "w")
@@ -295,8 +289,8 @@ def write_movie(
             for key, code in tags.items():
                 setattr(stream.codec_context, key, code)
             stream.codec_context.color_range = 1  # narrow ("tv") range, as broadcast and ProRes expect
-            if timecode:
-                stream.metadata["timecode"] = _timecode_text(timecode) or ""
+            if start_timecode:
+                stream.metadata["timecode"] = start_timecode
             for image in frames:
                 if count == 0:
                     stream.width, stream.height = image.width, image.height

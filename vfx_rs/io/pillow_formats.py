@@ -20,6 +20,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError, FormatError
 from vfx_rs.image import Image
+from vfx_rs.io.decoder_errors import decoder_reason
 from vfx_rs.io.headers import raster_size
 from vfx_rs.io.integer import associate_alpha, encode_integers, image_from_codes, unassociate_alpha
 from vfx_rs.io.limits import check_size
@@ -78,7 +79,7 @@ def read(path: str, fmt: str | None = None, frame: int = 0) -> Image:
     except (ArgumentError, FormatError):
         raise
     except Exception as exc:  # Pillow's errors for damaged data are plain OSError/ValueError/SyntaxError
-        raise FormatError(f"damaged {_NAMES[fmt]} data: {exc}", path=path) from exc
+        raise FormatError(f"damaged {_NAMES[fmt]} data: {decoder_reason(exc)}", path=path) from exc
     if codes.dtype != np.uint8:
         raise FormatError(f"{_NAMES[fmt]} decoded to {codes.dtype}, expected 8-bit samples", path=path)
     image = image_from_codes(codes, path, {"frames": frames} if frames > 1 else None)

@@ -37,6 +37,7 @@ import numpy as np
 from vfx_rs.errors import FormatError
 from vfx_rs.image import Image
 from vfx_rs.io.cmyk import cmyk_to_rgb
+from vfx_rs.io.decoder_errors import decoder_reason
 from vfx_rs.io.integer import associate_alpha
 from vfx_rs.io.limits import check_size
 from vfx_rs.io.tiff_samples import (
@@ -119,7 +120,7 @@ def _rgba_interface(blob: bytes, info: _Page, path: str) -> np.ndarray:
     try:
         rgba = np.asarray(imagecodecs.tiff_decode(blob, asrgb=True))
     except Exception as exc:
-        raise FormatError(f"libtiff cannot decode this TIFF as RGBA: {exc}", path=path) from exc
+        raise FormatError(f"libtiff cannot decode this TIFF as RGBA: {decoder_reason(exc)}", path=path) from exc
     if rgba.shape != (info.height, info.width, 4):
         raise FormatError(f"libtiff gave RGBA of shape {rgba.shape} for a {info.width}x{info.height} TIFF", path=path)
     return rgba[..., : min(info.samples, 4)].astype(np.float32) / np.float32(255.0)
@@ -132,7 +133,7 @@ def _log_hdr(blob: bytes, info: _Page, path: str) -> tuple[np.ndarray, list[str]
     try:
         raw = np.asarray(imagecodecs.tiff_decode(blob))
     except Exception as exc:
-        raise FormatError(f"libtiff cannot decode this SGI Log TIFF: {exc}", path=path) from exc
+        raise FormatError(f"libtiff cannot decode this SGI Log TIFF: {decoder_reason(exc)}", path=path) from exc
     if info.photometric == 32844:
         if raw.dtype.kind not in "iu" or raw.shape != (info.height, info.width):
             raise FormatError(f"unexpected LogL samples {raw.dtype} {raw.shape}", path=path)
@@ -216,7 +217,7 @@ def read(path: str, raw_color: bool = False) -> Image:
     except FormatError:
         raise
     except Exception as exc:
-        raise FormatError(f"damaged or unsupported TIFF data: {exc}", path=path) from exc
+        raise FormatError(f"damaged or unsupported TIFF data: {decoder_reason(exc)}", path=path) from exc
     if data is None:
         return _read_libtiff(path, info, raw_color)
     meta = info.metadata()

@@ -2,7 +2,7 @@
 
 `read` returns what a LUT file holds, choosing the reader by extension or, for
 an unknown extension, by the file's first bytes; `write_lut` writes ``.cube``,
-``.spi1d``, ``.spi3d`` and ``.clf``; `bake` turns any processor into a 1D, 3D or log2
+``.spi1d``, ``.spi3d``, ``.clf`` and ``.ctf``; `bake` turns any processor into a 1D, 3D or log2
 shaper + 3D LUT file. Every reader enforces the limits of `vfx_rs.lut.limits`.
 
 Examples
@@ -97,7 +97,7 @@ def _looks_3dl(head: str) -> bool:
 
 
 def _write_clf_lut(path: str | os.PathLike[str], lut: Any) -> None:
-    """Write a LUT, `LutChain`, `Pipeline` or op list as CLF (LUTs through their ops)."""
+    """Write a LUT, `LutChain`, `Pipeline` or op list as CLF, or CTF for a ``.ctf`` path (LUTs through their ops)."""
     write_clf(path, lut.to_ops() if isinstance(lut, (Lut1D, Lut3D, LutChain)) else lut)
 
 
@@ -125,7 +125,7 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".csp": LutFormat("Cinespace", read_csp, None, lambda head: head.lstrip().upper().startswith("CSPLUTV100")),
     ".3dl": LutFormat("Autodesk Flame/Lustre", read_3dl, None, _looks_3dl),
     ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
-    ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf),
+    ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf, _write_clf_lut),
 }
 """LUT formats by lower-case file extension, in the order content sniffing tries them."""
 
@@ -226,7 +226,7 @@ def read_pipeline(path: str | os.PathLike[str], interpolation: str = "tetrahedra
 
 
 def write_lut(path: str | os.PathLike[str], lut: Any) -> None:
-    """Write `lut`, choosing the writer by extension (``.clf`` also takes a `LutChain` or `Pipeline`)."""
+    """Write `lut`, choosing the writer by extension (``.clf``/``.ctf`` also take a `LutChain` or `Pipeline`)."""
     fmt = _format(path)
     if fmt.write is None:
         writable = sorted(e for e, f in LUT_FORMATS.items() if f.write is not None)

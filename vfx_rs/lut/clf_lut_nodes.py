@@ -1,7 +1,9 @@
 """The table nodes of CLF/CTF: ``LUT1D``, ``LUT3D`` and CTF's ``InverseLUT1D``, with their ``IndexMap``.
 
 Table values are divided by the ``outBitDepth`` maximum; the input domain is
-[0, 1] (OpenColorIO CTFReaderLut1DElt/CTFReaderLut3DElt). ``LUT1D`` options:
+[0, 1] (OpenColorIO CTFReaderLut1DElt/CTFReaderLut3DElt); ``LUT1D`` entries may
+be NaN (applied as 0) or infinite (the largest float32), as OCIO applies them.
+``LUT1D`` options:
 ``halfDomain`` (65536 entries, one per half code), ``rawHalfs`` (values are
 half bit patterns) and, from CTF 1.4, ``hueAdjust="dw3"`` (`HueAdjustOp`).
 A two-entry ``IndexMap`` (CLF 2 / CTF 1.x) becomes a range before the table.
@@ -26,6 +28,9 @@ from vfx_rs.pipeline.ops.range import RangeOp
 
 __all__ = ["read_inverse_lut1d", "read_inverse_lut3d", "read_lut1d", "read_lut3d"]
 
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+"""What OCIO's SanitizeFloat (MathUtils.cpp) makes of an infinite LUT entry, with its sign."""
+
 _INDEX_PAIR = re.compile(r"([^\s@]+)\s*@\s*([^\s@]+)")
 
 
@@ -38,6 +43,9 @@ def _index_map(node: Node, length: int, in_max: float, context: NodeContext) -> 
     index_map = node.child("IndexMap")
     if index_map is None or context.header.version >= (2, 0, 0):
         return []
+    maps = [c for c in node.children if c.tag.lower() == "indexmap"]
+    if len(maps) > 1:
+        raise maps[1].error(f"{node.tag} may have only one IndexMap (OCIO)")
     raw_dim = index_map.attr("dim")
     if raw_dim is None or not raw_dim.strip().isdigit():
         raise index_map.error(f"{node.tag} IndexMap needs a dim attribute with one number, got {raw_dim!r}")
@@ -85,19 +93,18 @@ def _table_op(node: Node, out_max: float) -> Op:
         raise array.error(f"{node.tag} size {dims[0]} is outside 2..{MAX_1D_SIZE}")
     if half_domain_lut and dims[0] != HALF_DOMAIN_SIZE:
         raise array.error(f"a halfDomain {node.tag} needs {HALF_DOMAIN_SIZE} entries, found {dims[0]}")
-    values = array.numbers(f"{node.tag} Array", dims[0] * dims[1]).reshape(dims[0], dims[1])
+    values = array.numbers(f"{node.tag} Array", dims[0] * dims[1], finite=False).reshape(dims[0], dims[1])
     if raw_halfs:
         if np.any((values < 0) | (values > 65535) | (values != np.round(values))):
             raise array.error(f"{node.tag} rawHalfs values must be integer half codes 0..65535", array.text_line)
         values = values.astype(np.uint16).view(np.float16).astype(np.float64)
     table = np.repeat(values, 3, axis=1) if dims[1] == 1 else values
     table = table / out_max
-    finite_rows = np.isfinite(half_domain()) if half_domain_lut else slice(None)
-    if not np.all(np.isfinite(table[finite_rows])):
-        raise array.error(f"{node.tag} table holds NaN or infinity", array.text_line)
+    # NaN and infinite entries as OCIO's Lut1DOpCPU.cpp applies them (SanitizeFloat): NaN is 0, an
+    # infinity the largest float32 of its sign.
+    table = np.nan_to_num(table, nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
     if half_domain_lut:
-        table = np.where(np.isfinite(table), table, 0.0)
-        return HalfLut1DOp(table=table)
+        return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))
     return Lut1DOp(table=table)
 
 

@@ -25,11 +25,13 @@ import numpy as np
 
 from vfx_rs.lut.clf_context import NodeContext, NodeReader, array_dims, array_of, wrap
 from vfx_rs.lut.clf_ctf_nodes import read_exposure_contrast, read_fixed_function, read_reference
+from vfx_rs.lut.clf_grading_nodes import read_grading_primary, read_grading_tone
 from vfx_rs.lut.clf_lut_nodes import read_inverse_lut1d, read_inverse_lut3d, read_lut1d, read_lut3d
 from vfx_rs.lut.clf_ops import cdl_ops, exponent_ops, log_ops
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.matrix import MatrixOp
+from vfx_rs.pipeline.ops.matrix_alpha import AlphaMatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 
 __all__ = ["BIT_DEPTH_MAX", "NODE_READERS", "UNSUPPORTED_NODES"]
@@ -46,10 +48,8 @@ BIT_DEPTH_MAX: dict[str, float] = {
 
 UNSUPPORTED_NODES = frozenset(
     {
-        "GradingPrimary",
         "GradingRGBCurve",
         "GradingHueCurve",
-        "GradingTone",
     }
 )
 """CTF/CLF process nodes OpenColorIO knows that this reader refuses by name."""
@@ -62,7 +62,8 @@ def read_matrix(node: Node, in_max: float, out_max: float, context: NodeContext)
     the offsets, the 4th row is unused). Later versions: 3x3, 3x4 (offsets), 4x4 (alpha)
     and 4x5 (alpha and offsets), ``dim`` with two numbers or three (the third equal to
     the first). The pipeline carries RGB, with alpha taken as 1 (as OCIO does for an RGB
-    image): an alpha column adds to the offsets and the alpha row is not applied.
+    image): a matrix whose alpha feeds RGB is an `AlphaMatrixOp`, which keeps the 4x4 so it
+    inverts as OCIO inverts it.
     """
     array = array_of(node)
     dims = array_dims(node, array)
@@ -71,7 +72,8 @@ def read_matrix(node: Node, in_max: float, out_max: float, context: NodeContext)
             raise array.error(f"Matrix Array dim {array.attr('dim')!r} is not '3 3 3' or '4 4 3' (CTF 1.2)")
         shape = (dims[0], dims[0])
         values = array.numbers("Matrix Array", shape[0] * shape[1]).reshape(shape)
-        alpha, offset = np.zeros(3), values[:3, 3] if shape[0] == 4 else np.zeros(3)
+        offset = values[:3, 3] if shape[0] == 4 else np.zeros(3)
+        alpha_feeds = False
     else:
         shape = (dims[0], dims[1]) if len(dims) >= 2 else (0, 0)
         if (
@@ -81,10 +83,17 @@ def read_matrix(node: Node, in_max: float, out_max: float, context: NodeContext)
         ):
             raise array.error(f"Matrix Array dim {array.attr('dim')!r} is not 3 3, 3 4, 4 4 or 4 5")
         values = array.numbers("Matrix Array", shape[0] * shape[1]).reshape(shape)
-        alpha = values[:3, 3] if shape[0] == 4 else np.zeros(3)
         offset = values[:3, shape[1] - 1] if shape[1] in (4, 5) and shape != (4, 4) else np.zeros(3)
-    matrix = values[:3, :3] * (in_max / out_max)
-    offset = offset / out_max + alpha * (in_max / out_max)
+        alpha_feeds = shape[0] == 4 and bool(np.any(values[:3, 3]))
+    scale = in_max / out_max
+    if alpha_feeds:
+        # Alpha feeds RGB: keep the 4x4 (scaled to normalized values) so the inverse is OCIO's.
+        full = np.eye(4)
+        full[:, :4] = values[:, :4] * scale
+        off4 = values[:, 4] / out_max if shape[1] == 5 else np.zeros(4)
+        return wrap(node, lambda: [AlphaMatrixOp(matrix=full, offset=off4)])
+    matrix = values[:3, :3] * scale
+    offset = offset / out_max
     return wrap(node, lambda: [MatrixOp(matrix=matrix, offset=offset)])
 
 
@@ -173,5 +182,7 @@ NODE_READERS: dict[str, NodeReader] = {
     "FixedFunction": read_fixed_function,
     "ACES": read_fixed_function,
     "Function": read_fixed_function,
+    "GradingPrimary": read_grading_primary,
+    "GradingTone": read_grading_tone,
 }
 """Node readers by tag (``Gamma`` is CTF's name for ``Exponent``)."""

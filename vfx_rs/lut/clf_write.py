@@ -16,12 +16,15 @@ parameters. Op kinds and their nodes:
   ``Matrix`` mapping a domain other than [0, 1] onto [0, 1];
 - `HalfLut1DOp` -> ``LUT1D`` with ``halfDomain="true"``.
 
-Other op kinds have no CLF node and raise `LutError`.
+A ``.ctf`` path is written as CTF 2.0, which adds the nodes of
+`vfx_rs.lut.clf_write_ctf` (hue-adjusted and inverse LUTs, fixed functions).
+Other op kinds have no node and raise `LutError`.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import uuid
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
@@ -29,6 +32,7 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 
 from vfx_rs.errors import LutError
+from vfx_rs.lut.clf_write_ctf import ctf_node
 from vfx_rs.lut.limits import Path
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.cdl import CdlOp
@@ -174,7 +178,7 @@ def _lut3d(op: Lut3DOp) -> str:
     return _to_unit(op.domain_min, op.domain_max) + node
 
 
-def _node(op: Op) -> str:
+def _node(op: Op, ctf: bool) -> str:
     if isinstance(op, MatrixOp):
         return _matrix(op.matrix, op.offset)
     if isinstance(op, RangeOp):
@@ -193,26 +197,33 @@ def _node(op: Op) -> str:
         return _half_lut1d(op)
     if isinstance(op, Lut3DOp):
         return _lut3d(op)
-    raise LutError(f"a {op.kind} op has no CLF node; bake it to a LUT first")
+    text = ctf_node(op) if ctf else None
+    if text is None:
+        where = "CTF" if ctf else "CLF (write a .ctf, which has more nodes)"
+        raise LutError(f"a {op.kind} op has no {where} node; bake it to a LUT first")
+    return text
 
 
-def clf_text(ops: Pipeline | Iterable[Op], name: str | None = None, description: str | None = None) -> str:
-    """The CLF v3 XML text of `ops` (a `Pipeline` or ops in order), unsimplified."""
+def clf_text(
+    ops: Pipeline | Iterable[Op], name: str | None = None, description: str | None = None, *, ctf: bool = False
+) -> str:
+    """The CLF v3 (or, with `ctf`, CTF 2.0) XML text of `ops` (a `Pipeline` or ops in order), unsimplified."""
     items = list(ops)
     for op in items:
         if not isinstance(op, Op):
             raise LutError(f"write_clf takes ops or a Pipeline, got {type(op).__name__}")
-    head = f'<ProcessList compCLFversion="3.0" id="urn:uuid:{uuid.uuid4()}"'
+    version = 'version="2.0"' if ctf else 'compCLFversion="3.0"'
+    head = f'<ProcessList {version} id="urn:uuid:{uuid.uuid4()}"'
     head += f" name={quoteattr(name)}>\n" if name else ">\n"
     desc = f"    <Description>{escape(description)}</Description>\n" if description else ""
-    nodes = "".join(_node(op) for op in items)
+    nodes = "".join(_node(op, ctf) for op in items)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + head + desc + nodes + "</ProcessList>\n"
 
 
 def write_clf(
     path: Path, ops: Pipeline | Iterable[Op], *, name: str | None = None, description: str | None = None
 ) -> None:
-    """Write `ops` (a `Pipeline` or ops in order) as a CLF v3 file, atomically.
+    """Write `ops` (a `Pipeline` or ops in order) as a CLF v3 file, or a CTF 2.0 file for a ``.ctf`` path, atomically.
 
     Raises
     ------
@@ -224,7 +235,7 @@ def write_clf(
     from vfx_rs.io.atomic import atomic_output
 
     try:
-        text = clf_text(ops, name, description)
+        text = clf_text(ops, name, description, ctf=os.fspath(path).lower().endswith(".ctf"))
     except LutError as exc:
         raise LutError(exc.message, path=path) from None
     with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:

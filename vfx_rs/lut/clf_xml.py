@@ -68,8 +68,11 @@ class Node:
             raise self.error(f"{self.tag} attribute {name}={raw!r} is not finite")
         return value
 
-    def numbers(self, what: str, count: int) -> np.ndarray:
-        """The element text as exactly `count` finite float64 numbers.
+    def numbers(self, what: str, count: int, finite: bool = True) -> np.ndarray:
+        """The element text as exactly `count` float64 numbers, finite unless `finite` is False.
+
+        With `finite` False, NaN and infinity (any case, signed) are read, as
+        OpenColorIO reads them in LUT arrays.
 
         The common case is one `numpy.fromstring` pass; a text longer than
         `MAX_CHARS_PER_VALUE` per declared value is refused first, so memory
@@ -87,7 +90,7 @@ class Node:
                 values = np.fromstring(text, dtype=np.float64, sep=" ")
             except (DeprecationWarning, ValueError):
                 values = None
-        if values is not None and np.all(np.isfinite(values)):
+        if values is not None and (not finite or np.all(np.isfinite(values))):
             if values.size != count:
                 raise self.error(f"{what} needs {count} values, found {values.size}", self.text_line)
             return values
@@ -95,8 +98,9 @@ class Node:
         for match in _TOKEN.finditer(text):
             line += text.count("\n", seen, match.start())
             seen = match.start()
-            if not _NUMBER.fullmatch(match.group()) or not np.isfinite(float(match.group())):
-                raise self.error(f"{what} value {match.group()[:40]!r} is not a finite number", line)
+            if not _NUMBER.fullmatch(match.group()) or (finite and not np.isfinite(float(match.group()))):
+                kind = "finite number" if finite else "number"
+                raise self.error(f"{what} value {match.group()[:40]!r} is not a {kind}", line)
             found += 1
             if found > count:
                 raise self.error(f"{what} needs {count} values, found more", line)
@@ -105,7 +109,7 @@ class Node:
 
 _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf|infinity)", re.IGNORECASE)
-"""A decimal number as CLF writes them (and the NaN/infinity spellings, refused as not finite)."""
+"""A decimal number as CLF writes them, and the NaN/infinity spellings."""
 
 
 def parse_xml(text: str, path: Path) -> Node:

@@ -18,11 +18,12 @@ codes of the identity is ignored; any other shaper becomes a 1D LUT over
 
 from __future__ import annotations
 
+import io
 import re
 
 import numpy as np
 
-from vfx_rs._text import quote
+from vfx_rs._text import quote, whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
@@ -56,15 +57,61 @@ def likely_bit_depth(max_code: int) -> int:
     return 16
 
 
-def _ints(path: Path, rows: list[tuple[int, list[str]]], what: str) -> np.ndarray:
+def _bad_token(path: Path, line: int, parts: list[str], what: str) -> LutError:
+    token = next((p for p in parts if whole_number(p) is None), parts[0])
+    return LutError(f"{what} holds {quote(token)}, not a whole number", path=path, line=line)
+
+
+def _ints(path: Path, line: int, parts: list[str], what: str) -> np.ndarray:
     try:
-        return np.array([p for _, parts in rows for p in parts], dtype=np.int64)
+        return np.array(parts, dtype=np.int64)
     except (ValueError, OverflowError):
-        for line, parts in rows:
-            for p in parts:
-                if not re.fullmatch(r"[+-]?\d{1,18}", p):
-                    raise LutError(f"{what} holds {quote(p)}, not a whole number", path=path, line=line) from None
-        raise LutError(f"{what} is malformed", path=path, line=rows[0][0]) from None
+        raise _bad_token(path, line, parts, what) from None
+
+
+class _Lattice:
+    """Lattice codes parsed in blocks of `BLOCK` lines into one preallocated int32 array.
+
+    Memory stays near the file's own size: the text, one int32 per code (as
+    large as the float32 table) and one block of tokens, instead of a Python
+    list of strings per line (which took 33 times the file's size).
+    """
+
+    BLOCK = 1 << 12
+
+    def __init__(self, path: Path, max_points: int) -> None:
+        self.path = path
+        self.codes = np.empty((max_points, 3), np.int32)
+        self.count = 0
+        self.tokens: list[str] = []
+        self.lines: list[int] = []
+
+    def add(self, line: int, parts: list[str]) -> None:
+        self.tokens.extend(parts)
+        self.lines.append(line)
+        if len(self.lines) == self.BLOCK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.lines:
+            return
+        try:
+            block = np.array(self.tokens, dtype=np.int64).reshape(-1, 3)
+        except (ValueError, OverflowError):
+            for i, line in enumerate(self.lines):
+                parts = self.tokens[3 * i : 3 * i + 3]
+                if any(whole_number(p) is None for p in parts):
+                    raise _bad_token(self.path, line, parts, "lattice point") from None
+            raise LutError("lattice points are malformed", path=self.path, line=self.lines[0]) from None
+        if block.size and (block.min() < 0 or block.max() > 2**31 - 1):
+            row = int(np.flatnonzero((block < 0).any(1) | (block > 2**31 - 1).any(1))[0])
+            raise LutError(
+                f"lattice point code {block[row].tolist()} is outside 0..2^31-1", path=self.path, line=self.lines[row]
+            )
+        self.codes[self.count : self.count + len(block)] = block
+        self.count += len(block)
+        self.tokens.clear()
+        self.lines.clear()
 
 
 def _scale(path: Path, max_code: int, what: str, line: int) -> float:
@@ -91,9 +138,10 @@ def read_3dl(path: Path) -> Lut1D | Lut3D:
     """
     text = read_text(path, ".3dl")
     shaper: tuple[int, list[str]] | None = None
-    points: list[tuple[int, list[str]]] = []
     limit = MAX_3D_SIZE**3
-    for number, raw in enumerate(text.splitlines(), start=1):
+    lattice = _Lattice(path, min(limit, text.count("\n") + 1))
+    first = last = 0
+    for number, raw in enumerate(io.StringIO(text), start=1):  # lines one at a time, not a list of them
         parts = raw.split()
         if not parts or parts[0].startswith("#"):
             continue
@@ -102,7 +150,7 @@ def read_3dl(path: Path) -> Lut1D | Lut3D:
         if _KEYWORD.match(parts[0]):
             if parts[0].upper() == "MESH" and (len(parts) != 3 or not all(p.isdigit() for p in parts[1:])):
                 raise LutError(
-                    f"Mesh line needs two whole numbers (input and output bits), got {raw.strip()!r}",
+                    f"Mesh line needs two whole numbers (input and output bits), got {raw.strip()[:60]!r}",
                     path=path,
                     line=number,
                 )
@@ -113,31 +161,35 @@ def read_3dl(path: Path) -> Lut1D | Lut3D:
             check_size(len(parts), MAX_1D_SIZE, "shaper length", path, number)
             shaper = (number, parts)
         elif len(parts) == 3:
-            if len(points) >= limit:
+            if lattice.count + len(lattice.lines) >= limit:
                 raise LutError(f"more than {MAX_3D_SIZE}^3 lattice points", path=path, line=number)
-            points.append((number, parts))
+            first, last = first or number, number
+            lattice.add(number, parts)
         else:
             raise LutError(f"a line of {len(parts)} numbers: lattice points need 3", path=path, line=number)
-    if shaper is None and not points:
+    lattice.flush()
+    del text
+    if shaper is None and not lattice.count:
         raise LutError("no shaper line and no lattice points: not a .3dl file", path=path)
     shaper_lut = None
     if shaper is not None:
-        codes = _ints(path, [shaper], "shaper line")
+        codes = _ints(path, shaper[0], shaper[1], "shaper line")
         scale = _scale(path, int(codes.max()), "shaper", shaper[0])
         ramp = np.arange(codes.size) * np.float32(scale / (codes.size - 1))
-        if np.any(np.abs(ramp - codes) >= SHAPER_IDENTITY_CODES) or not points:
+        if np.any(np.abs(ramp - codes) >= SHAPER_IDENTITY_CODES) or not lattice.count:
             shaper_lut = Lut1D(codes / scale)
-    if not points:
+    if not lattice.count:
         assert shaper_lut is not None
         return shaper_lut
-    codes = _ints(path, points, "lattice point").reshape(-1, 3)
-    n = round(len(points) ** (1 / 3))
-    if n**3 != len(points) or n < 2:
+    count = lattice.count
+    n = round(count ** (1 / 3))
+    if n**3 != count or n < 2:
         raise LutError(
-            f"{len(points)} lattice points is not the cube of a size from 2 to {MAX_3D_SIZE}",
-            path=path,
-            line=points[-1][0],
+            f"{count} lattice points is not the cube of a size from 2 to {MAX_3D_SIZE}", path=path, line=last
         )
-    scale = _scale(path, int(codes.max()), "lattice", points[0][0])
-    table = (codes / scale).reshape(n, n, n, 3).transpose(2, 1, 0, 3)  # file [r, g, b] blue fastest -> [b, g, r]
+    points = lattice.codes[:count]
+    scale = _scale(path, int(points.max()), "lattice", first)
+    table = np.empty((n, n, n, 3))  # file [r, g, b] blue fastest -> [b, g, r]
+    np.divide(points.reshape(n, n, n, 3).transpose(2, 1, 0, 3), scale, out=table)
+    del lattice, points
     return Lut3D(table, shaper=shaper_lut)

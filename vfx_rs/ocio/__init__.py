@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio.builtin import BUILTIN_CONFIGS, builtin, builtin_aces_1_3
+from vfx_rs.ocio.color_config import ColorConfig
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.image_ops import (
     aces_to_acescg,
@@ -51,11 +52,15 @@ from vfx_rs.ocio.model import (
     ViewTransform,
 )
 from vfx_rs.ocio.processor import Processor
+from vfx_rs.ocio.validate import ValidationIssue, config_has_errors, config_has_warnings, validate_config
+from vfx_rs.ocio.variables import Context
 
 __all__ = [
     "BUILTIN_CONFIGS",
+    "ColorConfig",
     "ColorSpace",
     "Config",
+    "Context",
     "Display",
     "FileRule",
     "Look",
@@ -63,6 +68,7 @@ __all__ = [
     "OcioError",
     "Processor",
     "Transform",
+    "ValidationIssue",
     "View",
     "ViewTransform",
     "ViewingRule",
@@ -72,6 +78,8 @@ __all__ = [
     "builtin",
     "builtin_aces_1_3",
     "colorconvert",
+    "config_has_errors",
+    "config_has_warnings",
     "equivalent_colorspace",
     "list_colorspaces",
     "list_displays",
@@ -80,4 +88,5 @@ __all__ = [
     "ociolook",
     "ocionamedtransform",
     "srgb_to_acescg",
+    "validate_config",
 ]

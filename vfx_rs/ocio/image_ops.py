@@ -37,9 +37,10 @@ __all__ = [
 ]
 
 
-def _config(config: Config | None) -> Config:
+def _config(config: Any) -> Config:
     if config is None:
         return builtin_aces_1_3()
+    config = getattr(config, "config", config)  # a ColorConfig wraps a Config
     if not isinstance(config, Config):
         raise ArgumentError(f"config must be a vfx_rs.ocio.Config, not {type(config).__name__}")
     return config
@@ -62,23 +63,17 @@ def _apply(image: ImageLike, proc: Processor, roi: Any, unpremult: bool = False)
     return restrict(result(image, out), roi)
 
 
-def colorconvert(
-    image: ImageLike, from_space: str, to_space: str, config: Config | None = None, roi: Any = None
-) -> Any:
+def colorconvert(image: ImageLike, from_space: str, to_space: str, config: Any = None, roi: Any = None) -> Any:
     """Convert from color space `from_space` to `to_space` (names, aliases or roles of the config)."""
     return _apply(image, _config(config).processor(from_space, to_space), roi)
 
 
-def ociodisplay(
-    image: ImageLike, display: str, view: str, from_space: str, config: Config | None = None, roi: Any = None
-) -> Any:
+def ociodisplay(image: ImageLike, display: str, view: str, from_space: str, config: Any = None, roi: Any = None) -> Any:
     """Apply the (`display`, `view`) transform to an image in `from_space`."""
     return _apply(image, _config(config).display_processor(from_space, display, view), roi)
 
 
-def ociolook(
-    image: ImageLike, looks: str, from_space: str, to_space: str, config: Config | None = None, roi: Any = None
-) -> Any:
+def ociolook(image: ImageLike, looks: str, from_space: str, to_space: str, config: Any = None, roi: Any = None) -> Any:
     """Convert from `from_space` to `to_space` through `looks` (``"+A, -B"``: B inverted)."""
     return _apply(image, _config(config).processor(from_space, to_space, looks), roi)
 
@@ -87,7 +82,7 @@ def ociofiletransform(
     image: ImageLike,
     filename: str | os.PathLike[str],
     inverse: bool = False,
-    config: Config | None = None,
+    config: Any = None,
     roi: Any = None,
 ) -> Any:
     """Apply a LUT or transform file (.cube, .clf, .spi3d, .cc...), as an OCIO FileTransform."""
@@ -101,7 +96,7 @@ def ocionamedtransform(
     return _apply(image, named_transform_processor(builtin_aces_1_3(), name, inverse), roi, unpremult)
 
 
-def equivalent_colorspace(name1: str, name2: str, config: Config | None = None) -> bool:
+def equivalent_colorspace(name1: str, name2: str, config: Any = None) -> bool:
     """True if the two names (or aliases, or roles) are one color space, or convert to each other unchanged."""
     cfg = _config(config)
     if cfg.colorspace(name1).name == cfg.colorspace(name2).name:

@@ -97,6 +97,7 @@ def _loader(path: str | None) -> type:
         """SafeLoader with bounded nesting and alias expansion, and value errors as `OcioError`."""
 
         depth = 0
+        root: Any = None  # the document's root node: OCIO checks its keys for duplicates
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.depth >= MAX_NESTING:
@@ -118,17 +119,25 @@ def _loader(path: str | None) -> type:
                 return super().construct_object(node, deep)
             except VfxError:
                 raise
-            except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            except (ValueError, TypeError, AttributeError, OverflowError):
                 # PyYAML's own constructors fail like this on values such as `!!timestamp x`.
                 what = repr(node.value)[:60] if isinstance(node.value, str) else "value"
-                raise OcioError(f"bad YAML value {what} ({exc})", path=path, line=node.start_mark.line + 1) from None
+                kind = str(node.tag).rsplit(":", 1)[-1]
+                raise OcioError(
+                    f"bad YAML value {what}: not a valid {kind}", path=path, line=node.start_mark.line + 1
+                ) from None
 
     def build_map(loader: Any, node: Any, tag: str | None) -> YMap:
         if not isinstance(node, yaml.MappingNode):
             raise OcioError(f"!<{tag}> must be a mapping", path=path, line=node.start_mark.line + 1)
         out = YMap(loader.construct_mapping(node, deep=True))
         out.tag, out.line = tag, node.start_mark.line + 1
-        out.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        out.key_lines = {}
+        for k, _ in node.value:
+            if str(k.value) in out.key_lines and (tag is not None or node is loader.root):
+                # OCIOYaml.cpp CheckDuplicates: the config's top level and every tagged mapping.
+                raise OcioError(f"key {str(k.value)!r} specified more than once", path=path, line=k.start_mark.line + 1)
+            out.key_lines.setdefault(str(k.value), k.start_mark.line + 1)
         return out
 
     def build_seq(loader: Any, node: Any, tag: str | None) -> YSeq:
@@ -153,14 +162,18 @@ def load_yaml(text: str, path: str | None) -> YMap:
     """Parse config text safely; malformed YAML raises `OcioError` with the line."""
     import yaml
 
+    loader = _loader(path)(text)  # a SafeLoader subclass: plain data only
     try:
-        data = yaml.load(text, Loader=_loader(path))  # a SafeLoader subclass: plain data only
+        loader.root = loader.get_single_node()
+        data = loader.construct_document(loader.root) if loader.root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise OcioError(f"malformed YAML: {exc.problem or exc.context}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise OcioError(f"malformed YAML: {exc}", path=path) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, YMap):
         raise OcioError("an OCIO config is a YAML mapping", path=path, line=1)
     return data
@@ -401,7 +414,9 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
     """The `vfx_rs.ocio.Config` keyword arguments of a parsed config document."""
     version = _version(doc, path)
     v1 = version[0] == 1
-    sp = doc.get("search_path") or ""
+    # OCIO reads v1's ``resource_path`` as the search path too (OCIOYaml.cpp); the later key wins.
+    path_keys = [k for k in doc if k in ("search_path", "resource_path")]
+    sp = (doc.get(path_keys[-1]) if path_keys else None) or ""
     colorspaces = [
         parse_colorspace(node, path, "scene" if section == "colorspaces" else "display", v1, doc.line)
         for section in (k for k in doc if k in ("colorspaces", "display_colorspaces"))

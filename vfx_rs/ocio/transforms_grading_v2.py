@@ -19,7 +19,7 @@ from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.pipeline.op import Op
 
-__all__ = ["GRADING_STYLES", "grading_primary_ops", "grading_style"]
+__all__ = ["GRADING_STYLES", "grading_primary_ops", "grading_style", "grading_tone_ops"]
 
 GRADING_STYLES = {"log": "log", "linear": "linear", "video": "video"}
 """OCIO grading style names (case-insensitive, ParseUtils.cpp GradingStyleFromString) to the ops' styles."""
@@ -101,5 +101,36 @@ def grading_primary_ops(t: Transform, path: str | None, inverse: bool) -> list[O
             kw[dst] = clamp[src]
     try:
         return [GradingPrimaryOp(**kw)]
+    except ArgumentError as exc:
+        raise _error(t, path, exc.message) from None
+
+
+_TONE_KEYS = {
+    "blacks": ("start", "width"),
+    "shadows": ("start", "pivot"),
+    "midtones": ("center", "width"),
+    "highlights": ("start", "pivot"),
+    "whites": ("start", "width"),
+}
+"""The two extra keys of each GradingToneTransform region (OCIOYaml.cpp, load of GradingRGBMSW)."""
+
+
+def grading_tone_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
+    """A GradingToneTransform as a `GradingToneOp` (OCIOYaml.cpp, load of GradingToneTransform)."""
+    from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
+
+    kw: dict[str, Any] = {"style": grading_style(t, path), "inverse_direction": inverse}
+    for region, (start, width) in _TONE_KEYS.items():
+        value = _map(t, path, region)
+        if value is None:
+            continue
+        rgbm = _rgbm(t, path, region)
+        if start not in value or width not in value:
+            raise _error(t, path, f"'{region}': rgb, master, {start} and {width} values are required")
+        kw[region] = (*rgbm, _number(t, path, value[start], region), _number(t, path, value[width], region))  # type: ignore[misc]
+    if t.params.get("s_contrast") is not None:
+        kw["s_contrast"] = _number(t, path, t.params["s_contrast"], "s_contrast")
+    try:
+        return [GradingToneOp(**kw)]
     except ArgumentError as exc:
         raise _error(t, path, exc.message) from None

@@ -170,3 +170,19 @@ def test_unnamed_parts_message(tmp_path: Path) -> None:
     with pytest.raises(vfx_rs.NotFoundError, match=r"no part named 'x' \(part names: none") as info:
         vfx_rs.read(path, part="x")
     assert "None" not in str(info.value)
+
+
+def test_decoder_internal_errors_become_plain_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tifffile failing inside its parsing once surfaced as "'<' not supported between instances..."."""
+    import tifffile
+
+    path = tmp_path / "odd.tif"
+    vfx_rs.write(path, np.zeros((4, 4, 3), np.float32))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("'<' not supported between instances of 'NoneType' and 'int'")
+
+    monkeypatch.setattr(tifffile, "TiffFile", broken)
+    with pytest.raises(vfx_rs.FormatError, match=r"odd\.tif: .*header field, length or offset is invalid") as info:
+        vfx_rs.read(path)
+    assert "NoneType" not in str(info.value)

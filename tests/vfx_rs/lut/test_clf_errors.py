@@ -59,16 +59,6 @@ CASES = {
         5,
         "needs 12 values, found 6",
     ),
-    "lut1d_nan": (
-        _clf('<LUT1D inBitDepth="32f" outBitDepth="32f">\n<Array dim="3 1">\n0\nnan\n1\n</Array>\n</LUT1D>\n'),
-        6,
-        "'nan'",
-    ),
-    "lut1d_inf": (
-        _clf('<LUT1D inBitDepth="32f" outBitDepth="32f">\n<Array dim="2 1">\n0\n\n\ninf\n</Array>\n</LUT1D>\n'),
-        8,
-        "'inf'",
-    ),
     "lut1d_too_long": (
         _clf(f'<LUT1D inBitDepth="32f" outBitDepth="32f">\n<Array dim="{2**20 + 1} 1">\n0 1\n</Array>\n</LUT1D>\n'),
         4,

@@ -116,6 +116,12 @@ MATCHING = {
         '<LUT1D inBitDepth="32f" outBitDepth="32f"><IndexMap dim="2">0.1@0 0.9@4</IndexMap>'
         '<Array dim="5 1">0 0.2 0.5 0.7 1</Array></LUT1D>\n',
     ),
+    # NaN and infinity in a table: OCIO applies them as 0 and the largest float32 (SanitizeFloat).
+    "lut1d_nan_inf.clf": (
+        'compCLFversion="3.0" id="a"',
+        '<LUT1D inBitDepth="32f" outBitDepth="32f"><Array dim="4 3">\n'
+        "NAN -NAN -NAN\nNaN nan INF\ninf inFInity -inf\n-infinity 0 0\n</Array></LUT1D>\n",
+    ),
     "cdl_styles.ctf": (
         'version="2.0" id="a"',
         "".join(
@@ -414,3 +420,93 @@ def test_pq_to_lin_matches_st2084_and_ocio(tmp_path: Path) -> None:
     assert np.all(
         np.abs(ours - ocio_apply(path, codes)) <= ATOL_LUT_OCIO + slack + RTOL_LUT_OCIO_ABOVE_1 * np.abs(truth)
     )
+
+
+def _written_ops() -> list[object]:
+    from vfx_rs.pipeline.ops import (
+        AcesDarkToDimOp,
+        AcesGamutCompressOp,
+        AcesGlowOp,
+        AcesRedModOp,
+        AlphaMatrixOp,
+        HsvOp,
+        LuminancePowerOp,
+        Lut1DOp,
+        Lut3DOp,
+    )
+
+    x = np.linspace(0.0, 1.0, 17)
+    curve = Lut1DOp(table=np.stack([x**0.8, 0.05 + 0.9 * x, x**1.3], axis=1))
+    axis = np.linspace(0.0, 1.0, 5)
+    b, g, r = np.meshgrid(axis, axis, axis, indexing="ij")
+    cube = Lut3DOp(table=np.stack([r**0.9, 0.1 * r + 0.85 * g, 0.95 * b + 0.02], axis=-1), interpolation="trilinear")
+    return [
+        HueAdjustOp(inner=curve),
+        HueAdjustOp(inner=curve).inverse(),
+        curve.inverse(),
+        cube.inverse(),
+        HsvOp(to_hsv=True),
+        HsvOp(to_hsv=False),
+        LuminancePowerOp(exponent=0.85, floor=1e-4),
+        LuminancePowerOp(exponent=0.85, floor=1e-4).inverse(),
+        AcesRedModOp(forward=False),
+        AcesGlowOp(gain=0.075, mid=0.1),
+        AcesDarkToDimOp(gamma=1 / 0.9811),
+        AcesGamutCompressOp(forward=False),
+        AlphaMatrixOp(matrix=np.eye(4) + 0.05, offset=[0.01, -0.02, 0.03, 0.1]),
+    ]
+
+
+@pytest.mark.parametrize("index", range(13))
+def test_new_kinds_written_as_ctf_are_read_by_ocio_with_our_result(tmp_path: Path, index: int) -> None:
+    from vfx_rs.lut import write_lut
+    from vfx_rs.pipeline import Pipeline
+
+    op = _written_ops()[index]
+    path = tmp_path / f"op{index}.ctf"
+    write_lut(path, Pipeline([op], optimize=False))  # type: ignore[list-item]
+    # In [0, 1] for the 3D inverse (the table's range) and RedMod10Rev (OCIO: NaN beyond, see above).
+    rgb = grid(0.0, 1.0)[: 21**3] if index in (3, 8) else grid()
+    ours = Pipeline([op]).applied(rgb)  # type: ignore[list-item]
+    ref = ocio_apply(path, rgb)
+    np.testing.assert_allclose(ours, ref, atol=ATOL_LUT_OCIO, rtol=RTOL_LUT_OCIO_ABOVE_1)
+    assert type(read_clf(path).ops[0]) is type(op)
+
+
+def test_clf_refuses_kinds_only_ctf_holds(tmp_path: Path) -> None:
+    from vfx_rs.lut import write_lut
+
+    with pytest.raises(LutError, match=r"no CLF \(write a \.ctf"):
+        write_lut(tmp_path / "h.clf", [_written_ops()[0]])
+
+
+_PRIMARY = (
+    '<Brightness rgb="0.1 -0.05 0.02" master="0.03"/><Contrast rgb="1.1 0.9 1.05" master="1.02"/>'
+    '<Gamma rgb="1.1 0.95 1" master="1.05"/><Offset rgb="0.01 0 -0.01" master="0.005"/>'
+    '<Exposure rgb="0.2 -0.1 0" master="0.1"/><Lift rgb="0.01 0.02 0" master="0"/>'
+    '<Gain rgb="1.1 1 0.9" master="1.05"/><Saturation master="1.2"/><Pivot contrast="0.1" black="0.05" white="0.95"/>'
+)
+_TONE_CHILDREN = (
+    '<Blacks rgb="1.1 1 0.9" master="1.05" start="0.1" width="0.3"/>'
+    '<Shadows rgb="0.9 1 1.1" master="1" start="0.5" pivot="0.05"/>'
+    '<Midtones rgb="1.05 1 1" master="1.1" center="0.4" width="0.6"/>'
+    '<Highlights rgb="1 1.1 1" master="0.95" start="0.3" pivot="0.9"/>'
+    '<Whites rgb="1 1 1.05" master="1" start="0.4" width="0.5"/><SContrast master="1.1"/>'
+)
+
+
+@pytest.mark.parametrize("kind", ["GradingPrimary", "GradingTone"])
+@pytest.mark.parametrize("style", ["log", "linear", "video"])
+def test_grading_nodes_match_ocio(tmp_path: Path, kind: str, style: str) -> None:
+    children = _PRIMARY if kind == "GradingPrimary" else _TONE_CHILDREN
+    if kind == "GradingPrimary" and style == "linear":
+        children += '<Clamp black="-0.1" white="4"/>'
+    body = f'<{kind} inBitDepth="32f" outBitDepth="32f" style="{style}">{children}</{kind}>\n'
+    path = _file(tmp_path, f"{kind}_{style}.ctf", 'version="2.0" id="a"', body)
+    rgb = grid(-0.1, 1.2)
+    _check(path, rgb=rgb)
+    _check(path, inverse=True, rgb=rgb)
+    rev = _file(
+        tmp_path, f"{kind}_{style}_rev.ctf", 'version="2.0" id="a"', body.replace(f'"{style}"', f'"{style}Rev"')
+    )
+    _check(rev, rgb=rgb)

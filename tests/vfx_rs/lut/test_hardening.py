@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from vfx_rs import lut
@@ -80,3 +82,22 @@ def test_directory_and_none(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="not NoneType") as info:
         lut.read_lut(None)  # type: ignore[arg-type]
     assert isinstance(info.value, ValueError)
+
+
+def test_3dl_is_parsed_in_memory_proportional_to_the_file(tmp_path: Path) -> None:
+    """A .3dl took 33x its file size (41x its float32 table at 64^3) in Python strings; now 7x, with the text."""
+    n = 64
+    codes = np.random.default_rng(0).integers(0, 4096, (n**3, 3))
+    path = tmp_path / "big.3dl"
+    with open(path, "w") as handle:
+        handle.write("3DMESH\nMesh 6 12\n0 64 128 192 256 320 384 448 512 576 640 704 768 832 896 960 1023\n")
+        np.savetxt(handle, codes, fmt="%d")
+    tracemalloc.start()
+    try:
+        table = lut.read_lut(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert table.size == n
+    ratio = peak / (n**3 * 3 * 4)
+    assert ratio < 9, f"peak allocation {ratio:.1f}x the float32 table"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.tolerances import RTOL_ACES2_OCIO
+from tests.tolerances import ATOL_GLSL_VS_NUMPY, RTOL_ACES2_OCIO
 from tests.vfx_rs.ocio.oracle import compare, grid17
 from vfx_rs.ocio.builtin_transforms import builtin_ops
 from vfx_rs.pipeline import Pipeline
@@ -61,3 +61,36 @@ def test_round_trip_inside_the_display() -> None:
     rgb = grid17(np.linspace(0.02, 0.95, 17))
     xyz = Pipeline([op for op in builtin_ops(style) if op.kind == "matrix"][-1:]).applied(rgb)
     np.testing.assert_allclose(out.applied(back.applied(xyz)), xyz, atol=2e-4)
+
+
+@pytest.mark.gl
+def test_every_style_previews_in_glsl(gl_context: object) -> None:
+    """Each style's ops through the real shader (vfxview's program, llvmpipe here) against the NumPy core, on
+    ACES values from -0.1 to 1e4: what the viewer previews for every ACES 2.0 view before the display encoding."""
+    from tests.gl_harness import render_pipeline
+
+    px = grid17(SCENE_VALUES)
+    worst = {}
+    for style in STYLES:
+        pipeline = Pipeline(builtin_ops(style))
+        expected = pipeline.applied(px)
+        got = render_pipeline(pipeline.glsl(), px)
+        assert np.array_equal(np.isfinite(expected), np.isfinite(got)), style
+        worst[style] = float((np.abs(got - expected) / np.maximum(1.0, np.abs(expected))).max())
+    assert max(worst.values()) <= ATOL_GLSL_VS_NUMPY, worst
+
+
+@pytest.mark.gl
+def test_config_view_previews_in_glsl(gl_context: object, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An ACES 2.0 view of OCIO's ACES 2.0 CG config (read from its serialized file), encoded for sRGB."""
+    from tests.gl_harness import render_pipeline
+    from vfx_rs.ocio import Config
+
+    path = tmp_path / "aces2.ocio"
+    OCIO.Config.CreateFromBuiltinConfig("cg-config-v4.0.0_aces-v2.0_ocio-v2.5").serialize(str(path))
+    proc = Config.from_file(path).display_processor("ACEScg", "sRGB - Display", "ACES 2.0 - SDR 100 nits (Rec.709)")
+    px = grid17(SCENE_VALUES)
+    expected = proc.pipeline.applied(px)
+    got = render_pipeline(proc.pipeline.glsl(), px)
+    assert np.array_equal(np.isfinite(expected), np.isfinite(got))
+    assert float(np.abs(got - expected).max()) <= ATOL_GLSL_VS_NUMPY

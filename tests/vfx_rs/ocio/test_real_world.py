@@ -4,7 +4,7 @@ Every color space pair, display view and look of each hand-written config is
 compared by `tests.vfx_rs.ocio.config_check.check_config` (1e-4, relative
 above 1, less OCIO's own float32 sensitivity): AllocationTransform (uniform
 and lg2, with and without vars, both directions), GradingPrimaryTransform
-(three styles, both directions), display spaces defined by a LUT in one
+and GradingToneTransform (three styles, both directions), display spaces defined by a LUT in one
 direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
 an empty or null ``children`` group.
 """
@@ -109,6 +109,29 @@ looks:
       pivot: {black: 0.02, white: 0.95}
       unknown_key: ignored as OCIO does
   - !<Look>
+    name: tone_log
+    process_space: srgb
+    transform: !<GradingToneTransform>
+      style: log
+      blacks: {rgb: [1.1, 0.9, 1], master: 1.2, start: 0.4, width: 0.4}
+      shadows: {rgb: [1.2, 0.9, 1], master: 1.1, start: 0.5, pivot: 0}
+      midtones: {rgb: [0.9, 1.1, 1], master: 1.05, center: 0.4, width: 0.6}
+      highlights: {rgb: [0.8, 1.2, 1], master: 0.9, start: 0.3, pivot: 1}
+      whites: {rgb: [0.9, 1.2, 1], master: 0.8, start: 0.4, width: 0.5}
+      s_contrast: 1.2
+  - !<Look>
+    name: tone_linear
+    process_space: lin
+    transform: !<GradingToneTransform>
+      style: linear
+      midtones: {rgb: [1.2, 0.9, 1], master: 1.1, center: 0, width: 8}
+      whites: {rgb: [1.1, 1, 0.9], master: 1.2, start: 0, width: 8}
+      s_contrast: 1.3
+  - !<Look>
+    name: tone_video
+    process_space: srgb
+    transform: !<GradingToneTransform> {style: video, blacks: {rgb: [1.3, 0.7, 1], master: 0.9, start: 0.4, width: 0.4}, s_contrast: 0.6}
+  - !<Look>
     name: lut
     process_space: srgb
     transform: !<FileTransform> {src: look.cube, interpolation: tetrahedral}
@@ -127,3 +150,107 @@ def test_real_world_features_match_ocio(tmp_path: Path) -> None:
     report = check_config(str(path), values=9)
     assert not report.failures(), "\n".join(report.failures()[:20])
     assert len(report.matched) == report.total > 100
+
+
+LENIENT_V1 = """\
+ocio_profile_version: 1
+resource_path: luts
+strictparsing: true
+luma: [0.2126, 0.7152, 0.0722]
+unknown_top_level: 42
+roles: {default: raw, scene_linear: linear, reference: linear}
+displays:
+  sRGB:
+    - !<View> {name: Film, colorspace: film}
+    - !<View> {name: Raw, colorspace: raw}
+active_displays: []
+active_views: []
+colorspaces:
+  - !<ColorSpace>
+    name: linear
+    family: ""
+    bitdepth: 32f
+    allocation: lg2
+    allocationvars: [-15, 6]
+    unknown_cs_key: whatever
+  - !<ColorSpace> {name: raw, isdata: true, allocation: uniform}
+  - !<ColorSpace>
+    name: film
+    from_reference: !<GroupTransform>
+      children:
+        - !<ExponentTransform> {value: [2.2, 2.2, 2.2, 1], direction: inverse}
+        - !<FileTransform> {src: gamma.spi1d, interpolation: linear, direction: inverse}
+  - !<ColorSpace> {name: log, to_reference: !<LogTransform> {base: 10, direction: inverse}}
+"""
+
+LENIENT_V2 = """\
+ocio_profile_version: 2.1
+environment: {CURVE: gamma}
+search_path: [luts]
+strictparsing: false
+roles: {default: lin, scene_linear: lin, compositing_log: logc}
+inactive_colorspaces: [hidden]
+displays:
+  sRGB:
+    - !<View> {name: Shot, colorspace: shot_display}
+    - !<View> {name: Raw, colorspace: raw}
+colorspaces:
+  - !<ColorSpace> {name: lin, aliases: [linear, scene_lin]}
+  - !<ColorSpace> {name: raw, isdata: true}
+  - !<ColorSpace> {name: hidden, to_scene_reference: !<MatrixTransform> {matrix: [2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1]}}
+  - !<ColorSpace>
+    name: logc
+    to_reference: !<LogAffineTransform> {base: 10, log_side_slope: 0.25, log_side_offset: 0.4, lin_side_slope: 5.5, lin_side_offset: 0.05, direction: inverse}
+  - !<ColorSpace>
+    name: shot_display
+    from_scene_reference: !<FileTransform> {src: "${CURVE}.spi1d"}
+    future_key: {nested: true}
+looks:
+  - !<Look> {name: empty, process_space: lin}
+  - !<Look> {name: grp, process_space: logc, transform: !<GroupTransform> {}}
+"""
+
+
+@pytest.mark.parametrize("text", [LENIENT_V1, LENIENT_V2], ids=["v1", "v2"])
+def test_what_ocio_tolerates_matches_ocio(tmp_path: Path, text: str) -> None:
+    """resource_path, strictparsing, luma, unknown keys, allocation keys, aliases, inactive spaces, environment
+    defaults in file names, v1-style to_reference in a v2 config, empty looks and groups."""
+    (tmp_path / "luts").mkdir()
+    _write_luts(tmp_path / "luts")
+    path = tmp_path / "config.ocio"
+    path.write_text(text, encoding="utf-8")
+    report = check_config(str(path), values=7)
+    assert not report.failures(), "\n".join(report.failures()[:20])
+    assert len(report.matched) == report.total >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "ocio_profile_version: 2\nroles: {default: a}\nroles: {default: a}\ncolorspaces: [!<ColorSpace> {name: a}]\n",
+            3,
+        ),
+        (
+            "ocio_profile_version: 2\nroles: {default: a}\ncolorspaces:\n"
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<MatrixTransform> {offset: [0, 0, 0, 0], offset: [0, 0, 0, 0]}}\n",
+            4,
+        ),
+        (
+            "ocio_profile_version: 2\nroles: {default: a}\ncolorspaces:\n  - !<ColorSpace> {name: a}\nlooks:\n"
+            "  - !<Look> {name: l, process_space: a, transform: !<GradingHueCurveTransform> {style: log}}\n",
+            6,
+        ),
+    ],
+    ids=["duplicate_top_level_key", "duplicate_transform_key", "unsupported_transform"],
+)
+def test_what_cannot_be_built_is_refused_with_the_line(tmp_path: Path, text: str, line: int) -> None:
+    from vfx_rs.errors import OcioError
+    from vfx_rs.ocio import Config
+
+    path = tmp_path / "config.ocio"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(OcioError) as info:
+        cfg = Config.from_file(path)
+        cfg.processor("a", "a", looks="l")
+    assert info.value.line == line and info.value.path == str(path)

@@ -13,6 +13,7 @@ from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.log import LogOp
@@ -24,6 +25,7 @@ from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 from vfx_rs.pipeline.ops.matrix import MatrixOp
+from vfx_rs.pipeline.ops.matrix_alpha import AlphaMatrixOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.signed_log import SignedLogOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp, PiecewiseLogOp, PiecewisePowerOp
@@ -38,12 +40,14 @@ __all__ = [
     "AcesGamutCompressOp",
     "AcesGlowOp",
     "AcesRedModOp",
+    "AlphaMatrixOp",
     "BSplineCurveOp",
     "CdlOp",
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
     "GradingPrimaryOp",
+    "GradingToneOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
     "HsvOp",
@@ -85,11 +89,13 @@ OPS: dict[str, type[Op]] = {
     SignedLogOp.kind: SignedLogOp,
     LuminancePowerOp.kind: LuminancePowerOp,
     GradingPrimaryOp.kind: GradingPrimaryOp,
+    GradingToneOp.kind: GradingToneOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
     Aces2GamutCompressOp.kind: Aces2GamutCompressOp,
     HueAdjustOp.kind: HueAdjustOp,
     HsvOp.kind: HsvOp,
+    AlphaMatrixOp.kind: AlphaMatrixOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

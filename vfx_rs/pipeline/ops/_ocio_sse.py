@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["sse_power"]
+__all__ = ["sse_log2", "sse_power"]
 
 _LOG2 = np.array(
     [
@@ -48,8 +48,9 @@ def _horner(coefs: np.ndarray, x: np.ndarray) -> np.ndarray:
     return out
 
 
-def _log2(x: np.ndarray) -> np.ndarray:
-    bits = x.view(np.int32)
+def sse_log2(x: np.ndarray) -> np.ndarray:
+    """OCIO's ``sseLog2`` of float32 `x` (exponent plus a polynomial of the mantissa; no special cases)."""
+    bits = np.ascontiguousarray(x, dtype=np.float32).view(np.int32)
     mantissa = ((bits & 0x007FFFFF) | 0x3F800000).view(np.float32)
     exponent = ((bits & 0x7F800000) >> 23) - 127
     return _horner(_LOG2, mantissa) + exponent.astype(np.float32)  # type: ignore[no-any-return]
@@ -69,5 +70,5 @@ def sse_power(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
     """``base ** exponent`` (float32) as OCIO's ``ssePower``: bases at or below 0 give 0."""
     x = np.ascontiguousarray(base, dtype=np.float32)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out = _exp2(np.asarray(exponent, dtype=np.float32) * _log2(x))
+        out = _exp2(np.asarray(exponent, dtype=np.float32) * sse_log2(x))
     return np.where(x > 0, out, np.float32(0.0)).astype(np.float32)  # type: ignore[no-any-return]

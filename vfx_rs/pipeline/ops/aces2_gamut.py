@@ -80,12 +80,12 @@ def solve_j_intersect(
     """J where the compression line through (J, M) meets the J axis (Transform.cpp solve_J_intersect)."""
     m_scaled = m / slope_gain
     a = m_scaled / focus
-    b = F32(1.0) - m_scaled
-    below = F32(2.0) * j / (b + np.sqrt(b * b + F32(4.0) * a * j))
-    b = -(F32(1.0) + m_scaled + max_j * a)
-    c = max_j * m_scaled + j
-    above = F32(-2.0) * c / (b - np.sqrt(b * b - F32(4.0) * a * c))
-    return np.where(j < focus, below, above)
+    below = j < focus
+    b = np.where(below, F32(1.0) - m_scaled, -(F32(1.0) + m_scaled + max_j * a))
+    c = np.where(below, -j, max_j * m_scaled + j)
+    root = np.sqrt(b * b - F32(4.0) * a * c)
+    np.negative(root, out=root, where=~below)
+    return F32(-2.0) * c / (b + root)
 
 
 def vector_slope(
@@ -151,18 +151,20 @@ def _remap_m(m: np.ndarray, gamut_m: np.ndarray, reach_m: np.ndarray, inverse: b
 def hue_interval(h: np.ndarray, t: Aces2Tables) -> np.ndarray:
     """The upper index of the hue table interval used for hue `h` (Transform.cpp lookup_hue_interval): a binary
     search over `t.search_range` around the hue's nominal position, starting at that position."""
-    i = 1 + np.clip(np.nan_to_num(h), 0, 360).astype(np.intp)
-    lo = np.maximum(0, i + t.search_range[0])
-    hi = np.minimum(361, i + t.search_range[1])
+    i = np.fmin(np.fmax(h, F32(0.0)), F32(360.0)).astype(np.int32)  # NaN: 0
+    i += 1
+    lo = np.maximum(i + t.search_range[0], 0)
+    hi = np.minimum(i + t.search_range[1], 361)
     while True:
         active = lo + 1 < hi
         if not active.any():
             break
-        above = h > t.hues[i]
-        lo = np.where(active & above, i, lo)
-        hi = np.where(active & ~above, i, hi)
-        i = (lo + hi) // 2
-    return np.maximum(1, hi)
+        above = h > t.hues.take(i)
+        np.copyto(lo, i, where=active & above)
+        np.copyto(hi, i, where=active & ~above)
+        i = lo + hi
+        i >>= 1
+    return np.maximum(hi, 1)
 
 
 def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -170,19 +172,22 @@ def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.n
     (Transform.cpp init_HueDependantGamutParams, cusp_from_table)."""
     hi = hue_interval(h, t)
     lo = hi - 1
-    h_lo = t.hues[lo]
-    w = (h - h_lo) / (t.hues[hi] - h_lo)
-    a, b = t.cusps[lo], t.cusps[hi]
-    out = (b - a) * w[:, None] + a
-    return out[:, 0], out[:, 1], out[:, 2]
+    h_lo = t.hues.take(lo)
+    w = (h - h_lo) / (t.hues.take(hi) - h_lo)
+    a = t.cusp_rows[:, lo]
+    out = t.cusp_rows[:, hi]
+    out -= a
+    out *= w
+    out += a
+    return out[0], out[1], out[2]
 
 
 def reach_m_at(h: np.ndarray, t: Aces2Tables) -> np.ndarray:
     """The reach gamut's M at the limit J for hue `h` in [0, 360], from the 1-degree table (reach_m_from_table)."""
-    base = np.clip(np.nan_to_num(h), 0, 360).astype(np.intp)
+    base = np.fmin(np.fmax(h, F32(0.0)), F32(360.0)).astype(np.int32)  # NaN: 0
     w = h - base
-    a = t.reach[base + 1]
-    return (t.reach[base + 2] - a) * w + a
+    a = t.reach.take(base + 1)
+    return (t.reach.take(base + 2) - a) * w + a
 
 
 def _compress(

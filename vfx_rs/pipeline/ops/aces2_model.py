@@ -256,7 +256,7 @@ def aab_to_jmh(aab: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
     h *= F32(180.0)
     h /= F32(3.14159265358979)
     out[2] = np.where(h < 0, h + F32(360.0), h)
-    out[:, a <= 0] = 0.0
+    np.copyto(out, F32(0.0), where=a <= 0)
     return out
 
 

@@ -77,6 +77,11 @@ class Aces2Tables:
     cusps: np.ndarray
     search_range: tuple[int, int]
 
+    @functools.cached_property
+    def cusp_rows(self) -> np.ndarray:
+        """`cusps` as ``(3, TABLE_SIZE)`` rows J, M, 1/gamma (contiguous, for the per-pixel lookups)."""
+        return np.ascontiguousarray(self.cusps.T)
+
     def texture(self) -> np.ndarray:
         """The tables as one ``(3, TABLE_SIZE, 3)`` float32 texture: hues, cusps (J, M, 1/gamma), reach M."""
         tex = np.zeros((3, TABLE_SIZE, 3), dtype=np.float32)

@@ -59,10 +59,13 @@ class Lut1DOp(Op):
                 x *= p.dtype.type(scale[c])
             # fmax first so NaN maps to 0, as OCIO's std::max(0, std::min(x, n - 1)).
             np.fmin(np.fmax(x, 0, out=x), n - 1, out=x)
-            i0 = np.minimum(x.astype(np.intp), n - 2)
+            # The last entry is looked up alone (not as a blend with weight 1), as OCIO does:
+            # with entries at the float32 limits, a blend would overflow.
+            i0 = x.astype(np.intp)
             x -= i0
             lo = table[i0, c]
-            p[c] = lo + x * (table[i0 + 1, c] - lo)
+            with np.errstate(over="ignore", invalid="ignore"):  # entries near the float32 limits overflow, as in OCIO
+                p[c] = lo + x * (table[np.minimum(i0 + 1, n - 1), c] - lo)
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         n = self.table.shape[0]
@@ -80,10 +83,10 @@ class Lut1DOp(Op):
         body = (
             f"{{\n    vec3 x = clamp((c - {dmin}) * {scale}, 0.0, float({n - 1}));\n"
             f"    for (int ch = 0; ch < 3; ++ch) {{\n"
-            f"        int i0 = min(int(x[ch]), {n - 2});\n"
+            f"        int i0 = int(x[ch]);\n"
             f"        float f = x[ch] - float(i0);\n"
             f"        float lo = {fetch}(i0, ch);\n"
-            f"        c[ch] = lo + f * ({fetch}(i0 + 1, ch) - lo);\n"
+            f"        c[ch] = lo + f * ({fetch}(min(i0 + 1, {n - 1}), ch) - lo);\n"
             "    }\n}"
         )
         return GlslSnippet(
