@@ -20,6 +20,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
+import viewer_sequence  # bench/viewer_sequence.py: sequence playback and the read-ahead cache
+
 import vfx_rs
 from vfxview import commands
 
@@ -160,12 +162,15 @@ def main() -> None:
     )
     print(f"UI-thread CPU per paint, median of 30 (4K image; recompiles during these: {recompiles}):")
     print(f"  pan: {pan * 1000:.3f} ms   zoom: {zoom * 1000:.3f} ms   (goal < 1 ms)")
-    print(f"  exposure change + paint: {redraw * 1000:.3f} ms   grade change + paint: {grade * 1000:.3f} ms   (goal < 2 ms)")
+    print(
+        f"  exposure change + paint: {redraw * 1000:.3f} ms   grade change + paint: {grade * 1000:.3f} ms   (goal < 2 ms)"
+    )
     print(f"export through the view ({'to EXR' if can_exr else 'NumPy core only, no writer'}): {export:.3f} s")
     print(
         f"PyOpenColorIO + OpenEXR doing the same ({space} -> sRGB - Display / ACES 1.0 - SDR Video): {reference:.3f} s"
     )
     print(f"export / reference: {export / reference:.2f}")
+    viewer_sequence.main()
 
 
 if __name__ == "__main__":

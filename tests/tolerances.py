@@ -43,9 +43,9 @@ RTOL_LUT_OCIO_ABOVE_1 = 1e-4
 (PQ_TO_Lin) and float32 powers differ by a few ulps there; measured 3.1e-5 relative."""
 
 RTOL_OCIO_SSE_POW = 5e-5
-"""CTF ExposureContrast against OCIO: its CPU renderer raises to the contrast with ssePower, an SSE
-approximation used even at OPTIMIZATION_LOSSLESS (ExposureContrastOpCPU.cpp); measured 2.8e-5 relative
-on OCIO's own exposure_contrast_linear.ctf, whose exact result is the identity (vfx_rs: 1e-7)."""
+"""ExposureContrast against its exact float64 formula: OCIO's CPU renderer, and vfx_rs with it, raise to
+the contrast with ssePower, an SSE approximation used even at OPTIMIZATION_LOSSLESS
+(ExposureContrastOpCPU.cpp); measured 2.8e-5 relative on OCIO's exposure_contrast_linear.ctf."""
 
 ATOL_CLF_REWRITE = 1e-6
 """A pipeline written to .clf and read back against the pipeline itself: exact parameters, but a

@@ -32,6 +32,7 @@ __all__ = [
     "set_look",
     "set_lut",
     "set_source",
+    "space_for_tags",
     "use_file_rules",
 ]
 
@@ -202,3 +203,40 @@ def set_lut(state: ViewerState, path: str | Path) -> bool:
 def set_source(state: ViewerState, source: str) -> bool:
     """Color transform source: ``ocio`` (display/view), ``lut`` (the loaded LUT) or ``raw`` (none)."""
     return configure(state, source=source)
+
+
+_TAG_SPACES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("bt709", "bt709"): ("Rec.1886 Rec.709", "rec1886_rec709"),
+    ("bt709", "smpte170m"): ("Rec.1886 Rec.709", "rec1886_rec709"),
+    ("bt709", "iec61966-2-1"): ("sRGB - Display", "srgb_display"),
+    ("bt2020", "smpte2084"): ("Rec.2100-PQ", "rec2100_pq"),
+    ("bt2020", "arib-std-b67"): ("Rec.2100-HLG", "rec2100_hlg"),
+    ("smpte432", "smpte2084"): ("ST2084-P3-D65", "st2084_p3d65"),
+    ("smpte432", "iec61966-2-1"): ("Display P3", "displayp3"),
+}
+"""Movie color tags (H.273 primaries, transfer) -> name fragments of the matching display color space."""
+
+
+def space_for_tags(state: ViewerState, tags: dict[str, str]) -> str | None:
+    """The display color space of the current config that a movie's color tags describe, or None.
+
+    BT.709 primaries with a BT.709 (or BT.601) transfer are the Rec.709 video
+    display (Rec.1886 EOTF, ITU-R BT.1886); unspecified primaries with a BT.709
+    transfer count as BT.709.
+    """
+    primaries, transfer = tags.get("color_primaries", ""), tags.get("transfer", "")
+    if primaries == "unspecified" and transfer in ("bt709", "smpte170m"):
+        primaries = "bt709"
+    fragments = _TAG_SPACES.get((primaries, transfer))
+    if fragments is None:
+        return None
+    try:
+        cfg = load_config(state.config)
+    except (VfxError, OSError, ValueError):
+        return None
+    for name in cfg.colorspace_names():
+        space = cfg.colorspace(name)
+        names = (name, *space.aliases)
+        if space.reference == "display" and any(f.lower() in n.lower() for f in fragments for n in names):
+            return name
+    return None

@@ -8,7 +8,6 @@ settings are kept.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,24 +19,21 @@ from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
 from vfx_rs.view import CHANNELS, ViewSettings
 from vfxview import color_commands
+from vfxview.sequence import load_image
 from vfxview.state import ViewerState, report_error
 
 __all__ = [
     "MAX_RECENT",
     "WRITE_SHARE",
     "Job",
-    "ScriptViewer",
     "bake",
     "bake_job",
     "depth_range",
     "export",
     "export_job",
-    "find_sequence",
-    "is_pattern",
     "load_image",
     "load_settings",
     "open_image",
-    "open_sequence",
     "report_error",
     "reset_grade",
     "save_grade",
@@ -48,12 +44,10 @@ __all__ = [
     "set_compare",
     "set_exposure",
     "set_false_color",
-    "set_frame",
     "set_gamma",
     "set_grade",
     "set_settings",
     "set_wipe",
-    "show_frame",
     "show_loaded",
 ]
 
@@ -64,29 +58,15 @@ Job = Callable[..., None]
 """Work that `export_job` and `bake_job` return: ``job(progress=None)``, safe on a worker thread; raises on failure."""
 
 
-def load_image(path: str | Path) -> tuple[Image, vfx_rs.LayeredImage | None]:
-    """Read a file (may run on a worker thread): the first layer, and all layers of a multi-layer EXR."""
-    path = str(path)
-    if path.lower().endswith(".exr"):
-        layered = vfx_rs.read_layered(path)
-        names = layered.layer_names()
-        first = layered[names[0]]
-        return first, (layered if len(names) > 1 else None)
-    return vfx_rs.read(path), None
-
-
 def show_loaded(
     state: ViewerState,
     path: str,
     image: Image,
     layered: vfx_rs.LayeredImage | None = None,
-    *,
-    frames: tuple[str, ...] = (),
-    frame: int = 0,
 ) -> None:
     """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked.
 
-    `frames` is the sequence it is frame `frame` of (none: a single image; see `show_frame`).
+    A clip (sequence or movie) stays open: `vfxview.playback` closes it when a lone image opens.
     """
     state.error = ""
     space = color_commands.file_rule_space(state, path)
@@ -98,85 +78,16 @@ def show_loaded(
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),
         layer=layered.layer_names()[0] if layered is not None else "",
-        frames=tuple(frames),
-        frame=frame,
     )
     recent = [str(path), *[p for p in state.recent if p != str(path)]][:MAX_RECENT]
     state.recent = tuple(recent)
 
 
-_PATTERN = re.compile(r"(#+|%0?(\d*)d)")
-
-
-def is_pattern(path: str | Path) -> bool:
-    """True if the file name holds a frame pattern (``####`` or ``%04d``)."""
-    return _PATTERN.search(Path(path).name) is not None
-
-
-def find_sequence(pattern: str | Path) -> list[str]:
-    """Files matching a sequence pattern (``shot.####.exr`` or ``shot.%04d.exr``), sorted by frame.
-
-    ``#`` runs and ``%0Nd`` stand for a frame number of that many digits (at least);
-    a path without a pattern gives ``[]``.
-    """
-    path = Path(pattern)
-    match = _PATTERN.search(path.name)
-    if match is None:
-        return []
-    digits = len(match.group(1)) if match.group(1).startswith("#") else int(match.group(2) or 1)
-    head, tail = path.name[: match.start()], path.name[match.end() :]
-    regex = re.compile(re.escape(head) + rf"(-?\d{{{digits},}})" + re.escape(tail) + "$")
-    found = []
-    for candidate in path.parent.glob(head + "*" + tail):
-        m = regex.match(candidate.name)
-        if m:
-            found.append((int(m.group(1)), str(candidate)))
-    return [p for _, p in sorted(found)]
-
-
-def open_sequence(state: ViewerState, pattern: str | Path) -> bool:
-    """Open an image sequence as frames; shows its first frame."""
-    frames = find_sequence(pattern)
-    if not frames:
-        report_error(state, f"no frames match {pattern}")
-        return False
-    if not open_image(state, frames[0]):
-        return False
-    state.update(frames=tuple(frames), frame=0)
-    return True
-
-
-def set_frame(state: ViewerState, index: int) -> bool:
-    """Show frame `index` of the open sequence (keeps grade and view)."""
-    if not state.frames:
-        report_error(state, "no image sequence is open")
-        return False
-    index = int(index) % len(state.frames)
-    try:
-        image, layered = load_image(state.frames[index])
-    except (VfxError, OSError, ValueError) as exc:
-        report_error(state, f"cannot open frame {state.frames[index]}: {exc}")
-        return False
-    show_frame(state, index, image, layered)
-    return True
-
-
-def show_frame(
-    state: ViewerState,
-    index: int,
-    image: Image,
-    layered: vfx_rs.LayeredImage | None = None,
-    frames: tuple[str, ...] | None = None,
-) -> None:
-    """Make a loaded frame of `frames` (default: the open sequence) current (on the UI thread)."""
-    frames = state.frames if frames is None else tuple(frames)
-    show_loaded(state, frames[index], image, layered, frames=frames, frame=index)
-
-
 def open_image(state: ViewerState, path: str | Path) -> bool:
-    """Read and show `path`; on failure set ``state.error`` and keep the current image."""
-    if is_pattern(path) and not Path(path).exists():
-        return open_sequence(state, path)
+    """Read and show the single image `path`; on failure set ``state.error`` and keep the current image.
+
+    `vfxview.playback.open_path` opens the sequence or movie a path belongs to.
+    """
     try:
         image, layered = load_image(path)
     except (VfxError, OSError, ValueError) as exc:
@@ -406,100 +317,3 @@ def set_false_color(state: ViewerState, on: bool | None = None) -> None:
 def set_wipe(state: ViewerState, position: float) -> None:
     """Wipe position, 0 (all B) to 1 (all A), clamped."""
     state.wipe = float(np.clip(position, 0.0, 1.0))
-
-
-class ScriptViewer:
-    """The console's ``viewer``: scripts drive the UI through the same commands.
-
-    Examples
-    --------
-    >>> from vfxview.state import ViewerState
-    >>> v = ScriptViewer(ViewerState())
-    >>> v.exposure = 1.5
-    >>> v.state.exposure
-    1.5
-    """
-
-    def __init__(self, state: ViewerState) -> None:
-        self.state = state
-
-    def open(self, path: str | Path) -> bool:
-        """Open an image file (``False`` and ``state.error`` on failure)."""
-        return open_image(self.state, path)
-
-    @property
-    def image(self) -> Image | None:
-        """The current image as a `vfx_rs.Image` (a copy)."""
-        return self.state.image.copy() if self.state.image is not None else None
-
-    @property
-    def exposure(self) -> float:
-        """Exposure in stops."""
-        return float(self.state.exposure)
-
-    @exposure.setter
-    def exposure(self, stops: float) -> None:
-        set_exposure(self.state, stops)
-
-    @property
-    def gamma(self) -> float:
-        """Display gamma."""
-        return float(self.state.gamma)
-
-    @gamma.setter
-    def gamma(self, value: float) -> None:
-        set_gamma(self.state, value)
-
-    @property
-    def settings(self) -> ViewSettings:
-        """The view settings (`vfx_rs.view.ViewSettings`); set a new one to show through it."""
-        return self.state.settings
-
-    @settings.setter
-    def settings(self, settings: ViewSettings) -> None:
-        set_settings(self.state, settings)
-
-    def set_view(self, display: str, view: str | None = None, look: str | None = None) -> bool:
-        """Choose OCIO display, view and (optionally) look."""
-        return color_commands.set_display(self.state, display, view, look)
-
-    def set_config(self, spec: str | Path) -> bool:
-        """Use an OCIO config: ``ocio://name``, ``$OCIO`` or a ``.ocio`` file."""
-        return color_commands.set_config(self.state, spec)
-
-    def set_input_space(self, name: str) -> bool:
-        """Color space of the image in the current config (overrides the config's file rules)."""
-        return color_commands.set_input_space(self.state, name)
-
-    def use_file_rules(self) -> bool:
-        """Take the input color space from the config's file rules again."""
-        return color_commands.use_file_rules(self.state)
-
-    def set_lut(self, path: str | Path) -> bool:
-        """Show through a LUT file instead of an OCIO view."""
-        return color_commands.set_lut(self.state, path)
-
-    def set_channel(self, channel: str) -> None:
-        """Channel view (RGB, R, G, B, A, Y)."""
-        set_channel(self.state, channel)
-
-    def set_grade(
-        self, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
-    ) -> None:
-        """ASC CDL slope, offset, power and saturation."""
-        set_grade(self.state, slope, offset, saturation, power)
-
-    def save_grade(self, path: str | Path) -> bool:
-        """Save the grade as ``.cc`` / ``.cdl``."""
-        return save_grade(self.state, path)
-
-    def export(self, path: str | Path, grade_only: bool = False) -> bool:
-        """Export through the NumPy core."""
-        return export(self.state, path, grade_only=grade_only)
-
-    def bake(self, path: str | Path) -> bool:
-        """Bake grade and view to a LUT file (``.cube``)."""
-        return bake(self.state, path)
-
-    def __repr__(self) -> str:
-        return f"<viewer {self.state.path or 'no image'} exposure={self.state.exposure} {self.state.display}/{self.state.view}>"

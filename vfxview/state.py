@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from vfx_rs.image import Image, LayeredImage
 from vfx_rs.view import ViewSettings
 
 __all__ = ["Signal", "ViewerState", "report_error"]
@@ -39,6 +40,8 @@ class Signal:
 
 
 def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (Image, LayeredImage)) or isinstance(b, (Image, LayeredImage)):
+        return a is b  # a new image object is a change; comparing the pixels would cost a frame's time
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and np.array_equal(a, b)
     if a is b:
@@ -58,8 +61,15 @@ _DEFAULTS: dict[str, Any] = {
     "compare": None,  # vfx_rs.Image B of an A/B pair
     "compare_mode": "off",  # off | wipe | side | diff
     "wipe": 0.5,
-    "frames": (),  # file paths of an image sequence
-    "frame": 0,  # index into frames
+    "clip": None,  # vfxview.sequence.Clip (image sequence or movie) being shown, or None
+    "cache": None,  # its vfxview.cache.FrameCache (read-ahead on worker threads)
+    "frame": 0,  # frame number shown, in the clip's numbering (shot.1001.exr is 1001)
+    "in_point": 0,  # first and last frame played
+    "out_point": 0,
+    "fps": 24.0,  # playback rate
+    "playing": 0,  # 1 forward, -1 backward, 0 stopped
+    "loop": True,
+    "cache_mb": 2048,  # RAM budget of the read-ahead cache, MiB
     "nan_false_color": True,
     "background": "checker",  # checker | black
     "error": "",

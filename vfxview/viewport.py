@@ -142,11 +142,19 @@ class Viewport(QOpenGLWidget):
         for key in ("image", "compare"):
             if key in self._dirty and key in self._textures:
                 img = getattr(self.state, key)
-                rgba = settings.input_pixels(img) if img is not None else np.zeros((1, 1, 4), np.float32)
+                rgba = self._prepared(img) if key == "image" else None
+                if rgba is None:
+                    rgba = settings.input_pixels(img) if img is not None else np.zeros((1, 1, 4), np.float32)
                 self._textures[key].upload(rgba)
                 self.upload_count += 1
         self._uploaded_channel = settings.channel
         self._dirty.clear()
+
+    def _prepared(self, img: Any) -> np.ndarray | None:
+        """The texture data the read-ahead cache made for `img` on its worker (the shown frame), if any."""
+        cache = self.state.cache
+        entry = cache.get(self.state.frame) if cache is not None and self.state.channel != "A" else None
+        return entry.upload if entry is not None and entry.image is img else None
 
     def paintGL(self) -> None:
         if not self._textures:

@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
 
 import vfx_rs
 from vfx_rs.errors import VfxError
-from vfxview import color_commands, commands
+from vfxview import color_commands, commands, playback
 from vfxview.console import Console
 from vfxview.panels.color import ColorPanel
-from vfxview.panels.frames import FrameBar
 from vfxview.panels.grade import GradePanel
 from vfxview.panels.info import InfoPanel
 from vfxview.panels.layers import LayersPanel
 from vfxview.panels.probe import ProbePanel
 from vfxview.panels.scopes import ScopesPanel
+from vfxview.panels.timeline import Timeline
+from vfxview.script_viewer import ScriptViewer
+from vfxview.sequence import clip_for
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
 from vfxview.workers import Job, run_job, wait_all
@@ -63,6 +65,11 @@ SHORTCUTS: dict[str, str] = {
     "next_frame": "Right",
     "prev_frame": "Left",
     "play": "Space",
+    "play_back": "Shift+Space",
+    "go_in": "Home",
+    "go_out": "End",
+    "set_in": "I",
+    "set_out": "O",
     "compare_wipe": "W",
     "compare_side": "S",
     "compare_diff": "D",
@@ -94,16 +101,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("vfxview")
         self.setAcceptDrops(True)
         self.state = ViewerState()
-        self.viewer = commands.ScriptViewer(self.state)
+        self.viewer = ScriptViewer(self.state)
         self.remember_layout = remember_layout
         self.viewport = Viewport(self.state)
-        self.frame_bar = FrameBar(self.state)
+        self.timeline = Timeline(self.state)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.viewport, 1)
-        column.addWidget(self.frame_bar)
+        column.addWidget(self.timeline)
         self._column = column
         self.setCentralWidget(central)
         grade = GradePanel(self.state)
@@ -192,9 +199,16 @@ class MainWindow(QMainWindow):
         self._action(compare, "Side by side", "compare_side", lambda: commands.set_compare(s, "side"))
         self._action(compare, "Difference", "compare_diff", lambda: commands.set_compare(s, "diff"))
         self._action(compare, "Off", "compare_off", lambda: commands.set_compare(s, "off"))
-        self._action(view, "Next frame", "next_frame", lambda: self.frame_bar.request(s.frame + 1))
-        self._action(view, "Previous frame", "prev_frame", lambda: self.frame_bar.request(s.frame - 1))
-        self._action(view, "Play / pause", "play", self.frame_bar.play.toggle)
+        t = self.timeline
+        frames = self.menuBar().addMenu("&Playback")
+        self._action(frames, "Play / pause", "play", lambda: t.toggle(1))
+        self._action(frames, "Play backward / pause", "play_back", lambda: t.toggle(-1))
+        self._action(frames, "Next frame", "next_frame", lambda: t.step(1))
+        self._action(frames, "Previous frame", "prev_frame", lambda: t.step(-1))
+        self._action(frames, "Go to in point", "go_in", lambda: playback.set_frame(s, s.in_point))
+        self._action(frames, "Go to out point", "go_out", lambda: playback.set_frame(s, s.out_point))
+        self._action(frames, "Set in point", "set_in", lambda: playback.set_in_out(s, s.frame, None))
+        self._action(frames, "Set out point", "set_out", lambda: playback.set_in_out(s, None, s.frame))
         windows = self.menuBar().addMenu("&Panels")
         for dock in self.docks.values():
             windows.addAction(dock.toggleViewAction())
@@ -222,13 +236,16 @@ class MainWindow(QMainWindow):
 
     # -- files ---------------------------------------------------------------------
     def open_path(self, path: str, background: bool = True) -> None:
-        """Open `path`, on a worker thread when `background` (the UI stays responsive)."""
-        frames = commands.find_sequence(path) if not Path(path).exists() else []
-        if not background or (not frames and commands.is_pattern(path)):
-            commands.open_image(self.state, path)
+        """Open `path`, or the sequence or movie it belongs to; read on a worker thread when `background`."""
+        if not background:
+            playback.open_path(self.state, path)
             return
-        if frames:
-            path = frames[0]
+        try:
+            found = clip_for(path)
+        except (VfxError, OSError, ValueError) as exc:
+            commands.report_error(self.state, f"cannot open {path}: {exc}")
+            return
+        clip, frame = found if found is not None else (None, 0)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage(f"loading {path}...")
@@ -236,9 +253,10 @@ class MainWindow(QMainWindow):
         def done(result: Any) -> None:
             self.progress.hide()
             self.statusBar().clearMessage()
-            if frames:
-                commands.show_frame(self.state, 0, *result, frames=tuple(frames))
+            if clip is not None:
+                playback.open_clip(self.state, clip, frame, loaded=result)
             else:
+                playback.close_clip(self.state)
                 commands.show_loaded(self.state, path, *result)
 
         def failed(exc: Exception) -> None:
@@ -246,7 +264,12 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             commands.report_error(self.state, f"cannot open {path}: {exc}")
 
-        run_job(lambda: commands.load_image(path), done, failed)
+        def load() -> Any:
+            if clip is None:
+                return commands.load_image(path)
+            return None if clip.is_missing(frame) else clip.load(frame)
+
+        run_job(load, done, failed)
 
     def compare_with(self, path: str) -> None:
         """Load `path` as image B and show the wipe."""

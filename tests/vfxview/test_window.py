@@ -191,26 +191,6 @@ def test_export_writes_the_display_image(window, qtbot, chart, tmp_path):
     np.testing.assert_allclose(written, expected, atol=1e-6)
 
 
-def test_sequence_frames_slider_and_playback(window, qtbot, chart, tmp_path, monkeypatch):
-    for frame in (1001, 1002, 1003):
-        (tmp_path / f"shot.{frame}.exr").touch()
-    (tmp_path / "shot.1002.exr.bak").touch()
-    images = {str(tmp_path / f"shot.{f}.exr"): vfx_rs.Image(chart * (i + 1)) for i, f in enumerate((1001, 1002, 1003))}
-    monkeypatch.setattr(commands, "load_image", lambda path: (images[str(path)], None))  # no EXR reader needed
-    window.open_path(str(tmp_path / "shot.####.exr"))
-    qtbot.waitUntil(lambda: window.state.image is not None, timeout=5000)
-    assert len(window.state.frames) == 3 and window.frame_bar.isVisible()
-    window.frame_bar.slider.setValue(2)
-    qtbot.waitUntil(lambda: window.state.frame == 2, timeout=5000)
-    assert window.state.path.endswith("shot.1003.exr")
-    assert float(window.state.image.numpy()[30, 20, 1]) == pytest.approx(3 * chart[30, 20, 1])
-    commands.set_exposure(window.state, 1.0)
-    window.frame_bar.play.setChecked(True)
-    qtbot.waitUntil(lambda: window.state.frame == 0, timeout=5000)  # wrapped around
-    window.frame_bar.play.setChecked(False)
-    assert window.state.exposure == 1.0  # the grade survives frame changes
-
-
 def test_drop_and_recent_files(window, qtbot, chart, tmp_path, monkeypatch):
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent

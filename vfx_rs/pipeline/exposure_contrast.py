@@ -11,7 +11,9 @@ in ExposureContrastOpData.h): with ``c = max(0.001, contrast * gamma)``,
   units ``q = max(0, log2(p / 0.18) * step + mid_gray)``.
 
 Used by OCIO configs' ExposureContrastTransform and CTF's ``ExposureContrast``
-node; the inverse styles are the inverse of these ops.
+node; the inverse styles are the inverse of these ops. The power uses OCIO's
+SSE approximation, as its CPU renderer does (ExposureContrastOpCPU.cpp,
+``ssePower``), so the results agree with OCIO's.
 """
 
 from __future__ import annotations
@@ -72,5 +74,6 @@ def exposure_contrast_ops(
         e, p = e**EC_VIDEO_POWER, p**EC_VIDEO_POWER
     if c == 1.0 and not dynamic:
         return [_scale(e, dynamic)]
-    power = ExponentOp(exponent=(c,) * 3, style="clamp", dynamic=dynamic)
+    # OCIO's CPU renderer raises to the contrast with its SSE approximation, and multiplies when it is 1.
+    power = ExponentOp(exponent=(c,) * 3, style="clamp", approximate=c != 1.0, dynamic=dynamic)
     return [_scale(e / p, dynamic), power, _scale(p, dynamic)]

@@ -268,10 +268,8 @@ def test_exposure_contrast_matches_ocio_and_float64(tmp_path: Path, style: str) 
     step = 0.088 if style == "logRev" else 0.1
     path = _file(tmp_path, f"ec_{style}.ctf", 'version="2.0" id="a"', _ec(style, step, dynamic=style == "video"))
     rgb = grid(-0.2, 4.0)
+    _check(path, rgb=rgb)
     ours = read_clf(path).applied(rgb)
-    ref = ocio_apply(path, rgb)
-    err = np.abs(ours - ref) / np.maximum(np.abs(ref), 1e-3)
-    assert err.max() <= RTOL_OCIO_SSE_POW, f"max relative error {err.max():.3g}"
     # The exact model (OCIO ExposureContrastOpData.h) in float64, independent of the op code.
     x = rgb.astype(np.float64)
     c, e, p = 1.2 * 0.8, 2.0**0.65, 0.3
@@ -284,7 +282,8 @@ def test_exposure_contrast_matches_ocio_and_float64(tmp_path: Path, style: str) 
         model = (
             p * np.maximum(0, x * e / p) ** c if not style.endswith("Rev") else p / e * np.maximum(0, x / p) ** (1 / c)
         )
-    np.testing.assert_allclose(ours, model, rtol=1e-5, atol=1e-6)
+    # The powers use OCIO's SSE approximation, as its CPU renderer does.
+    np.testing.assert_allclose(ours, model, rtol=RTOL_OCIO_SSE_POW, atol=1e-6)
 
 
 def test_exposure_contrast_log_rev_inverts_log_with_any_step(tmp_path: Path) -> None:

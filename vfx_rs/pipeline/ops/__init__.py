@@ -13,6 +13,7 @@ from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
@@ -47,6 +48,7 @@ __all__ = [
     "ExponentOp",
     "FixedCurveOp",
     "GradingPrimaryOp",
+    "GradingRGBCurveOp",
     "GradingToneOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
@@ -90,6 +92,7 @@ OPS: dict[str, type[Op]] = {
     LuminancePowerOp.kind: LuminancePowerOp,
     GradingPrimaryOp.kind: GradingPrimaryOp,
     GradingToneOp.kind: GradingToneOp,
+    GradingRGBCurveOp.kind: GradingRGBCurveOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,

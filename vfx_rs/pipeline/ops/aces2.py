@@ -39,7 +39,7 @@ from vfx_rs.pipeline.ops.aces2_model import (
     jmh_to_aab,
     rgb_to_aab,
 )
-from vfx_rs.pipeline.ops.aces2_tables import Aces2Tables, aces2_tables
+from vfx_rs.pipeline.ops.aces2_tables import Aces2Shared, Aces2Tables, aces2_tables, shared_tables
 from vfx_rs.pipeline.ops.aces2_tonescale import (
     GLSL_TONESCALE,
     chroma_compress_fwd,
@@ -95,19 +95,25 @@ def _model_uniforms(names: GlslNames, prefix: str, p: JmhParams) -> dict[str, Un
     }
 
 
-def _display_uniforms(
-    names: GlslNames, peak: float, t: Aces2Tables
-) -> tuple[dict[str, Uniform], dict[str, TextureSpec]]:
-    ts, cc = tone_params(peak), chroma_params(peak)
+def _tone_uniforms(names: GlslNames, t: Aces2Shared) -> tuple[dict[str, Uniform], dict[str, TextureSpec]]:
+    """Tone scale and chroma compression uniforms, and the tables' texture."""
+    ts, cc = tone_params(t.peak), chroma_params(t.peak)
+    focus_dist, lower_inv = (t.focus_dist, t.lower_hull_gamma_inv) if isinstance(t, Aces2Tables) else (0.0, 0.0)
     uniforms = {
         names("ts"): Uniform("vec4", (ts.m_2, ts.s_2, ts.g, ts.t_1)),
         names("ts_inv"): Uniform("vec2", (ts.inverse_limit, ts.n_r)),
         names("cc"): Uniform("vec4", (cc.sat, cc.sat_thr, cc.compr, cc.scale)),
-        names("gc"): Uniform("vec4", (t.limit_j_max, t.focus_dist, t.lower_hull_gamma_inv, t.model_gamma_inv)),
-        names("mid_j"): Uniform("float", t.mid_j),
-        names("range"): Uniform("vec2", tuple(float(v) for v in t.search_range)),
+        names("gc"): Uniform("vec4", (t.limit_j_max, focus_dist, lower_inv, t.model_gamma_inv)),
     }
     return uniforms, {names("tab"): TextureSpec(2, t.texture())}
+
+
+def _display_uniforms(names: GlslNames, t: Aces2Tables) -> tuple[dict[str, Uniform], dict[str, TextureSpec]]:
+    """`_tone_uniforms` and the gamut compression's."""
+    uniforms, textures = _tone_uniforms(names, t)
+    uniforms[names("mid_j")] = Uniform("float", t.mid_j)
+    uniforms[names("range")] = Uniform("vec2", tuple(float(v) for v in t.search_range))
+    return uniforms, textures
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -165,7 +171,7 @@ class Aces2OutputOp(Op):
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         p_in, p_out = jmh_params(PRIMARIES_AP0), jmh_params(self.limiting)
-        uniforms, textures = _display_uniforms(names, self.peak, self.tables())
+        uniforms, textures = _display_uniforms(names, self.tables())
         uniforms.update(_model_uniforms(names, "in", p_in))
         uniforms.update(_model_uniforms(names, "out", p_out))
         n = names
@@ -261,7 +267,7 @@ class Aces2ToneCompressOp(Op):
 
     @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
-        t = aces2_tables(self.peak, PRIMARIES_AP0)
+        t = shared_tables(self.peak)
         p_in, ts, cc = jmh_params(PRIMARIES_AP0), tone_params(self.peak), chroma_params(self.peak)
         x = p.astype(F32, copy=False)
         j, m, h = x[0], x[1], _wrap_hue(x[2])
@@ -279,7 +285,7 @@ class Aces2ToneCompressOp(Op):
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         p_in = jmh_params(PRIMARIES_AP0)
-        uniforms, textures = _display_uniforms(names, self.peak, aces2_tables(self.peak, PRIMARIES_AP0))
+        uniforms, textures = _tone_uniforms(names, shared_tables(self.peak))
         n = names
         ts = f"{n('ts')}.x, {n('ts')}.y, {n('ts')}.z, {n('ts')}.w"
         y_to_j = f"{float(p_in.f_l_n)!r}, {float(p_in.inv_a_w_j)!r}, {float(p_in.cz)!r}"
@@ -330,7 +336,7 @@ class Aces2GamutCompressOp(Op):
         p[...] = np.stack([j, m, h])
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
-        uniforms, textures = _display_uniforms(names, self.peak, aces2_tables(self.peak, self.limiting))
+        uniforms, textures = _display_uniforms(names, aces2_tables(self.peak, self.limiting))
         n = names
         inverse = "false" if self.forward else "true"
         body = f"""{{

@@ -22,7 +22,7 @@ import numpy as np
 from vfx_rs.pipeline.ops.aces2_model import F32, FAST, F32Math
 
 if TYPE_CHECKING:
-    from vfx_rs.pipeline.ops.aces2_tables import Aces2Tables
+    from vfx_rs.pipeline.ops.aces2_tables import Aces2Shared, Aces2Tables
 
 __all__ = [
     "CUSP_MID_BLEND",
@@ -182,7 +182,7 @@ def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.n
     return out[0], out[1], out[2]
 
 
-def reach_m_at(h: np.ndarray, t: Aces2Tables) -> np.ndarray:
+def reach_m_at(h: np.ndarray, t: Aces2Shared) -> np.ndarray:
     """The reach gamut's M at the limit J for hue `h` in [0, 360], from the 1-degree table (reach_m_from_table)."""
     base = np.fmin(np.fmax(h, F32(0.0)), F32(360.0)).astype(np.int32)  # NaN: 0
     w = h - base

@@ -3,10 +3,11 @@
 Built as OpenColorIO 2.6 builds them when a processor is created (``src/OpenColorIO/ops/fixedfunction/
 ACES2/Transform.cpp``: make_reach_m_table, find_reach_corners_table, build_limiting_cusp_corners_tables,
 extract_sorted_cube_hues, build_hue_table, find_display_cusp_for_hue, build_cusp_table,
-make_upper_hull_gamma, init_SharedCompressionParams, init_GamutCompressParams), in float32, with each
-search run for all hues at once. One difference: OCIO starts each cusp search on a gamut edge from the
-previous hue's result, here every search starts at the edge's start; both stop within 1e-7 of the same
-point of the edge. Tables are cached per (peak luminance, limiting primaries).
+make_upper_hull_gamma, init_SharedCompressionParams, init_GamutCompressParams, determine_hue_linearity_
+search_range), in float32, each search run for all hues at once where OCIO's order does not matter, and with
+glibc's ``powf``/``atan2f`` where an ulp decides a step (`vfx_rs.pipeline.ops.aces2_libm`): checked equal to
+the tables OCIO hands its GPU shader but for a rare upper-hull gamma (within 7e-6). Tables are cached per
+(peak luminance, limiting primaries).
 
 Each table has 363 entries: the 360 nominal ones at 1..360 with one wrapped copy below and two above
 (OCIO Common.h TableBase).
@@ -14,13 +15,9 @@ Each table has 363 entries: the 360 nominal ones at 1..360 with one wrapped copy
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,6 +29,7 @@ from vfx_rs.pipeline.ops.aces2_gamut import (
     solve_j_intersect,
     vector_slope,
 )
+from vfx_rs.pipeline.ops.aces2_libm import LIBM, exact_hue, libm_hue, near
 from vfx_rs.pipeline.ops.aces2_model import (
     EXACT,
     F32,
@@ -42,18 +40,16 @@ from vfx_rs.pipeline.ops.aces2_model import (
     Primaries,
     aab_to_jmh,
     aab_to_rgb,
-    cone_compress,
     hue_radians,
     jmh_params,
     jmh_to_aab,
-    matvec,
     model_gamma,
     rgb_to_aab,
     y_to_j,
 )
 from vfx_rs.pipeline.ops.aces2_tonescale import tone_params
 
-__all__ = ["TABLE_SIZE", "Aces2Tables", "aces2_tables"]
+__all__ = ["TABLE_SIZE", "Aces2Shared", "Aces2Tables", "aces2_tables", "shared_tables"]
 
 TABLE_SIZE = 363
 """360 nominal entries plus one wrap entry below and two above (OCIO TableBase total_size)."""
@@ -63,16 +59,30 @@ _SMOOTH_M = F32(1.0) + F32(0.27) * F32(0.12)
 
 
 @dataclass(frozen=True)
-class Aces2Tables:
-    """Everything the gamut and chroma compression need for one display (float32 arrays of `TABLE_SIZE`)."""
+class Aces2Shared:
+    """What the chroma and gamut compression share for one peak (OCIO SharedCompressionParameters): the limit J
+    (the peak's J), the model's 1/gamma and the reach table (AP1's M at the limit J per degree of hue)."""
 
     peak: float
     limit_j_max: np.float32
     model_gamma_inv: np.float32
+    reach: np.ndarray
+
+    def texture(self) -> np.ndarray:
+        """The tables as one ``(3, TABLE_SIZE, 3)`` float32 texture: hues, cusps (J, M, 1/gamma), reach M
+        (only the reach row here)."""
+        tex = np.zeros((3, TABLE_SIZE, 3), dtype=np.float32)
+        tex[2, :, 0] = self.reach
+        return tex
+
+
+@dataclass(frozen=True)
+class Aces2Tables(Aces2Shared):
+    """Everything the gamut compression needs for one display besides `Aces2Shared` (float32, `TABLE_SIZE`)."""
+
     mid_j: np.float32
     focus_dist: np.float32
     lower_hull_gamma_inv: np.float32
-    reach: np.ndarray
     hues: np.ndarray
     cusps: np.ndarray
     search_range: tuple[int, int]
@@ -83,11 +93,9 @@ class Aces2Tables:
         return np.ascontiguousarray(self.cusps.T)
 
     def texture(self) -> np.ndarray:
-        """The tables as one ``(3, TABLE_SIZE, 3)`` float32 texture: hues, cusps (J, M, 1/gamma), reach M."""
-        tex = np.zeros((3, TABLE_SIZE, 3), dtype=np.float32)
+        tex = super().texture()
         tex[0, :, 0] = self.hues
         tex[1] = self.cusps
-        tex[2, :, 0] = self.reach
         return tex
 
 
@@ -108,7 +116,7 @@ def _rgb_outside(j: np.ndarray | np.float32, m: np.ndarray, h: np.ndarray, p: Jm
     """Whether JMh lands outside the display cube: a channel below 0 (`limit` 0) or above `limit`, decided with
     `LIBM` where a channel is within a few ulps of it."""
     rgb = _rgb(j, m, h, p)
-    close = _near(rgb, limit)
+    close = near(rgb, limit)
     if close.any():
         jj = j if np.ndim(j) == 0 else np.asarray(j)[close]
         rgb[:, close] = _rgb(jj, m[close], h[close], p, LIBM)
@@ -141,67 +149,6 @@ def _cycle(jmh: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     out[2, 0] -= F32(360.0)
     out[2, 7] += F32(360.0)
     return out, idx
-
-
-@functools.cache
-def _c_library() -> ctypes.CDLL | None:
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
-    except OSError:
-        return None
-
-
-def _libm(name: str, nargs: int, vectorise: bool = True) -> Callable[..., Any] | None:
-    """The C library's float function `name` (None where it cannot be loaded), on arrays unless not `vectorise`."""
-    fn = getattr(_c_library(), name, None)
-    if fn is None:
-        return None
-    fn.restype, fn.argtypes = ctypes.c_float, [ctypes.c_float] * nargs
-    if not vectorise:
-        return fn  # type: ignore[no-any-return]
-    ufunc = np.frompyfunc(fn, nargs, 1)
-    return lambda *args: np.asarray(ufunc(*(np.asarray(a, F32) for a in args)), dtype=F32)
-
-
-def _hybrid_powf(powf: Callable[..., Any]) -> Callable[..., Any]:
-    """``powf`` through float64, calling the C library's ``powf`` only where the float64 result lies so close to a
-    float32 rounding boundary that the two may round apart (one case in a few thousand)."""
-
-    def power(x: Any, y: Any) -> np.ndarray:
-        x, y = np.broadcast_arrays(np.asarray(x, F32), np.asarray(y, F32))
-        exact = np.power(x.astype(np.float64), y.astype(np.float64))
-        out = exact.astype(F32)
-        lower = np.nextafter(out, -np.inf, dtype=F32)
-        upper = np.nextafter(out, np.inf, dtype=F32)
-        edge = np.minimum(
-            np.abs(exact - (out + lower.astype(np.float64)) / 2), np.abs(exact - (out + upper.astype(np.float64)) / 2)
-        )
-        risky = edge <= 0.05 * np.abs(upper.astype(np.float64) - out)
-        if np.any(risky):
-            out[risky] = powf(x[risky], y[risky])
-        return out
-
-    return power
-
-
-def _libm_math() -> F32Math:
-    """`EXACT` with the C library's own ``powf`` and ``atan2f`` (through ctypes).
-
-    OCIO's table code calls ``powf`` and ``std::atan2`` on floats; glibc's ``atan2f`` is an ulp from the rounded
-    float64 result in about one case in six, ``powf`` in one in two thousand (where the value is within a hair
-    of a rounding boundary). Where such an ulp decides a bisection step or lands in a table these are used (see
-    `_libm_hue`, `_near`); without a loadable C library the float64 twins are kept.
-    """
-    power, arctan2 = _libm("powf", 2), _libm("atan2f", 2)
-    return replace(EXACT, power=_hybrid_powf(power) if power else EXACT.power, arctan2=arctan2 or EXACT.arctan2)
-
-
-LIBM = _libm_math()
-
-
-def _near(values: np.ndarray, ref: np.float32 | float, ulps: float = 16.0) -> np.ndarray:
-    """Columns of `values` (3, n) with a channel within a few ulps of `ref` (a bisection test's threshold)."""
-    return np.any(np.abs(values - F32(ref)) <= F32(ulps) * np.spacing(np.abs(values).astype(F32) + F32(1e-30)), axis=0)
 
 
 def _reach_corners(p: JmhParams, limit_j: np.float32, maximum: np.float32) -> np.ndarray:
@@ -277,45 +224,6 @@ def _hue_table(sorted_hues: list[np.float32]) -> np.ndarray:
     return table
 
 
-def _hue_of(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
-    """The JMh hue alone (Aab_to_JMh's h, the A <= 0 case included), float64-rounded functions."""
-    cone = cone_compress(matvec(p.rgb_to_cone, rgb), EXACT)
-    m = p.cone_to_aab
-    a = m[0, 0] * cone[0] + m[0, 1] * cone[1] + m[0, 2] * cone[2]
-    ca = m[1, 0] * cone[0] + m[1, 1] * cone[1] + m[1, 2] * cone[2]
-    cb = m[2, 0] * cone[0] + m[2, 1] * cone[1] + m[2, 2] * cone[2]
-    h = EXACT.arctan2(cb, ca) * F32(180.0) / F32(3.14159265358979)
-    return np.where(a > 0, np.where(h < 0, h + F32(360.0), h), F32(0.0))
-
-
-def _libm_hue(p: JmhParams) -> Callable[[np.ndarray], np.float32]:
-    """The JMh hue of one RGB triple exactly as OCIO's float code computes it: float32 scalar arithmetic
-    (NumPy's scalar ``**`` is the C library's ``powf``) and the C library's ``atan2f``."""
-    cone_rows = [(F32(x), F32(y), F32(z)) for x, y, z in p.rgb_to_cone.tolist()]
-    (a00, a01, a02), (a10, a11, a12), (a20, a21, a22) = ((F32(x), F32(y), F32(z)) for x, y, z in p.cone_to_aab.tolist())
-    atan2f = _libm("atan2f", 2, vectorise=False) or (lambda y, x: float(F32(math.atan2(y, x))))
-    exponent, offset = F32(0.42), F32(F32(0.2713) * F32(100.0))
-    to_deg, zero, full = F32(180.0), F32(0.0), F32(360.0)
-    pi = F32(3.14159265358979)
-
-    def compress(v: np.float32) -> np.float32:
-        f = abs(v) ** exponent
-        out = f / (offset + f)
-        return -out if v < 0 else out
-
-    def hue(rgb: np.ndarray) -> np.float32:
-        r, g, b = rgb[0], rgb[1], rgb[2]
-        k0, k1, k2 = (compress(x * r + y * g + z * b) for x, y, z in cone_rows)
-        if not a00 * k0 + a01 * k1 + a02 * k2 > 0:
-            return zero
-        ca = a10 * k0 + a11 * k1 + a12 * k2
-        cb = a20 * k0 + a21 * k1 + a22 * k2
-        h = F32(atan2f(float(cb), float(ca))) * to_deg / pi
-        return h + full if h < 0 else h
-
-    return hue
-
-
 _CUSP_MARGIN = 1e-6
 """Distance in t from an edge's crossing beyond which a cusp bisection step's direction is certain (the float32
 hue noise along an edge is below 1e-6 in t)."""
@@ -341,30 +249,33 @@ def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: Jm
         if not act.any():
             break
         t = (lo_t + hi_t) / F32(2.0)
-        h = _hue_of((c_hi - c_lo) * t + c_lo, p)
+        h = exact_hue((c_hi - c_lo) * t + c_lo, p)
         go_down = (h < h_lo) | ((h < h_hi) & (h > hues))
         hi_t = np.where(act & go_down, t, hi_t)
         lo_t = np.where(act & ~go_down, t, lo_t)
     crossing = (lo_t + hi_t) / F32(2.0)
-    hue_at = _libm_hue(p)
+    hue_at = libm_hue(p)
     result = np.zeros(hues.size, F32)
     previous_edge, previous = -1, F32(0.0)
-    for i in np.flatnonzero(~exact):
-        lo = previous if upper[i] == previous_edge else F32(0.0)
-        hi = F32(1.0)
+    tolerance, two, zero, one = F32(1e-7), F32(2.0), F32(0.0), F32(1.0)
+    for i in np.flatnonzero(~exact).tolist():
+        lo = previous if upper[i] == previous_edge else zero
+        hi = one
         star = float(crossing[i])
-        while hi - lo > F32(1e-7):
-            mid = F32((lo + hi) / F32(2.0))
-            if abs(float(mid) - star) > _CUSP_MARGIN:
-                down = bool(mid > star)
+        while hi - lo > tolerance:
+            mid = (lo + hi) / two
+            offset = float(mid) - star
+            if offset > _CUSP_MARGIN:
+                hi = mid
+            elif offset < -_CUSP_MARGIN:
+                lo = mid
             else:
                 hue = hue_at((c_hi[:, i] - c_lo[:, i]) * mid + c_lo[:, i])
-                down = bool(hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]))
-            if down:
-                hi = mid
-            else:
-                lo = mid
-        result[i] = previous = F32((lo + hi) / F32(2.0))
+                if hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]):
+                    hi = mid
+                else:
+                    lo = mid
+        result[i] = previous = (lo + hi) / two
         previous_edge = upper[i]
     jm = _jmh((c_hi - c_lo) * result + c_lo, p, LIBM)[:2]
     return np.where(exact, jmh_c[:2, lower], jm)
@@ -404,7 +315,7 @@ def _upper_hull_gammas(
     def fits(gamma: np.ndarray, sel: np.ndarray) -> np.ndarray:
         g_inv = F32(1.0) / gamma
         rgb = corner_rgb(g_inv, sel, EXACT)
-        close = np.any(_near(rgb.reshape(3, -1), lum_limit).reshape(rgb.shape[1:]), axis=0)
+        close = np.any(near(rgb.reshape(3, -1), lum_limit).reshape(rgb.shape[1:]), axis=0)
         if close.any():
             rgb[:, :, close] = corner_rgb(g_inv[close], np.flatnonzero(sel)[close], LIBM)
         return np.all(np.any(rgb > lum_limit, axis=0), axis=0)
@@ -433,13 +344,26 @@ def _upper_hull_gammas(
 
 
 @functools.lru_cache(maxsize=32)
+def shared_tables(peak: float) -> Aces2Shared:
+    """The limit J and reach table for `peak` cd/m2 (init_SharedCompressionParams), built once and cached."""
+    limit_j = F32(y_to_j(np.array([peak], F32), jmh_params(PRIMARIES_AP0), EXACT)[0])
+    return Aces2Shared(
+        peak=peak,
+        limit_j_max=limit_j,
+        model_gamma_inv=F32(F32(1.0) / model_gamma()),
+        reach=_reach_table(jmh_params(PRIMARIES_AP1), limit_j),
+    )
+
+
+@functools.lru_cache(maxsize=32)
 def aces2_tables(peak: float, limiting: Primaries) -> Aces2Tables:
     """The tables for a display of `peak` cd/m2 limited to the `limiting` primaries (xy of R, G, B, white,
     float32-rounded as OCIO reads its parameters), built once and cached."""
     limiting = tuple(float(F32(v)) for v in limiting)  # type: ignore[assignment]
     p_in, p_lim, p_reach = jmh_params(PRIMARIES_AP0), jmh_params(limiting), jmh_params(PRIMARIES_AP1)
     ts = tone_params(peak)
-    limit_j = F32(y_to_j(np.array([peak], F32), p_in, EXACT)[0])
+    shared = shared_tables(peak)
+    limit_j = shared.limit_j_max
     mid_j = F32(y_to_j(np.array([ts.c_t * F32(100.0)], F32), p_in, EXACT)[0])
     focus_dist = F32(F32(1.35) + F32(1.35) * F32(1.75) * ts.log_peak)
     lower_inv = F32(F32(1.0) / (F32(1.14) + F32(0.07) * ts.log_peak))
@@ -462,11 +386,11 @@ def aces2_tables(peak: float, limiting: Primaries) -> Aces2Tables:
     return Aces2Tables(
         peak=peak,
         limit_j_max=limit_j,
-        model_gamma_inv=F32(F32(1.0) / model_gamma()),
+        model_gamma_inv=shared.model_gamma_inv,
         mid_j=mid_j,
         focus_dist=focus_dist,
         lower_hull_gamma_inv=lower_inv,
-        reach=_reach_table(p_reach, limit_j),
+        reach=shared.reach,
         hues=hues,
         cusps=cusps,
         search_range=_search_range(hues),

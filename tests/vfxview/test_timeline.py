@@ -1,0 +1,91 @@
+"""The timeline panel: opening one frame of a sequence, picking frames, keys, playback clock, fps and cache fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+import vfx_rs
+
+FRAMES = (1001, 1002, 1004, 1005, 1006)
+
+
+@pytest.fixture
+def shot(tmp_path: Path) -> Path:
+    for frame in FRAMES:
+        pixels = np.full((8, 16, 4), frame / 1000.0, np.float32)
+        pixels[..., 3] = 1.0
+        vfx_rs.write(tmp_path / f"shot.{frame}.exr", vfx_rs.Image(pixels))
+    return tmp_path
+
+
+def _key(window, key: str) -> None:
+    """Trigger the window's action bound to `key` (what pressing it does; no window manager is needed)."""
+    from PySide6.QtGui import QKeySequence
+
+    actions = [a for a in window.actions() if a.shortcut() == QKeySequence(key)]
+    assert len(actions) == 1, key
+    actions[0].trigger()
+
+
+def _open(window, qtbot, path: Path) -> None:
+    window.open_path(str(path))
+    qtbot.waitUntil(lambda: window.state.clip is not None and window.state.image is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.state.cache.idle(), timeout=5000)
+
+
+def test_one_frame_opens_the_sequence_with_real_frame_numbers(window, qtbot, shot):
+    _open(window, qtbot, shot / "shot.1002.exr")
+    t = window.timeline
+    assert t.isVisible() and t.frame_box.value() == 1002
+    assert "1001-1006" in t.range_label.text() and "1 missing" in t.range_label.text()
+    bar = t.bar
+    x = bar._x(1004)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPointF(x, 5).toPoint())
+    qtbot.waitUntil(lambda: window.state.frame == 1004, timeout=5000)
+    assert float(window.state.image.pixels[0, 0, 0]) == pytest.approx(1.004, abs=1e-3)
+    _key(window, "Left")
+    assert window.state.frame == 1003 and "frame 1003 is missing" in window.error_label.text()
+    _key(window, "Left")
+    assert window.state.frame == 1002 and window.error_label.text() == ""
+    t.frame_box.setValue(1006)
+    assert window.state.frame == 1006
+
+
+def test_in_out_keys_and_playback_loop_at_the_set_rate(window, qtbot, shot):
+    _open(window, qtbot, shot / "shot.1001.exr")
+    t = window.timeline
+    t.fps_box.setValue(50.0)
+    assert window.state.fps == 50.0
+    _key(window, "Right")
+    _key(window, "I")
+    _key(window, "End")
+    _key(window, "Left")
+    _key(window, "O")
+    assert (window.state.in_point, window.state.out_point) == (1002, 1005)
+    seen: list[int] = []
+    window.state.changed.connect(lambda name, value: seen.append(value) if name == "frame" else None)
+    _key(window, "Space")
+    assert window.state.playing == 1
+    qtbot.waitUntil(lambda: len(seen) >= 6, timeout=5000)
+    _key(window, "Space")
+    assert window.state.playing == 0
+    assert seen[:6] == [1002, 1003, 1004, 1005, 1002, 1003]  # from the out point back to in, the gap shown
+    assert t.shown_rate() > 0
+    _key(window, "Shift+Space")
+    assert window.state.playing == -1
+    t.toggle(-1)
+    assert window.state.playing == 0
+
+
+def test_cache_budget_field_and_strip(window, qtbot, shot):
+    _open(window, qtbot, shot / "shot.1001.exr")
+    t = window.timeline
+    assert window.state.cache.cached() == frozenset(FRAMES)
+    t.cache_box.setValue(512)
+    assert window.state.cache_mb == 512 and window.state.cache.budget == 512 * 2**20
+    t._refresh()
+    assert t.cache_label.text().startswith("5 frames")
