@@ -33,6 +33,7 @@ from vfxview.panels.layers import LayersPanel
 from vfxview.panels.probe import ProbePanel
 from vfxview.panels.scopes import ScopesPanel
 from vfxview.panels.timeline import Timeline
+from vfxview.script_viewer import ScriptViewer
 from vfxview.sequence import clip_for
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("vfxview")
         self.setAcceptDrops(True)
         self.state = ViewerState()
-        self.viewer = commands.ScriptViewer(self.state)
+        self.viewer = ScriptViewer(self.state)
         self.remember_layout = remember_layout
         self.viewport = Viewport(self.state)
         self.timeline = Timeline(self.state)

@@ -28,6 +28,7 @@ from tests.vfxview.test_display import grade_reference
 from vfx_rs.image import Image
 from vfx_rs.view import BUILTIN_CONFIG, ViewSettings, load_config
 from vfxview import color_commands, commands
+from vfxview.script_viewer import ScriptViewer
 from vfxview.state import ViewerState
 
 OCIO = pytest.importorskip("PyOpenColorIO")
@@ -322,7 +323,7 @@ def test_headless_export_of_a_look_or_lut_matches_ocio(files, tmp_path, hdr_rgba
 
 
 def test_console_viewer_drives_color_and_bake(files, tmp_path):
-    viewer = commands.ScriptViewer(ViewerState())
+    viewer = ScriptViewer(ViewerState())
     assert viewer.set_config(files["config"]) and viewer.set_input_space("lin_p3")
     assert viewer.set_view("sRGB", "Film")
     assert (viewer.state.display, viewer.state.view, viewer.state.input_space) == ("sRGB", "Film", "lin_p3")

@@ -11,6 +11,7 @@ from tests.vfxview.color_fixtures import ocio_builtin_display, ocio_display, wri
 from vfx_rs.image import Image
 from vfx_rs.view import BUILTIN_CONFIG
 from vfxview import color_commands, commands
+from vfxview.script_viewer import ScriptViewer
 from vfxview.state import ViewerState
 
 OCIO = pytest.importorskip("PyOpenColorIO")
@@ -56,7 +57,7 @@ def test_an_explicit_pick_survives_new_files_until_file_rules_are_asked_for(rule
     assert color_commands.set_input_space(state, "lin_rec709") and not state.input_from_rules
     commands.show_loaded(state, PATHS[0], Image(pixels))
     assert state.input_space == "lin_rec709"
-    viewer = commands.ScriptViewer(state)
+    viewer = ScriptViewer(state)
     assert viewer.use_file_rules() and state.input_from_rules and state.input_space == "lin_p3"
     assert viewer.set_input_space("lin_rec709")
     commands.show_loaded(state, PATHS[1], Image(pixels))

@@ -13,6 +13,7 @@ import vfx_rs
 from vfx_rs.image import Image
 from vfx_rs.view import ViewSettings
 from vfxview import color_commands, commands
+from vfxview.script_viewer import ScriptViewer
 from vfxview.state import ViewerState
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +97,7 @@ def test_small_commands_check_their_values():
 
 
 def test_script_viewer_goes_through_the_commands():
-    viewer = commands.ScriptViewer(ViewerState())
+    viewer = ScriptViewer(ViewerState())
     viewer.exposure = 2.0
     viewer.gamma = -1.0  # refused with a message, as the panel would be
     assert viewer.state.settings == ViewSettings(exposure=2.0) and "gamma" in viewer.state.error
@@ -105,7 +106,7 @@ def test_script_viewer_goes_through_the_commands():
 def test_the_model_imports_without_qt_or_opengl():
     code = (
         "import sys; sys.modules['PySide6'] = None; sys.modules['OpenGL'] = None; "
-        "import vfxview.state, vfxview.commands, vfxview.color_commands, vfx_rs.view"
+        "import vfxview.state, vfxview.commands, vfxview.color_commands, vfxview.script_viewer, vfx_rs.view"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.returncode == 0, out.stderr

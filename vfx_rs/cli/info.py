@@ -7,6 +7,8 @@ import json
 import math
 from typing import Any
 
+from vfx_rs.cli import view_options
+
 __all__ = ["add_parser", "describe", "run"]
 
 _EXAMPLES = """examples:
@@ -15,6 +17,7 @@ _EXAMPLES = """examples:
   vfx info --json --stats render.exr > render.json
   vfx info shot.####.exr --frames 1001-1010     # every frame of a sequence (missing ones reported)
   vfx info "renders/*.exr"
+  vfx info --census shot.####.exr --input ACEScg   # NaN/Inf/negative per channel and frame, out of gamut after the view
 """
 
 
@@ -30,7 +33,15 @@ def add_parser(sub: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="files, sequences (shot.####.exr) or quoted globs")
     p.add_argument("--frames", help="frames of a sequence, e.g. 1001-1100 or 1001-1100x2 (default: those on disk)")
     p.add_argument("--stats", action="store_true", help="per-channel min/max/mean/std and NaN/Inf counts")
+    p.add_argument(
+        "--census",
+        action="store_true",
+        help="NaN, +Inf, -Inf and negative counts per channel with positions, and pixels outside the display's"
+        " range after the view (the view options below; default: the built-in ACES sRGB view)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    view_options.add_settings_argument(p)
+    view_options.add_color_arguments(p, lut=False)
     p.set_defaults(run=run)
 
 
@@ -52,8 +63,8 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def describe(path: str, stats: bool) -> dict[str, Any]:
-    """Everything `vfx info` reports about one file, as plain data."""
+def describe(path: str, stats: bool, view: Any = None) -> dict[str, Any]:
+    """Everything `vfx info` reports about one file, as plain data (the census of each layer with a `view`)."""
     import vfx_rs
     from vfx_rs.io import detect_format
 
@@ -82,6 +93,11 @@ def describe(path: str, stats: bool) -> dict[str, Any]:
                 }
                 for s in vfx_rs.ops.stats(image)
             ]
+        if view is not None:
+            from vfx_rs.census import census
+
+            found = census(image, view if image.channels >= 3 else None)
+            entry["census"], entry["census_text"] = found.to_dict(), found.text()
         layers.append(entry)
     first = layered[layered.layer_names()[0]]
     metadata = {k: v for k, v in first.metadata.items() if k not in ("dataWindow", "displayWindow")}
@@ -95,6 +111,8 @@ def _text(report: dict[str, Any]) -> str:
             f"  {layer['name']}: {layer['width']}x{layer['height']} {','.join(layer['channels'])} {layer['format']}"
             f"  data window {tuple(layer['data_window'])}  display window {tuple(layer['display_window'])}"
         )
+        if "census_text" in layer:
+            lines += ["    " + line for line in layer["census_text"].splitlines()]
         for s in layer.get("stats", []):
             lines.append(
                 f"    {s['channel']:>8}: min {s['min']:.6g}  max {s['max']:.6g}  mean {s['mean']:.6g}"
@@ -128,9 +146,12 @@ def run(args: argparse.Namespace) -> int:
     from vfx_rs.errors import VfxError
 
     reports, status = [], 0
+    view = (
+        view_options.view_settings(args, ("config", "input_space", "display", "view", "look")) if args.census else None
+    )
     for path in _expand(args.files, args.frames):
         try:
-            reports.append(describe(path, args.stats))
+            reports.append(describe(path, args.stats, view))
         except VfxError as exc:
             print(f"vfx: error: {exc}", file=sys.stderr)
             status = 1
@@ -138,5 +159,8 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             print(_text(reports[-1]))
     if args.json:
+        for report in reports:
+            for layer in report["layers"]:
+                layer.pop("census_text", None)
         print(json.dumps(_jsonable(reports), indent=2))
     return status

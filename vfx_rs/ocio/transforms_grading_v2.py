@@ -19,7 +19,7 @@ from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.pipeline.op import Op
 
-__all__ = ["GRADING_STYLES", "grading_primary_ops", "grading_style", "grading_tone_ops"]
+__all__ = ["GRADING_STYLES", "grading_primary_ops", "grading_rgb_curve_ops", "grading_style", "grading_tone_ops"]
 
 GRADING_STYLES = {"log": "log", "linear": "linear", "video": "video"}
 """OCIO grading style names (case-insensitive, ParseUtils.cpp GradingStyleFromString) to the ops' styles."""
@@ -132,5 +132,29 @@ def grading_tone_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
         kw["s_contrast"] = _number(t, path, t.params["s_contrast"], "s_contrast")
     try:
         return [GradingToneOp(**kw)]
+    except ArgumentError as exc:
+        raise _error(t, path, exc.message) from None
+
+
+def grading_rgb_curve_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
+    """A GradingRGBCurveTransform as a `GradingRGBCurveOp` (OCIOYaml.cpp, load of GradingRGBCurveTransform)."""
+    from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp, curve_from_values
+
+    kw: dict[str, Any] = {"style": grading_style(t, path), "inverse_direction": inverse}
+    if t.params.get("lintolog_bypass") is not None:
+        kw["lintolog_bypass"] = bool(t.params["lintolog_bypass"])
+    try:
+        for name in ("red", "green", "blue", "master"):
+            value = _map(t, path, name)
+            if value is None:
+                continue
+            points = value.get("control_points")
+            if not isinstance(points, list):
+                raise _error(t, path, f"'{name}' needs a control_points list")
+            slopes = value.get("slopes")
+            values = [_number(t, path, v, f"{name}: control_points") for v in points]
+            slope_values = None if slopes is None else [_number(t, path, v, f"{name}: slopes") for v in slopes]
+            kw[name] = curve_from_values(values, slope_values)
+        return [GradingRGBCurveOp(**kw)]
     except ArgumentError as exc:
         raise _error(t, path, exc.message) from None

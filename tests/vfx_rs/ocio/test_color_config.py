@@ -31,7 +31,9 @@ def test_queries_match_opencolorio() -> None:
         assert ours.colorspace_encoding(name) == cs.getEncoding()
         assert ours.colorspace_aliases(name) == list(cs.getAliases())
         assert ours.colorspace_categories(name) == list(cs.getCategories())
-    assert ours.scene_linear() == theirs.getRoleColorSpace("scene_linear") and ours.num_roles() == len(list(theirs.getRoles()))
+    assert ours.scene_linear() == theirs.getRoleColorSpace("scene_linear") and ours.num_roles() == len(
+        list(theirs.getRoles())
+    )
     assert ours.has_role("color_timing") and not ours.has_role("nope") and ours.reference() is None
     assert ours.named_transform_names() == list(theirs.getNamedTransformNames())
     assert ours.look_names() == list(theirs.getLookNames())
@@ -48,7 +50,9 @@ def test_processor_and_image_functions_take_a_color_config(tmp_path) -> None:
     img = vfx_rs.Image(np.full((2, 2, 3), 0.25, np.float32))
     np.testing.assert_allclose(ocio.colorconvert(img, "lin", "double", cfg).numpy(), 0.5)
     np.testing.assert_allclose(cfg.processor("lin", "double").applied(np.full((1, 3), 0.25, np.float32)), 0.5)
-    assert cfg.valid() and cfg.error_message() == "" and cfg.parse_colorspace_from_string("shot_double_v2.exr") == "double"
+    assert (
+        cfg.valid() and cfg.error_message() == "" and cfg.parse_colorspace_from_string("shot_double_v2.exr") == "double"
+    )
     with pytest.raises(vfx_rs.OcioError):
         ocio.ColorConfig.from_string("ocio_profile_version: 2\ncolorspaces: [", tmp_path)
 

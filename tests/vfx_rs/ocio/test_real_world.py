@@ -4,7 +4,7 @@ Every color space pair, display view and look of each hand-written config is
 compared by `tests.vfx_rs.ocio.config_check.check_config` (1e-4, relative
 above 1, less OCIO's own float32 sensitivity): AllocationTransform (uniform
 and lg2, with and without vars, both directions), GradingPrimaryTransform
-and GradingToneTransform (three styles, both directions), display spaces defined by a LUT in one
+GradingToneTransform and GradingRGBCurveTransform (three styles, both directions), display spaces defined by a LUT in one
 direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
 an empty or null ``children`` group.
 """
@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from tests.vfx_rs.ocio.config_check import check_config
+from tests.vfx_rs.ocio.oracle import check_queries
 
 pytest.importorskip("PyOpenColorIO")
 
@@ -132,6 +133,27 @@ looks:
     process_space: srgb
     transform: !<GradingToneTransform> {style: video, blacks: {rgb: [1.3, 0.7, 1], master: 0.9, start: 0.4, width: 0.4}, s_contrast: 0.6}
   - !<Look>
+    name: curves_log
+    process_space: srgb
+    transform: !<GradingRGBCurveTransform>
+      style: log
+      red: {control_points: [0, 0, 0.3, 0.35, 0.7, 0.8, 1, 1]}
+      green: {control_points: [0, 0, 0.5, 0.6, 1, 1], slopes: [1.2, 0.8, 1.1]}
+      master: {control_points: [0, 0.05, 0.5, 0.45, 1, 0.95]}
+  - !<Look>
+    name: curves_linear
+    process_space: lin
+    transform: !<GradingRGBCurveTransform>
+      style: linear
+      master: {control_points: [-7, -7, -2, -2.5, 0, 0.3, 7, 7]}
+  - !<Look>
+    name: curves_bypass
+    process_space: lin
+    transform: !<GradingRGBCurveTransform>
+      style: linear
+      lintolog_bypass: true
+      master: {control_points: [0, 0, 0.18, 0.2, 1, 1.1, 10, 9]}
+  - !<Look>
     name: lut
     process_space: srgb
     transform: !<FileTransform> {src: look.cube, interpolation: tetrahedral}
@@ -222,6 +244,11 @@ def test_what_ocio_tolerates_matches_ocio(tmp_path: Path, text: str) -> None:
     report = check_config(str(path), values=7)
     assert not report.failures(), "\n".join(report.failures()[:20])
     assert len(report.matched) == report.total >= 20
+    import PyOpenColorIO as OCIO
+
+    from vfx_rs.ocio import Config
+
+    check_queries(OCIO.Config.CreateFromFile(str(path)), Config.from_file(path))  # names, roles, inactive spaces
 
 
 @pytest.mark.parametrize(

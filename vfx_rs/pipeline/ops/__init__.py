@@ -9,10 +9,12 @@ from __future__ import annotations
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
 from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
+from vfx_rs.pipeline.ops.aces_red_mod03 import AcesRedMod03Op
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
@@ -39,6 +41,7 @@ __all__ = [
     "AcesDarkToDimOp",
     "AcesGamutCompressOp",
     "AcesGlowOp",
+    "AcesRedMod03Op",
     "AcesRedModOp",
     "AlphaMatrixOp",
     "BSplineCurveOp",
@@ -47,6 +50,7 @@ __all__ = [
     "ExponentOp",
     "FixedCurveOp",
     "GradingPrimaryOp",
+    "GradingRGBCurveOp",
     "GradingToneOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
@@ -90,6 +94,7 @@ OPS: dict[str, type[Op]] = {
     LuminancePowerOp.kind: LuminancePowerOp,
     GradingPrimaryOp.kind: GradingPrimaryOp,
     GradingToneOp.kind: GradingToneOp,
+    GradingRGBCurveOp.kind: GradingRGBCurveOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
@@ -97,5 +102,6 @@ OPS: dict[str, type[Op]] = {
     HueAdjustOp.kind: HueAdjustOp,
     HsvOp.kind: HsvOp,
     AlphaMatrixOp.kind: AlphaMatrixOp,
+    AcesRedMod03Op.kind: AcesRedMod03Op,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

@@ -12,7 +12,7 @@ from vfx_rs.pipeline.ops._grading_tone_prerender import s_contrast_slope
 if TYPE_CHECKING:
     from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 
-__all__ = ["tone_glsl"]
+__all__ = ["LIN_LOG_HELPER", "tone_glsl"]
 
 _ROOT = "float vfx_tone_root(float c, float b, float a) { return (2.0 * c) / (-b - sqrt(b * b - 4.0 * a * c)); }\n"
 
@@ -158,6 +158,9 @@ _HELPERS = {
     ),
 }
 """Shared GLSL helpers (emitted once per program); `_grading_tone_kernels` documents each."""
+
+LIN_LOG_HELPER = _HELPERS["vfx_tone_lin_log"]
+"""``vfx_tone_lin_log`` and ``vfx_tone_log_lin``: the linear grading style's lin-to-log and back (exact log2/exp2)."""
 
 
 def _arr(values: np.ndarray) -> str:

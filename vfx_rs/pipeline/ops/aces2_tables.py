@@ -257,22 +257,25 @@ def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: Jm
     hue_at = libm_hue(p)
     result = np.zeros(hues.size, F32)
     previous_edge, previous = -1, F32(0.0)
-    for i in np.flatnonzero(~exact):
-        lo = previous if upper[i] == previous_edge else F32(0.0)
-        hi = F32(1.0)
+    tolerance, two, zero, one = F32(1e-7), F32(2.0), F32(0.0), F32(1.0)
+    for i in np.flatnonzero(~exact).tolist():
+        lo = previous if upper[i] == previous_edge else zero
+        hi = one
         star = float(crossing[i])
-        while hi - lo > F32(1e-7):
-            mid = F32((lo + hi) / F32(2.0))
-            if abs(float(mid) - star) > _CUSP_MARGIN:
-                down = bool(mid > star)
+        while hi - lo > tolerance:
+            mid = (lo + hi) / two
+            offset = float(mid) - star
+            if offset > _CUSP_MARGIN:
+                hi = mid
+            elif offset < -_CUSP_MARGIN:
+                lo = mid
             else:
                 hue = hue_at((c_hi[:, i] - c_lo[:, i]) * mid + c_lo[:, i])
-                down = bool(hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]))
-            if down:
-                hi = mid
-            else:
-                lo = mid
-        result[i] = previous = F32((lo + hi) / F32(2.0))
+                if hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]):
+                    hi = mid
+                else:
+                    lo = mid
+        result[i] = previous = (lo + hi) / two
         previous_edge = upper[i]
     jm = _jmh((c_hi - c_lo) * result + c_lo, p, LIBM)[:2]
     return np.where(exact, jmh_c[:2, lower], jm)

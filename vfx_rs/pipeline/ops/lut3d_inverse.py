@@ -188,6 +188,24 @@ class _Search:
         return found, position + self.cells[cell]
 
 
+_SEARCHES: dict[bytes, _Search] = {}
+"""Prepared searches by table digest: a config's processors rebuild their ops, the lattice stays the same."""
+
+_MAX_SEARCHES = 8
+
+
+def _shared_search(table: np.ndarray) -> _Search:
+    """The `_Search` of a forward table ``[b, g, r]``, prepared once per table content."""
+    import hashlib
+
+    key = hashlib.sha1(table.tobytes()).digest() + bytes(str(table.shape), "ascii")
+    if key not in _SEARCHES:
+        if len(_SEARCHES) >= _MAX_SEARCHES:
+            _SEARCHES.pop(next(iter(_SEARCHES)))
+        _SEARCHES[key] = _Search(np.ascontiguousarray(table.transpose(2, 1, 0, 3)))
+    return _SEARCHES[key]
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Lut3DInverseOp(Op):
     """The exact inverse of `Lut3DOp` with the same table and domain (module docstring).
@@ -224,7 +242,7 @@ class Lut3DInverseOp(Op):
 
     def _search(self) -> _Search:
         if "search" not in self._cache:
-            self._cache["search"] = _Search(np.ascontiguousarray(self.table.transpose(2, 1, 0, 3)))
+            self._cache["search"] = _shared_search(self.table)
         return self._cache["search"]  # type: ignore[no-any-return]
 
     def apply_planar(self, p: np.ndarray) -> None:

@@ -1,0 +1,60 @@
+"""``vfx trace``: one pixel's value after every op of the view pipeline, with each op's parameters.
+
+The same table as the viewer's transform debugger and `vfx_rs.view.ViewSettings.trace`: the exact NumPy
+core's value after each op, so a surprising pixel on screen can be followed from the file to the display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from vfx_rs.cli import view_options
+
+__all__ = ["add_parser", "run"]
+
+_EXAMPLES = """examples:
+  vfx trace render.exr 512 300 --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+  vfx trace plate.exr 10 20 --settings review.json --json
+"""
+
+_FIELDS = ("config", "input_space", "display", "view", "look", "lut", "lut_position", *view_options.GRADE_FIELDS)
+
+
+def add_parser(sub: Any) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser(
+        "trace",
+        help="follow one pixel through every op of the view pipeline",
+        description=__doc__,
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("image", metavar="IMAGE", help="the image file")
+    p.add_argument("x", type=int, help="pixel column (image coordinates, as the data window's)")
+    p.add_argument("y", type=int, help="pixel row")
+    p.add_argument("--layer", help="layer of a multi-layer EXR")
+    p.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    view_options.add_settings_argument(p)
+    view_options.add_color_arguments(p)
+    view_options.add_grade_arguments(p)
+    view_options.add_display_arguments(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the trace."""
+    import dataclasses
+
+    import vfx_rs
+
+    settings = view_options.view_settings(args, (*_FIELDS, "gamma", "channel"))
+    image = vfx_rs.read_layer(args.image, args.layer) if args.layer else vfx_rs.read(args.image)
+    trace = settings.trace(image, args.x, args.y)
+    if args.json:
+        print(json.dumps({"settings": settings.to_dict(), **dataclasses.asdict(trace)}, indent=2, default=str))
+    else:
+        print(f"{args.image}  {settings!r}")
+        print(trace.table())
+    return 0

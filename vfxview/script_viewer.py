@@ -1,0 +1,116 @@
+"""`ScriptViewer`: the console's ``viewer`` object, a thin face over `vfxview.commands` (no Qt).
+
+Scripts drive the viewer through the same commands as menus, shortcuts and
+panels, so a line of Python and a click do the same thing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from vfx_rs.image import Image
+from vfx_rs.view import ViewSettings
+from vfxview import color_commands, commands
+from vfxview.state import ViewerState
+
+__all__ = ["ScriptViewer"]
+
+
+class ScriptViewer:
+    """The console's ``viewer``: scripts drive the UI through the same commands.
+
+    Examples
+    --------
+    >>> from vfxview.state import ViewerState
+    >>> v = ScriptViewer(ViewerState())
+    >>> v.exposure = 1.5
+    >>> v.state.exposure
+    1.5
+    """
+
+    def __init__(self, state: ViewerState) -> None:
+        self.state = state
+
+    def open(self, path: str | Path) -> bool:
+        """Open an image file, or the sequence or movie it belongs to (``False`` and ``state.error`` on failure)."""
+        from vfxview import playback  # playback builds on these commands
+
+        return playback.open_path(self.state, path)
+
+    @property
+    def image(self) -> Image | None:
+        """The current image as a `vfx_rs.Image` (a copy)."""
+        return self.state.image.copy() if self.state.image is not None else None
+
+    @property
+    def exposure(self) -> float:
+        """Exposure in stops."""
+        return float(self.state.exposure)
+
+    @exposure.setter
+    def exposure(self, stops: float) -> None:
+        commands.set_exposure(self.state, stops)
+
+    @property
+    def gamma(self) -> float:
+        """Display gamma."""
+        return float(self.state.gamma)
+
+    @gamma.setter
+    def gamma(self, value: float) -> None:
+        commands.set_gamma(self.state, value)
+
+    @property
+    def settings(self) -> ViewSettings:
+        """The view settings (`vfx_rs.view.ViewSettings`); set a new one to show through it."""
+        return self.state.settings
+
+    @settings.setter
+    def settings(self, settings: ViewSettings) -> None:
+        commands.set_settings(self.state, settings)
+
+    def set_view(self, display: str, view: str | None = None, look: str | None = None) -> bool:
+        """Choose OCIO display, view and (optionally) look."""
+        return color_commands.set_display(self.state, display, view, look)
+
+    def set_config(self, spec: str | Path) -> bool:
+        """Use an OCIO config: ``ocio://name``, ``$OCIO`` or a ``.ocio`` file."""
+        return color_commands.set_config(self.state, spec)
+
+    def set_input_space(self, name: str) -> bool:
+        """Color space of the image in the current config (overrides the config's file rules)."""
+        return color_commands.set_input_space(self.state, name)
+
+    def use_file_rules(self) -> bool:
+        """Take the input color space from the config's file rules again."""
+        return color_commands.use_file_rules(self.state)
+
+    def set_lut(self, path: str | Path) -> bool:
+        """Show through a LUT file instead of an OCIO view."""
+        return color_commands.set_lut(self.state, path)
+
+    def set_channel(self, channel: str) -> None:
+        """Channel view (RGB, R, G, B, A, Y)."""
+        commands.set_channel(self.state, channel)
+
+    def set_grade(
+        self, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
+    ) -> None:
+        """ASC CDL slope, offset, power and saturation."""
+        commands.set_grade(self.state, slope, offset, saturation, power)
+
+    def save_grade(self, path: str | Path) -> bool:
+        """Save the grade as ``.cc`` / ``.cdl``."""
+        return commands.save_grade(self.state, path)
+
+    def export(self, path: str | Path, grade_only: bool = False) -> bool:
+        """Export through the NumPy core."""
+        return commands.export(self.state, path, grade_only=grade_only)
+
+    def bake(self, path: str | Path) -> bool:
+        """Bake grade and view to a LUT file (``.cube``)."""
+        return commands.bake(self.state, path)
+
+    def __repr__(self) -> str:
+        return f"<viewer {self.state.path or 'no image'} exposure={self.state.exposure} {self.state.display}/{self.state.view}>"
