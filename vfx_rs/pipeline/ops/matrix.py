@@ -78,10 +78,18 @@ class MatrixOp(Op):
             if np.any(self.offset):
                 p += self.offset.astype(p.dtype)[:, np.newaxis]
             return
+        # OCIO's order and rounding (MatrixOpCPU.cpp, MatrixRenderer: (m0 r + m1 g) + m2 b, coefficients in the
+        # pixels' precision, no fused multiply-add): BLAS would round differently, and where a matrix cancels
+        # large values (AP0 to AP1 on 1e3-scale channels) that rounding is all the small channel holds.
+        m = self.matrix.astype(p.dtype)
         with np.errstate(invalid="ignore", over="ignore"):  # inf - inf is NaN, as in OCIO; no warning per tile
-            result = self.matrix.astype(p.dtype) @ p
-        if np.any(self.offset):
-            result += self.offset.astype(p.dtype)[:, np.newaxis]
+            result = m[:, 0:1] * p[0]
+            term = m[:, 1:2] * p[1]
+            result += term
+            np.multiply(m[:, 2:3], p[2], out=term)
+            result += term
+            if np.any(self.offset):
+                result += self.offset.astype(p.dtype)[:, np.newaxis]
         p[...] = result
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
