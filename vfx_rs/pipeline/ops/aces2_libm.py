@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -100,24 +100,27 @@ def exact_hue(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
     return np.where(a > 0, np.where(h < 0, h + F32(360.0), h), F32(0.0))
 
 
-def libm_hue(p: JmhParams) -> Callable[[np.ndarray], np.float32]:
-    """The JMh hue of one RGB triple exactly as OCIO's float code computes it: float32 scalar arithmetic
-    (NumPy's scalar ``**`` is the C library's ``powf``) and the C library's ``atan2f``."""
-    cone_rows = [(F32(x), F32(y), F32(z)) for x, y, z in p.rgb_to_cone.tolist()]
+def libm_hue(p: JmhParams) -> Callable[[Sequence[Any], Sequence[Any], np.float32], np.float32]:
+    """``hue(lo, hi, t)``: the JMh hue of the RGB ``(hi - lo) * t + lo`` (float32 triples) exactly as OCIO's float
+    code computes it: float32 scalar arithmetic (NumPy's scalar ``**`` is the C library's ``powf``) and the C
+    library's ``atan2f``."""
+    (c00, c01, c02), (c10, c11, c12), (c20, c21, c22) = ((F32(x), F32(y), F32(z)) for x, y, z in p.rgb_to_cone.tolist())
     (a00, a01, a02), (a10, a11, a12), (a20, a21, a22) = ((F32(x), F32(y), F32(z)) for x, y, z in p.cone_to_aab.tolist())
     atan2f = libm("atan2f", 2, vectorise=False) or (lambda y, x: float(F32(math.atan2(y, x))))
     exponent, offset = F32(0.42), F32(F32(0.2713) * F32(100.0))
     to_deg, zero, full = F32(180.0), F32(0.0), F32(360.0)
     pi = F32(3.14159265358979)
 
-    def compress(v: np.float32) -> np.float32:
-        f = abs(v) ** exponent
-        out = f / (offset + f)
-        return -out if v < 0 else out
-
-    def hue(rgb: np.ndarray) -> np.float32:
-        r, g, b = rgb[0], rgb[1], rgb[2]
-        k0, k1, k2 = (compress(x * r + y * g + z * b) for x, y, z in cone_rows)
+    def hue(lo: Sequence[Any], hi: Sequence[Any], t: np.float32) -> np.float32:
+        r = (hi[0] - lo[0]) * t + lo[0]
+        g = (hi[1] - lo[1]) * t + lo[1]
+        b = (hi[2] - lo[2]) * t + lo[2]
+        v0 = c00 * r + c01 * g + c02 * b
+        v1 = c10 * r + c11 * g + c12 * b
+        v2 = c20 * r + c21 * g + c22 * b
+        f0, f1, f2 = abs(v0) ** exponent, abs(v1) ** exponent, abs(v2) ** exponent
+        k0, k1, k2 = f0 / (offset + f0), f1 / (offset + f1), f2 / (offset + f2)
+        k0, k1, k2 = (-k0 if v0 < 0 else k0), (-k1 if v1 < 0 else k1), (-k2 if v2 < 0 else k2)
         if not a00 * k0 + a01 * k1 + a02 * k2 > 0:
             return zero
         ca = a10 * k0 + a11 * k1 + a12 * k2

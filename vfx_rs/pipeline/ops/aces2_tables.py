@@ -269,6 +269,7 @@ def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: Jm
     result = np.zeros(hues.size, F32)
     previous_edge, previous = -1, F32(0.0)
     tolerance, two, zero, one = F32(1e-7), F32(2.0), F32(0.0), F32(1.0)
+    ends = [(tuple(c_lo[:, i]), tuple(c_hi[:, i])) for i in range(hues.size)]
     for i in np.flatnonzero(~exact).tolist():
         lo = previous if upper[i] == previous_edge else zero
         hi = one
@@ -281,7 +282,7 @@ def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: Jm
             elif offset < -_CUSP_MARGIN:
                 lo = mid
             else:
-                hue = hue_at((c_hi[:, i] - c_lo[:, i]) * mid + c_lo[:, i])
+                hue = hue_at(*ends[i], mid)
                 if hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]):
                     hi = mid
                 else:
