@@ -115,7 +115,10 @@ class ExponentOp(Op):
     def inverse(self) -> ExponentOp:
         g0, g1, g2 = self.exponent
         return ExponentOp(
-            exponent=(1.0 / g0, 1.0 / g1, 1.0 / g2), style=self.style, approximate=self.approximate, dynamic=self.dynamic
+            exponent=(1.0 / g0, 1.0 / g1, 1.0 / g2),
+            style=self.style,
+            approximate=self.approximate,
+            dynamic=self.dynamic,
         )
 
     def is_identity(self) -> bool:
