@@ -4,7 +4,7 @@
 under the folders (configs and their LUTs as their authors ship them: nothing here is committed), loads each
 with PyOpenColorIO and with `vfx_rs.ocio`, and checks every conversion OCIO can build with
 ``tests/vfx_rs/ocio/config_check.py`` (1e-4, relative above 1, less OCIO's own float32 sensitivity) on a
-``values``^3 grid. Prints one Markdown row per config (matched / checked, refused here, mismatched) and the
+``values``^3 grid (``--sample N``: N random pairs and N random views per large config). Prints one Markdown row per config (matched / checked, refused here, mismatched) and the
 most common failure messages. Goal (issue 20): every config OCIO loads, vfx_rs loads, and 100% match.
 """
 
@@ -26,6 +26,7 @@ def main() -> None:
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--values", type=int, default=9, help="values per channel of the test grid (17: the tests')")
     parser.add_argument("--show", type=int, default=5, help="failure messages to print per config")
+    parser.add_argument("--sample", type=int, default=None, help="check at most this many pairs and views per config")
     args = parser.parse_args()
     import PyOpenColorIO as OCIO
 
@@ -43,7 +44,7 @@ def main() -> None:
             print(f"| {label} | OCIO refuses the config ({str(exc)[:60]}) | | | | |")
             continue
         try:
-            report = check_config(str(path), args.values)
+            report = check_config(str(path), args.values, args.sample)
         except VfxError as exc:
             print(f"| {label} | **vfx_rs refuses the config**: {exc} | | | | |")
             continue

@@ -30,6 +30,7 @@ __all__ = [
     "bake_job",
     "depth_range",
     "export",
+    "export_channels",
     "export_job",
     "load_image",
     "load_settings",
@@ -192,11 +193,23 @@ def export_job(state: ViewerState, path: str | Path, *, grade_only: bool = False
             if progress is not None:
                 progress(fraction * (1.0 - WRITE_SHARE))
 
-        vfx_rs.write(path, settings.apply(image, grade_only=grade_only, progress=band), **options)
+        shown = settings.apply(image, grade_only=grade_only, progress=band)
+        vfx_rs.write(path, export_channels(image, shown, grade_only=grade_only), **options)
         if progress is not None:
             progress(1.0)
 
     return job
+
+
+def export_channels(image: Image, shown: Image, *, grade_only: bool = False) -> Image:
+    """`shown` (RGBA from `ViewSettings.apply`) with the channels `image` has: no alpha added to an image
+    without one, and one channel for a graded single-channel image."""
+    names = image.channel_names
+    if "A" in names or image.channels == 2:
+        return shown
+    if grade_only and image.channels == 1:
+        return shown.with_pixels(shown.pixels[..., :1], names)
+    return shown.with_pixels(shown.pixels[..., :3], ["R", "G", "B"])
 
 
 def bake_job(state: ViewerState, path: str | Path) -> Job:

@@ -29,7 +29,7 @@ def _image_seeds(ext: str, **options: Any) -> Callable[[], list[bytes]]:
         out = []
         with tempfile.TemporaryDirectory() as folder:
             for i, shape in enumerate([(6, 5, 3), (4, 7, 4), (5, 3, 1)]):
-                if ext in (".jpg", ".hdr") and shape[2] != 3:
+                if ext in (".jpg", ".hdr", ".bmp", ".gif") and shape[2] != 3:
                     continue
                 path = Path(folder) / f"seed{i}{ext}"
                 vfx_rs.write(path, rng.random(shape).astype(np.float32), **options)
@@ -187,6 +187,10 @@ FORMATS: dict[str, Format] = {
         Format("jpeg", ".jpg", _image_seeds(".jpg"), _read_image),
         Format("tiff", ".tif", _image_seeds(".tif"), _read_image),
         Format("hdr", ".hdr", _image_seeds(".hdr"), _read_image),
+        Format("tga", ".tga", _image_seeds(".tga"), _read_image),
+        Format("bmp", ".bmp", _image_seeds(".bmp"), _read_image),
+        Format("webp", ".webp", _image_seeds(".webp"), _read_image),
+        Format("gif", ".gif", _image_seeds(".gif"), _read_image),
         Format("cube", ".cube", _lut_seeds(".cube"), _read_lut, True),
         Format("spi1d", ".spi1d", _lut_seeds(".spi1d"), _read_lut, True),
         Format("spi3d", ".spi3d", _lut_seeds(".spi3d"), _read_lut, True),
@@ -194,6 +198,7 @@ FORMATS: dict[str, Format] = {
         Format("csp", ".csp", _text(_CSP), _read_lut, True),
         Format("3dl", ".3dl", _text(_3DL), _read_lut, True),
         Format("clf", ".clf", _lut_seeds(".clf"), _read_lut, True),
+        Format("ctf", ".ctf", _lut_seeds(".clf"), _read_lut, True),
         Format("cdl", ".cc", _text(_CC), _read_cdl, True),
         Format("ccc", ".ccc", _text(_CCC), _read_cdl, True),
         Format("ocio", ".ocio", _text(_OCIO), _read_ocio, True),

@@ -34,6 +34,9 @@ MAGICS = {
     "jpeg": b"\xff\xd8\xff\xe0",
     "tiff": b"II*\x00",
     "hdr": b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n",
+    "bmp": b"BM",
+    "webp": b"RIFF\x00\x01\x00\x00WEBPVP8 ",
+    "gif": b"GIF89a",
 }
 
 HEADERS = {

@@ -9,8 +9,8 @@ optional space-separated ``params``; the ops are
 inverted for the reverse styles. The deprecated ``ACES`` node (CTF 1.5) takes
 the same styles (``Surround`` for Rec.2100 surround) with its gamma in an
 ``ACESParams`` child; ``Function`` (CTF 1.6) likewise. Styles this package has
-no ops for (ACES 0.3 red modifier, xyY/uvY/LUV/HSY conversions, gamma-log
-curves) raise `LutError` naming the style.
+no ops for (xyY/uvY/LUV/HSY conversions, gamma-log curves) raise `LutError`
+naming the style.
 
 ``ExposureContrast`` (OpenColorIO CTFReaderExposureContrastElt): style
 ``linear``, ``video`` or ``log`` (``...Rev`` for the inverse), an

@@ -71,35 +71,24 @@ def _adx_log_exposure(density: np.ndarray) -> np.ndarray:
     return np.where(density > dens[-1], np.minimum(100.0 / 55.0 * density - ref_pt, math.log10(HALF_MAX)), y)
 
 
-def _adx_ops(scale: float, offset: float, curve: Op) -> list[Op]:
-    return [
-        RangeOp(scale=scale, offset=offset),
-        MatrixOp(matrix=np.array(ADX_CDD_TO_CID).T),
-        curve,
-        LogOp(base=10.0, to_log=False),
-        MatrixOp(matrix=np.array(ADX_EXP_TO_ACES).T),
-    ]
+def _adx_density_curve() -> HalfLut1DOp:
+    """Channel-independent density to relative log exposure as OCIO's table: the curve sampled on every half float
+    (NaN as 0, infinities as +-65504) and interpolated between adjacent halfs (inverted exactly, as OCIO)."""
+    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
+    table = _adx_log_exposure(halfs).astype(np.float32).astype(np.float64)
+    return HalfLut1DOp(table=np.repeat(table[:, None], 3, axis=1))
 
 
 def _adx_to_aces(scale: float, offset: float) -> list[Op]:
-    """ADX code values (``code * scale + offset`` is density) to ACES2065-1, as OCIO: the density curve sampled on
-    every half float (NaN as 0, infinities as +-65504) and interpolated between adjacent halfs."""
-    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
-    table = _adx_log_exposure(halfs).astype(np.float32).astype(np.float64)
-    return _adx_ops(scale, offset, HalfLut1DOp(table=np.repeat(table[:, None], 3, axis=1)))
-
-
-def _aces_to_adx(scale: float, offset: float) -> list[Op]:
-    """ACES2065-1 to ADX: the inverse of the density curve held on a uniform 0.001 grid, which holds every
-    breakpoint exactly (a half-float table has no inverse op)."""
-    ref_pt = (7120.0 - 1520.0) / 8000.0 * (100.0 / 55.0) - math.log10(0.18)
-    (d0, y0), (d1, y1) = ADX_DENSITY_TO_LOG_EXPOSURE[:2]
-    floor = d0 - (y0 + 10.0) / ((y1 - y0) / (d1 - d0))  # where the extension below reaches -10
-    lo, hi = math.ceil(floor / _ADX_STEP) * _ADX_STEP, round((math.log10(HALF_MAX) + ref_pt) * 0.55 + _ADX_STEP, 3)
-    x = np.round(np.arange(lo, hi + _ADX_STEP / 2, _ADX_STEP), 6)
-    table = np.repeat(_adx_log_exposure(x)[:, None], 3, axis=1)
-    ops = _adx_ops(scale, offset, Lut1DOp(table=table, domain_min=np.full(3, lo), domain_max=np.full(3, x[-1])))
-    return [op.inverse() for op in reversed(ops)]
+    """ADX code values (``code * scale + offset`` is density) to ACES2065-1: channel-dependent to
+    channel-independent density, `_adx_density_curve`, anti-log, exposure to ACES (as OCIO ACES.cpp ADX_to_ACES)."""
+    return [
+        RangeOp(scale=scale, offset=offset),
+        MatrixOp(matrix=np.array(ADX_CDD_TO_CID).T),
+        _adx_density_curve(),
+        LogOp(base=10.0, to_log=False),
+        MatrixOp(matrix=np.array(ADX_EXP_TO_ACES).T),
+    ]
 
 
 APPLE_WIDE_GAMUT = ColorSpace(
@@ -248,7 +237,6 @@ def camera_styles() -> list[BuiltinStyle]:
             f"ADX{bits}_to_ACES2065-1",
             f"ADX{bits} film density to ACES2065-1",
             lambda a=scale, b=offset: _adx_to_aces(a, b),  # type: ignore[misc]
-            lambda a=scale, b=offset: _aces_to_adx(a, b),  # type: ignore[misc]
         )
         for bits, scale, offset in ((10, 1023.0 / 500.0, -95.0 / 500.0), (16, 65535.0 / 8000.0, -1520.0 / 8000.0))
     ]

@@ -47,36 +47,37 @@ def _srgb_curve(mirror: bool) -> list[Op]:
     ]
 
 
-def _pq_halfs() -> tuple[np.ndarray, np.ndarray]:
-    """OCIO's linear-to-PQ table: every half float (NaN as 0, infinities as +-65504; 1.0 = 100 cd/m2) and its
-    mirrored PQ code, stored in float32 (OCIO Displays.cpp GenerateLinearToPQOps, OpHelpers.cpp CreateHalfLut)."""
-    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
-    codes = halfs * (PQ_UNIT_NITS / 10000.0)
-    FixedCurveOp(curve="st2084_mirror").apply_planar(codes.reshape(1, -1))
-    return halfs, codes.astype(np.float32).astype(np.float64)
+def _pq_decode() -> list[Op]:
+    """ST 2084 code values to linear light (1.0 = 100 cd/m2), mirrored, unclamped (`FixedCurveOp` st2084_mirror)."""
+    return [FixedCurveOp(curve="st2084_mirror", encode=False), RangeOp(scale=10000.0 / PQ_UNIT_NITS)]
+
+
+def _half_table(ops: list[Op], inf: float) -> HalfLut1DOp:
+    """`ops` sampled on every half float as OCIO's half-domain tables (OpHelpers.cpp CreateHalfLut), stored in
+    float32: NaN inputs read as 0, infinite inputs as +-`inf`, NaN results as 0. Its inverse is OCIO's exact
+    inversion of the table (`HalfLut1DInverseOp`)."""
+    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=inf, neginf=-inf)
+    values = np.repeat(halfs[:, None], 3, axis=1)
+    for op in ops:
+        op.apply_planar(values.T)
+    return HalfLut1DOp(table=np.nan_to_num(values.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0))
 
 
 def _linear_to_pq() -> list[Op]:
-    """Linear light (1.0 = 100 cd/m2) to mirrored ST 2084 code values, as OCIO's half-float table."""
-    _, codes = _pq_halfs()
-    return [HalfLut1DOp(table=np.repeat(codes[:, None], 3, axis=1))]
+    """Linear light (1.0 = 100 cd/m2) to mirrored ST 2084 code values, as OCIO's half-float table (Displays.cpp
+    GenerateLinearToPQOps); inverted exactly, codes beyond that of 65504 (about 1.547) decode to +-65504."""
+    return [_half_table([op.inverse() for op in reversed(_pq_decode())], HALF_MAX)]
 
 
-def _pq_to_linear() -> list[Op]:
-    """ST 2084 code values to linear light (1.0 = 100 cd/m2), mirrored: the PQ EOTF itself, which stays within
-    5e-7 of OCIO's exact inversion of its half-float table (a resampled inverse table would not). Code values
-    above 1 clamp to 1 (10000 cd/m2), where OCIO's inverted table runs on to 65504."""
-    return [FixedCurveOp(curve="st2084_mirror", encode=False), RangeOp(scale=10000.0 / PQ_UNIT_NITS)]
+def _pq_decode_table() -> list[Op]:
+    """ST 2084 code values to linear light as OCIO's ``CURVE - ST-2084_to_LINEAR``: the mirrored decoding sampled
+    on every half-float code; codes past the formula's pole (about 1.993) and infinities read 0 there."""
+    return [_half_table(_pq_decode(), 0.0)]
 
 
 def _pq_display(primaries: str | None, desc: str, name: str) -> BuiltinStyle:
     to_rgb = [] if primaries is None else [_from_xyz(primaries)]
-    return BuiltinStyle(
-        name,
-        desc,
-        lambda: [*to_rgb, *_linear_to_pq()],
-        lambda: [*_pq_to_linear(), *(op.inverse() for op in to_rgb)],
-    )
+    return BuiltinStyle(name, desc, lambda: [*to_rgb, *_linear_to_pq()])
 
 
 HLG_E_MAX = 3.0
@@ -95,11 +96,7 @@ def _hlg_analytic(encode: bool) -> list[Op]:
 
 def _hlg_table(encode: bool) -> list[Op]:
     """OCIO's half-float table of the HLG OETF (or its inverse): `_hlg_analytic` sampled on every half float."""
-    halfs = np.nan_to_num(half_domain(), nan=0.0, posinf=HALF_MAX, neginf=-HALF_MAX)
-    values = np.repeat(halfs[:, None], 3, axis=1)
-    for op in _hlg_analytic(encode):
-        op.apply_planar(values.T)
-    return [HalfLut1DOp(table=values.astype(np.float32).astype(np.float64))]
+    return [_half_table(_hlg_analytic(encode), HALF_MAX)]
 
 
 HLG_PEAK_NITS = 1000.0
@@ -110,8 +107,8 @@ HLG_SURROUND_FLOOR = 1e-4
 (FixedFunctionOpCPU.cpp, Renderer_REC2100_Surround, m_minLum)."""
 
 
-def _hlg_display(encode: bool) -> list[Op]:
-    """CIE XYZ (D65) to Rec.2100 HLG at `HLG_PEAK_NITS` (or back), as OCIO's REC.2100-HLG-1000nit style.
+def _hlg_display() -> list[Op]:
+    """CIE XYZ (D65) to Rec.2100 HLG at `HLG_PEAK_NITS`, as OCIO's REC.2100-HLG-1000nit style.
 
     Display light (1.0 = 100 cd/m2) in Rec.2020 primaries is scaled to BT.2100's
     normalised display light times ``E_MAX ** gamma`` and taken through the
@@ -125,9 +122,7 @@ def _hlg_display(encode: bool) -> list[Op]:
         MatrixOp(matrix=_from_xyz("Rec.2020").matrix * scale),
         LuminancePowerOp(gain=1.0, exponent=1.0 / gamma, floor=HLG_SURROUND_FLOOR),
     ]
-    if encode:
-        return [*linear, *_hlg_table(True)]
-    return [*_hlg_analytic(False), *(op.inverse() for op in reversed(linear))]
+    return [*linear, *_hlg_table(True)]
 
 
 def display_styles() -> list[BuiltinStyle]:
@@ -179,31 +174,17 @@ def display_styles() -> list[BuiltinStyle]:
         ),
         _pq_display(None, "Linear (1.0 = 100 cd/m2) to ST 2084 (PQ)", "CURVE - LINEAR_to_ST-2084"),
         BuiltinStyle(
-            "CURVE - HLG-OETF",
-            "BT.2100 HLG OETF, scaled with 18 % grey at HLG 0.42",
-            lambda: _hlg_table(True),
-            lambda: _hlg_analytic(False),
+            "CURVE - HLG-OETF", "BT.2100 HLG OETF, scaled with 18 % grey at HLG 0.42", lambda: _hlg_table(True)
         ),
         BuiltinStyle(
             "CURVE - HLG-OETF-INVERSE",
             "BT.2100 HLG inverse OETF, scaled with HLG 0.42 at 18 % grey",
             lambda: _hlg_table(False),
-            lambda: _hlg_analytic(True),
         ),
-        BuiltinStyle(
-            "CURVE - ST-2084_to_LINEAR",
-            "ST 2084 (PQ) to linear (1.0 = 100 cd/m2)",
-            _pq_to_linear,
-            _linear_to_pq,
-        ),
+        BuiltinStyle("CURVE - ST-2084_to_LINEAR", "ST 2084 (PQ) to linear (1.0 = 100 cd/m2)", _pq_decode_table),
         _pq_display("Rec.2020", "CIE XYZ (D65) to Rec.2100-PQ", xyz + "REC.2100-PQ"),
         _pq_display("Display P3", "CIE XYZ (D65) to ST 2084 (PQ), P3-D65 primaries", xyz + "ST2084-P3-D65"),
         _pq_display(None, "CIE XYZ (D65) to ST 2084 (PQ) XYZ", xyz + "ST2084-DCDM-D65"),
-        BuiltinStyle(
-            xyz + "REC.2100-HLG-1000nit",
-            "CIE XYZ (D65) to Rec.2100 HLG, 1000 cd/m2 peak",
-            lambda: _hlg_display(True),
-            lambda: _hlg_display(False),
-        ),
+        BuiltinStyle(xyz + "REC.2100-HLG-1000nit", "CIE XYZ (D65) to Rec.2100 HLG, 1000 cd/m2 peak", _hlg_display),
     ]
     return styles

@@ -50,34 +50,23 @@ ACESCC_LUT_RANGE = (-0.36, 1.5)
 ACESCC_LUT_SIZE = 4096
 """Entries of that table (OCIO ACES.cpp, ``CreateLut(ops, 4096, ...)``)."""
 
-ACESCC_LOG_FLOOR = 2.0**-20
-"""Added to linear values above the ACEScc table's minimum before the log2 of `_acescc_to_ap1` (keeps it finite)."""
-
 
 def _acescc_to_ap1() -> list[Op]:
-    """OCIO's ACEScc decoding: a range onto [0, 1], a 4096-entry table of the ACEScc EOTF, a floor.
+    """OCIO's ACEScc decoding: a range onto [0, 1] and a 4096-entry table of the ACEScc EOTF.
 
     OCIO interpolates its table (values of the ACEScc EOTF, S-2014-003 4.5,
-    continued past the CTL's 65504 ceiling "to avoid a slope discontinuity")
-    linearly. Here the same table is held as ``log2(value - floor)`` and
-    followed by the matching anti-log: between entries this differs from
-    linear interpolation by about 1e-6 relative, and the table becomes nearly
-    linear, so its inverse (linear to ACEScc) stays exact where OCIO inverts
-    its table exactly.
+    continued past the CTL's 65504 ceiling "to avoid a slope discontinuity"),
+    stored in float32, linearly, as `Lut1DOp` does: the decoded values are
+    OCIO's to the last bit, which matters where a later matrix cancels large
+    values. The inverse is OCIO's exact inversion of the table
+    (`Lut1DInverseOp`).
     """
     lo, hi = ACESCC_LUT_RANGE
     code = np.linspace(0.0, 1.0, ACESCC_LUT_SIZE) * (hi - lo) + lo
     # S-2014-003, 4.5: 2^(code * 17.52 - 9.72) on the log segment (the CTL then clamps at 65504).
     values = np.where(code < ACESCC_MAX, acescc_decode(code), np.exp2(code * 17.52 - 9.72))
     values = values.astype(np.float32).astype(np.float64)  # OCIO stores the table in float32
-    floor = float(values[0]) - ACESCC_LOG_FLOOR
-    logs = np.log2(values - floor)
-    return [
-        RangeOp.from_bounds(lo, hi, 0.0, 1.0),
-        Lut1DOp(table=np.repeat(logs[:, None], 3, axis=1)),
-        LogOp(base=2.0, lin_side_offset=(-floor,) * 3, to_log=False),
-        RangeOp(lo=float(values[0])),
-    ]
+    return [RangeOp.from_bounds(lo, hi, 0.0, 1.0), Lut1DOp(table=np.repeat(values[:, None], 3, axis=1))]
 
 
 ACESPROXY10_CODES = (64.0, 940.0, 425.0, 50.0, 2.5)

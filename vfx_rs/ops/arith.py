@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
-from vfx_rs.ops._common import ImageLike, pixels, result
+from vfx_rs.ops._common import ImageLike, check_finite, pixels, result
 from vfx_rs.ops._roi import with_roi
 
 __all__ = ["abs", "absdiff", "add", "clamp", "div", "invert", "mad", "max", "min", "mul", "normalize", "pow", "sub"]
@@ -133,6 +133,7 @@ def normalize(
     data = pixels(image)
     if data.shape[2] < 3:
         raise ArgumentError(f"normalize needs 3 or more channels; the image has {data.shape[2]}")
+    in_center, out_center, scale = (check_finite(v, "normalize argument") for v in (in_center, out_center, scale))
 
     def run() -> Any:
         out = data.copy()

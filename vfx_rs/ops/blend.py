@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from vfx_rs._validate import check_choice
 from vfx_rs.errors import ArgumentError
-from vfx_rs.ops._common import ImageLike, result
+from vfx_rs.ops._common import ImageLike, check_finite, result
 from vfx_rs.ops.composite import split_alpha
 
 __all__ = ["BLEND_MODES", "blend"]
@@ -126,7 +126,7 @@ def blend(a: ImageLike, b: ImageLike, mode: str = "normal", opacity: float = 1.0
     [[[0.20000000298023224, 0.20000000298023224, 0.20000000298023224]]]
     """
     key = check_choice(str(mode).replace(" ", "-").replace("_", "-"), BLEND_MODES, "blend mode")
-    weight = float(opacity)
+    weight = check_finite(opacity, "opacity")
     if not 0.0 <= weight <= 1.0:
         raise ArgumentError(f"opacity must be between 0 and 1, not {opacity!r}")
     da, db, names, ia, ib, color = split_alpha(a, b)

@@ -35,7 +35,15 @@ import numpy.typing as npt
 from vfx_rs._validate import check_choice
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._banded import AxisWeights, all_finite, apply_columns, apply_rows
-from vfx_rs.ops._common import ImageLike, check_positive, check_whole, check_work_size, pixels_and_names, result
+from vfx_rs.ops._common import (
+    ImageLike,
+    check_finite,
+    check_positive,
+    check_whole,
+    check_work_size,
+    pixels_and_names,
+    result,
+)
 from vfx_rs.ops._roi import restrict
 from vfx_rs.ops.composite import associate
 
@@ -173,10 +181,10 @@ def unsharp_mask(
     sigma: float | None = None,
     amount: float = 1.0,
     threshold: float = 0.0,
+    roi: Any = None,
     *,
     radius: float | None = None,
     edge: str = "clamp",
-    roi: Any = None,
 ) -> Any:
     """Sharpen by adding back the detail a gaussian blur removes.
 
@@ -195,10 +203,8 @@ def unsharp_mask(
     """
     if sigma is None and radius is None:
         sigma = 1.0
-    gain = float(amount)
+    gain = check_finite(amount, "amount")
     limit = check_positive(threshold, "threshold", allow_zero=True)
-    if not math.isfinite(gain):
-        raise ArgumentError(f"amount must be finite, not {amount!r}")
     data, _ = pixels_and_names(image, "image")
     blurred = convolve_separable(
         data, blur_kernel(radius, sigma, "gaussian"), check_choice(edge, EDGE_MODES, "edge mode")

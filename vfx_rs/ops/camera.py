@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.ops._common import ImageLike, alpha_index, pixels, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, alpha_index, check_whole, pixels, pixels_and_names, result
 from vfx_rs.ops.enums import BayerPattern, DemosaicAlgorithm, MipmapFilter, WrapMode, enum_name
 from vfx_rs.ops.resize import resize
 
@@ -88,12 +88,13 @@ _MIP_FILTERS = {"box": "box", "bilinear": "triangle", "lanczos": "lanczos3"}
 
 def mip_level_count(width: int, height: int) -> int:
     """Levels down to 1x1: ``floor(log2(max(width, height))) + 1``."""
-    return math.floor(math.log2(max(int(width), int(height), 1))) + 1
+    return math.floor(math.log2(max(check_whole(width, "width"), check_whole(height, "height")))) + 1
 
 
 def mip_dimensions(width: int, height: int, level: int) -> tuple[int, int]:
     """Size of mip `level`: each side halved `level` times, rounded down, at least 1."""
-    return max(1, int(width) >> int(level)), max(1, int(height) >> int(level))
+    level = min(check_whole(level, "mip level", low=0), 64)
+    return max(1, check_whole(width, "width") >> level), max(1, check_whole(height, "height") >> level)
 
 
 def _downsample(image: ImageLike, width: int, height: int, options: MipmapOptions) -> Any:
@@ -112,7 +113,8 @@ def _downsample(image: ImageLike, width: int, height: int, options: MipmapOption
 def make_mip_level(image: ImageLike, level: int, options: MipmapOptions | None = None) -> Any:
     """Mip `level` of `image` (0 is the image itself)."""
     data = pixels(image)
-    if int(level) < 0 or int(level) >= mip_level_count(data.shape[1], data.shape[0]):
+    level = check_whole(level, "mip level", low=0)
+    if level >= mip_level_count(data.shape[1], data.shape[0]):
         raise ArgumentError(f"level {level} is outside 0..{mip_level_count(data.shape[1], data.shape[0]) - 1}")
     if int(level) == 0:
         return result(image, data.copy())

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.ops._common import ImageLike, alpha_index, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, alpha_index, check_finite, check_whole, pixels_and_names, result
 from vfx_rs.ops._roi import with_roi
 from vfx_rs.ops.colormaps import COLOR_MAPS
 from vfx_rs.ops.enums import ColorMapName
@@ -117,7 +117,8 @@ def rangeexpand(image: ImageLike, use_luma: bool = False, roi: Any = None) -> An
 def saturate(image: ImageLike, scale: float, firstchannel: int = 0, roi: Any = None) -> Any:
     """Scale saturation of the three channels from `firstchannel`: ``Y + scale * (c - Y)``, Rec. 709 luma ``Y``."""
     data, _ = pixels_and_names(image)
-    first = int(firstchannel)
+    first = check_whole(firstchannel, "firstchannel", low=0)
+    scale = check_finite(scale, "saturation scale")
     if not 0 <= first <= data.shape[2] - 3:
         raise ArgumentError(f"saturate needs channels {first}..{first + 2}; the image has {data.shape[2]}")
 
@@ -222,7 +223,7 @@ def color_map(
     if table.ndim != 2 or table.shape[1] != 3 or table.shape[0] < 2:
         raise ArgumentError(f"knots must be (n, 3) RGB values with n >= 2, not shape {table.shape}")
     data, _ = pixels_and_names(image)
-    channel = int(srcchannel)
+    channel = check_whole(srcchannel, "srcchannel", low=-1)
     if channel >= data.shape[2] or channel < -1:
         raise ArgumentError(f"srcchannel {channel} is outside the image's {data.shape[2]} channels")
 

@@ -30,6 +30,8 @@ __all__ = ["box_blur", "dilate", "erode", "laplacian", "make_kernel", "morph_clo
 def _size(size: Any) -> int:
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
         raise ArgumentError(f"size must be a positive integer, not {size!r}")
+    if size > 1 << 16:
+        raise ArgumentError(f"size {size} is larger than any image side allowed (65536)")
     return int(size)
 
 

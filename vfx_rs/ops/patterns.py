@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
-from vfx_rs.ops._common import check_output_size
+from vfx_rs.ops._common import check_finite, check_output_size
 from vfx_rs.ops.resize import fill as _cover
 
 __all__ = ["NOISE_TYPES", "checker", "fill", "noise", "zero"]
@@ -130,7 +130,7 @@ def noise(
     w, h, c = _dims(width, height, channels)
     rng = np.random.default_rng(int(seed))
     shape = (h, w, 1 if mono else c)
-    lo, hi = float(a), float(b)
+    lo, hi = check_finite(a, "noise a"), check_finite(b, "noise b")
     if kind in ("uniform", "white"):
         values = lo + (hi - lo) * rng.random(shape)
     elif kind == "gaussian":

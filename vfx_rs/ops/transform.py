@@ -14,7 +14,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops import geometry
-from vfx_rs.ops._common import ImageLike, check_output_size, pixels, result
+from vfx_rs.ops._common import ImageLike, check_finite, check_output_size, pixels, result
 from vfx_rs.ops._roi import restrict, with_roi
 from vfx_rs.ops._sample import sample
 from vfx_rs.ops.enums import ResizeFilter, enum_name
@@ -49,12 +49,12 @@ def rotate(
     if (angle is None) == (degrees is None):
         raise ArgumentError("rotate needs an angle in radians or degrees=, not both")
     if degrees is not None:
-        turns = float(degrees)
+        turns = check_finite(degrees, "degrees")
         if turns % 90 == 0:
             return restrict(geometry.turn(image, int(turns)), roi)
         angle = math.radians(turns)
     assert angle is not None
-    theta = float(angle)
+    theta = check_finite(angle, "angle")
     if not math.isfinite(theta):
         raise ArgumentError(f"angle must be finite, not {angle!r}")
     method = enum_name(filter, ResizeFilter, "bilinear")

@@ -9,9 +9,9 @@ reference gamut compression are the ops of `vfx_rs.pipeline.ops.aces`, the
 ACES 2.0 output transform and its stages (params: peak luminance and/or 8 xy
 values of R, G, B, white) those of `vfx_rs.pipeline.ops.aces2`; ``LIN_TO_PQ``
 is SMPTE ST 2084 with linear 1.0 = 100 cd/m2, mirrored below zero;
-``REC2100_Surround`` is `LuminancePowerOp`; ``RGB_TO_HSV`` is `HsvOp`. Styles
-not listed (ACES 0.3 red modifier, xyY/uvY/LUV/HSY conversions, gamma-log
-curves) are not supported.
+``REC2100_Surround`` is `LuminancePowerOp`; ``RGB_TO_HSV`` is `HsvOp`;
+``ACES_RedMod03`` is `AcesRedMod03Op`. Styles not listed (xyY/uvY/LUV/HSY
+conversions, gamma-log curves) are not supported.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
 from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
+from vfx_rs.pipeline.ops.aces_red_mod03 import AcesRedMod03Op
 from vfx_rs.pipeline.ops.hsv import HsvOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.range import RangeOp
@@ -55,6 +56,7 @@ def _no_params(build: Callable[[], list[Op]]) -> Callable[[list[float]], list[Op
 
 
 FIXED_FUNCTIONS: dict[str, Callable[[list[float]], list[Op]]] = {
+    "aces_redmod03": _no_params(lambda: [AcesRedMod03Op()]),
     "aces_redmod10": _no_params(lambda: [AcesRedModOp()]),
     "aces_glow03": _no_params(lambda: [AcesGlowOp(gain=0.075, mid=0.1)]),
     "aces_glow10": _no_params(lambda: [AcesGlowOp(gain=0.05, mid=0.08)]),

@@ -112,6 +112,18 @@ def _param_key(value: Any) -> Any:
     return value
 
 
+def _inverse_key(op: Op) -> tuple[Any, ...] | None:
+    """``op.inverse().params_key()``, or None where `op` has no inverse; kept on the (immutable) op."""
+    if "_inverse_key" not in op.__dict__:
+        try:
+            key: tuple[Any, ...] | None = op.inverse().params_key()
+        except ArgumentError:
+            key = None
+        object.__setattr__(op, "_inverse_key", key)
+    cached: tuple[Any, ...] | None = op.__dict__["_inverse_key"]
+    return cached
+
+
 @dataclass(frozen=True, kw_only=True)
 class Op(abc.ABC):
     """A primitive color operation with a NumPy kernel and a GLSL twin.
@@ -147,9 +159,13 @@ class Op(abc.ABC):
         return False
 
     def params_key(self) -> tuple[Any, ...]:
-        """A hashable summary of the parameters, for equality and caching."""
-        fields = (f for f in dataclasses.fields(self) if f.compare)  # compare=False marks derived caches
-        return (self.kind, *((f.name, _param_key(getattr(self, f.name))) for f in fields))
+        """A hashable summary of the parameters, for equality and caching (computed once: ops are immutable)."""
+        key: tuple[Any, ...] | None = self.__dict__.get("_params_key")
+        if key is None:
+            fields = (f for f in dataclasses.fields(self) if f.compare)  # compare=False marks derived caches
+            key = (self.kind, *((f.name, _param_key(getattr(self, f.name))) for f in fields))
+            object.__setattr__(self, "_params_key", key)
+        return key
 
     def structure_key(self) -> tuple[Any, ...]:
         """What decides the GLSL source: equal keys mean only uniform values differ.
@@ -174,10 +190,7 @@ class Op(abc.ABC):
 
     def is_inverse_of(self, other: Op) -> bool:
         """True if this op exactly undoes `other` (the simplifier cancels the pair)."""
-        try:
-            return other.inverse().params_key() == self.params_key()
-        except ArgumentError:
-            return False
+        return _inverse_key(other) == self.params_key()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Op):

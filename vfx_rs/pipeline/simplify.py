@@ -1,9 +1,14 @@
 """Simplification of an op list, as OpenColorIO's optimizer does.
 
-Three rules, applied until nothing changes: identities drop, adjacent
-constant matrices fuse (in float64), and an op followed by its inverse
-cancels, leaving only what the pair clamps (`Op.pair_replacement`). Dynamic ops (live slider values) are never dropped or fused, so a
-GLSL program built from the list keeps its structure while values change.
+Each pass follows OCIO's order (OpOptimizers.cpp, OpRcPtrVec::finalize and
+RemoveInverseOps): identities drop; then every op followed by its inverse
+cancels, leaving only what the pair clamps (`Op.pair_replacement`), and an
+exact cancellation steps back so that nested pairs (``A, B, B', A'``) cancel
+too; only then do adjacent constant matrices fuse (in float64). Passes repeat
+until nothing changes. Cancelling before fusing keeps ``M, N, N^-1, M^-1`` an
+exact identity instead of a product near it. Dynamic ops (live slider
+values) are never dropped, cancelled or fused, so a GLSL program built from
+the list keeps its structure while values change.
 """
 
 from __future__ import annotations
@@ -16,24 +21,31 @@ from vfx_rs.pipeline.ops.matrix import MatrixOp
 __all__ = ["simplify"]
 
 
-def _step(ops: list[Op]) -> list[Op]:
+def _cancel_inverses(ops: list[Op]) -> list[Op]:
     out: list[Op] = []
     for op in ops:
-        if not op.dynamic and op.is_identity():
+        if out and not op.dynamic and not out[-1].dynamic and op.is_inverse_of(out[-1]):
+            # With nothing left in its place, the op before the pair now meets the next op (OCIO's step back).
+            out.extend(out.pop().pair_replacement())
             continue
-        if out and not op.dynamic and not out[-1].dynamic:
-            prev = out[-1]
-            # Cancel inverse pairs before fusing: a matrix times its inverse is only nearly the identity.
-            # The pair leaves what the first op clamps (OCIO's pair-identity optimization).
-            if op.is_inverse_of(prev):
-                out.pop()
-                out.extend(prev.pair_replacement())
-                continue
-            if isinstance(prev, MatrixOp) and isinstance(op, MatrixOp):
-                out[-1] = prev.then(op)
-                continue
         out.append(op)
     return out
+
+
+def _fuse_matrices(ops: list[Op]) -> list[Op]:
+    out: list[Op] = []
+    for op in ops:
+        prev = out[-1] if out else None
+        if isinstance(prev, MatrixOp) and isinstance(op, MatrixOp) and not (op.dynamic or prev.dynamic):
+            out[-1] = prev.then(op)
+            continue
+        out.append(op)
+    return out
+
+
+def _step(ops: list[Op]) -> list[Op]:
+    kept = [op for op in ops if op.dynamic or not op.is_identity()]
+    return _fuse_matrices(_cancel_inverses(kept))
 
 
 def simplify(ops: Iterable[Op]) -> list[Op]:

@@ -10,6 +10,8 @@ from tests.vfx_rs.ocio.oracle import CODE_VALUES, compare, grid17
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio.builtin_displays import HLG_SURROUND_FLOOR
 from vfx_rs.ocio.builtin_transforms import BUILTIN_TRANSFORMS, builtin_ops, builtin_styles
+from vfx_rs.ocio.model import Transform
+from vfx_rs.ocio.transforms_fixed import fixed_function_ops
 from vfx_rs.pipeline import Pipeline
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 
@@ -46,11 +48,40 @@ def test_styles_are_ocio_styles() -> None:
     assert set(BUILTIN_TRANSFORMS) <= known
 
 
+PQ_CODES = np.array([1.0, 1.2, 1.54, 1.5469, 1.547, 1.6, 1.99, 1.995, 3.0, 1e30, np.inf, np.nan], dtype=np.float32)
+"""PQ code values at and above 1: up to the top of OCIO's linear-to-PQ table (code of 65504, about 1.547), past
+the formula's pole (about 1.993), and beyond."""
+
+PQ_CODES_FIXED_FUNCTION = np.array([1.0, 1.05, 1.1, 1.995, 3.0, 1e30, np.inf, np.nan], dtype=np.float32)
+"""As `PQ_CODES` for OCIO's LIN_TO_PQ fixed function, which evaluates the decoding in float32: its ``c2 - c3 x``
+cancels as codes rise (measured against float64: 3.4e-5 at 1.2, 1.5e-4 at 1.54, 3.5e-2 at 1.99), so the
+check stops at 1.1 below the pole, and checks NaN beyond it."""
+
+
+@pytest.mark.parametrize(
+    ("style", "inverse"),
+    [("CURVE - ST-2084_to_LINEAR", False), ("CURVE - LINEAR_to_ST-2084", True), ("LIN_TO_PQ", True)],
+)
+def test_pq_above_code_1_matches_ocio(raw_config, style: str, inverse: bool) -> None:  # type: ignore[no-untyped-def]
+    """OCIO's three PQ decodings part above code 1: the half table of the decoding reads 0 past the pole, the
+    inverted linear-to-PQ table stops at 65504, the LIN_TO_PQ fixed function follows the formula to NaN."""
+    direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
+    codes = PQ_CODES
+    if style == "LIN_TO_PQ":
+        ref = OCIO.FixedFunctionTransform(OCIO.FIXED_FUNCTION_LIN_TO_PQ, direction=direction)
+        ours = Pipeline(fixed_function_ops(Transform("FixedFunction", {"style": "LIN_TO_PQ"}), None)).inverse()
+        codes = PQ_CODES_FIXED_FUNCTION
+    else:
+        ref = OCIO.BuiltinTransform(style, direction)
+        ours = Pipeline(builtin_ops(style, inverse))
+    px = np.stack([codes, -codes, np.zeros_like(codes)], axis=-1)
+    assert compare(raw_config.getProcessor(ref), ours, px) <= RTOL_OCIO_BUILTIN
+
+
 def test_pq_tables() -> None:
     decode = Pipeline(builtin_ops("CURVE - ST-2084_to_LINEAR"))
     out = decode.applied([[1.0, 2.0, -1.0]])
     assert out[0, 0] == -out[0, 2] == pytest.approx(100.0, rel=1e-6)  # code 1 is 10000 cd/m2
-    assert out[0, 1] == out[0, 0]  # codes above 1 clamp to 1 (OCIO's inverted table runs on to 65504)
     encode = Pipeline(builtin_ops("CURVE - LINEAR_to_ST-2084"))
     assert encode.applied([[np.inf, np.nan, 1e9]])[0, 0] == encode.applied([[65504.0, 0, 0]])[0, 0]
 

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from tests.vfx_rs.ocio.config_check import check_config
+from tests.vfx_rs.ocio.oracle import check_queries
 
 pytest.importorskip("PyOpenColorIO")
 
@@ -243,6 +244,11 @@ def test_what_ocio_tolerates_matches_ocio(tmp_path: Path, text: str) -> None:
     report = check_config(str(path), values=7)
     assert not report.failures(), "\n".join(report.failures()[:20])
     assert len(report.matched) == report.total >= 20
+    import PyOpenColorIO as OCIO
+
+    from vfx_rs.ocio import Config
+
+    check_queries(OCIO.Config.CreateFromFile(str(path)), Config.from_file(path))  # names, roles, inactive spaces
 
 
 @pytest.mark.parametrize(

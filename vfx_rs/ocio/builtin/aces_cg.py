@@ -29,7 +29,17 @@ from vfx_rs.ocio.model import (
     ViewTransform,
 )
 
-__all__ = ["ADOBE_RGB_GAMMA", "CG_CONFIG_NAME", "aces_cg_config", "builtin_transform", "display_colorspace"]
+__all__ = [
+    "ADOBE_RGB_GAMMA",
+    "CG_CONFIG_NAME",
+    "ROLES",
+    "aces_cg_config",
+    "builtin_transform",
+    "display_colorspace",
+    "gamut_compression_look",
+    "named_transforms",
+    "scene_colorspaces",
+]
 
 CG_CONFIG_NAME = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 """The OCIO built-in config this one reproduces (OCIO 2.4 and later)."""
@@ -95,7 +105,8 @@ def _utility(
     return _scene(name, aliases, categories, encoding, family="Utility", description=desc, from_reference=transform)
 
 
-def _scene_colorspaces() -> list[ColorSpace]:
+def scene_colorspaces() -> list[ColorSpace]:
+    """The scene-referred color spaces of the ACES CG configs, in the ACES 1.3 config's order with its aliases."""
     aces = "ACES"
     return [
         _scene(
@@ -305,6 +316,30 @@ GAMUT_COMPRESSION_LOOK = "ACES 1.3 Reference Gamut Compression"
 """The config's one look: the ACES 1.3 reference gamut compression LMT, applied in ACES2065-1."""
 
 
+ROLES = {
+    "aces_interchange": "ACES2065-1",
+    "cie_xyz_d65_interchange": "CIE XYZ-D65 - Display-referred",
+    "color_picking": "sRGB Encoded Rec.709 (sRGB)",
+    "color_timing": "ACEScct",
+    "compositing_log": "ACEScct",
+    "data": "Raw",
+    "matte_paint": "ACEScct",
+    "scene_linear": "ACEScg",
+    "texture_paint": "sRGB Encoded Rec.709 (sRGB)",
+}
+"""The roles of every ACES CG and studio config (ACES 1.3 and 2.x)."""
+
+
+def gamut_compression_look() -> Look:
+    """The configs' one look: the ACES 1.3 reference gamut compression LMT, applied in ACES2065-1."""
+    return Look(
+        name=GAMUT_COMPRESSION_LOOK,
+        process_space="ACES2065-1",
+        transform=builtin_transform("ACES-LMT - " + GAMUT_COMPRESSION_LOOK),
+        description="LMT compressing scene-referred camera values into the AP1 gamut (ACES 1.3)",
+    )
+
+
 def _display_colorspaces() -> list[ColorSpace]:
     spaces = [
         ColorSpace(
@@ -320,7 +355,8 @@ def _display_colorspaces() -> list[ColorSpace]:
     return spaces
 
 
-def _named_transforms() -> list[NamedTransform]:
+def named_transforms() -> list[NamedTransform]:
+    """The CG configs' named transforms (the sRGB and Rec.1886 curves)."""
     return [
         NamedTransform(
             name="sRGB - Curve",
@@ -355,32 +391,15 @@ def aces_cg_config() -> Config:
         version=(2, 4),
         name=CG_CONFIG_NAME,
         description="ACES 1.3 CG config (OpenColorIO-Config-ACES CG config v2.2.0), built by vfx_rs",
-        roles={
-            "aces_interchange": "ACES2065-1",
-            "cie_xyz_d65_interchange": "CIE XYZ-D65 - Display-referred",
-            "color_picking": "sRGB Encoded Rec.709 (sRGB)",
-            "color_timing": "ACEScct",
-            "compositing_log": "ACEScct",
-            "data": "Raw",
-            "matte_paint": "ACEScct",
-            "scene_linear": "ACEScg",
-            "texture_paint": "sRGB Encoded Rec.709 (sRGB)",
-        },
+        roles=ROLES,
         default_view_transform="Un-tone-mapped",
         active_displays=list(_DISPLAY_VIEWS),
         active_views=[n for n, _ in _VIEW_TRANSFORMS] + ["Raw"],
         inactive_colorspaces=("CIE XYZ-D65 - Display-referred", "CIE XYZ-D65 - Scene-referred"),
-        colorspaces=[*_display_colorspaces(), *_scene_colorspaces()],
+        colorspaces=[*_display_colorspaces(), *scene_colorspaces()],
         shared_views=shared,
         displays=displays,
-        looks=[
-            Look(
-                name=GAMUT_COMPRESSION_LOOK,
-                process_space="ACES2065-1",
-                transform=builtin_transform("ACES-LMT - " + GAMUT_COMPRESSION_LOOK),
-                description="LMT compressing scene-referred camera values into the AP1 gamut (ACES 1.3)",
-            )
-        ],
+        looks=[gamut_compression_look()],
         view_transforms=[
             ViewTransform(
                 name=n,
@@ -389,6 +408,6 @@ def aces_cg_config() -> Config:
             )
             for n, style in _VIEW_TRANSFORMS
         ],
-        named_transforms=_named_transforms(),
+        named_transforms=named_transforms(),
         file_rules=[FileRule("Default", "ACES2065-1")],
     )

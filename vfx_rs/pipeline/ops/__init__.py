@@ -9,6 +9,7 @@ from __future__ import annotations
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
 from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
+from vfx_rs.pipeline.ops.aces_red_mod03 import AcesRedMod03Op
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
@@ -40,6 +41,7 @@ __all__ = [
     "AcesDarkToDimOp",
     "AcesGamutCompressOp",
     "AcesGlowOp",
+    "AcesRedMod03Op",
     "AcesRedModOp",
     "AlphaMatrixOp",
     "BSplineCurveOp",
@@ -100,5 +102,6 @@ OPS: dict[str, type[Op]] = {
     HueAdjustOp.kind: HueAdjustOp,
     HsvOp.kind: HsvOp,
     AlphaMatrixOp.kind: AlphaMatrixOp,
+    AcesRedMod03Op.kind: AcesRedMod03Op,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

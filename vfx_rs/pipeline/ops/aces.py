@@ -24,7 +24,16 @@ from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op
 from vfx_rs.pipeline.ops.bspline import quiet_float_errors
 
-__all__ = ["AcesDarkToDimOp", "AcesGamutCompressOp", "AcesGlowOp", "AcesRedModOp"]
+__all__ = [
+    "GLSL_SAT",
+    "AcesDarkToDimOp",
+    "AcesGamutCompressOp",
+    "AcesGlowOp",
+    "AcesRedModOp",
+    "glsl_hue_weight",
+    "hue_weight",
+    "sat_weight",
+]
 
 SAT_NOISE_LIMIT = 1e-2
 """Denominator floor of the ACES saturation measure (aces-dev ``rgb_2_saturation``; OCIO m_noiseLimit)."""
@@ -46,7 +55,7 @@ def _f(p: np.ndarray, value: float) -> Any:
     return p.dtype.type(value)
 
 
-def _sat(p: np.ndarray) -> np.ndarray:
+def sat_weight(p: np.ndarray) -> np.ndarray:
     """``rgb_2_saturation`` (ACESlib.RRT_Common.ctl) with OCIO's clamps, as CalcSatWeight."""
     mx = p.max(axis=0)
     mn = p.min(axis=0)
@@ -54,7 +63,7 @@ def _sat(p: np.ndarray) -> np.ndarray:
     return (np.maximum(mx, tiny) - np.maximum(mn, tiny)) / np.maximum(mx, _f(p, SAT_NOISE_LIMIT))
 
 
-_GLSL_SAT = """float aces_sat(vec3 c) {
+GLSL_SAT = """float aces_sat(vec3 c) {
     float mx = max(c.r, max(c.g, c.b));
     float mn = min(c.r, min(c.g, c.b));
     return (max(mx, 1e-10) - max(mn, 1e-10)) / max(mx, 1e-2);
@@ -62,7 +71,7 @@ _GLSL_SAT = """float aces_sat(vec3 c) {
 """
 
 
-def _hue_weight(p: np.ndarray) -> np.ndarray:
+def hue_weight(p: np.ndarray, inv_width: float = RED_MOD_INV_WIDTH) -> np.ndarray:
     """Cubic B-spline weight of the hue around red (OCIO CalcHueWeight; ``RRT.ctl`` cubic_basis_shaper).
 
     OCIO evaluates the four polynomial pieces of the basis by knot index; with ``a = |hue| * 4 / width``
@@ -72,22 +81,27 @@ def _hue_weight(p: np.ndarray) -> np.ndarray:
     r, g, b = p
     hue = np.arctan2(_f(p, math.sqrt(3.0)) * (g - b), _f(p, 2.0) * r - (g + b))
     a = np.abs(hue)
-    a *= _f(p, RED_MOD_INV_WIDTH)
+    a *= _f(p, inv_width)
     outer = np.maximum(_f(p, 2.0) - a, _f(p, 0.0))
     outer *= outer * outer * _f(p, 0.25)
     inner = a * a * (_f(p, 0.75) * a - _f(p, 1.5)) + _f(p, 1.0)
     return np.where(a < _f(p, 1.0), inner, outer)
 
 
-_GLSL_HUE = f"""float aces_hue_weight(vec3 c) {{
+def glsl_hue_weight(name: str, inv_width: float) -> str:
+    """The GLSL twin of `hue_weight`, as function `name`."""
+    return f"""float {name}(vec3 c) {{
     float hb = 1.7320508075688772 * (c.g - c.b);
     float ha = 2.0 * c.r - (c.g + c.b);
     float hue = (ha == 0.0 && hb == 0.0) ? 0.0 : atan(hb, ha);  // atan2(0, 0) = 0 in C
-    float a = abs(hue) * {RED_MOD_INV_WIDTH!r};
+    float a = abs(hue) * {inv_width!r};
     float o = max(2.0 - a, 0.0);
     return a < 1.0 ? 1.0 + a * a * (0.75 * a - 1.5) : 0.25 * o * o * o;
 }}
 """
+
+
+_GLSL_HUE = glsl_hue_weight("aces_hue_weight", RED_MOD_INV_WIDTH)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -104,11 +118,11 @@ class AcesRedModOp(Op):
 
     @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
-        fh = _hue_weight(p)
+        fh = hue_weight(p)
         k = _f(p, 1.0 - RED_MOD_SCALE)
         pivot = _f(p, RED_MOD_PIVOT)
         if self.forward:
-            p[0] += fh * _sat(p) * (pivot - p[0]) * k
+            p[0] += fh * sat_weight(p) * (pivot - p[0]) * k
             return
         mn = np.minimum(p[1], p[2])
         a = fh * k - _f(p, 1.0)
@@ -132,7 +146,7 @@ class AcesRedModOp(Op):
         c.r = (-b - sqrt(max(b * b - 4.0 * a * q, 0.0))) / (2.0 * a);
     }}
 }}"""
-        return GlslSnippet(body=body, helpers={"aces_sat": _GLSL_SAT, "aces_hue_weight": _GLSL_HUE})
+        return GlslSnippet(body=body, helpers={"aces_sat": GLSL_SAT, "aces_hue_weight": _GLSL_HUE})
 
     def structure_key(self) -> tuple[object, ...]:
         return self.params_key()
@@ -165,7 +179,7 @@ class AcesGlowOp(Op):
         r, g, b = p
         chroma = np.sqrt(np.maximum(b * (b - g) + g * (g - r) + r * (r - b), _f(p, 0.0)))
         yc = (b + g + r + _f(p, 1.75) * chroma) / _f(p, 3.0)
-        x = (_sat(p) - _f(p, 0.4)) * _f(p, 5.0)
+        x = (sat_weight(p) - _f(p, 0.4)) * _f(p, 5.0)
         sign = np.where(x < 0, _f(p, -1.0), _f(p, 1.0))
         t = np.maximum(_f(p, 0.0), _f(p, 1.0) - _f(p, 0.5) * sign * x)
         gain = _f(p, self.gain) * (_f(p, 1.0) + sign * (_f(p, 1.0) - t * t)) * _f(p, 0.5)
@@ -197,7 +211,7 @@ class AcesGlowOp(Op):
     float o = yc >= {2.0 * mid!r} ? 0.0 : (yc <= {low} ? {flat} : {part});
     c *= 1.0 + o;
 }}"""
-        return GlslSnippet(body=body, helpers={"aces_sat": _GLSL_SAT})
+        return GlslSnippet(body=body, helpers={"aces_sat": GLSL_SAT})
 
     def structure_key(self) -> tuple[object, ...]:
         return self.params_key()

@@ -3,7 +3,7 @@
 OpenColorIO builds its ACES 2.0 tables (``src/OpenColorIO/ops/fixedfunction/ACES2/Transform.cpp``) with
 ``powf`` and ``std::atan2`` on floats, as glibc computes them. NumPy's float32 kernels and float64 results
 rounded to float32 differ from those by an ulp now and then, and a bisection step that lands within an ulp of
-its threshold then goes the other way. `LIBM` gives glibc's own results (through ctypes, and for ``powf`` only
+its threshold then goes the other way. `libm_math` gives glibc's own results (through ctypes, and for ``powf`` only
 where the float64 result is near a rounding boundary); `libm_hue` is the JMh hue of one RGB triple computed as
 OCIO's float code does; `near` finds the values worth recomputing that way.
 """
@@ -11,7 +11,6 @@ OCIO's float code does; `near` finds the values worth recomputing that way.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import math
 from collections.abc import Callable
@@ -22,13 +21,21 @@ import numpy as np
 
 from vfx_rs.pipeline.ops.aces2_model import EXACT, F32, F32Math, JmhParams, cone_compress, matvec
 
-__all__ = ["LIBM", "exact_hue", "libm", "libm_hue", "near"]
+__all__ = ["exact_hue", "libm", "libm_hue", "libm_math", "near"]
 
 
 @functools.cache
 def _c_library() -> ctypes.CDLL | None:
+    """The C math library, loaded on first use (glibc's name first: `ctypes.util.find_library` runs a subprocess)."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+        return ctypes.CDLL("libm.so.6")
+    except OSError:
+        pass
+    from ctypes.util import find_library
+
+    name = find_library("m")
+    try:
+        return ctypes.CDLL(name) if name else None
     except OSError:
         return None
 
@@ -50,23 +57,21 @@ def _hybrid_powf(powf: Callable[..., Any]) -> Callable[..., Any]:
     float32 rounding boundary that the two may round apart (one case in a few thousand)."""
 
     def power(x: Any, y: Any) -> np.ndarray:
-        x, y = np.broadcast_arrays(np.asarray(x, F32), np.asarray(y, F32))
-        exact = np.power(x.astype(np.float64), y.astype(np.float64))
+        exact = np.power(np.asarray(x, np.float64), np.asarray(y, np.float64))
         out = exact.astype(F32)
-        lower = np.nextafter(out, -np.inf, dtype=F32)
-        upper = np.nextafter(out, np.inf, dtype=F32)
-        edge = np.minimum(
-            np.abs(exact - (out + lower.astype(np.float64)) / 2), np.abs(exact - (out + upper.astype(np.float64)) / 2)
-        )
-        risky = edge <= 0.05 * np.abs(upper.astype(np.float64) - out)
+        # The rounding moved the value by this fraction of an ulp; near one half, glibc may round the other way.
+        moved = np.abs(exact - out) / np.spacing(np.abs(out)).astype(np.float64)
+        risky = np.abs(moved - 0.5) <= 0.05
         if np.any(risky):
+            x, y = np.broadcast_arrays(np.asarray(x, F32), np.asarray(y, F32))
             out[risky] = powf(x[risky], y[risky])
         return out
 
     return power
 
 
-def _libm_math() -> F32Math:
+@functools.cache
+def libm_math() -> F32Math:
     """`EXACT` with the C library's own ``powf`` and ``atan2f`` (through ctypes).
 
     OCIO's table code calls ``powf`` and ``std::atan2`` on floats; glibc's ``atan2f`` is an ulp from the rounded
@@ -76,9 +81,6 @@ def _libm_math() -> F32Math:
     """
     power, arctan2 = libm("powf", 2), libm("atan2f", 2)
     return replace(EXACT, power=_hybrid_powf(power) if power else EXACT.power, arctan2=arctan2 or EXACT.arctan2)
-
-
-LIBM = _libm_math()
 
 
 def near(values: np.ndarray, ref: np.float32 | float, ulps: float = 16.0) -> np.ndarray:

@@ -264,7 +264,11 @@ def jmh_to_aab(
     j: np.ndarray | np.float32, m: np.ndarray, cos_h: np.ndarray, sin_h: np.ndarray, p: JmhParams, fm: F32Math = FAST
 ) -> np.ndarray:
     """J, M and the hue's cosine and sine to Aab (Transform.cpp JMh_to_Aab)."""
-    return np.stack(np.broadcast_arrays(fm.power(j * F32(0.01), p.inv_cz), m * cos_h, m * sin_h))
+    out = np.empty((3, *np.shape(m)), dtype=F32)
+    out[0] = fm.power(j * F32(0.01), p.inv_cz)
+    np.multiply(m, cos_h, out=out[1])
+    np.multiply(m, sin_h, out=out[2])
+    return out
 
 
 def aab_to_rgb(aab: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:

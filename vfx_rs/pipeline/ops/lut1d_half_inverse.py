@@ -108,8 +108,10 @@ class HalfLut1DInverseOp(Op):
             base = np.where(nan, 0, np.floor(np.where(nan, 0, index))).astype(np.int64)
             lo = codes[base]
             hi = codes[np.minimum(base + 1, HALF_DOMAIN_SIZE - 1)]
+            frac = index - base
             with np.errstate(invalid="ignore"):
-                p[c] = np.where(nan, np.nan, lo + (index - base) * (hi - lo))
+                # At the top of a half (65504) the next code is infinity: take the entry itself, not 0 * inf.
+                p[c] = np.where(nan, np.nan, np.where(frac > 0, lo + frac * (hi - lo), lo))
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         data = np.stack([s for s, _, _ in self._prepared], axis=1).astype(np.float32)

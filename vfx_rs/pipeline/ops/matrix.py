@@ -78,18 +78,29 @@ class MatrixOp(Op):
             if np.any(self.offset):
                 p += self.offset.astype(p.dtype)[:, np.newaxis]
             return
+        # OCIO's order and rounding (MatrixOpCPU.cpp, MatrixRenderer: (m0 r + m1 g) + m2 b, coefficients in the
+        # pixels' precision, no fused multiply-add): BLAS would round differently, and where a matrix cancels
+        # large values (AP0 to AP1 on 1e3-scale channels) that rounding is all the small channel holds.
+        m = self.matrix.astype(p.dtype)
         with np.errstate(invalid="ignore", over="ignore"):  # inf - inf is NaN, as in OCIO; no warning per tile
-            result = self.matrix.astype(p.dtype) @ p
-        if np.any(self.offset):
-            result += self.offset.astype(p.dtype)[:, np.newaxis]
+            result = m[:, 0:1] * p[0]
+            term = m[:, 1:2] * p[1]
+            result += term
+            np.multiply(m[:, 2:3], p[2], out=term)
+            result += term
+            if np.any(self.offset):
+                result += self.offset.astype(p.dtype)[:, np.newaxis]
         p[...] = result
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         m, o = names("m"), names("o")
-        return GlslSnippet(
-            body=f"c = {m} * c + {o};",
-            uniforms={m: Uniform("mat3", self.matrix), o: Uniform("vec3", self.offset)},
-        )
+        uniforms = {m: Uniform("mat3", self.matrix), o: Uniform("vec3", self.offset)}
+        scale = f"c = c * vec3({m}[0][0], {m}[1][1], {m}[2][2]) + {o};"
+        if not self.dynamic:  # as the NumPy kernel: a diagonal matrix scales, so Inf never meets a 0
+            diagonal = not np.any(self.matrix - np.diag(np.diag(self.matrix)))
+            return GlslSnippet(body=scale if diagonal else f"c = {m} * c + {o};", uniforms=uniforms)
+        off = " && ".join(f"{m}[{i}][{j}] == 0.0" for i in range(3) for j in range(3) if i != j)
+        return GlslSnippet(body=f"if ({off}) {{ {scale} }} else {{ c = {m} * c + {o}; }}", uniforms=uniforms)
 
     def inverse(self) -> MatrixOp:
         if abs(np.linalg.det(self.matrix)) < 1e-12:

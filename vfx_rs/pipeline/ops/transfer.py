@@ -101,8 +101,11 @@ class PiecewiseLogOp(Op):
             on_toe = p <= t(self.cut) if self.toe_at_cut else p < t(self.cut)
             p[...] = np.where(on_toe, p * t(self.toe_slope) + t(self.toe_offset), curve)
         else:
+            # OCIO's formulation and constants (LogOpCPU.cpp, CameraLog2LinRenderer: kinv = log2(base) / slope and
+            # 1 / lin_slope in float32): where a later matrix cancels large decoded values, the last bit matters.
+            kinv = t(np.log2(t(self.base))) / t(self.log_slope)
             with np.errstate(over="ignore"):
-                curve = (np.exp((p - t(self.log_offset)) / t(self._k)) - t(self.lin_offset)) / t(self.lin_slope)
+                curve = (np.exp2((p - t(self.log_offset)) * kinv) - t(self.lin_offset)) * (t(1.0) / t(self.lin_slope))
             cut = t(self._encoded_cut)
             on_toe = p <= cut if self.toe_at_cut else p < cut
             p[...] = np.where(on_toe, (p - t(self.toe_offset)) / t(self.toe_slope), curve)
@@ -248,9 +251,12 @@ class FixedCurveOp(Op):
 
     ``encode`` True applies the inverse EOTF (PQ) / the OETF (HLG). PQ clamps
     negative light (and negative code values) to 0, as no negative luminance
-    exists, and PQ code values above 1 to 1 (ST 2084 defines codes 0-1; the
-    formula has no real value past about 1.0088); ``"st2084_mirror"`` is PQ applied as ``sign(x) f(|x|)``, as
-    OpenColorIO's built-in PQ tables (Displays.cpp); the HLG OETF is mirrored below zero (``sign(E) f(|E|)``) so that
+    exists, and PQ code values above 1 to 1 (ST 2084 defines codes 0-1).
+    ``"st2084_mirror"`` is PQ applied as ``sign(x) f(|x|)`` with no clamp, as
+    OpenColorIO's ``LIN_TO_PQ`` fixed function (FixedFunctionOpCPU.cpp,
+    Renderer_LIN_TO_PQ and Renderer_PQ_TO_LIN): decoding follows the formula
+    above code 1, to infinity at ``(c2 / c3) ** m2`` (about 1.993) and NaN
+    beyond. The HLG OETF is mirrored below zero (``sign(E) f(|E|)``) so that
     negative values survive a round trip.
     """
 
@@ -267,17 +273,17 @@ class FixedCurveOp(Op):
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
         if self.curve in ("st2084", "st2084_mirror"):
-            # float64 inside: near code 1 the decoding's c2 - c3 * e cancels, and float32 there costs ~3e-5 relative.
+            # float64 inside: near code 1 and above, the decoding's c2 - c3 * e cancels (float32 costs >= 3e-5).
             q = p.astype(np.float64)
             y = np.abs(q) if self.curve == "st2084_mirror" else np.maximum(q, 0.0)
-            with np.errstate(invalid="ignore"):
+            with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
                 if self.encode:
                     ym = np.power(y, PQ_M1)
                     out = np.power((PQ_C1 + PQ_C2 * ym) / (1.0 + PQ_C3 * ym), PQ_M2)
                 else:
-                    e = np.power(np.minimum(y, 1.0), 1.0 / PQ_M2)
+                    e = np.power(y if self.curve == "st2084_mirror" else np.minimum(y, 1.0), 1.0 / PQ_M2)
                     out = np.power(np.maximum(e - PQ_C1, 0.0) / (PQ_C2 - PQ_C3 * e), 1.0 / PQ_M1)
-            p[...] = np.copysign(out, q) if self.curve == "st2084_mirror" else out
+                p[...] = np.copysign(out, q) if self.curve == "st2084_mirror" else out
             return
         if self.curve == "acescc":
             self._acescc(p)
@@ -334,9 +340,14 @@ class FixedCurveOp(Op):
                     f"vec3 r = pow(({PQ_C1:.10f} + {PQ_C2:.10f} * ym) / (1.0 + {PQ_C3:.10f} * ym), vec3({PQ_M2:.10f}));"
                 )
             else:
+                # With d = e - 1 = expm1(ln(code) / m2) (a series near code 1), e - c1 = (1 - c1) + d and
+                # c2 - c3 e = (1 - c1) - c3 d (c1 = c3 - c2 + 1): no float32 cancellation up to the pole.
+                code = src if mirror else f"clamp({src}, 0.0, 1.0)"
                 body = (
-                    f"vec3 e = pow(clamp({src}, 0.0, 1.0), vec3({1.0 / PQ_M2:.10f}));\n"
-                    f"vec3 r = pow(max(e - {PQ_C1:.10f}, vec3(0.0)) / ({PQ_C2:.10f} - {PQ_C3:.10f} * e), "
+                    f"vec3 t = log({code}) / {PQ_M2:.10f};\n"
+                    "vec3 d = mix(exp(t) - 1.0, t * (1.0 + t * (0.5 + t * (1.0 / 6.0 + t / 24.0))), "
+                    "lessThan(abs(t), vec3(0.01)));\n"
+                    f"vec3 r = pow(max({1.0 - PQ_C1:.10f} + d, vec3(0.0)) / ({1.0 - PQ_C1:.10f} - {PQ_C3:.10f} * d), "
                     f"vec3({1.0 / PQ_M1:.10f}));"
                 )
             body += "\nc = mix(r, -r, lessThan(c, vec3(0.0)));" if mirror else "\nc = r;"

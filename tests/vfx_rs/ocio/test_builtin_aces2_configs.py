@@ -1,0 +1,79 @@
+"""The ACES 2.x CG configs built here against OpenColorIO's built-in configs of the same names (issue 11, items 3-4).
+
+For ``cg-config-v4.0.0_aces-v2.0_ocio-v2.5`` and
+``cg-config-v5.0.0_aces-v2.1_ocio-v2.6``, our built-in config and OCIO's
+serialization of its own (read by `vfx_rs.ocio.Config.from_file`) must answer
+every name query as OCIO does, and convert as OCIO does on the wide inputs of
+`oracle.wide_grid` (light -1 to 1e4, code values -0.5 to 1.25): every second
+pair and (color space, display, view) of v5.0.0 on the 5^3 grid of every
+fourth value, every fourth of v4.0.0, and every ACES 2.0 view from ACES2065-1 and
+ACEScct on the full 17^3 grid. ``bench/ocio_builtin.py`` runs every
+conversion of every config on the full grid (bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tolerances import RTOL_OCIO_BUILTIN
+from tests.vfx_rs.ocio.fidelity import check, conversions, serialized
+from tests.vfx_rs.ocio.oracle import check_queries
+from vfx_rs.ocio import Config, builtin
+
+OCIO = pytest.importorskip("PyOpenColorIO")
+
+V4 = "cg-config-v4.0.0_aces-v2.0_ocio-v2.5"
+V5 = "cg-config-v5.0.0_aces-v2.1_ocio-v2.6"
+
+
+@pytest.fixture(scope="module", params=[V4, V5])
+def configs(request, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """(OCIO's config, {"built in": ours, "serialized": OCIO's file read by us})."""
+    ref = OCIO.Config.CreateFromBuiltinConfig(request.param)
+    return ref, {"built in": builtin(request.param), "serialized": serialized(ref, tmp_path_factory.mktemp("aces2"))}
+
+
+def _report(results: dict[str, float]) -> None:
+    bad = {k: v for k, v in results.items() if v > RTOL_OCIO_BUILTIN}
+    worst = max(results, key=results.__getitem__)
+    print(
+        f"\n{len(results) - len(bad)}/{len(results)} within {RTOL_OCIO_BUILTIN}; worst {results[worst]:.2e} ({worst})"
+    )
+    assert not bad, bad
+
+
+def test_names_match_ocio(configs) -> None:  # type: ignore[no-untyped-def]
+    ref, ours = configs
+    for config in ours.values():
+        check_queries(ref, config)
+        assert config.default_view_transform == ref.getDefaultViewTransformName()
+        assert config.families() == list(dict.fromkeys(f for cs in ref.getColorSpaces() if (f := cs.getFamily())))
+        for name in ref.getViewTransformNames():
+            scene = ref.getViewTransform(name).getReferenceSpaceType() == OCIO.REFERENCE_SPACE_SCENE
+            assert config.view_transform(name).reference == ("scene" if scene else "display")
+        for path in ("/a/b.exr", "/a/b.MOV", "/a/clip.mxf", "/a/b.png", "/a/b_ACEScg.tif"):
+            assert config.colorspace_from_filepath(path) == ref.getColorSpaceFromFilepath(path)[0], path
+        assert config.look_names() == list(ref.getLookNames())
+
+
+def test_conversions_match_ocio(configs) -> None:  # type: ignore[no-untyped-def]
+    ref, ours = configs
+    items = conversions(ref)
+    stride = 2 if ref.getName() == V5 else 4
+    results = check(ref, ours, items[::stride], step=4)
+    assert len(results) == 2 * len(items[::stride])
+    _report(results)
+
+
+def test_aces2_views_on_the_full_grid(configs) -> None:  # type: ignore[no-untyped-def]
+    ref, ours = configs
+    views = [(src, d, v) for d in ref.getDisplays() for v in ref.getViews(d) for src in ("ACES2065-1", "ACEScct")]
+    _report(check(ref, ours, [c for c in views if c[2].startswith("ACES 2.0")]))
+
+
+def test_ocio_names_resolve_as_ocio_2_6() -> None:
+    for name in ("ocio://default", "ocio://cg-config-latest", "ocio://studio-config-latest"):
+        if name.endswith("studio-config-latest"):
+            continue  # OCIO 2.6's ACES 2.1 studio config is not built here yet (vfx_rs.ocio.builtin)
+        assert Config.from_file(name).name == OCIO.Config.CreateFromFile(name).getName()
+    assert builtin(V4).name == V4
