@@ -25,7 +25,7 @@ import numpy as np
 
 from vfx_rs.lut.clf_context import NodeContext, NodeReader, array_dims, array_of, wrap
 from vfx_rs.lut.clf_ctf_nodes import read_exposure_contrast, read_fixed_function, read_reference
-from vfx_rs.lut.clf_grading_nodes import read_grading_primary, read_grading_tone
+from vfx_rs.lut.clf_grading_nodes import read_grading_primary, read_grading_rgb_curve, read_grading_tone
 from vfx_rs.lut.clf_lut_nodes import read_inverse_lut1d, read_inverse_lut3d, read_lut1d, read_lut3d
 from vfx_rs.lut.clf_ops import cdl_ops, exponent_ops, log_ops
 from vfx_rs.lut.clf_xml import Node
@@ -48,7 +48,6 @@ BIT_DEPTH_MAX: dict[str, float] = {
 
 UNSUPPORTED_NODES = frozenset(
     {
-        "GradingRGBCurve",
         "GradingHueCurve",
     }
 )
@@ -184,5 +183,6 @@ NODE_READERS: dict[str, NodeReader] = {
     "Function": read_fixed_function,
     "GradingPrimary": read_grading_primary,
     "GradingTone": read_grading_tone,
+    "GradingRGBCurve": read_grading_rgb_curve,
 }
 """Node readers by tag (``Gamma`` is CTF's name for ``Exponent``)."""
