@@ -178,5 +178,5 @@ def test_unknown_names_suggest_the_closest_or_list_the_few() -> None:
         cfg.colorspace("ACEScgg")
     with pytest.raises(OcioError, match=r"known: Raw, ACES 1.0 - SDR Video, Un-tone-mapped\)$"):
         cfg.view("sRGB - Display", "Nonsense")
-    with pytest.raises(OcioError, match="display 'Rec' is ambiguous in the config: it matches Rec.1886"):
+    with pytest.raises(OcioError, match=r"display 'Rec' is ambiguous in the config: it matches Rec\.1886"):
         cfg.display("Rec")

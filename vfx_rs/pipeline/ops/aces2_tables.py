@@ -30,7 +30,7 @@ from vfx_rs.pipeline.ops.aces2_gamut import (
     solve_j_intersect,
     vector_slope,
 )
-from vfx_rs.pipeline.ops.aces2_libm import LIBM, exact_hue, libm_hue, near
+from vfx_rs.pipeline.ops.aces2_libm import exact_hue, libm_hue, libm_math, near
 from vfx_rs.pipeline.ops.aces2_model import (
     EXACT,
     F32,
@@ -125,12 +125,12 @@ def _rgb(
 
 def _rgb_outside(j: np.ndarray | np.float32, m: np.ndarray, h: np.ndarray, p: JmhParams, limit: float) -> np.ndarray:
     """Whether JMh lands outside the display cube: a channel below 0 (`limit` 0) or above `limit`, decided with
-    `LIBM` where a channel is within a few ulps of it."""
+    `libm_math()` where a channel is within a few ulps of it."""
     rgb = _rgb(j, m, h, p)
     close = near(rgb, limit)
     if close.any():
         jj = j if np.ndim(j) == 0 else np.asarray(j)[close]
-        rgb[:, close] = _rgb(jj, m[close], h[close], p, LIBM)
+        rgb[:, close] = _rgb(jj, m[close], h[close], p, libm_math())
     return np.any(rgb < 0, axis=0) if limit == 0.0 else np.any(rgb > F32(limit), axis=0)
 
 
@@ -176,11 +176,11 @@ def _reach_corners(p: JmhParams, limit_j: np.float32, maximum: np.float32) -> np
         a = _aab(test * corners, p)[0]
         close = np.abs(a - limit_a) <= F32(64.0) * np.spacing(limit_a)
         if close.any():
-            a[close] = rgb_to_aab(test[close] * corners[:, close], p, LIBM)[0]
+            a[close] = rgb_to_aab(test[close] * corners[:, close], p, libm_math())[0]
         lower = np.where(active & (a < limit_a), test, lower)
         upper = np.where(active & ~(a < limit_a), test, upper)
         active &= a != limit_a
-    return _cycle(_jmh(upper * corners, p, LIBM))[0]
+    return _cycle(_jmh(upper * corners, p, libm_math()))[0]
 
 
 def _reach_table(p: JmhParams, limit_j: np.float32) -> np.ndarray:
@@ -269,6 +269,7 @@ def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: Jm
     result = np.zeros(hues.size, F32)
     previous_edge, previous = -1, F32(0.0)
     tolerance, two, zero, one = F32(1e-7), F32(2.0), F32(0.0), F32(1.0)
+    ends = [(tuple(c_lo[:, i]), tuple(c_hi[:, i])) for i in range(hues.size)]
     for i in np.flatnonzero(~exact).tolist():
         lo = previous if upper[i] == previous_edge else zero
         hi = one
@@ -281,14 +282,14 @@ def _display_cusps(hues: np.ndarray, rgb_c: np.ndarray, jmh_c: np.ndarray, p: Jm
             elif offset < -_CUSP_MARGIN:
                 lo = mid
             else:
-                hue = hue_at((c_hi[:, i] - c_lo[:, i]) * mid + c_lo[:, i])
+                hue = hue_at(*ends[i], mid)
                 if hue < h_lo[i] or (hue < h_hi[i] and hue > hues[i]):
                     hi = mid
                 else:
                     lo = mid
         result[i] = previous = (lo + hi) / two
         previous_edge = upper[i]
-    jm = _jmh((c_hi - c_lo) * result + c_lo, p, LIBM)[:2]
+    jm = _jmh((c_hi - c_lo) * result + c_lo, p, libm_math())[:2]
     return np.where(exact, jmh_c[:2, lower], jm)
 
 
@@ -314,7 +315,9 @@ def _upper_hull_gammas(
     slope = vector_slope(j_int, focus, limit_j, gain)
     j_int_cusp = solve_j_intersect(cusp_j, cusp_m, focus, limit_j, gain)
     lum_limit = F32(F32(peak) / F32(100.0))
-    lower = {fm: line_boundary_m(j_int, slope, lower_inv, cusp_j, cusp_m, j_int_cusp, fm) for fm in (EXACT, LIBM)}
+    lower = {
+        fm: line_boundary_m(j_int, slope, lower_inv, cusp_j, cusp_m, j_int_cusp, fm) for fm in (EXACT, libm_math())
+    }
     hr = np.broadcast_to(hue_radians(hues), j_int.shape)
     trig = EXACT.cos(hr), EXACT.sin(hr)  # the double cos and sin OCIO's JMh_to_Aab calls
 
@@ -342,7 +345,7 @@ def _upper_hull_gammas(
         rgb = corner_rgb(g_inv, sel, EXACT)
         close = np.any(near(rgb.reshape(3, -1), lum_limit).reshape(rgb.shape[1:]), axis=0)
         if close.any():
-            rgb[:, :, close] = corner_rgb(g_inv[close], np.flatnonzero(sel)[close], LIBM)
+            rgb[:, :, close] = corner_rgb(g_inv[close], np.flatnonzero(sel)[close], libm_math())
         return np.all(np.any(rgb > lum_limit, axis=0), axis=0)
 
     n = hues.size
@@ -394,7 +397,7 @@ def aces2_tables(peak: float, limiting: Primaries) -> Aces2Tables:
     lower_inv = F32(F32(1.0) / (F32(1.14) + F32(0.07) * ts.log_peak))
     reach_c = _reach_corners(p_reach, limit_j, ts.forward_limit)
     rgb_c = F32(F32(peak) / F32(100.0)) * _corners()
-    jmh_c, order = _cycle(_jmh(rgb_c, p_lim, LIBM))
+    jmh_c, order = _cycle(_jmh(rgb_c, p_lim, libm_math()))
     rgb_c = rgb_c[:, order]
     merged = sorted(set(reach_c[2, 1:7].tolist()) | set(jmh_c[2, 1:7].tolist()))
     hues = _hue_table([F32(h) for h in merged])
