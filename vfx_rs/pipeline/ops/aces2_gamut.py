@@ -177,8 +177,8 @@ def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.n
     lo = hi - 1
     h_lo = t.hues.take(lo)
     w = (h - h_lo) / (t.hues.take(hi) - h_lo)
-    a = t.cusp_rows[:, lo]
-    out = t.cusp_rows[:, hi]
+    a = t.cusp_rows.take(lo, axis=1)
+    out = t.cusp_rows.take(hi, axis=1)
     out -= a
     out *= w
     out += a
