@@ -166,9 +166,10 @@ def load_yaml(text: str, path: str | None) -> YMap:
         loader = _loader(path)(text)  # a SafeLoader subclass: plain data only
     except yaml.reader.ReaderError as exc:  # the reader checks the characters as it starts
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        where = text.count("\n", 0, exc.position) + 1
         raise OcioError(
-            f"malformed YAML: control character U+{code:04X} is not allowed", path=path, line=where
+            f"malformed YAML: control character U+{code:04X} is not allowed",
+            path=path,
+            line=text.count("\n", 0, exc.position) + 1,
         ) from None
     try:
         loader.root = loader.get_single_node()
