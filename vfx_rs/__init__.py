@@ -49,7 +49,9 @@ __all__ = [
     "write_layers",
 ]
 
-_SUBPACKAGES = frozenset({"color", "core", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "warp"})
+_SUBPACKAGES = frozenset(
+    {"color", "core", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "viewer", "warp"}
+)
 
 _LAZY = {
     "read_deep": "vfx_rs.io.exr_deep",

@@ -111,11 +111,9 @@ class DeepImage:
         if "Z" not in self.samples:
             return self
         owner = np.repeat(np.arange(self.counts.size), self.counts.ravel())
-        keys = [owner]
-        keys.insert(0, self.samples["Z"])
-        if "ZBack" in self.samples:
-            keys.insert(0, self.samples["ZBack"])
-        order = np.lexsort(keys)
+        # np.lexsort sorts by the last key first: pixel, then Z, then ZBack.
+        keys: list[np.ndarray] = [self.samples["ZBack"]] if "ZBack" in self.samples else []
+        order = np.lexsort([*keys, self.samples["Z"], owner])
         samples = {name: values[order] for name, values in self.samples.items()}
         return DeepImage(self.counts, samples, self.data_window, self.display_window, dict(self.metadata))
 

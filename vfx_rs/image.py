@@ -67,6 +67,9 @@ class Image:
         Header attributes. EXR files use OpenEXR's names: ``dataWindow`` and
         ``displayWindow`` as ``(xmin, ymin, xmax, ymax)``, ``chromaticities``,
         ``compression``.
+    copy
+        Accepted for vfx-rs-py compatibility (also as the second positional
+        argument, ``Image(array, True)``); the data is always copied.
 
     Examples
     --------
@@ -83,10 +86,14 @@ class Image:
     def __init__(
         self,
         array: npt.ArrayLike,
-        channel_names: Sequence[str] | None = None,
+        channel_names: Sequence[str] | bool | None = None,
         format: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        *,
+        copy: bool = True,
     ) -> None:
+        if isinstance(channel_names, bool):  # vfx-rs-py's Image(array, copy): the data is copied either way
+            channel_names = None
         source = numeric_array(array, "image array")
         data = as_float32_pixels(source, "image array")
         if np.shares_memory(data, source):

@@ -30,6 +30,7 @@ __all__ = [
     "bake_job",
     "depth_range",
     "export",
+    "export_channels",
     "export_job",
     "load_image",
     "load_settings",
@@ -139,27 +140,16 @@ def set_channel(state: ViewerState, channel: str) -> None:
 
 def set_grade(
     state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
-) -> None:
-    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation."""
-
-    def triple(v: Any) -> tuple[float, float, float]:
-        values = [float(v)] * 3 if isinstance(v, (int, float)) else [float(x) for x in v]
-        if len(values) != 3:
-            raise ArgumentError(f"expected 3 values, got {len(values)}")
-        return (values[0], values[1], values[2])
-
-    if slope is not None:
-        state.slope = triple(slope)
-    if offset is not None:
-        state.offset = triple(offset)
-    if power is not None:
-        values = triple(power)
-        if min(values) <= 0:
-            report_error(state, f"CDL power must be positive, got {values}")
-            return
-        state.power = values
-    if saturation is not None:
-        state.saturation = float(saturation)
+) -> bool:
+    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation: one change, all or nothing."""
+    values = {"slope": slope, "offset": offset, "power": power, "saturation": saturation}
+    try:
+        settings = state.settings.replace(**{k: v for k, v in values.items() if v is not None})
+    except (VfxError, TypeError, ValueError) as exc:
+        report_error(state, f"cannot set the grade: {exc}")
+        return False
+    state.settings = settings
+    return True
 
 
 def reset_grade(state: ViewerState) -> None:
@@ -203,11 +193,23 @@ def export_job(state: ViewerState, path: str | Path, *, grade_only: bool = False
             if progress is not None:
                 progress(fraction * (1.0 - WRITE_SHARE))
 
-        vfx_rs.write(path, settings.apply(image, grade_only=grade_only, progress=band), **options)
+        shown = settings.apply(image, grade_only=grade_only, progress=band)
+        vfx_rs.write(path, export_channels(image, shown, grade_only=grade_only), **options)
         if progress is not None:
             progress(1.0)
 
     return job
+
+
+def export_channels(image: Image, shown: Image, *, grade_only: bool = False) -> Image:
+    """`shown` (RGBA from `ViewSettings.apply`) with the channels `image` has: no alpha added to an image
+    without one, and one channel for a graded single-channel image."""
+    names = image.channel_names
+    if "A" in names or image.channels == 2:
+        return shown
+    if grade_only and image.channels == 1:
+        return shown.with_pixels(shown.pixels[..., :1], names)
+    return shown.with_pixels(shown.pixels[..., :3], ["R", "G", "B"])
 
 
 def bake_job(state: ViewerState, path: str | Path) -> Job:

@@ -11,7 +11,7 @@ from typing import Any
 
 from vfx_rs.image import Image
 from vfx_rs.view import ViewSettings
-from vfxview import color_commands, commands
+from vfxview import color_commands, commands, playback
 from vfxview.state import ViewerState
 
 __all__ = ["ScriptViewer"]
@@ -34,8 +34,6 @@ class ScriptViewer:
 
     def open(self, path: str | Path) -> bool:
         """Open an image file, or the sequence or movie it belongs to (``False`` and ``state.error`` on failure)."""
-        from vfxview import playback  # playback builds on these commands
-
         return playback.open_path(self.state, path)
 
     @property

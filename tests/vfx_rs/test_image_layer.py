@@ -54,3 +54,11 @@ def test_vfx_rs_py_image_methods_delegate_to_the_ops() -> None:
     assert img.crop(vfx_rs.Roi3D(1, 3, 0, 2)).shape == (2, 2, 4)
     with pytest.raises(vfx_rs.ArgumentError, match="integers"):
         vfx_rs.Image.empty(0, 2)
+
+
+def test_image_copy_argument_of_vfx_rs_py() -> None:
+    data = np.ones((2, 2, 3), np.float32)
+    for img in (vfx_rs.Image(data, True), vfx_rs.Image(data, copy=False)):
+        data[0, 0, 0] = 5.0
+        assert img.numpy()[0, 0, 0] == 1.0 and img.channel_names == ["R", "G", "B"]
+        data[0, 0, 0] = 1.0

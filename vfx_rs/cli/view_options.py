@@ -82,6 +82,22 @@ def given(args: argparse.Namespace, fields: tuple[str, ...]) -> dict[str, Any]:
     return found
 
 
+def _resolve_names(args: argparse.Namespace, changes: dict[str, Any], config: Any, base: Any) -> None:
+    """Replace a display or view given by a unique part of its name with the full name, and say so."""
+    import sys
+
+    if "display" in changes:
+        full = config.display(changes["display"]).name
+        if full != changes["display"] and not getattr(args, "quiet", False):
+            print(f"vfx: --display {changes['display']!r} is {full!r}", file=sys.stderr)
+        changes["display"] = full
+    if "view" in changes:
+        full = config.view(changes.get("display", base.display), changes["view"]).name
+        if full != changes["view"] and not getattr(args, "quiet", False):
+            print(f"vfx: --view {changes['view']!r} is {full!r}", file=sys.stderr)
+        changes["view"] = full
+
+
 def view_settings(args: argparse.Namespace, fields: tuple[str, ...]) -> Any:
     """The `ViewSettings` of ``--settings`` (or the defaults) with the given options among `fields` on top.
 
@@ -92,6 +108,8 @@ def view_settings(args: argparse.Namespace, fields: tuple[str, ...]) -> Any:
 
     base = ViewSettings.load(args.settings) if getattr(args, "settings", None) else ViewSettings()
     changes = given(args, fields)
+    if "display" in changes or "view" in changes:
+        _resolve_names(args, changes, load_config(changes.get("config", base.config)), base)
     if "display" in changes and "view" not in changes:
         changes["view"] = load_config(changes.get("config", base.config)).default_view(changes["display"])
     if "lut" in changes and base.lut_position == "none":

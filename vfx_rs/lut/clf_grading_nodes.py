@@ -1,4 +1,4 @@
-"""CTF's ``GradingPrimary`` and ``GradingTone`` nodes (CTF 2.0) as OCIO's grading ops.
+"""CTF's ``GradingPrimary``, ``GradingTone`` and ``GradingRGBCurve`` nodes (CTF 2.0) as OCIO's grading ops.
 
 As OpenColorIO's CTFReaderGradingPrimaryElt / CTFReaderGradingToneElt
 (CTFReaderHelper.cpp): ``style`` is ``log``, ``linear`` or ``video``, with
@@ -12,22 +12,27 @@ each child sets some:
 - GradingTone: ``Blacks``, ``Shadows``, ``Midtones``, ``Highlights``,
   ``Whites`` (``rgb``, ``master`` and ``start``/``width``; Midtones has
   ``center`` for ``start``, Shadows and Highlights ``pivot`` for ``width``;
-  all required) and ``SContrast master=``.
+  all required) and ``SContrast master=``;
+- GradingRGBCurve (``bypassLinToLog="true"`` optional): ``Red``, ``Green``,
+  ``Blue``, ``Master``, each with ``ControlPoints`` (x y pairs, spaces or
+  commas) and optional ``Slopes`` (one per point).
 
-The ops are `GradingPrimaryOp` and `GradingToneOp` (issue 20's grading ops).
+The ops are `GradingPrimaryOp`, `GradingToneOp` and `GradingRGBCurveOp` (issue 20's grading ops).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Literal, cast
 
 from vfx_rs.lut.clf_context import NodeContext, wrap
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
+from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 
-__all__ = ["read_grading_primary", "read_grading_tone"]
+__all__ = ["read_grading_primary", "read_grading_rgb_curve", "read_grading_tone"]
 
 _STYLES = {"log", "linear", "video"}
 
@@ -51,13 +56,16 @@ _TONE = {
 """GradingTone regions and the names of their start/width attributes (OCIO parseRGBMSWAttrValues)."""
 
 
-def _style(node: Node) -> tuple[str, bool]:
+GradingStyle = Literal["log", "linear", "video"]
+
+
+def _style(node: Node) -> tuple[GradingStyle, bool]:
     raw = node.attr("style")
     style = (raw or "").lower()
     inverse = style.endswith("rev")
     if style.removesuffix("rev") not in _STYLES:
         raise node.error(f"{node.tag} style {raw!r} is not log, linear or video (or their Rev)")
-    return style.removesuffix("rev"), inverse
+    return cast(GradingStyle, style.removesuffix("rev")), inverse
 
 
 def _floats(child: Node, name: str, count: int) -> list[float]:
@@ -102,7 +110,7 @@ def read_grading_primary(node: Node, _in_max: float, _out_max: float, _context: 
                 value = _optional(child, attr)
                 if value is not None:
                     values[key] = value
-    return wrap(node, lambda: [GradingPrimaryOp(style=style, inverse_direction=inverse, **values)])  # type: ignore[arg-type]
+    return wrap(node, lambda: [GradingPrimaryOp(style=style, inverse_direction=inverse, **values)])
 
 
 def read_grading_tone(node: Node, _in_max: float, _out_max: float, _context: NodeContext) -> list[Op]:
@@ -116,4 +124,46 @@ def read_grading_tone(node: Node, _in_max: float, _out_max: float, _context: Nod
             values[tag] = (*_rgbm(child), _floats(child, start, 1)[0], _floats(child, width, 1)[0])
         elif tag == "scontrast":
             values["s_contrast"] = _floats(child, "master", 1)[0]
-    return wrap(node, lambda: [GradingToneOp(style=style, inverse_direction=inverse, **values)])  # type: ignore[arg-type]
+    return wrap(node, lambda: [GradingToneOp(style=style, inverse_direction=inverse, **values)])
+
+
+def _curve_numbers(element: Node, what: str) -> list[float]:
+    text = element.text.strip()
+    try:
+        return [float(v) for v in re.split(r"[\s,]+", text)] if text else []
+    except ValueError:
+        raise element.error(f"{what} {text[:60]!r} are not numbers") from None
+
+
+def _curve(child: Node) -> tuple[tuple[tuple[float, float], ...], tuple[float, ...] | None]:
+    points_node = child.child("ControlPoints")
+    if points_node is None:
+        raise child.error(f"{child.tag} curve needs ControlPoints")
+    values = _curve_numbers(points_node, "ControlPoints")
+    if len(values) % 2 or len(values) < 4:
+        raise points_node.error(f"ControlPoints need x y pairs (2 or more), found {len(values)} numbers")
+    points = tuple((values[i], values[i + 1]) for i in range(0, len(values), 2))
+    slopes_node = child.child("Slopes")
+    if slopes_node is None:
+        return points, None
+    slopes = _curve_numbers(slopes_node, "Slopes")
+    if len(slopes) != len(points):
+        raise slopes_node.error(f"{child.tag} needs one slope per control point ({len(points)}), found {len(slopes)}")
+    return points, tuple(slopes)
+
+
+def read_grading_rgb_curve(node: Node, _in_max: float, _out_max: float, _context: NodeContext) -> list[Op]:
+    """A ``GradingRGBCurve`` node (module docstring)."""
+    style, inverse = _style(node)
+    bypass = node.attr("bypassLinToLog")
+    if bypass is not None and bypass.lower() != "true":
+        raise node.error(f"GradingRGBCurve bypassLinToLog {bypass!r} must be 'true' if present")
+    curves: dict[str, Any] = {}
+    for child in node.children:
+        tag = child.tag.lower()
+        if tag in ("red", "green", "blue", "master"):
+            curves[tag] = _curve(child)
+    bypassed = bypass is not None
+    return wrap(
+        node, lambda: [GradingRGBCurveOp(style=style, inverse_direction=inverse, lintolog_bypass=bypassed, **curves)]
+    )

@@ -162,7 +162,14 @@ def load_yaml(text: str, path: str | None) -> YMap:
     """Parse config text safely; malformed YAML raises `OcioError` with the line."""
     import yaml
 
-    loader = _loader(path)(text)  # a SafeLoader subclass: plain data only
+    try:
+        loader = _loader(path)(text)  # a SafeLoader subclass: plain data only
+    except yaml.reader.ReaderError as exc:  # the reader checks the characters as it starts
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise OcioError(
+            f"malformed YAML: control character U+{code:04X} is not allowed", path=path, line=line
+        ) from None
     try:
         loader.root = loader.get_single_node()
         data = loader.construct_document(loader.root) if loader.root is not None else None

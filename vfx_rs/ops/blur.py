@@ -181,10 +181,10 @@ def unsharp_mask(
     sigma: float | None = None,
     amount: float = 1.0,
     threshold: float = 0.0,
+    roi: Any = None,
     *,
     radius: float | None = None,
     edge: str = "clamp",
-    roi: Any = None,
 ) -> Any:
     """Sharpen by adding back the detail a gaussian blur removes.
 

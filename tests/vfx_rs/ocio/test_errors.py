@@ -68,10 +68,10 @@ def _line_of(text: str, needle: str) -> int:
             "'slope' needs 3 numbers",
         ),
         (
-            "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: ACES_RedMod03}}\n",
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: XYZ_TO_xyY}}\n",
             "FixedFunction",
             lambda c: c.processor("a", "lin"),
-            "FixedFunctionTransform style 'ACES_RedMod03' is not supported",
+            "FixedFunctionTransform style 'XYZ_TO_xyY' is not supported",
         ),
         (
             "  - !<ColorSpace> {name: a, to_scene_reference: !<BuiltinTransform> {style: NOT-A-STYLE}}\n",
@@ -178,5 +178,5 @@ def test_unknown_names_suggest_the_closest_or_list_the_few() -> None:
         cfg.colorspace("ACEScgg")
     with pytest.raises(OcioError, match=r"known: Raw, ACES 1.0 - SDR Video, Un-tone-mapped\)$"):
         cfg.view("sRGB - Display", "Nonsense")
-    with pytest.raises(OcioError, match="display 'Rec' is ambiguous in the config: it matches Rec.1886"):
+    with pytest.raises(OcioError, match=r"display 'Rec' is ambiguous in the config: it matches Rec\.1886"):
         cfg.display("Rec")

@@ -150,3 +150,9 @@ def test_fifo_is_refused_at_once(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(IoError, match="named pipe"):
         Config.from_file(fifo)
+
+
+def test_control_characters_are_refused_with_the_line() -> None:
+    with pytest.raises(OcioError, match=r"control character U\+0000 is not allowed") as info:
+        Config.from_string(BASE + "bad: a\x00b\n", path="cfg.ocio")
+    assert info.value.line == BASE.count("\n") + 1

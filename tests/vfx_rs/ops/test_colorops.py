@@ -92,3 +92,14 @@ def test_color_map_with_own_knots_and_errors() -> None:
         ops.color_map(ramp, 0, "rainbowz")
     with pytest.raises(vfx_rs.ArgumentError, match="16 numbers"):
         ops.colormatrixtransform(ramp, [1, 2, 3])
+
+
+def test_repremult_and_roi_on_compositing_match_imagebufalgo() -> None:
+    a = np.abs(sample())
+    a[1, 1, 3] = 0.0
+    want = oiio_ref.pixels(IBA.repremult(oiio_ref.buf(a)))
+    np.testing.assert_allclose(ops.repremult(vfx_rs.Image(a)).numpy(), want, atol=ATOL_IBA_F32)
+    b = np.abs(sample()[::-1]).copy()
+    roi = vfx_rs.Roi3D(2, 6, 1, 4)
+    want = oiio_ref.pixels(IBA.over(oiio_ref.buf(a), oiio_ref.buf(b)))[1:4, 2:6]
+    np.testing.assert_allclose(ops.over(a, b, roi), want, atol=ATOL_IBA_F32)

@@ -9,7 +9,10 @@
 Per pixel as OpenColorIO 2.6's CPU renderers (``src/OpenColorIO/ops/fixedfunction/FixedFunctionOpCPU.cpp``:
 Renderer_ACES_OutputTransform20, _RGB_TO_JMh_20, _TONESCALE_COMPRESS_20, _GAMUT_COMPRESS_20) in float32,
 from the aces-output CTL (``Lib.Academy.OutputTransform.ctl`` outputTransform_fwd/_inv). The stages live in
-`aces2_model`, `aces2_tonescale`, `aces2_gamut` and `aces2_tables` (each with its GLSL twin).
+`aces2_model`, `aces2_tonescale`, `aces2_gamut` and `aces2_tables` (each with its GLSL twin). The forward
+kernels use NumPy's float32 transcendental functions; the inverse, which amplifies an ulp near the display
+peak, uses libm-exact ones (`aces2_model.EXACT`). NaNs follow OCIO's ``std::max``/``std::min``: a NaN the
+model produces for A < 0 becomes 0 where OCIO's clamps turn it into 0.
 """
 
 from __future__ import annotations
@@ -126,6 +129,13 @@ class Aces2OutputOp(Op):
         Peak display luminance in cd/m2 (100 for SDR); the output's 1.0 is 100 cd/m2.
     limiting
         xy of the limiting primaries' red, green, blue and white.
+
+    Examples
+    --------
+    >>> from vfx_rs.pipeline import Pipeline
+    >>> grey = Pipeline([Aces2OutputOp()]).applied([[0.18, 0.18, 0.18]])  # 18% grey to about 10 cd/m2
+    >>> [round(float(v), 4) for v in grey[0]]
+    [0.1, 0.1, 0.1]
     """
 
     kind = "aces2_output"

@@ -121,10 +121,13 @@ def boundary_m(
     slope: np.ndarray,
     j_intersect_cusp: np.ndarray,
     fm: F32Math = FAST,
+    lower: np.ndarray | None = None,
 ) -> np.ndarray:
     """The gamut boundary's M on the compression line: smooth minimum of the lower and (flipped) upper hulls
-    (Transform.cpp find_gamut_boundary_intersection, smin_scaled)."""
-    lower = line_boundary_m(j_intersect, slope, gamma_bottom_inv, cusp_j, cusp_m, j_intersect_cusp, fm)
+    (Transform.cpp find_gamut_boundary_intersection, smin_scaled); `lower`, when given, is the lower hull's M
+    (it does not depend on the upper hull's gamma, which the table search varies)."""
+    if lower is None:
+        lower = line_boundary_m(j_intersect, slope, gamma_bottom_inv, cusp_j, cusp_m, j_intersect_cusp, fm)
     upper = line_boundary_m(
         j_max - j_intersect, -slope, gamma_top_inv, j_max - cusp_j, cusp_m, j_max - j_intersect_cusp, fm
     )
@@ -174,8 +177,8 @@ def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.n
     lo = hi - 1
     h_lo = t.hues.take(lo)
     w = (h - h_lo) / (t.hues.take(hi) - h_lo)
-    a = t.cusp_rows[:, lo]
-    out = t.cusp_rows[:, hi]
+    a = t.cusp_rows.take(lo, axis=1)
+    out = t.cusp_rows.take(hi, axis=1)
     out -= a
     out *= w
     out += a

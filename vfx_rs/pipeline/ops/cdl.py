@@ -167,15 +167,20 @@ class CdlOp(Op):
         slope, offset, power, sat = self.render_params()
         t = p.dtype
         column = {k: v.astype(t).reshape(3, 1) for k, v in (("slope", slope), ("offset", offset), ("power", power))}
+        # A no-clamp CDL of power 1 and saturation 1 is a scale and offset (OCIO's optimizer makes it a
+        # matrix): the saturation step is skipped so Inf stays Inf instead of luma + (Inf - luma) = NaN.
+        scale_only = not self.clamps and self.power == (1.0, 1.0, 1.0) and self.saturation == 1.0
         if self.forward:
             p *= column["slope"]
             p += column["offset"]
             self._power(p, column["power"])
-            self._saturation(p, sat)
+            if not scale_only:
+                self._saturation(p, sat)
         else:
             if self.clamps:
                 _clamp_unit(p)
-            self._saturation(p, sat)
+            if not scale_only:
+                self._saturation(p, sat)
             self._power(p, column["power"])
             p += column["offset"]
             p *= column["slope"]
@@ -215,9 +220,15 @@ class CdlOp(Op):
         clamp = "c = clamp(c, 0.0, 1.0);" if self.clamps else ""
         if self.clamps:
             power_line = f"c = pow(clamp(c, 0.0, 1.0), {np_});"
-        else:
-            power_line = f"c = mix(pow(max(c, vec3(0.0)), {np_}), c, lessThan(c, vec3(0.0)));"
-        sat_line = f"{{ float luma = dot(c, {luma}); c = vec3(luma) + {nsat} * (c - vec3(luma)); }}"
+            sat_line = f"{{ float luma = dot(c, {luma}); c = vec3(luma) + {nsat} * (c - vec3(luma)); }}"
+        else:  # power 1 leaves NaN; power 1 and saturation 1 is a scale and offset (Inf stays), as in NumPy
+            power_line = (
+                f"if ({np_} != vec3(1.0)) {{ c = mix(pow(max(c, vec3(0.0)), {np_}), c, lessThan(c, vec3(0.0))); }}"
+            )
+            sat_line = (
+                f"if ({nsat} != 1.0 || {np_} != vec3(1.0)) "
+                f"{{ float luma = dot(c, {luma}); c = vec3(luma) + {nsat} * (c - vec3(luma)); }}"
+            )
         if self.forward:
             lines = [f"c = c * {ns} + {no};", power_line, sat_line, clamp]
         else:

@@ -110,6 +110,8 @@ class ExponentOp(Op):
             body = f"c = sign(c) * pow(abs(c), {g});"
         else:
             body = f"c = mix(pow(max(c, vec3(0.0)), {g}), c, lessThan(c, vec3(0.0)));"
+        if self.style != "clamp":  # exponent 1 is an exact identity (GLSL pow goes through exp2/log2)
+            body = f"if ({g} != vec3(1.0)) {{ {body} }}"
         return GlslSnippet(body=body, uniforms=uniforms)
 
     def inverse(self) -> ExponentOp:

@@ -94,10 +94,13 @@ class MatrixOp(Op):
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         m, o = names("m"), names("o")
-        return GlslSnippet(
-            body=f"c = {m} * c + {o};",
-            uniforms={m: Uniform("mat3", self.matrix), o: Uniform("vec3", self.offset)},
-        )
+        uniforms = {m: Uniform("mat3", self.matrix), o: Uniform("vec3", self.offset)}
+        scale = f"c = c * vec3({m}[0][0], {m}[1][1], {m}[2][2]) + {o};"
+        if not self.dynamic:  # as the NumPy kernel: a diagonal matrix scales, so Inf never meets a 0
+            diagonal = not np.any(self.matrix - np.diag(np.diag(self.matrix)))
+            return GlslSnippet(body=scale if diagonal else f"c = {m} * c + {o};", uniforms=uniforms)
+        off = " && ".join(f"{m}[{i}][{j}] == 0.0" for i in range(3) for j in range(3) if i != j)
+        return GlslSnippet(body=f"if ({off}) {{ {scale} }} else {{ c = {m} * c + {o}; }}", uniforms=uniforms)
 
     def inverse(self) -> MatrixOp:
         if abs(np.linalg.det(self.matrix)) < 1e-12:
