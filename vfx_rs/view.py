@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from vfx_rs.ocio import Config
 from vfx_rs.pipeline import GlslProgram, MatrixOp, Op, Pipeline, Uniform
 from vfx_rs.pipeline.op import GlslNames
 from vfx_rs.pipeline.ops import ExponentOp
+from vfx_rs.pipeline.ops.cdl import cdl_parameters
 from vfx_rs.view_trace import Trace, trace_pixel
 
 __all__ = [
@@ -123,7 +125,7 @@ def clear_caches() -> None:
 
 def _triple(value: Any, what: str) -> tuple[float, float, float]:
     values = [float(value)] * 3 if isinstance(value, (int, float)) else [float(v) for v in value]
-    if len(values) != 3 or not all(np.isfinite(values)):
+    if len(values) != 3 or not all(math.isfinite(v) for v in values):
         raise ArgumentError(f"{what} must be three finite numbers, got {value!r}")
     return (values[0], values[1], values[2])
 
@@ -187,7 +189,7 @@ class ViewSettings:
             object.__setattr__(self, name, _triple(getattr(self, name), name))
         for name in ("exposure", "saturation", "gamma"):
             value = float(getattr(self, name))
-            if not np.isfinite(value):
+            if not math.isfinite(value):
                 raise ArgumentError(f"{name} must be finite, got {value}")
             object.__setattr__(self, name, value)
         if self.normalize is not None:
@@ -198,7 +200,7 @@ class ViewSettings:
         _choice(self.lut_position, LUT_POSITIONS, "LUT position")
         if not self.gamma > 0:
             raise ArgumentError(f"gamma must be positive, got {self.gamma}")
-        self.cdl()  # slope >= 0, power > 0, saturation >= 0
+        cdl_parameters(self.slope, self.offset, self.power, self.saturation)  # slope >= 0, power > 0, saturation >= 0
 
     # -- the chain -------------------------------------------------------------------
     def cdl(self) -> Cdl:
@@ -217,9 +219,13 @@ class ViewSettings:
 
     def structure(self) -> ViewSettings:
         """These settings with the live values (`LIVE_FIELDS`) at their defaults: equal structure, equal GLSL source."""
-        live = {name: getattr(_DEFAULT, name) for name in LIVE_FIELDS}
-        live["normalize"] = None if self.normalize is None else (0.0, 1.0)
-        return dataclasses.replace(self, **live)
+        cached = self.__dict__.get("_structure")
+        if cached is None:  # kept on the instance: the viewport asks on every paint
+            live = {name: getattr(_DEFAULT, name) for name in LIVE_FIELDS}
+            live["normalize"] = None if self.normalize is None else (0.0, 1.0)
+            cached = dataclasses.replace(self, **live)
+            object.__setattr__(self, "_structure", cached)
+        return cached
 
     def _live_ops(self, dynamic: bool = True) -> tuple[list[Op], Op, Op]:
         """The ops before the color transform (normalisation, grade, channel), and the gamma after it."""

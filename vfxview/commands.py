@@ -140,27 +140,16 @@ def set_channel(state: ViewerState, channel: str) -> None:
 
 def set_grade(
     state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
-) -> None:
-    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation."""
-
-    def triple(v: Any) -> tuple[float, float, float]:
-        values = [float(v)] * 3 if isinstance(v, (int, float)) else [float(x) for x in v]
-        if len(values) != 3:
-            raise ArgumentError(f"expected 3 values, got {len(values)}")
-        return (values[0], values[1], values[2])
-
-    if slope is not None:
-        state.slope = triple(slope)
-    if offset is not None:
-        state.offset = triple(offset)
-    if power is not None:
-        values = triple(power)
-        if min(values) <= 0:
-            report_error(state, f"CDL power must be positive, got {values}")
-            return
-        state.power = values
-    if saturation is not None:
-        state.saturation = float(saturation)
+) -> bool:
+    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation: one change, all or nothing."""
+    values = {"slope": slope, "offset": offset, "power": power, "saturation": saturation}
+    try:
+        settings = state.settings.replace(**{k: v for k, v in values.items() if v is not None})
+    except (VfxError, TypeError, ValueError) as exc:
+        report_error(state, f"cannot set the grade: {exc}")
+        return False
+    state.settings = settings
+    return True
 
 
 def reset_grade(state: ViewerState) -> None:

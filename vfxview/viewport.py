@@ -20,6 +20,7 @@ from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
 from vfx_rs.errors import VfxError
 from vfx_rs.view import ViewSettings
+from vfxview.cache import prepared_texture
 from vfxview.glprogram import GlError, ShaderProgram, load_shader, read_float
 from vfxview.state import ViewerState
 from vfxview.textures import ImageTexture
@@ -151,10 +152,12 @@ class Viewport(QOpenGLWidget):
         self._dirty.clear()
 
     def _prepared(self, img: Any) -> np.ndarray | None:
-        """The texture data the read-ahead cache made for `img` on its worker (the shown frame), if any."""
+        """The texture data a worker made for `img` (the read-ahead cache's frame, or the file read at start), if any."""
+        if img is None or self.state.channel == "A":
+            return None
         cache = self.state.cache
-        entry = cache.get(self.state.frame) if cache is not None and self.state.channel != "A" else None
-        return entry.upload if entry is not None and entry.image is img else None
+        entry = cache.get(self.state.frame) if cache is not None else None
+        return entry.upload if entry is not None and entry.image is img else prepared_texture(img)
 
     def paintGL(self) -> None:
         if not self._textures:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from vfxview.panels.probe import ProbePanel
 from vfxview.panels.scopes import ScopesPanel
 from vfxview.panels.timeline import Timeline
 from vfxview.script_viewer import ScriptViewer
-from vfxview.sequence import clip_for
+from vfxview.sequence import Opened, read_path
 from vfxview.state import ViewerState
 from vfxview.viewport import Viewport
 from vfxview.workers import Job, run_job, wait_all
@@ -237,41 +238,34 @@ class MainWindow(QMainWindow):
                 self.recent_menu.addAction(path, functools.partial(self.open_path, path))
 
     # -- files ---------------------------------------------------------------------
-    def open_path(self, path: str, background: bool = True) -> None:
-        """Open `path`, or the sequence or movie it belongs to; read on a worker thread when `background`."""
+    def open_path(self, path: str, background: bool = True, pending: Future[Opened] | None = None) -> None:
+        """Open `path`, or the sequence or movie it belongs to; read on a worker thread when `background`.
+
+        `pending` is that read already running (``vfxview`` starts it before Qt is imported).
+        """
         if not background:
             playback.open_path(self.state, path)
             return
-        try:
-            found = clip_for(path)
-        except (VfxError, OSError, ValueError) as exc:
-            commands.report_error(self.state, f"cannot open {path}: {exc}")
-            return
-        clip, frame = found if found is not None else (None, 0)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage(f"loading {path}...")
 
-        def done(result: Any) -> None:
+        def done(result: Opened) -> None:
             self.progress.hide()
             self.statusBar().clearMessage()
+            clip, frame, loaded = result
             if clip is not None:
-                playback.open_clip(self.state, clip, frame, loaded=result)
-            else:
+                playback.open_clip(self.state, clip, frame, loaded=loaded)
+            elif loaded is not None:
                 playback.close_clip(self.state)
-                commands.show_loaded(self.state, path, *result)
+                commands.show_loaded(self.state, path, *loaded)
 
         def failed(exc: Exception) -> None:
             self.progress.hide()
             self.statusBar().clearMessage()
             commands.report_error(self.state, f"cannot open {path}: {exc}")
 
-        def load() -> Any:
-            if clip is None:
-                return commands.load_image(path)
-            return None if clip.is_missing(frame) else clip.load(frame)
-
-        run_job(load, done, failed)
+        run_job(pending.result if pending is not None else functools.partial(read_path, path), done, failed)
 
     def compare_with(self, path: str) -> None:
         """Load `path` as image B and show the wipe."""

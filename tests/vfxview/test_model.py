@@ -110,3 +110,14 @@ def test_the_model_imports_without_qt_or_opengl():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.returncode == 0, out.stderr
+
+
+def test_a_grade_is_one_change_all_or_nothing():
+    state = ViewerState()
+    seen: list[str] = []
+    state.changed.connect(lambda name, value: seen.append(name))
+    assert commands.set_grade(state, slope=(1.2, 1.0, 0.8), offset=0.01, power=1.1, saturation=0.5)
+    assert seen.count("settings") == 1 and {"slope", "offset", "power", "saturation"} <= set(seen)
+    before = state.settings
+    assert not commands.set_grade(state, slope=2.0, power=(1.0, 0.0, 1.0))
+    assert state.settings == before and "power" in state.error

@@ -92,7 +92,7 @@ class GradePanel(QWidget):
         )
 
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("exposure", "gamma", "slope", "offset", "power", "saturation"):
+        if name == "settings":  # once per change, however many grade fields it moves
             self._sync()
 
     def _sync(self) -> None:
