@@ -74,6 +74,7 @@ _DEFAULTS: dict[str, Any] = {
     "nan_false_color": True,
     "background": "checker",  # checker | black
     "error": "",
+    "pinned": None,  # (x, y) image pixel the transform debugger shows whatever the cursor does, or None
     "recent": (),
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
     "settings": ViewSettings(),  # the display chain (vfx_rs.view); its fields read and write as state fields too

@@ -28,6 +28,7 @@ import vfx_rs
 from vfx_rs.errors import VfxError
 from vfxview import color_commands, commands, playback
 from vfxview.console import Console
+from vfxview.debug_window import install_debugger
 from vfxview.panels.color import ColorPanel
 from vfxview.panels.grade import GradePanel
 from vfxview.panels.info import InfoPanel
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.viewport.wipe_dragged.connect(lambda x: commands.set_wipe(self.state, x))
         self.state.changed.connect(self._on_state)
         self._build_menus()
+        install_debugger(self)
         self.resize(1280, 800)
         self._settings = QSettings()
         if remember_layout:
