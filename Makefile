@@ -49,6 +49,8 @@ test: sysdeps $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check vfx_rs vfxview tests bench tools
+	$(VENV)/bin/ruff format --check vfx_rs vfxview tests bench tools
+	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
 sample: $(STAMP)

@@ -51,6 +51,10 @@ WARM_IMPORTS = (
 """Imported once by the parent so that forked children start warm (importing runs no reader threads)."""
 
 
+RSS_GOAL_KB = 200 * 1024
+"""Cases whose child peaked above this (the issue's goal for inputs under 1 MB) are listed."""
+
+
 def _vm_bytes() -> int:
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -119,7 +123,9 @@ def fuzz_format(fmt: Format, cases: int, seed: int, timeout: float, memory: int)
             peak = max(peak, rss)
             if verdict in ("escaped", "crash", "hang") and len(problems) < 20:
                 problems.append(f"{fmt.name}:{case_seed} ({len(data)} bytes) {verdict}: {detail}")
-            elif verdict == "clean" and len(samples) < 3:
+            if rss > RSS_GOAL_KB and len(problems) < 20:
+                problems.append(f"{fmt.name}:{case_seed} ({len(data)} bytes) {verdict}, peak RSS {rss // 1024} MB")
+            if verdict == "clean" and len(samples) < 3:
                 samples.append(detail)
     return {
         "format": fmt.name,

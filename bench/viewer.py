@@ -1,7 +1,7 @@
 """Viewer speed: first frame for a 3840x2160 EXR, redraw after an exposure change, export through the view.
 
 Run under a display (``xvfb-run -a .venv/bin/python bench/viewer.py`` on a headless
-machine). Goals: first frame < 1.5 s from process start (issue 7); UI-thread CPU per paint under 1 ms
+machine). Goals: first frame < 1.0 s from process start (issue 13: `vfxview IMAGE` as run); UI-thread CPU per paint under 1 ms
 for pan and zoom and under 2 ms for an exposure change (issue 12: no pipeline rebuild, uniforms only);
 export within 2x of PyOpenColorIO plus OpenEXR doing the same (bench-only imports).
 """
@@ -28,23 +28,37 @@ from vfxview import commands
 W, H = 3840, 2160
 
 _FIRST_FRAME = """
-import sys, time
-from OpenGL import GL
-from PySide6.QtWidgets import QApplication
-from vfxview import commands
-from vfxview.window import MainWindow
-app = QApplication([])
-win = MainWindow(remember_layout=False)
-win.resize(1600, 1000)
-win.show()
-commands.open_image(win.state, sys.argv[2])
-win.viewport.repaint()
-app.processEvents()
-win.viewport.makeCurrent()
-GL.glFinish()
-print(time.time() - float(sys.argv[1]))
+import importlib.abc, importlib.util, os, sys, time
+T0 = float(sys.argv[1])
+
+class _AfterFirstPaint(importlib.abc.MetaPathFinder):
+    # When vfxview.viewport is imported (by vfxview itself, in its own order), wrap paintGL: after the
+    # first paint with an image, finish the GL work, print the seconds since the parent started us, exit.
+    def find_spec(self, name, path, target=None):
+        if name != "vfxview.viewport":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            paint = module.Viewport.paintGL
+            def paintGL(vp):
+                paint(vp)
+                if vp.state.image is not None:
+                    from OpenGL import GL
+                    GL.glFinish()
+                    print(time.time() - T0, flush=True)
+                    os._exit(0)
+            module.Viewport.paintGL = paintGL
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _AfterFirstPaint())
+from vfxview.app import main
+main([sys.argv[2]])
 """
-"""A fresh process that opens the EXR in a main window and draws it; prints seconds since its parent started it."""
+"""A fresh process that runs ``vfxview IMAGE`` as a user would; prints seconds from its start to the first paint."""
 
 
 def first_frame_from_process_start(path: Path) -> float:
@@ -158,7 +172,7 @@ def main() -> None:
     )
     print(f"first frame ({what}), in a running app: {first:.3f} s")
     print(
-        f"first frame from process start (new process: imports, window, read EXR, draw; best of 3): {start_to_frame:.3f} s"
+        f"first frame from process start (`vfxview uhd.exr`: read on a thread beside imports and window, draw; best of 3): {start_to_frame:.3f} s"
     )
     print(f"UI-thread CPU per paint, median of 30 (4K image; recompiles during these: {recompiles}):")
     print(f"  pan: {pan * 1000:.3f} ms   zoom: {zoom * 1000:.3f} ms   (goal < 1 ms)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,15 @@ from vfx_rs.image import Image, LayeredImage
 from vfx_rs.view import ViewSettings
 from vfxview.sequence import Clip
 
-__all__ = ["DEFAULT_BUDGET_MB", "WORKERS", "CachedFrame", "FrameCache", "texture_pixels"]
+__all__ = [
+    "DEFAULT_BUDGET_MB",
+    "WORKERS",
+    "CachedFrame",
+    "FrameCache",
+    "prepare_texture",
+    "prepared_texture",
+    "texture_pixels",
+]
 
 DEFAULT_BUDGET_MB = 2048
 """RAM the cache may hold until the user sets another budget (MiB)."""
@@ -38,6 +47,24 @@ def texture_pixels(image: Image) -> np.ndarray:
     as float16 when the file held half floats (exact: every value came from a half), else float32."""
     rgba = ViewSettings().input_pixels(image)
     return rgba.astype(np.float16) if image.format == "f16" else rgba
+
+
+_PREPARED: deque[tuple[Image, np.ndarray]] = deque(maxlen=2)
+_PREPARED_LOCK = threading.Lock()
+
+
+def prepare_texture(image: Image) -> np.ndarray:
+    """`texture_pixels` of `image`, kept for `prepared_texture` (a reader thread prepares, the viewport takes)."""
+    data = texture_pixels(image)
+    with _PREPARED_LOCK:
+        _PREPARED.append((image, data))
+    return data
+
+
+def prepared_texture(image: Image) -> np.ndarray | None:
+    """The texture data `prepare_texture` made for this very image object (the last two kept), else None."""
+    with _PREPARED_LOCK:
+        return next((data for held, data in _PREPARED if held is image), None)
 
 
 @dataclass(frozen=True)
@@ -155,7 +182,9 @@ class FrameCache:
 
     # -- workers ---------------------------------------------------------------------
     def _entry(self, image: Image, layered: LayeredImage | None) -> CachedFrame:
-        upload = self.prepare(image) if self.prepare is not None else None
+        upload = prepared_texture(image)
+        if upload is None and self.prepare is not None:
+            upload = self.prepare(image)
         nbytes = image.pixels.nbytes + (getattr(upload, "nbytes", 0) if upload is not None else 0)
         if layered is not None:
             nbytes += sum(layered[n].pixels.nbytes for n in layered.layer_names()[1:])

@@ -17,11 +17,23 @@ from typing import Any
 
 import numpy as np
 
+from vfx_rs.errors import VfxError
 from vfx_rs.image import Image, LayeredImage
+from vfx_rs.io.exr_header import read_headers
 from vfx_rs.io.movie import MOVIE_EXTENSIONS
 from vfx_rs.io.sequence import FramePattern, sequence_of
 
-__all__ = ["DEFAULT_FPS", "Clip", "ImageSequence", "MovieClip", "clip_for", "load_image", "placeholder"]
+__all__ = [
+    "DEFAULT_FPS",
+    "Clip",
+    "ImageSequence",
+    "MovieClip",
+    "Opened",
+    "clip_for",
+    "load_image",
+    "placeholder",
+    "read_path",
+]
 
 DEFAULT_FPS = 24.0
 """Frame rate of an image sequence until the user sets one."""
@@ -33,6 +45,12 @@ def load_image(path: str | os.PathLike[str]) -> tuple[Image, LayeredImage | None
 
     path = os.fspath(path)
     if path.lower().endswith(".exr"):
+        try:
+            parts = read_headers(path)
+        except (VfxError, OSError):
+            parts = []  # the layered reader below says what is wrong, naming the file
+        if len(parts) == 1 and not any("." in channel[0] for channel in parts[0].channels):
+            return vfx_rs.read(path), None  # one layer: the plain reader is faster than the layered one
         layered = vfx_rs.read_layered(path)
         names = layered.layer_names()
         return layered[names[0]], (layered if len(names) > 1 else None)
@@ -137,8 +155,21 @@ def clip_for(path: str | os.PathLike[str]) -> tuple[Clip, int] | None:
         return None
     pattern, frames = found
     clip = ImageSequence(pattern, frames)
-    named = [f for f in frames if pattern.path(f) == text]
-    return clip, (named[0] if named else clip.first)
+    named = pattern.frame_of(text)
+    return clip, (named if named is not None and clip.first <= named <= clip.last else clip.first)
+
+
+Opened = tuple[Clip | None, int, tuple[Image, LayeredImage | None] | None]
+"""What `read_path` gives: the clip (None for a lone image), the frame, and that frame read (None if missing)."""
+
+
+def read_path(path: str | os.PathLike[str]) -> Opened:
+    """Find the clip `path` belongs to and read the frame it names, or read the lone image (any thread)."""
+    found = clip_for(path)
+    if found is None:
+        return None, 0, load_image(path)
+    clip, frame = found
+    return clip, frame, (None if clip.is_missing(frame) else clip.load(frame))
 
 
 @functools.lru_cache(maxsize=4)

@@ -88,4 +88,29 @@ def test_cache_budget_field_and_strip(window, qtbot, shot):
     t.cache_box.setValue(512)
     assert window.state.cache_mb == 512 and window.state.cache.budget == 512 * 2**20
     t._refresh()
-    assert t.cache_label.text().startswith("5 frames")
+    assert t.cache_label.text().startswith("5 fr,")
+
+
+def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, qtbot, tmp_path):
+    from vfxview.app import _start_reading
+    from vfxview.cache import prepared_texture
+
+    pixels = np.full((8, 16, 4), 0.5, np.float32)
+    pixels[..., 3] = 1.0
+    pixels[0, 0, 0] = np.inf
+    pixels[1, 2, 1] = 0.1  # not a half value: stored as the nearest half
+    path = tmp_path / "plate.exr"
+    vfx_rs.write(path, vfx_rs.Image(pixels, format="f16"))
+    pending = _start_reading(str(path))
+    window.open_path(str(path), pending=pending)
+    qtbot.waitUntil(lambda: window.state.path == str(path), timeout=5000)
+    texture = prepared_texture(window.state.image)
+    assert texture is not None and texture.dtype == np.float16  # half data is uploaded as it is
+    as_read = window.state.image.pixels
+    np.testing.assert_array_equal(texture.astype(np.float32), as_read)
+    qtbot.waitUntil(lambda: window.viewport.upload_count >= 1, timeout=5000)
+    window.state.update(source="raw", nan_false_color=False)
+    assert np.array_equal(window.viewport.render_float(), as_read)  # RGBA16F holds the half values exactly
+    from OpenGL import GL
+
+    assert window.viewport._textures["image"].internal == GL.GL_RGBA16F

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 import vfx_rs
+import vfxview.sequence
 from tests.tolerances import ATOL_8BIT
 from vfxview import commands
 
@@ -197,7 +198,7 @@ def test_drop_and_recent_files(window, qtbot, chart, tmp_path, monkeypatch):
 
     path = tmp_path / "dropped.exr"
     path.touch()
-    monkeypatch.setattr(commands, "load_image", lambda p: (vfx_rs.Image(chart), None))  # no EXR reader needed
+    monkeypatch.setattr(vfxview.sequence, "load_image", lambda p: (vfx_rs.Image(chart), None))  # no EXR needed
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(
@@ -283,7 +284,7 @@ def test_open_dialog_loads_on_a_worker_with_progress(window, qtbot, chart, tmp_p
         threads.append(threading.current_thread())
         return real_load(p)
 
-    monkeypatch.setattr(commands, "load_image", load)
+    monkeypatch.setattr(vfxview.sequence, "load_image", load)
     window.open_dialog()
     assert not window.progress.isHidden()  # the result comes back through the UI thread's event loop
     qtbot.waitUntil(lambda: window.state.path == str(path), timeout=5000)

@@ -61,7 +61,10 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     Nodes read: ``Matrix`` (3x3, 3x4, 4x4 and 4x5; alpha taken as 1), ``LUT1D``
     (``halfDomain``, ``rawHalfs``, ``hueAdjust="dw3"``), ``LUT3D``, ``Range``,
     ``ASC_CDL``, ``Log`` (CLF and CTF Cineon-style parameters), ``Exponent``
-    (CTF: ``Gamma``) and CTF's ``InverseLUT1D``, each where the file's version
+    (CTF: ``Gamma``), and CTF's ``InverseLUT1D``, ``InverseLUT3D``,
+    ``ExposureContrast``, ``FixedFunction`` (``ACES``, ``Function``),
+    ``Reference``, ``GradingPrimary``, ``GradingTone`` and ``GradingRGBCurve``
+    (`vfx_rs.lut.clf_nodes.NODE_READERS`), each where the file's version
     allows it (`vfx_rs.lut.clf_header.NODE_VERSIONS`). The root may carry a
     namespace prefix (``clf:ProcessList``, SMPTE ST 2136-1). Elements that are
     not process nodes (``<Ignore>``, vendor metadata) are skipped, as OpenColorIO
@@ -122,7 +125,7 @@ def read_clf_ops(path: Path, lut3d_interpolation: str = "trilinear", parents: tu
         if tag in NODE_VERSIONS and not NODE_VERSIONS[tag](header):
             raise node.error(f"{header.describe()} does not support the {tag} node")
         if tag in UNSUPPORTED_NODES:
-            raise node.error(f"{tag} nodes are not supported by this reader")
+            raise node.error(f"{tag} nodes are not supported yet")
         in_depth, out_depth = _bit_depth(node, "inBitDepth"), _bit_depth(node, "outBitDepth")
         if previous_out is not None and in_depth != previous_out:
             raise node.error(

@@ -12,11 +12,16 @@ normalized float values, as OpenColorIO's CTFReaderHelper.cpp builds them:
 - ``LUT1D``/``LUT3D``: table values divided by ``out_max``; the input
   domain is always [0, 1]; a two-entry ``IndexMap`` becomes a clamping
   range before the table (RangeOpData from an IndexMapping);
-- ``Exponent``, ``Log`` and ``ASC_CDL`` work on normalized values
-  whatever the bit depths say.
+- ``Exponent``, ``Log``, ``ASC_CDL`` and CTF's other nodes work on
+  normalized values whatever the bit depths say; the inverse LUTs scale
+  their tables by ``in_max``.
 
-Node semantics: S-2014-006 "Common LUT Format" v3, the process node
-definitions (LUT1D, LUT3D, Matrix, Range, Log, Exponent, ASC_CDL).
+The table nodes are in `vfx_rs.lut.clf_lut_nodes`, the parametric ones in
+`vfx_rs.lut.clf_ops`, CTF's ExposureContrast, FixedFunction and Reference in
+`vfx_rs.lut.clf_ctf_nodes` and its grading nodes in
+`vfx_rs.lut.clf_grading_nodes`; `NODE_READERS` registers them all. Node
+semantics: S-2014-006 "Common LUT Format" v3 and SMPTE ST 2136-1:2024, the
+process node definitions; OCIO's CTFReaderHelper.cpp for CTF.
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ UNSUPPORTED_NODES = frozenset(
         "GradingHueCurve",
     }
 )
-"""CTF/CLF process nodes OpenColorIO knows that this reader refuses by name."""
+"""CTF/CLF process nodes OpenColorIO knows that this reader refuses by name ("not supported yet")."""
 
 
 def read_matrix(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:

@@ -77,7 +77,7 @@ class _Lattice:
     list of strings per line (which took 33 times the file's size).
     """
 
-    BLOCK = 1 << 12
+    BLOCK = 1 << 10
 
     def __init__(self, path: Path, max_points: int) -> None:
         self.path = path

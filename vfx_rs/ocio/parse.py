@@ -165,10 +165,11 @@ def load_yaml(text: str, path: str | None) -> YMap:
     try:
         loader = _loader(path)(text)  # a SafeLoader subclass: plain data only
     except yaml.reader.ReaderError as exc:  # the reader checks the characters as it starts
-        line = text.count("\n", 0, exc.position) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise OcioError(
-            f"malformed YAML: control character U+{code:04X} is not allowed", path=path, line=line
+            f"malformed YAML: control character U+{code:04X} is not allowed",
+            path=path,
+            line=text.count("\n", 0, exc.position) + 1,
         ) from None
     try:
         loader.root = loader.get_single_node()

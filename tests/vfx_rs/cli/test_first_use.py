@@ -156,3 +156,20 @@ def test_display_and_view_by_a_unique_part_are_reported(run_vfx, tmp_path: Path)
     assert "vfx: --view 'ACES' is 'ACES 1.0 - SDR Video'" in proc.stderr
     proc = run_vfx("ocio", tmp_path / "a.exr", tmp_path / "c.exr", "--input", "ACEScg", "--display", "Rec")
     assert proc.returncode == 1 and "ambiguous" in proc.stderr and "Rec.1886 Rec.709 - Display" in proc.stderr
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for f in range(40):
+        vfx_rs.write(tmp_path / f"s.{f}.exr", vfx_rs.Image(np.zeros((2, 2, 3), np.float32)))
+    vfx = subprocess.Popen(
+        [sys.executable, "-m", "vfx_rs.cli", "info", "s.#.exr"], cwd=tmp_path, env=ENV,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert vfx.stdout is not None
+    vfx.stdout.readline()
+    vfx.stdout.close()  # as `| head -1` does
+    _, err = vfx.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

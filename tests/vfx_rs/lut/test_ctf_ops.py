@@ -216,3 +216,13 @@ def test_grading_rgb_curve_matches_ocio(tmp_path: Path, style: str) -> None:
         path = _file(tmp_path, name, 'version="2.0" id="a"', text)
         _check(path, rgb=rgb)
         _check(path, inverse=True, rgb=rgb)
+
+
+def test_grading_hue_curve_is_named_as_not_supported_yet(tmp_path: Path) -> None:
+    body = (
+        '<GradingHueCurve inBitDepth="32f" outBitDepth="32f" style="log">'
+        "<HueHue><ControlPoints>0 0 0.5 0.5</ControlPoints></HueHue></GradingHueCurve>\n"
+    )
+    path = _file(tmp_path, "hue.ctf", 'version="2.5" id="a"', body)
+    with pytest.raises(LutError, match="GradingHueCurve nodes are not supported yet"):
+        read_clf(path)

@@ -85,8 +85,8 @@ def test_directory_and_none(tmp_path: Path) -> None:
 
 
 def test_3dl_is_parsed_in_memory_proportional_to_the_file(tmp_path: Path) -> None:
-    """A .3dl took 33x its file size (41x its float32 table at 64^3) in Python strings; now 7x, with the text."""
-    n = 64
+    """A .3dl took 33x its file size (41x its float32 table at 40^3) in Python strings; now 7x, with the text."""
+    n = 40
     codes = np.random.default_rng(0).integers(0, 4096, (n**3, 3))
     path = tmp_path / "big.3dl"
     with open(path, "w") as handle:

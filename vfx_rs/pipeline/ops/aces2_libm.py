@@ -5,7 +5,8 @@ OpenColorIO builds its ACES 2.0 tables (``src/OpenColorIO/ops/fixedfunction/ACES
 rounded to float32 differ from those by an ulp now and then, and a bisection step that lands within an ulp of
 its threshold then goes the other way. `libm_math` gives glibc's own results (through ctypes, and for ``powf`` only
 where the float64 result is near a rounding boundary); `libm_hue` is the JMh hue of one RGB triple computed as
-OCIO's float code does; `near` finds the values worth recomputing that way.
+OCIO's float code does; `near` finds the values worth recomputing that way. `table_aab`, `table_jmh`,
+`table_rgb` and `rgb_outside` are the model's conversions as the table searches use them.
 """
 
 from __future__ import annotations
@@ -19,9 +20,31 @@ from typing import Any
 
 import numpy as np
 
-from vfx_rs.pipeline.ops.aces2_model import EXACT, F32, F32Math, JmhParams, cone_compress, matvec
+from vfx_rs.pipeline.ops.aces2_model import (
+    EXACT,
+    F32,
+    F32Math,
+    JmhParams,
+    aab_to_jmh,
+    aab_to_rgb,
+    cone_compress,
+    hue_radians,
+    jmh_to_aab,
+    matvec,
+    rgb_to_aab,
+)
 
-__all__ = ["exact_hue", "libm", "libm_hue", "libm_math", "near"]
+__all__ = [
+    "exact_hue",
+    "libm",
+    "libm_hue",
+    "libm_math",
+    "near",
+    "rgb_outside",
+    "table_aab",
+    "table_jmh",
+    "table_rgb",
+]
 
 
 @functools.cache
@@ -129,3 +152,39 @@ def libm_hue(p: JmhParams) -> Callable[[Sequence[Any], Sequence[Any], np.float32
         return h + full if h < 0 else h
 
     return hue
+
+
+def table_aab(rgb: np.ndarray, p: JmhParams) -> np.ndarray:
+    """RGB to Aab with `EXACT` functions."""
+    return rgb_to_aab(rgb, p, EXACT)
+
+
+def table_jmh(rgb: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
+    """RGB to JMh with `EXACT` (or `fm`) functions."""
+    return aab_to_jmh(rgb_to_aab(rgb, p, fm), p, fm)
+
+
+def table_rgb(
+    j: np.ndarray | np.float32,
+    m: np.ndarray,
+    h: np.ndarray,
+    p: JmhParams,
+    fm: F32Math = EXACT,
+    trig: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """JMh to RGB (`trig`: the hue's cosine and sine, when already known)."""
+    if trig is None:
+        hr = hue_radians(h)
+        trig = fm.cos(hr), fm.sin(hr)
+    return aab_to_rgb(jmh_to_aab(j, m, trig[0], trig[1], p, fm), p, fm)
+
+
+def rgb_outside(j: np.ndarray | np.float32, m: np.ndarray, h: np.ndarray, p: JmhParams, limit: float) -> np.ndarray:
+    """Whether JMh lands outside the display cube: a channel below 0 (`limit` 0) or above `limit`, decided with
+    `libm_math()` where a channel is within a few ulps of it."""
+    rgb = table_rgb(j, m, h, p)
+    close = near(rgb, limit)
+    if close.any():
+        jj = j if np.ndim(j) == 0 else np.asarray(j)[close]
+        rgb[:, close] = table_rgb(jj, m[close], h[close], p, libm_math())
+    return np.any(rgb < 0, axis=0) if limit == 0.0 else np.any(rgb > F32(limit), axis=0)
