@@ -8,14 +8,14 @@ shuffling" and "Image comparison and statistics"). Channels by name:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
-from vfx_rs.ops._common import ImageLike, channel_indices, pixels, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, channel_indices, check_whole, pixels, pixels_and_names, result
 from vfx_rs.ops._roi import restrict, with_roi
 from vfx_rs.ops.channels import append_channels
 
@@ -44,7 +44,9 @@ def channels(
     not given), as OpenImageIO's ``channels(src, nchannels, channelorder, channelvalues)``.
     """
     data, names = pixels_and_names(image)
-    order = [int(i) for i in channel_order]
+    if isinstance(channel_order, (str, bytes)) or not isinstance(channel_order, Iterable):
+        raise ArgumentError(f"channel_order must be a list of channel indices, not {channel_order!r}")
+    order = [check_whole(i, "channel index", low=-1) for i in channel_order]
     if not order:
         raise ArgumentError("channel_order must name at least one channel")
     fills = list(fill_values or [])

@@ -1,0 +1,79 @@
+"""Wires the debugging tools into a `MainWindow`: the transform debugger dock, the Debug menu, the console's ``debug``.
+
+Kept beside `vfxview.window` (the one other place that wires parts) so the window needs one call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
+
+from vfx_rs.pipeline import Op
+from vfxview import debug_commands
+from vfxview.glprobe import GlPixelTracer
+from vfxview.glprogram import GlError
+from vfxview.panels.debugger import DebuggerPanel
+
+__all__ = ["DEBUG_SHORTCUTS", "install_debugger"]
+
+DEBUG_SHORTCUTS = {"pin": "P", "unpin": "Shift+P"}
+"""Keyboard shortcuts of the Debug menu (listed in README)."""
+
+
+def _viewport_gl(viewport: Any) -> Any:
+    """A `vfxview.debugger.GlValues` reading back in the viewport's own context (its driver, its precision)."""
+    tracer = GlPixelTracer()
+
+    def gl_values(ops: Sequence[Op], rgb: Sequence[float]) -> np.ndarray:
+        if viewport.context() is None or not viewport.context().isValid():
+            raise GlError("the viewport has no OpenGL context yet")
+        viewport.makeCurrent()
+        try:
+            return tracer.values(ops, rgb, viewport.defaultFramebufferObject())
+        except GlError:
+            raise
+        except Exception as exc:  # PyOpenGL's errors: say what failed, keep the viewer running
+            raise GlError(f"GLSL read-back failed: {exc}") from exc
+        finally:
+            viewport.doneCurrent()
+
+    return gl_values
+
+
+def install_debugger(window: Any) -> DebuggerPanel:
+    """Add the "Transform debugger" dock (tabbed with the probe), the Debug menu and ``debug`` in the console."""
+    state = window.state
+    gl_values = _viewport_gl(window.viewport)
+    panel = DebuggerPanel(state, gl_values)
+    dock = QDockWidget("Transform debugger", window)
+    dock.setObjectName("dock-Transform debugger")
+    scroll = QScrollArea()  # as the other docks: a small window is not forced taller
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(panel)
+    dock.setWidget(scroll)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.docks["Pixel probe"], dock)
+    window.docks["Pixel probe"].raise_()
+    window.panels["Transform debugger"] = panel
+    window.docks["Transform debugger"] = dock
+    window.viewport.hovered.connect(panel.show_at)
+    window.panels["Console"].namespace["debug"] = debug_commands.DebugConsole(state, gl_values)
+    menu = window.menuBar().addMenu("&Debug")
+    for text, key, slot in (
+        ("Pin hovered pixel in the transform debugger", "pin", panel.pin_hovered),
+        ("Unpin", "unpin", lambda: debug_commands.unpin_pixel(state)),
+    ):
+        action = QAction(text, window)
+        action.setShortcut(QKeySequence(DEBUG_SHORTCUTS[key]))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        window.addAction(action)
+    menu.addAction(dock.toggleViewAction())
+    return panel
