@@ -44,7 +44,7 @@ def _apply(state: ViewerState, what: str, **changes: Any) -> bool:
     except (VfxError, OSError, ValueError, KeyError) as exc:
         report_error(state, f"cannot set {what}: {exc}")
         return False
-    state.update(**changes)
+    state.update(**changes, error="")  # a success clears the last error
     return True
 
 

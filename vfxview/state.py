@@ -8,6 +8,7 @@ changes. Menus, shortcuts, panels and the console write the state through
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,7 @@ import numpy as np
 from vfx_rs.image import Image, LayeredImage
 from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW, ViewSettings
 
-__all__ = ["Signal", "ViewerState", "report_error"]
+__all__ = ["Signal", "ViewerState", "path_once", "report_error"]
 
 
 class Signal:
@@ -133,7 +134,20 @@ class ViewerState:
         self.changed.emit(name, value)
 
 
+_PATH = re.compile(r"(?<![^\s'\"(])(?:[A-Za-z]:)?[^\s:'\"]*[/\\][^\s:'\"]+")
+
+
+def path_once(message: str) -> str:
+    """`message` with each file path named once: later repeats (``p: p: ...``, ``...: 'p'``) are dropped."""
+    for path in dict.fromkeys(_PATH.findall(message)):
+        end = message.find(path) + len(path)
+        repeat = re.compile(r"(: )?'?" + re.escape(path) + r"'?(: )?")
+        rest = repeat.sub(lambda m: ": " if m.group(1) and m.group(2) else "", message[end:])
+        message = message[:end] + rest
+    return message
+
+
 def report_error(state: ViewerState, message: str) -> None:
-    """Show an error message in ``state.error`` (emits even when the same message repeats)."""
+    """Show an error message in ``state.error``, each path named once (emits even when the message repeats)."""
     state.error = ""
-    state.error = message
+    state.error = path_once(message)
