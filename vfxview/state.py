@@ -75,6 +75,8 @@ _DEFAULTS: dict[str, Any] = {
     "background": "checker",  # checker | black
     "error": "",
     "pinned": None,  # (x, y) image pixel the transform debugger shows whatever the cursor does, or None
+    "census": None,  # vfx_rs.census.Census of the shown image (census panel), or None
+    "census_overlay": False,  # mark the census positions on the viewport
     "recent": (),
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
     # the display chain (vfx_rs.view), on OCIO's default config; its fields read and write as state fields too
