@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +22,7 @@ import numpy.typing as npt
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, check_whole, pixels, pixels_and_names, result
 from vfx_rs.ops.enums import BayerPattern, DemosaicAlgorithm, MipmapFilter, WrapMode, enum_name
+from vfx_rs.ops.filters import KAISER, Filter
 from vfx_rs.ops.resize import resize
 
 __all__ = [
@@ -36,6 +37,8 @@ __all__ = [
     "mip_dimensions",
     "mip_level_count",
 ]
+
+T = TypeVar("T")
 
 F64 = npt.NDArray[np.float64]
 
@@ -83,7 +86,7 @@ class MipmapOptions:
         self.wrap = WrapMode.Clamp if self.wrap is None else self.wrap
 
 
-_MIP_FILTERS = {"box": "box", "bilinear": "triangle", "lanczos": "lanczos3"}
+_MIP_FILTERS: dict[str, str | Filter] = {"box": "box", "bilinear": "triangle", "lanczos": "lanczos3", "kaiser": KAISER}
 
 
 def mip_level_count(width: int, height: int) -> int:
@@ -98,15 +101,13 @@ def mip_dimensions(width: int, height: int, level: int) -> tuple[int, int]:
 
 
 def _downsample(image: ImageLike, width: int, height: int, options: MipmapOptions) -> Any:
-    key = enum_name(options.filter, MipmapFilter, "bilinear")
-    if key not in _MIP_FILTERS:
-        raise ArgumentError(f"mipmap filter {key} is not available here; use Box, Bilinear or Lanczos")
+    kernel = _MIP_FILTERS[enum_name(options.filter, MipmapFilter, "bilinear")]
     if enum_name(options.wrap, WrapMode, "clamp") != "clamp":
         raise ArgumentError("mipmaps are filtered with clamped edges here; wrap must be WrapMode.Clamp")
     from vfx_rs.ops.colorops import linear_to_srgb, srgb_to_linear
 
     work = srgb_to_linear(image) if options.srgb else image
-    out = resize(work, width, height, _MIP_FILTERS[key], premultiplied=not options.premultiply_alpha)
+    out = resize(work, width, height, kernel, premultiplied=not options.premultiply_alpha)
     return linear_to_srgb(out) if options.srgb else out
 
 
@@ -118,12 +119,12 @@ def make_mip_level(image: ImageLike, level: int, options: MipmapOptions | None =
         raise ArgumentError(f"level {level} is outside 0..{mip_level_count(data.shape[1], data.shape[0]) - 1}")
     if int(level) == 0:
         return result(image, data.copy())
-    return _downsample(image, *mip_dimensions(data.shape[1], data.shape[0], level), options or MipmapOptions())
+    return _downsample(image, *mip_dimensions(data.shape[1], data.shape[0], level), _options(options, MipmapOptions))
 
 
 def make_texture(image: ImageLike, options: MipmapOptions | None = None) -> list[Any]:
     """Every mip level from the image down to 1x1, each filtered from the one before."""
-    opts = options or MipmapOptions()
+    opts = _options(options, MipmapOptions)
     levels = [result(image, pixels(image).copy())]
     data = pixels(image)
     for level in range(1, mip_level_count(data.shape[1], data.shape[0])):
@@ -146,8 +147,17 @@ class FillHolesOptions:
     max_levels: int = 0
 
 
+def _options(options: Any, kind: type[T]) -> T:
+    """`options`, or the defaults when None; anything but a `kind` raises `ArgumentError`."""
+    if options is None:
+        return kind()
+    if not isinstance(options, kind):
+        raise ArgumentError(f"options must be a vfx_rs.ops.{kind.__name__}, not {type(options).__name__}")
+    return options
+
+
 def _holes(image: ImageLike, options: FillHolesOptions | None) -> tuple[Any, int, Any]:
-    opts = options or FillHolesOptions()
+    opts = _options(options, FillHolesOptions)
     data, names = pixels_and_names(image)
     index = opts.alpha_channel if opts.alpha_channel >= 0 else alpha_index(names)
     if index is None or not 0 <= index < data.shape[2]:
@@ -180,7 +190,7 @@ def fillholes_pushpull(image: ImageLike, options: FillHolesOptions | None = None
     below it, blown back up (triangle), which fills the holes. Colour is
     premultiplied; pixels of alpha 1 keep their values.
     """
-    opts = options or FillHolesOptions()
+    opts = _options(options, FillHolesOptions)
     data, index, _ = _holes(image, opts)
     pyramid = [data.astype(np.float64)]
     limit = opts.max_levels if opts.max_levels > 0 else 64
