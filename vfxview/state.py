@@ -76,6 +76,7 @@ _DEFAULTS: dict[str, Any] = {
     "error": "",
     "pinned": None,  # (x, y) image pixel the transform debugger shows whatever the cursor does, or None
     "recent": (),
+    "input_reason": "",  # why the input space is what it is (shown in the Info panel)
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
     "settings": ViewSettings(),  # the display chain (vfx_rs.view); its fields read and write as state fields too
 }
