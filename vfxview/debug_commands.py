@@ -8,9 +8,13 @@ passes one that reads the viewport's own context back
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+
+import numpy as np
 
 from vfx_rs.errors import ArgumentError, VfxError
 from vfxview.debugger import DebugReport, GlValues, debug_pixel
+from vfxview.parity import DEFAULT_THRESHOLD, ParityReport, check_state
 from vfxview.state import ViewerState, report_error
 
 __all__ = ["DebugConsole", "image_pixel", "pin_pixel", "trace_pixel", "unpin_pixel"]
@@ -59,14 +63,15 @@ def trace_pixel(state: ViewerState, x: int, y: int, gl_values: GlValues) -> Debu
 
 
 class DebugConsole:
-    """The console's ``debug``: ``debug.trace(x, y)`` prints the transform debugger's table.
+    """The console's ``debug``: ``debug.trace(x, y)`` prints the transform debugger's table (without
+    coordinates: the pinned pixel's), ``debug.parity()`` the preview = export check."""
 
-    Without coordinates it traces the pinned pixel.
-    """
-
-    def __init__(self, state: ViewerState, gl_values: GlValues) -> None:
+    def __init__(
+        self, state: ViewerState, gl_values: GlValues, render_float: Callable[[], np.ndarray] | None = None
+    ) -> None:
         self.state = state
         self._gl_values = gl_values
+        self._render_float = render_float
 
     def trace(self, x: int | None = None, y: int | None = None) -> DebugReport | None:
         """Print and return the table for pixel (x, y) (image coordinates), or for the pinned pixel."""
@@ -78,9 +83,17 @@ class DebugConsole:
         print(report.table() if report is not None else self.state.error)
         return report
 
+    def parity(self, threshold: float = DEFAULT_THRESHOLD, heatmap: str | None = None) -> ParityReport | None:
+        """Print and return the preview = export check of the current image (`vfxview.parity.check_state`)."""
+        if self._render_float is None:
+            raise ArgumentError("no viewport to render the preview with")
+        report = check_state(self.state, self._render_float, threshold, heatmap)
+        print(report.text() if report is not None else self.state.error)
+        return report
+
     def pin(self, x: int, y: int) -> bool:
         """Pin pixel (x, y) in the debugger."""
         return pin_pixel(self.state, x, y)
 
     def __repr__(self) -> str:
-        return "<debug: debug.trace(x, y), debug.pin(x, y)>"
+        return "<debug: debug.trace(x, y), debug.pin(x, y), debug.parity(threshold, heatmap)>"

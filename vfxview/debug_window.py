@@ -18,6 +18,7 @@ from vfxview import debug_commands
 from vfxview.glprobe import GlPixelTracer
 from vfxview.glprogram import GlError
 from vfxview.panels.debugger import DebuggerPanel
+from vfxview.parity import check_state
 
 __all__ = ["DEBUG_SHORTCUTS", "install_debugger"]
 
@@ -45,6 +46,17 @@ def _viewport_gl(viewport: Any) -> Any:
     return gl_values
 
 
+def _show_parity(window: Any) -> None:
+    """Run the check; the report goes to the console and its verdict to the status bar."""
+    report = check_state(window.state, window.viewport.render_float)
+    if report is None:
+        return
+    window.panels["Console"].output.appendPlainText(report.text())
+    window.docks["Console"].raise_()
+    verdict = "preview = export" if report.passed else "preview differs from export"
+    window.statusBar().showMessage(f"{verdict}: max error {report.max_error:.3g} (threshold {report.threshold:g})")
+
+
 def install_debugger(window: Any) -> DebuggerPanel:
     """Add the "Transform debugger" dock (tabbed with the probe), the Debug menu and ``debug`` in the console."""
     state = window.state
@@ -63,7 +75,8 @@ def install_debugger(window: Any) -> DebuggerPanel:
     window.panels["Transform debugger"] = panel
     window.docks["Transform debugger"] = dock
     window.viewport.hovered.connect(panel.show_at)
-    window.panels["Console"].namespace["debug"] = debug_commands.DebugConsole(state, gl_values)
+    console = debug_commands.DebugConsole(state, gl_values, window.viewport.render_float)
+    window.panels["Console"].namespace["debug"] = console
     menu = window.menuBar().addMenu("&Debug")
     for text, key, slot in (
         ("Pin hovered pixel in the transform debugger", "pin", panel.pin_hovered),
@@ -75,5 +88,8 @@ def install_debugger(window: Any) -> DebuggerPanel:
         action.triggered.connect(slot)
         menu.addAction(action)
         window.addAction(action)
+    parity = QAction("Check preview = export", window)
+    parity.triggered.connect(lambda: _show_parity(window))
+    menu.addAction(parity)
     menu.addAction(dock.toggleViewAction())
     return panel
