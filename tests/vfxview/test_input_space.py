@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 import vfx_rs
-from vfx_rs.view import BUILTIN_CONFIG
 from vfxview import color_commands, commands
 from vfxview.state import ViewerState
 
@@ -32,7 +31,7 @@ def test_chromaticities_pick_the_config_space_with_those_primaries(tmp_path, nam
     colour = pytest.importorskip("colour")
     state = _open_with(tmp_path, PRIMARIES[name])
     assert "chromaticities" in state.input_reason
-    cfg = ocio.Config.CreateFromFile(BUILTIN_CONFIG)
+    cfg = ocio.Config.CreateFromFile(state.config)  # the viewer's config
     cpu = cfg.getProcessor(state.input_space, "Linear Rec.709 (sRGB)").getDefaultCPUProcessor()
     got = np.array([cpu.applyRGB([float(v) for v in row]) for row in np.eye(3)]).T  # columns: images of R, G, B
     expected = colour.matrix_RGB_to_RGB(
