@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -39,6 +39,8 @@ __all__ = [
     "mip_dimensions",
     "mip_level_count",
 ]
+
+T = TypeVar("T")
 
 F64 = npt.NDArray[np.float64]
 
@@ -122,12 +124,12 @@ def make_mip_level(image: ImageLike, level: int, options: MipmapOptions | None =
         raise ArgumentError(f"level {level} is outside 0..{mip_level_count(data.shape[1], data.shape[0]) - 1}")
     if int(level) == 0:
         return result(image, data.copy())
-    return _downsample(image, *mip_dimensions(data.shape[1], data.shape[0], level), options or MipmapOptions())
+    return _downsample(image, *mip_dimensions(data.shape[1], data.shape[0], level), _options(options, MipmapOptions))
 
 
 def make_texture(image: ImageLike, options: MipmapOptions | None = None) -> list[Any]:
     """Every mip level from the image down to 1x1, each filtered from the one before."""
-    opts = options or MipmapOptions()
+    opts = _options(options, MipmapOptions)
     levels = [result(image, pixels(image).copy())]
     data = pixels(image)
     for level in range(1, mip_level_count(data.shape[1], data.shape[0])):
@@ -150,8 +152,17 @@ class FillHolesOptions:
     max_levels: int = 0
 
 
+def _options(options: Any, kind: type[T]) -> T:
+    """`options`, or the defaults when None; anything but a `kind` raises `ArgumentError`."""
+    if options is None:
+        return kind()
+    if not isinstance(options, kind):
+        raise ArgumentError(f"options must be a vfx_rs.ops.{kind.__name__}, not {type(options).__name__}")
+    return options
+
+
 def _holes(image: ImageLike, options: FillHolesOptions | None) -> tuple[Any, int, Any]:
-    opts = options or FillHolesOptions()
+    opts = _options(options, FillHolesOptions)
     data, names = pixels_and_names(image)
     index = opts.alpha_channel if opts.alpha_channel >= 0 else alpha_index(names)
     if index is None or not 0 <= index < data.shape[2]:
@@ -184,7 +195,7 @@ def fillholes_pushpull(image: ImageLike, options: FillHolesOptions | None = None
     below it, blown back up (triangle), which fills the holes. Colour is
     premultiplied; pixels of alpha 1 keep their values.
     """
-    opts = options or FillHolesOptions()
+    opts = _options(options, FillHolesOptions)
     data, index, _ = _holes(image, opts)
     pyramid = [data.astype(np.float64)]
     limit = opts.max_levels if opts.max_levels > 0 else 64
