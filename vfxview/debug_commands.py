@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from vfx_rs.census import Census
 from vfx_rs.errors import ArgumentError, VfxError
+from vfxview.census_commands import take_census
 from vfxview.debugger import DebugReport, GlValues, debug_pixel
 from vfxview.parity import DEFAULT_THRESHOLD, ParityReport, check_state
 from vfxview.state import ViewerState, report_error
@@ -91,9 +93,15 @@ class DebugConsole:
         print(report.text() if report is not None else self.state.error)
         return report
 
+    def census(self) -> Census | None:
+        """Print and return the NaN / Inf / negative / out-of-gamut census of the shown image (`take_census`)."""
+        found = take_census(self.state)
+        print(found.text() if found is not None else self.state.error or "no image is open")
+        return found
+
     def pin(self, x: int, y: int) -> bool:
         """Pin pixel (x, y) in the debugger."""
         return pin_pixel(self.state, x, y)
 
     def __repr__(self) -> str:
-        return "<debug: debug.trace(x, y), debug.pin(x, y), debug.parity(threshold, heatmap)>"
+        return "<debug: debug.trace(x, y), debug.pin(x, y), debug.parity(threshold, heatmap), debug.census()>"

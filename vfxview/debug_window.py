@@ -9,18 +9,20 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
 
 from vfx_rs.pipeline import Op
 from vfxview import debug_commands
+from vfxview.census_overlay import CensusOverlay
 from vfxview.glprobe import GlPixelTracer
 from vfxview.glprogram import GlError
+from vfxview.panels.census import CensusPanel
 from vfxview.panels.debugger import DebuggerPanel
 from vfxview.parity import check_state
 
-__all__ = ["DEBUG_SHORTCUTS", "install_debugger"]
+__all__ = ["DEBUG_SHORTCUTS", "centre_on", "install_debugger"]
 
 DEBUG_SHORTCUTS = {"pin": "P", "unpin": "Shift+P"}
 """Keyboard shortcuts of the Debug menu (listed in README)."""
@@ -46,6 +48,35 @@ def _viewport_gl(viewport: Any) -> Any:
     return gl_values
 
 
+def _add_dock(window: Any, name: str, panel: Any, tab_with: str) -> QDockWidget:
+    """`panel` in a scrolling dock tabbed behind `tab_with` (a small window is not forced taller)."""
+    dock = QDockWidget(name, window)
+    dock.setObjectName(f"dock-{name}")
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(panel)
+    dock.setWidget(scroll)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.docks[tab_with], dock)
+    window.docks[tab_with].raise_()
+    window.panels[name] = panel
+    window.docks[name] = dock
+    return dock
+
+
+def centre_on(viewport: Any, state: Any, x: int, y: int, min_zoom: float = 8.0) -> None:
+    """Centre the viewport on image pixel (x, y), zoomed in to at least `min_zoom` device pixels per pixel."""
+    ratio = viewport.devicePixelRatioF()
+    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+    viewport.zoom_at(max(min_zoom / viewport.zoom, 1.0), centre)
+    dx0, dy0 = state.image.display_window[:2]
+    viewport.pan = np.array(
+        [centre.x() * ratio - (x - dx0 + 0.5) * viewport.zoom, centre.y() * ratio - (y - dy0 + 0.5) * viewport.zoom]
+    )
+    viewport.update()
+
+
 def _show_parity(window: Any) -> None:
     """Run the check; the report goes to the console and its verdict to the status bar."""
     report = check_state(window.state, window.viewport.render_float)
@@ -58,22 +89,16 @@ def _show_parity(window: Any) -> None:
 
 
 def install_debugger(window: Any) -> DebuggerPanel:
-    """Add the "Transform debugger" dock (tabbed with the probe), the Debug menu and ``debug`` in the console."""
+    """Add the "Transform debugger" dock (tabbed with the probe), the "Census" dock (tabbed with Info) and its
+    overlay, the Debug menu and ``debug`` in the console."""
     state = window.state
     gl_values = _viewport_gl(window.viewport)
     panel = DebuggerPanel(state, gl_values)
-    dock = QDockWidget("Transform debugger", window)
-    dock.setObjectName("dock-Transform debugger")
-    scroll = QScrollArea()  # as the other docks: a small window is not forced taller
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(panel)
-    dock.setWidget(scroll)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.tabifyDockWidget(window.docks["Pixel probe"], dock)
-    window.docks["Pixel probe"].raise_()
-    window.panels["Transform debugger"] = panel
-    window.docks["Transform debugger"] = dock
+    dock = _add_dock(window, "Transform debugger", panel, "Pixel probe")
+    census = CensusPanel(state)
+    _add_dock(window, "Census", census, "Info")
+    census.jump.connect(lambda x, y: centre_on(window.viewport, state, x, y))
+    window.census_overlay = CensusOverlay(state, window.viewport)
     window.viewport.hovered.connect(panel.show_at)
     console = debug_commands.DebugConsole(state, gl_values, window.viewport.render_float)
     window.panels["Console"].namespace["debug"] = console
@@ -92,4 +117,5 @@ def install_debugger(window: Any) -> DebuggerPanel:
     parity.triggered.connect(lambda: _show_parity(window))
     menu.addAction(parity)
     menu.addAction(dock.toggleViewAction())
+    menu.addAction(window.docks["Census"].toggleViewAction())
     return panel

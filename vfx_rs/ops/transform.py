@@ -119,7 +119,7 @@ EXIF_ORIENTATIONS = {
 
 def reorient(image: ImageLike, orientation: int) -> Any:
     """Make upright an image stored with EXIF `orientation` 1-8 (6 turns 90 degrees clockwise)."""
-    if orientation not in EXIF_ORIENTATIONS:
+    if not isinstance(orientation, (int, np.integer)) or orientation not in EXIF_ORIENTATIONS:
         raise ArgumentError(f"orientation must be an EXIF value 1-8, not {orientation!r}")
     out = EXIF_ORIENTATIONS[int(orientation)](image)
     if hasattr(out, "metadata") and "Orientation" in out.metadata:

@@ -64,6 +64,17 @@ SCALARS = [
     ("channels", "channel_order"),
     ("compare", "peak"),
     ("noise", "seed"),
+    ("channel_sum", "weights"),
+    ("color_count", "colors"),
+    ("colormatrixtransform", "matrix"),
+    ("color_map", "knots"),
+    ("contrast_remap", "black"),
+    ("reorient", "orientation"),
+    ("checker", "color1"),
+    ("shuffle", "channels"),
+    ("pad", "value"),
+    ("make_mip_level", "options"),
+    ("fillholes_pushpull", "options"),
 ]
 """(op, scalar parameter) pairs found by a signature-driven fuzz to escape with bare TypeError/ValueError."""
 
