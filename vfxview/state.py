@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from vfx_rs.image import Image, LayeredImage
-from vfx_rs.view import ViewSettings
+from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW, ViewSettings
 
 __all__ = ["Signal", "ViewerState", "path_once", "report_error"]
 
@@ -79,8 +79,10 @@ _DEFAULTS: dict[str, Any] = {
     "census": None,  # vfx_rs.census.Census of the shown image (census panel), or None
     "census_overlay": False,  # mark the census positions on the viewport
     "recent": (),
+    "input_reason": "",  # why the input space is what it is (shown in the Info panel)
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
-    "settings": ViewSettings(),  # the display chain (vfx_rs.view); its fields read and write as state fields too
+    # the display chain (vfx_rs.view), on OCIO's default config; its fields read and write as state fields too
+    "settings": ViewSettings(config=OCIO_DEFAULT_CONFIG, view=OCIO_DEFAULT_VIEW),
 }
 
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ViewSettings))

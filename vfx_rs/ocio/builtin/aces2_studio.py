@@ -31,8 +31,8 @@ from vfx_rs.ocio.builtin.aces2_cg import (
     video_colorimetric,
     with_aliases,
 )
-from vfx_rs.ocio.builtin.aces_cg import builtin_transform
 from vfx_rs.ocio.builtin.aces_studio import studio_named_transforms
+from vfx_rs.ocio.builtin.common import builtin_transform
 from vfx_rs.ocio.builtin.studio_cameras import camera_colorspaces, camera_rec709, group, matrix_transform
 from vfx_rs.ocio.builtin_cameras import APPLE_WIDE_GAMUT
 from vfx_rs.ocio.config import Config

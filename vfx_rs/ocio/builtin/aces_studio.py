@@ -11,7 +11,8 @@ the camera log curves, BT.709 and ST 2084 as named transforms.
 
 from __future__ import annotations
 
-from vfx_rs.ocio.builtin.aces_cg import aces_cg_config, builtin_transform, display_colorspace
+from vfx_rs.ocio.builtin.aces_cg import aces_cg_config
+from vfx_rs.ocio.builtin.common import builtin_transform, display_colorspace
 from vfx_rs.ocio.builtin.studio_cameras import (
     REC709_CAMERA_CURVE,
     camera_colorspaces,
