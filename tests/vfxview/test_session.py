@@ -84,7 +84,7 @@ def test_three_replays_write_identical_files(tmp_path: Path) -> None:
 def test_a_broken_session_script_names_the_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from vfx_rs.session import Session\nsession = Session(image='x.exr', compare_mode='sideways')\n")
-    with pytest.raises(FormatError, match="bad.py") as info:
+    with pytest.raises(FormatError, match=r"bad\.py") as info:
         load_session(bad)
     assert "sideways" in str(info.value)
     state = ViewerState()
