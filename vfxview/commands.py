@@ -18,7 +18,7 @@ import vfx_rs
 from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
 from vfx_rs.view import CHANNELS, ViewSettings
-from vfxview import color_commands
+from vfxview.input_space import default_input_space
 from vfxview.sequence import load_image
 from vfxview.state import ViewerState, report_error
 
@@ -67,16 +67,18 @@ def show_loaded(
     image: Image,
     layered: vfx_rs.LayeredImage | None = None,
 ) -> None:
-    """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked.
+    """Make a loaded image current (on the UI thread), in the space its EXR chromaticities or the config's file
+    rules give it unless one was picked (`vfxview.input_space`).
 
     A clip (sequence or movie) stays open: `vfxview.playback` closes it when a lone image opens.
     """
     state.error = ""
-    space = color_commands.file_rule_space(state, path)
+    space, reason = default_input_space(state, path, image)
     state.update(
         layered=layered,
         normalize=None,
         input_space=space or state.input_space,
+        input_reason=reason,
         path=str(path),
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),

@@ -86,7 +86,7 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     LutError
         Malformed XML, a DOCTYPE/ENTITY declaration, an unknown or
         unsupported node (named), wrong value counts, unknown or mismatched
-        bit depths, a table beyond the size limits or holding NaN/infinity,
+        bit depths, a table beyond the size limits,
         or invalid parameters; the message names the file and line.
     IoError
         The file cannot be read.
