@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
 
 from vfx_rs.pipeline import Op
-from vfxview import debug_commands
+from vfxview import debug_commands, session_commands
 from vfxview.census_overlay import CensusOverlay
 from vfxview.glprobe import GlPixelTracer
 from vfxview.glprogram import GlError
@@ -88,9 +88,32 @@ def _show_parity(window: Any) -> None:
     window.statusBar().showMessage(f"{verdict}: max error {report.max_error:.3g} (threshold {report.threshold:g})")
 
 
+def _add_session_actions(window: Any) -> None:
+    """File > Save Session... and Open Session... (before Quit)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = next((a for a in file_menu.actions() if a.text() == "Quit"), None)
+
+    def save() -> None:
+        path, _ = QFileDialog.getSaveFileName(window, "Save session as Python", "session.py", "Python (*.py)")
+        if path:
+            session_commands.save_session(window.state, path)
+
+    def open_() -> None:
+        path, _ = QFileDialog.getOpenFileName(window, "Open session", "", "Python (*.py)")
+        if path:
+            session_commands.open_session(window.state, path)
+
+    for text, slot in (("Save Session...", save), ("Open Session...", open_)):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        file_menu.insertAction(quit_action, action)
+
+
 def install_debugger(window: Any) -> DebuggerPanel:
     """Add the "Transform debugger" dock (tabbed with the probe), the "Census" dock (tabbed with Info) and its
-    overlay, the Debug menu and ``debug`` in the console."""
+    overlay, File > Save/Open Session, the Debug menu and ``debug`` in the console."""
     state = window.state
     gl_values = _viewport_gl(window.viewport)
     panel = DebuggerPanel(state, gl_values)
@@ -102,6 +125,7 @@ def install_debugger(window: Any) -> DebuggerPanel:
     window.viewport.hovered.connect(panel.show_at)
     console = debug_commands.DebugConsole(state, gl_values, window.viewport.render_float)
     window.panels["Console"].namespace["debug"] = console
+    _add_session_actions(window)
     menu = window.menuBar().addMenu("&Debug")
     for text, key, slot in (
         ("Pin hovered pixel in the transform debugger", "pin", panel.pin_hovered),

@@ -91,7 +91,7 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     IoError
         The file cannot be read.
     """
-    if interpolation.lower() not in _FILE_INTERPOLATIONS:
+    if not isinstance(interpolation, str) or interpolation.lower() not in _FILE_INTERPOLATIONS:
         raise LutError(
             f"CLF interpolation {interpolation!r} is not one of {', '.join(_FILE_INTERPOLATIONS)}", path=path
         )
