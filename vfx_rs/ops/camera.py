@@ -4,7 +4,8 @@
 colour is the mean of the nearest samples of that colour (the 4 edge
 neighbours for green, 2 or 4 neighbours for red and blue), which is OpenImageIO's
 ``demosaic(algorithm="linear")`` inside the image; on the border only the
-samples inside count (OpenImageIO differs on some border pixels). `make_texture` builds the mip chain (each level half the one
+samples inside count (OpenImageIO differs on some border pixels); ``DemosaicAlgorithm.AHD``
+is Hirakawa & Parks' method (`vfx_rs.ops.demosaic_ahd`). `make_texture` builds the mip chain (each level half the one
 before, rounded down, at least 1). `fillholes_pushpull` fills pixels whose
 alpha is below a threshold from ever coarser averages of the known pixels
 (Gortler et al. 1996, *The Lumigraph*, section 3.4.2, "pull-push").
@@ -21,6 +22,7 @@ import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, check_whole, pixels, pixels_and_names, result
+from vfx_rs.ops.demosaic_ahd import ahd
 from vfx_rs.ops.enums import BayerPattern, DemosaicAlgorithm, MipmapFilter, WrapMode, enum_name
 from vfx_rs.ops.filters import KAISER, Filter
 from vfx_rs.ops.resize import resize
@@ -46,21 +48,24 @@ _LAYOUTS = {"rggb": "RGGB", "bggr": "BGGR", "grbg": "GRBG", "gbrg": "GBRG"}
 
 
 def demosaic(image: ImageLike, pattern: Any = None, algorithm: Any = None) -> Any:
-    """An RGB image from a one-channel Bayer mosaic (`BayerPattern`, RGGB by default), bilinear.
+    """An RGB image from a one-channel Bayer mosaic (`BayerPattern`, RGGB by default), bilinear by default.
 
-    Only `DemosaicAlgorithm.Bilinear` is available; VNG and AHD raise `ArgumentError`.
+    `DemosaicAlgorithm.AHD` is Hirakawa & Parks' adaptive homogeneity-directed method
+    (`vfx_rs.ops.demosaic_ahd`); VNG raises `ArgumentError`.
     """
     from scipy import ndimage
 
     layout = _LAYOUTS[enum_name(pattern, BayerPattern, "rggb")]
     method = enum_name(algorithm, DemosaicAlgorithm, "bilinear")
-    if method != "bilinear":
-        raise ArgumentError(f"demosaic algorithm {method.upper()} is not available here; use Bilinear")
+    if method == "vng":
+        raise ArgumentError("demosaic algorithm VNG is not available here; use Bilinear or AHD")
     data = pixels(image)
     raw = data[..., 0].astype(np.float64)
     h, w = raw.shape
     yy, xx = np.mgrid[0:h, 0:w]
     site = np.array(list(layout)).reshape(2, 2)[yy % 2, xx % 2]
+    if method == "ahd":
+        return result(image, ahd(raw, site), channel_names=["R", "G", "B"])
     cross = np.array([[0, 1, 0], [1, 4, 1], [0, 1, 0]], dtype=np.float64)
     box = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]], dtype=np.float64)
     planes = []
