@@ -81,10 +81,11 @@ class RangeOp(Op):
             p *= p.dtype.type(self.scale)
         if self.offset != 0.0:
             p += p.dtype.type(self.offset)
+        # fmax/fmin: a NaN becomes the lower bound, or the upper one where there is no lower (RangeOpCPU.cpp).
         if self.lo > -math.inf:
-            np.maximum(p, p.dtype.type(self.lo), out=p)
+            np.fmax(p, p.dtype.type(self.lo), out=p)
         if self.hi < math.inf:
-            np.minimum(p, p.dtype.type(self.hi), out=p)
+            np.fmin(p, p.dtype.type(self.hi), out=p)
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.lo > -math.inf, self.hi < math.inf)
