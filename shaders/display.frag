@@ -9,7 +9,7 @@ uniform float u_zoom;           // device pixels per image pixel
 uniform vec4 u_display_window;  // xmin, ymin, xmax+1, ymax+1
 uniform vec4 u_data_window;     // xmin, ymin, xmax+1, ymax+1
 uniform int u_checker;          // 1: checkerboard behind alpha, 0: black
-uniform int u_false_color;      // 1: NaN magenta, +Inf red, -Inf blue
+uniform int u_false_color;      // 1: NaN magenta, +Inf red, -Inf blue, both infinities yellow
 uniform int u_alpha_view;       // 1: show alpha as grey
 uniform float u_wipe;           // <0: off; else screen x fraction where image B begins
 uniform int u_has_b;
@@ -18,6 +18,12 @@ uniform int u_diff;             // 1: show |A - B|
 uniform int u_side;             // 1: A on the left half, B on the right half, same pan/zoom
 uniform int u_outline;          // 1: draw the window outlines and the wipe line
 out vec4 o_color;
+
+// False colours (vfxview/census_overlay.py marks the census positions with the same ones).
+const vec3 NAN_COLOR = vec3(1.0, 0.0, 1.0);
+const vec3 POS_INF_COLOR = vec3(1.0, 0.0, 0.0);
+const vec3 NEG_INF_COLOR = vec3(0.0, 0.3, 1.0);
+const vec3 MIXED_INF_COLOR = vec3(1.0, 1.0, 0.0);
 
 // @VFX_PIPELINE@
 
@@ -57,7 +63,10 @@ void main() {
         bvec3 nan = isnan(rgb);
         bvec3 inf = isinf(rgb);
         if (u_false_color == 1 && (any(nan) || any(inf))) {
-            color = any(nan) ? vec3(1.0, 0.0, 1.0) : (max(rgb.r, max(rgb.g, rgb.b)) > 0.0 ? vec3(1.0, 0.0, 0.0) : vec3(0.0, 0.3, 1.0));
+            // by the infinite channels' signs alone: (1, -inf, 1) is -Inf blue, not +Inf red
+            bool pos = any(bvec3(inf.x && rgb.x > 0.0, inf.y && rgb.y > 0.0, inf.z && rgb.z > 0.0));
+            bool neg = any(bvec3(inf.x && rgb.x < 0.0, inf.y && rgb.y < 0.0, inf.z && rgb.z < 0.0));
+            color = any(nan) ? NAN_COLOR : (pos && neg ? MIXED_INF_COLOR : (pos ? POS_INF_COLOR : NEG_INF_COLOR));
         } else {
             vec3 shown = vfx_apply(rgb);
             float a = u_alpha_view == 1 ? 1.0 : clamp(texel.a, 0.0, 1.0);

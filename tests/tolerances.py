@@ -195,3 +195,7 @@ to 16 and 24 to 32 bits with integer arithmetic (``bit_convert``, truncating): w
 
 RTOL_LOGLUV_DECODE = 1e-6
 """LogLuv/LogL decoded by libtiff to float32 against the cell-centre formulas of Larson's paper in float64 (issue 19)."""
+
+RTOL_DEEP_OIIO = 1e-6
+"""vfx_rs.deep against OpenImageIO's DeepData and deep ImageBufAlgo: both float32, log1p/expm1 of NumPy
+against the C library's log1pf (merging overlaps), and compositing order within a pixel: a few ulp."""

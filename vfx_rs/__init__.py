@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 _SUBPACKAGES = frozenset(
-    {"color", "core", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "viewer", "warp"}
+    {"color", "core", "deep", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "viewer", "warp"}
 )
 
 _LAZY = {

@@ -56,6 +56,8 @@ __all__ = [
     "LIVE_FIELDS",
     "LUMA_709",
     "LUT_POSITIONS",
+    "OCIO_DEFAULT_CONFIG",
+    "OCIO_DEFAULT_VIEW",
     "SOURCES",
     "Trace",
     "ViewSettings",
@@ -74,7 +76,15 @@ LUT_POSITIONS = ("none", "before", "after")
 """Where `ViewSettings.lut` sits in an OCIO chain: not applied, before the view (a scene LUT) or after it (a display LUT)."""
 
 BUILTIN_CONFIG = "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
-"""The default OCIO config: the ACES 1.3 CG config built into `vfx_rs.ocio` (`vfx_rs.ocio.builtin_aces_1_3`)."""
+"""The default OCIO config of `ViewSettings` (the ``vfx`` commands): the ACES 1.3 CG config built into
+`vfx_rs.ocio` (`vfx_rs.ocio.builtin_aces_1_3`)."""
+
+OCIO_DEFAULT_CONFIG = "ocio://default"
+"""OpenColorIO's default config, the viewer's default (vfxview follows OCIO): in OpenColorIO 2.6 and here, the
+ACES 2.1 CG config (``cg-config-v5.0.0_aces-v2.1_ocio-v2.6``)."""
+
+OCIO_DEFAULT_VIEW = "ACES 2.0 - SDR 100 nits (Rec.709)"
+"""The default view of the sRGB display in `OCIO_DEFAULT_CONFIG`."""
 
 LUMA_709 = np.array([0.2126, 0.7152, 0.0722])
 """Rec. 709 luma weights (ITU-R BT.709-6, item 3.2), used by the Y channel view."""

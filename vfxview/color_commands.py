@@ -18,7 +18,7 @@ from typing import Any
 
 from vfx_rs.errors import VfxError
 from vfx_rs.ocio import Config
-from vfx_rs.view import BUILTIN_CONFIG, SOURCES, clear_caches, load_config
+from vfx_rs.view import BUILTIN_CONFIG, OCIO_DEFAULT_CONFIG, SOURCES, clear_caches, load_config
 from vfxview.state import ViewerState, report_error
 
 __all__ = [
@@ -44,7 +44,7 @@ def _apply(state: ViewerState, what: str, **changes: Any) -> bool:
     except (VfxError, OSError, ValueError, KeyError) as exc:
         report_error(state, f"cannot set {what}: {exc}")
         return False
-    state.update(**changes)
+    state.update(**changes, error="")  # a success clears the last error
     return True
 
 
@@ -58,8 +58,8 @@ def current_config(state: ViewerState) -> Config | None:
 
 
 def config_choices() -> list[str]:
-    """Config specs offered in the color panel: the built-in ACES 1.3 config, and ``$OCIO`` when set."""
-    return [BUILTIN_CONFIG, *(["$OCIO"] if os.environ.get("OCIO") else [])]
+    """Config specs offered in the color panel: OCIO's default, the built-in ACES 1.3 config, and ``$OCIO`` when set."""
+    return [OCIO_DEFAULT_CONFIG, BUILTIN_CONFIG, *(["$OCIO"] if os.environ.get("OCIO") else [])]
 
 
 def _pick(preferred: str, names: list[str], fallback: str) -> str:

@@ -26,6 +26,7 @@ __all__ = [
     "MAX_RECENT",
     "WRITE_SHARE",
     "Job",
+    "as_image",
     "bake",
     "bake_job",
     "depth_range",
@@ -43,6 +44,7 @@ __all__ = [
     "set_background",
     "set_channel",
     "set_compare",
+    "set_compare_image",
     "set_exposure",
     "set_false_color",
     "set_gamma",
@@ -172,6 +174,26 @@ def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -
             report_error(state, f"cannot open {path}: {exc}")
             return
     state.compare_mode = mode
+
+
+def as_image(value: Any) -> Image:
+    """A `vfx_rs.Image` from an Image or a NumPy array ``(H, W)`` / ``(H, W, C)`` (copied); raises `VfxError`."""
+    if isinstance(value, Image):
+        return value
+    array = np.asarray(value)
+    return Image(array[..., np.newaxis] if array.ndim == 2 else array)
+
+
+def set_compare_image(state: ViewerState, image: Any, mode: str | None = None) -> bool:
+    """Image B from a `vfx_rs.Image` or NumPy array (None removes it); `mode` also sets the compare mode."""
+    try:
+        state.compare = None if image is None else as_image(image)
+    except (VfxError, ValueError, TypeError) as exc:
+        report_error(state, f"cannot use that as image B: {exc}")
+        return False
+    if mode is not None:
+        set_compare(state, mode)
+    return True
 
 
 WRITE_SHARE = 0.2

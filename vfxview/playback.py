@@ -31,6 +31,7 @@ __all__ = [
     "set_cache_budget",
     "set_fps",
     "set_frame",
+    "set_image",
     "set_in_out",
     "set_loop",
     "show_frame",
@@ -87,6 +88,18 @@ def open_clip(
         cache.put(frame, *loaded)
     _warn_missing(state, frame)
     cache.fill(play_order(state))
+    return True
+
+
+def set_image(state: ViewerState, image: Any, name: str = "<script>") -> bool:
+    """Show a `vfx_rs.Image` or NumPy array as the current image (the clip, if any, closes)."""
+    try:
+        image = commands.as_image(image)
+    except (VfxError, ValueError, TypeError) as exc:
+        report_error(state, f"cannot show that as an image: {exc}")
+        return False
+    close_clip(state)
+    commands.show_loaded(state, name, image)
     return True
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from vfx_rs.image import Image
 from vfx_rs.view import ViewSettings
 from vfxview import color_commands, commands, playback
@@ -18,7 +20,12 @@ __all__ = ["ScriptViewer"]
 
 
 class ScriptViewer:
-    """The console's ``viewer``: scripts drive the UI through the same commands.
+    """The console's ``viewer``: scripts drive the UI through the same commands (``help(viewer)`` lists them).
+
+    Properties read the viewer and, where they can be set, change it: `image`, `layer`, `frame`, `fps`,
+    `compare`, `compare_mode`, `exposure`, `gamma`, `settings` (the whole `vfx_rs.view.ViewSettings`).
+    Methods open files, pick the view, grade, play, export and bake. A refused value leaves the viewer
+    as it was and sets `error`.
 
     Examples
     --------
@@ -38,8 +45,85 @@ class ScriptViewer:
 
     @property
     def image(self) -> Image | None:
-        """The current image as a `vfx_rs.Image` (a copy)."""
+        """The current image as a `vfx_rs.Image` (a copy); set a `vfx_rs.Image` or NumPy array to show it."""
         return self.state.image.copy() if self.state.image is not None else None
+
+    @image.setter
+    def image(self, value: Image | np.ndarray) -> None:
+        playback.set_image(self.state, value)
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        """The layer names of a multi-layer file (empty for one layer)."""
+        return tuple(self.state.layers)
+
+    @property
+    def layer(self) -> str:
+        """The layer shown (``""`` for a one-layer file); set a name from `layers` to show it."""
+        return str(self.state.layer)
+
+    @layer.setter
+    def layer(self, name: str) -> None:
+        commands.select_layer(self.state, name)
+
+    @property
+    def frame(self) -> int:
+        """The frame number shown of the open sequence or movie; set one to go there."""
+        return int(self.state.frame)
+
+    @frame.setter
+    def frame(self, number: int) -> None:
+        playback.set_frame(self.state, number)
+
+    @property
+    def frames(self) -> tuple[int, int] | None:
+        """First and last frame numbers of the open sequence or movie, or None."""
+        clip = self.state.clip
+        return (clip.first, clip.last) if clip is not None else None
+
+    @property
+    def fps(self) -> float:
+        """Playback rate in frames per second."""
+        return float(self.state.fps)
+
+    @fps.setter
+    def fps(self, value: float) -> None:
+        playback.set_fps(self.state, value)
+
+    def play(self, direction: int = 1) -> None:
+        """Play forward (1), backward (-1), or stop (0)."""
+        playback.play(self.state, direction)
+
+    def set_in_out(self, in_point: int | None = None, out_point: int | None = None) -> bool:
+        """In and out points of playback (frame numbers; None keeps one)."""
+        return playback.set_in_out(self.state, in_point, out_point)
+
+    @property
+    def compare(self) -> Image | None:
+        """Image B (a copy); set a `vfx_rs.Image`, NumPy array or None, or use `open_compare` for a file."""
+        return self.state.compare.copy() if self.state.compare is not None else None
+
+    @compare.setter
+    def compare(self, value: Image | np.ndarray | None) -> None:
+        commands.set_compare_image(self.state, value)
+
+    def open_compare(self, path: str | Path, mode: str = "wipe") -> None:
+        """Load image B from a file and compare in `mode`."""
+        commands.set_compare(self.state, mode, path)
+
+    @property
+    def compare_mode(self) -> str:
+        """``off``, ``wipe``, ``side`` (side by side) or ``diff`` (difference)."""
+        return str(self.state.compare_mode)
+
+    @compare_mode.setter
+    def compare_mode(self, mode: str) -> None:
+        commands.set_compare(self.state, mode)
+
+    @property
+    def error(self) -> str:
+        """The last error message ("" after a success)."""
+        return str(self.state.error)
 
     @property
     def exposure(self) -> float:

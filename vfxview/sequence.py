@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from vfx_rs.errors import VfxError
 from vfx_rs.image import Image, LayeredImage
 from vfx_rs.io.exr_header import read_headers
 from vfx_rs.io.movie import MOVIE_EXTENSIONS
@@ -44,7 +45,10 @@ def load_image(path: str | os.PathLike[str]) -> tuple[Image, LayeredImage | None
 
     path = os.fspath(path)
     if path.lower().endswith(".exr"):
-        parts = read_headers(path)
+        try:
+            parts = read_headers(path)
+        except (VfxError, OSError):
+            parts = []  # the layered reader below says what is wrong, naming the file
         if len(parts) == 1 and not any("." in channel[0] for channel in parts[0].channels):
             return vfx_rs.read(path), None  # one layer: the plain reader is faster than the layered one
         layered = vfx_rs.read_layered(path)
@@ -151,8 +155,8 @@ def clip_for(path: str | os.PathLike[str]) -> tuple[Clip, int] | None:
         return None
     pattern, frames = found
     clip = ImageSequence(pattern, frames)
-    named = [f for f in frames if pattern.path(f) == text]
-    return clip, (named[0] if named else clip.first)
+    named = pattern.frame_of(text)
+    return clip, (named if named is not None and clip.first <= named <= clip.last else clip.first)
 
 
 Opened = tuple[Clip | None, int, tuple[Image, LayeredImage | None] | None]

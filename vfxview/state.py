@@ -8,15 +8,16 @@ changes. Menus, shortcuts, panels and the console write the state through
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from vfx_rs.image import Image, LayeredImage
-from vfx_rs.view import ViewSettings
+from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW, ViewSettings
 
-__all__ = ["Signal", "ViewerState", "report_error"]
+__all__ = ["Signal", "ViewerState", "path_once", "report_error"]
 
 
 class Signal:
@@ -73,9 +74,13 @@ _DEFAULTS: dict[str, Any] = {
     "nan_false_color": True,
     "background": "checker",  # checker | black
     "error": "",
+    "pinned": None,  # (x, y) image pixel the transform debugger shows whatever the cursor does, or None
+    "census": None,  # vfx_rs.census.Census of the shown image (census panel), or None
+    "census_overlay": False,  # mark the census positions on the viewport
     "recent": (),
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
-    "settings": ViewSettings(),  # the display chain (vfx_rs.view); its fields read and write as state fields too
+    # the display chain (vfx_rs.view), on OCIO's default config; its fields read and write as state fields too
+    "settings": ViewSettings(config=OCIO_DEFAULT_CONFIG, view=OCIO_DEFAULT_VIEW),
 }
 
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ViewSettings))
@@ -131,7 +136,20 @@ class ViewerState:
         self.changed.emit(name, value)
 
 
+_PATH = re.compile(r"(?<![^\s'\"(])(?:[A-Za-z]:)?[^\s:'\"]*[/\\][^\s:'\"]+")
+
+
+def path_once(message: str) -> str:
+    """`message` with each file path named once: later repeats (``p: p: ...``, ``...: 'p'``) are dropped."""
+    for path in dict.fromkeys(_PATH.findall(message)):
+        end = message.find(path) + len(path)
+        repeat = re.compile(r"(: )?'?" + re.escape(path) + r"'?(: )?")
+        rest = repeat.sub(lambda m: ": " if m.group(1) and m.group(2) else "", message[end:])
+        message = message[:end] + rest
+    return message
+
+
 def report_error(state: ViewerState, message: str) -> None:
-    """Show an error message in ``state.error`` (emits even when the same message repeats)."""
+    """Show an error message in ``state.error``, each path named once (emits even when the message repeats)."""
     state.error = ""
-    state.error = message
+    state.error = path_once(message)

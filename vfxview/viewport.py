@@ -68,6 +68,7 @@ class Viewport(QOpenGLWidget):
     gl_failed = Signal(str)
     gl_missing = Signal(str)
     wipe_dragged = Signal(float)
+    zoomed = Signal(float)  # the new zoom (device pixels per image pixel) after fit, 1:1, wheel or set_zoom
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
@@ -251,6 +252,7 @@ class Viewport(QOpenGLWidget):
         self._fitted_size = (iw, ih) if self.state.image is not None else None
         self.zoom = max(min(vw / iw, vh / ih), 1e-4)
         self.pan = np.array([(vw - iw * self.zoom) / 2, (vh - ih * self.zoom) / 2])
+        self.zoomed.emit(self.zoom)
         self.update()
 
     def one_to_one(self) -> None:
@@ -260,6 +262,7 @@ class Viewport(QOpenGLWidget):
         iw, ih = self._image_size()
         self.zoom = 1.0
         self.pan = np.array([(self.width() * ratio - iw) / 2, (self.height() * ratio - ih) / 2]).round()
+        self.zoomed.emit(self.zoom)
         self.update()
 
     def zoom_at(self, factor: float, pos: QPointF) -> None:
@@ -270,7 +273,13 @@ class Viewport(QOpenGLWidget):
         new_zoom = float(np.clip(self.zoom * factor, 1e-3, 512.0))
         self.pan = p - (p - self.pan) * (new_zoom / self.zoom)
         self.zoom = new_zoom
+        self.zoomed.emit(self.zoom)
         self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom to `zoom` device pixels per image pixel about the viewport's centre."""
+        if zoom > 0 and zoom != self.zoom:
+            self.zoom_at(zoom / self.zoom, QPointF(self.width() / 2, self.height() / 2))
 
     def image_pos(self, pos: QPointF) -> tuple[float, float]:
         """Display-window image coordinates of a widget position."""

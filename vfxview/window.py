@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QDoubleSpinBox,
     QFileDialog,
     QFrame,
     QLabel,
@@ -27,6 +28,7 @@ import vfx_rs
 from vfx_rs.errors import VfxError
 from vfxview import color_commands, commands, playback
 from vfxview.console import Console
+from vfxview.debug_window import install_debugger
 from vfxview.panels.color import ColorPanel
 from vfxview.panels.grade import GradePanel
 from vfxview.panels.info import InfoPanel
@@ -136,17 +138,32 @@ class MainWindow(QMainWindow):
             )
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        # The right column runs the window's full height (the console sits under the viewport only), and the
+        # probe shares the tabs of Info, Layers and Scopes: at 1280x800 the Color and Grade panels fit unscrolled.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["Info"], self.docks["Pixel probe"])
         self.tabifyDockWidget(self.docks["Info"], self.docks["Layers"])
         self.tabifyDockWidget(self.docks["Info"], self.docks["Scopes"])
-        self.docks["Info"].raise_()
+        self.docks["Pixel probe"].raise_()
         self.resizeDocks([self.docks["Console"], self.docks["Info"]], [150, 200], Qt.Orientation.Vertical)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")
+        self.error_label.setWordWrap(True)  # a long message wraps (never cut off); the tooltip holds it too
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.zoom_box = QDoubleSpinBox()
+        self.zoom_box.setRange(0.1, 51200.0)
+        self.zoom_box.setDecimals(1)
+        self.zoom_box.setSuffix(" %")
+        self.zoom_box.setToolTip("zoom: image pixels shown at this percentage (type a value)")
+        self.zoom_box.setKeyboardTracking(False)
+        self.zoom_box.valueChanged.connect(lambda v: self.viewport.set_zoom(v / 100.0))
+        self.viewport.zoomed.connect(self._show_zoom)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         self.statusBar().addWidget(self.error_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.zoom_box)
         self.viewport.hovered.connect(probe.show_at)
         grade.bake_requested.connect(self.bake_dialog)
         self.docks["Scopes"].visibilityChanged.connect(scopes.set_shown)
@@ -155,6 +172,7 @@ class MainWindow(QMainWindow):
         self.viewport.wipe_dragged.connect(lambda x: commands.set_wipe(self.state, x))
         self.state.changed.connect(self._on_state)
         self._build_menus()
+        install_debugger(self)
         self.resize(1280, 800)
         self._settings = QSettings()
         if remember_layout:
@@ -227,8 +245,10 @@ class MainWindow(QMainWindow):
     def _on_state(self, name: str, value: object) -> None:
         if name == "error":
             self.error_label.setText(str(value))
+            self.error_label.setToolTip(str(value))
         elif name == "image" and value is not None:
             self.error_label.setText("")
+            self.error_label.setToolTip("")
             self.setWindowTitle(f"vfxview - {self.state.path}")
         elif name == "recent":
             self.recent_menu.clear()
@@ -269,15 +289,27 @@ class MainWindow(QMainWindow):
         """Load `path` as image B and show the wipe."""
         commands.set_compare(self.state, "wipe", path)
 
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_box.blockSignals(True)
+        self.zoom_box.setValue(zoom * 100.0)
+        self.zoom_box.blockSignals(False)
+
+    def last_folder(self) -> str:
+        """The folder of the most recent file (File > Open starts there), or "" for the current directory."""
+        return str(Path(self.state.recent[0]).parent) if self.state.recent else ""
+
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open image", "", "Images (*.exr *.png *.tif *.tiff *.jpg *.jpeg *.hdr *.dpx);;All files (*)"
+            self,
+            "Open image",
+            self.last_folder(),
+            "Images (*.exr *.png *.tif *.tiff *.jpg *.jpeg *.hdr *.dpx *.mov *.mp4 *.mxf *.mkv);;All files (*)",
         )
         if path:
             self.open_path(path)
 
     def open_b_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open compare image B")
+        path, _ = QFileDialog.getOpenFileName(self, "Open compare image B", self.last_folder())
         if path:
             self.compare_with(path)
 
@@ -297,6 +329,7 @@ class MainWindow(QMainWindow):
         def finish(result: Any) -> None:
             self.progress.hide()
             self.statusBar().clearMessage()
+            self.state.error = ""  # a success clears the last error
             if done is not None:
                 done(result)
 

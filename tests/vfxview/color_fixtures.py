@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
+from vfx_rs.view import BUILTIN_CONFIG
+
 HAND_CONFIG = """\
 ocio_profile_version: 2
 roles:
@@ -104,12 +106,13 @@ def ocio_display(config: object, rgb: np.ndarray, src: str, display: str, view: 
     return ocio_apply(ocio_cpu(processor), rgb)
 
 
-def ocio_builtin_display(rgb: np.ndarray, src: str, display: str, view: str, looks: str = "") -> np.ndarray:
-    """Through OCIO's own copy of the built-in ACES 1.3 CG config."""
+def ocio_builtin_display(
+    rgb: np.ndarray, src: str, display: str, view: str, looks: str = "", config: str = BUILTIN_CONFIG
+) -> np.ndarray:
+    """Through OCIO's own copy of a built-in config (the ACES 1.3 CG config unless `config` names another)."""
     import PyOpenColorIO as OCIO
 
-    config = OCIO.Config.CreateFromFile("ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
-    return ocio_display(config, rgb, src, display, view, looks)
+    return ocio_display(OCIO.Config.CreateFromFile(config), rgb, src, display, view, looks)
 
 
 RULES = """\

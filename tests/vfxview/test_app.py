@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 import vfx_rs
 from tests.tolerances import ATOL_SCREENSHOT_SAMPLE, RTOL_OCIO_BUILTIN
 from tests.vfxview.color_fixtures import ocio_builtin_display
+from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW
 from vfxview import commands
 
 
@@ -62,9 +63,12 @@ def test_headless_export_and_screenshot_of_a_file(tmp_path, chart):
     src = tmp_path / "chart.exr"
     vfx_rs.write(src, vfx_rs.Image(chart))
     out = tmp_path / "out.exr"
-    args = ["--exposure", "1", "--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video"]
+    # The viewer's config is OCIO's default (the ACES 2.1 CG config): its ACES 2.0 view, against OCIO's.
+    args = ["--exposure", "1", "--input", "ACEScg", "--display", "sRGB - Display", "--view", OCIO_DEFAULT_VIEW]
     assert main([str(src), *args, "--export", str(out)]) == 0
-    expected = ocio_builtin_display(chart[..., :3] * 2.0, "ACEScg", "sRGB - Display", "ACES 1.0 - SDR Video")
+    expected = ocio_builtin_display(
+        chart[..., :3] * 2.0, "ACEScg", "sRGB - Display", OCIO_DEFAULT_VIEW, config=OCIO_DEFAULT_CONFIG
+    )
     got = vfx_rs.read(out).numpy()
     finite = np.isfinite(chart).all(axis=-1)
     np.testing.assert_array_equal(got[..., 3], chart[..., 3])

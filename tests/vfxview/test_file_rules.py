@@ -9,7 +9,7 @@ import vfx_rs
 from tests.tolerances import RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
 from tests.vfxview.color_fixtures import ocio_builtin_display, ocio_display, write_rules_config
 from vfx_rs.image import Image
-from vfx_rs.view import BUILTIN_CONFIG
+from vfx_rs.view import BUILTIN_CONFIG, OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW
 from vfxview import color_commands, commands
 from vfxview.script_viewer import ScriptViewer
 from vfxview.state import ViewerState
@@ -67,7 +67,7 @@ def test_an_explicit_pick_survives_new_files_until_file_rules_are_asked_for(rule
 def test_changing_config_reapplies_the_rules_to_the_open_file(rules, pixels):
     state = ViewerState()
     commands.show_loaded(state, PATHS[0], Image(pixels))
-    assert state.input_space == "ACES2065-1"  # the built-in config's Default rule
+    assert state.input_space == "ACES2065-1"  # OCIO's default config's EXR rule
     assert color_commands.set_config(state, rules) and state.input_space == "lin_p3"
     assert color_commands.set_config(state, BUILTIN_CONFIG) and state.input_space == "ACES2065-1"
 
@@ -91,7 +91,7 @@ def test_builtin_aces_config_rules_for_the_sample(tmp_path):
     from vfxview.app import main
 
     sample = str(sample_image_path())
-    cfg = OCIO.Config.CreateFromFile(BUILTIN_CONFIG)
+    cfg = OCIO.Config.CreateFromFile(OCIO_DEFAULT_CONFIG)  # the viewer's config: OCIO's default
     expected = cfg.getColorSpaceFromFilepath(sample)
     expected = expected[0] if isinstance(expected, tuple) else expected
     state = ViewerState()
@@ -99,7 +99,7 @@ def test_builtin_aces_config_rules_for_the_sample(tmp_path):
     out = tmp_path / "sample_view.exr"
     assert main([sample, "--export", str(out)]) == 0
     rgb = vfx_rs.read(sample).numpy()[::4, ::4, :3]
-    ref = ocio_builtin_display(rgb, expected, "sRGB - Display", "ACES 1.0 - SDR Video")
+    ref = ocio_builtin_display(rgb, expected, "sRGB - Display", OCIO_DEFAULT_VIEW, config=OCIO_DEFAULT_CONFIG)
     got = vfx_rs.read(out).numpy()[::4, ::4, :3]
     assert _relative_error(got, ref) <= RTOL_OCIO_BUILTIN
 

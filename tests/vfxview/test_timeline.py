@@ -88,7 +88,7 @@ def test_cache_budget_field_and_strip(window, qtbot, shot):
     t.cache_box.setValue(512)
     assert window.state.cache_mb == 512 and window.state.cache.budget == 512 * 2**20
     t._refresh()
-    assert t.cache_label.text().startswith("5 frames")
+    assert t.cache_label.text().startswith("5 fr,")
 
 
 def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, qtbot, tmp_path):

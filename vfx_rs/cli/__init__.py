@@ -13,13 +13,28 @@ import os
 import sys
 from collections.abc import Sequence
 
-from vfx_rs.cli import bake, chain, color, completion, convert, daily, diff, grade, imageops, info, lut, ocio, trace
+from vfx_rs.cli import (
+    bake,
+    chain,
+    color,
+    completion,
+    convert,
+    daily,
+    diff,
+    grade,
+    imageops,
+    info,
+    lut,
+    ocio,
+    parity,
+    trace,
+)
 from vfx_rs.cli.helptext import HelpFormatter
 from vfx_rs.errors import VfxError
 
 __all__ = ["main"]
 
-_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain, daily, trace, completion)
+_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain, daily, trace, parity, completion)
 
 _EPILOG = """examples:
   vfx info render.exr

@@ -77,6 +77,8 @@ def _channels(value: bytes, path: str) -> list[tuple[str, str, int, int]]:
         if not (1 <= xs <= 1 << 16 and 1 <= ys <= 1 << 16):
             raise FormatError(f"EXR channel {name!r} has invalid sampling {xs}x{ys}", path=path)
         out.append((name, _PIXEL_TYPES[ptype], xs, ys))
+        if len(out) > MAX_CHANNELS:  # stop parsing: the count alone refuses the file
+            raise FormatError(f"EXR part declares more than {MAX_CHANNELS} channels, the most read", path=path)
 
 
 def _part(cur: _Cursor, name_limit: int) -> PartHeader | None:
@@ -108,10 +110,6 @@ def _check_part(part: PartHeader, index: int, path: str) -> None:
     width, height = x1 - x0 + 1, y1 - y0 + 1
     if width < 1 or height < 1:
         raise FormatError(f"EXR part {index} has an empty or inverted data window {part.data_window}", path=path)
-    if len(part.channels) > MAX_CHANNELS:
-        raise FormatError(
-            f"EXR part {index} declares {len(part.channels)} channels; at most {MAX_CHANNELS} are read", path=path
-        )
     check_size(width, height, len(part.channels), path)
 
 

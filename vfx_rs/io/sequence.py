@@ -45,6 +45,15 @@ class FramePattern:
         sign = "-" if frame < 0 else ""
         return f"{self.head}{sign}{abs(frame):0{self.padding}d}{self.tail}"
 
+    def frame_of(self, path: str) -> int | None:
+        """The frame number `path` names in this pattern, or None if it is not one of its files."""
+        if not (path.startswith(self.head) and path.endswith(self.tail)):
+            return None
+        digits = path[len(self.head) : len(path) - len(self.tail)]
+        if not re.fullmatch(r"-?\d+", digits) or len(digits.lstrip("-")) < self.padding:
+            return None
+        return int(digits)
+
     def __str__(self) -> str:
         """The pattern with one ``#`` per digit (``shot.####.exr``)."""
         return f"{self.head}{'#' * self.padding}{self.tail}"

@@ -9,7 +9,7 @@ Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.3dl', '.clf', '.csp', '.ctf', '.cube', '.spi1d', '.spi3d', '.spimtx']
+['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.spi1d', '.spi3d', '.spimtx']
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
 from vfx_rs.lut.threedl import read_3dl
+from vfx_rs.lut.truelight import read_truelight
 from vfx_rs.pipeline import Pipeline
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "read_spi1d",
     "read_spi3d",
     "read_spimtx",
+    "read_truelight",
     "write_clf",
     "write_cube",
     "write_lut",
@@ -124,6 +126,9 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".spimtx": LutFormat("Imageworks matrix", read_spimtx, None, _looks_spimtx),
     ".csp": LutFormat("Cinespace", read_csp, None, lambda head: head.lstrip().upper().startswith("CSPLUTV100")),
     ".3dl": LutFormat("Autodesk Flame/Lustre", read_3dl, None, _looks_3dl),
+    ".cub": LutFormat(
+        "FilmLight Truelight", read_truelight, None, lambda head: head.lstrip().lower().startswith("# truelight cube")
+    ),
     ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
     ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf, _write_clf_lut),
 }

@@ -8,9 +8,7 @@ optional space-separated ``params``; the ops are
 `vfx_rs.pipeline.fixed_functions.FIXED_FUNCTIONS` of the matching OCIO style,
 inverted for the reverse styles. The deprecated ``ACES`` node (CTF 1.5) takes
 the same styles (``Surround`` for Rec.2100 surround) with its gamma in an
-``ACESParams`` child; ``Function`` (CTF 1.6) likewise. Styles this package has
-no ops for (xyY/uvY/LUV/HSY conversions, gamma-log curves) raise `LutError`
-naming the style.
+``ACESParams`` child; ``Function`` (CTF 1.6) likewise.
 
 ``ExposureContrast`` (OpenColorIO CTFReaderExposureContrastElt): style
 ``linear``, ``video`` or ``log`` (``...Rev`` for the inverse), an
@@ -76,8 +74,8 @@ CTF_FIXED_STYLES: dict[str, tuple[str, bool]] = {
     **_pair("xyz_to_uvy", "XYZ_TO_uvY", "uvY_TO_XYZ"),
     **_pair("xyz_to_luv", "XYZ_TO_LUV", "LUV_TO_XYZ"),
     **_pair("lin_to_pq", "Lin_TO_PQ", "PQ_TO_Lin"),
-    **_pair("lin_to_gamma_log", "Lin_TO_GammaLog", "GammaLog_TO_Lin"),
-    **_pair("lin_to_double_log", "Lin_TO_DoubleLog", "DoubleLog_TO_Lin"),
+    **_pair("lin_to_gammalog", "Lin_TO_GammaLog", "GammaLog_TO_Lin"),
+    **_pair("lin_to_doublelog", "Lin_TO_DoubleLog", "DoubleLog_TO_Lin"),
     **_pair("rgb_to_hsy_lin", "RGB_TO_HSY_LIN", "HSY_LIN_TO_RGB"),
     **_pair("rgb_to_hsy_log", "RGB_TO_HSY_LOG", "HSY_LOG_TO_RGB"),
     **_pair("rgb_to_hsy_vid", "RGB_TO_HSY_VID", "HSY_VID_TO_RGB"),
@@ -134,9 +132,7 @@ def read_fixed_function(node: Node, _in_max: float, _out_max: float, _context: N
     if found is None:
         raise node.error(f"{node.tag} style {raw!r} is unknown")
     style, inverse = found
-    build = FIXED_FUNCTIONS.get(style)
-    if build is None:
-        raise node.error(f"{node.tag} style {raw!r} is not supported yet")
+    build = FIXED_FUNCTIONS[style]
     text = node.attr("params") or ""
     try:
         params = [float(v) for v in text.split()]

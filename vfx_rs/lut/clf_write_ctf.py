@@ -5,7 +5,11 @@ As OpenColorIO's CTF writer (CTFTransform.cpp) names them, at 32f in and out:
 - `HueAdjustOp` around a `Lut1DOp` -> ``LUT1D`` with ``hueAdjust="dw3"``;
 - `AlphaMatrixOp` -> ``Matrix`` with ``dim="4 5"`` (RGBA matrix and offsets);
 - `Lut1DInverseOp`, `Lut3DInverseOp` -> ``InverseLUT1D``, ``InverseLUT3D``;
-- `HsvOp` -> ``FixedFunction`` ``RGB_TO_HSV``/``HSV_TO_RGB``;
+- `HsvOp` -> ``FixedFunction`` ``RGB_TO_HSV``/``HSV_TO_RGB``; `HsyOp` ->
+  ``RGB_TO_HSY_LIN``/``HSY_LIN_TO_RGB`` (and ``LOG``, ``VID``); `CieCoordsOp` ->
+  ``XYZ_TO_xyY``/``xyY_TO_XYZ`` (and ``uvY``, ``LUV``); `GammaLogOp`,
+  `DoubleLogOp` -> ``Lin_TO_GammaLog``/``GammaLog_TO_Lin``,
+  ``Lin_TO_DoubleLog``/``DoubleLog_TO_Lin`` with their params;
 - `LuminancePowerOp` with BT.2100 weights, gain 1 and OCIO's luminance floor ->
   ``FixedFunction`` ``Rec2100SurroundFwd``/``Rev`` with the gamma as ``params``;
 - `AcesRedModOp`, `AcesGlowOp` (ACES 0.3 and 1.0 values), `AcesDarkToDimOp`
@@ -25,7 +29,11 @@ import numpy as np
 from vfx_rs.pipeline.fixed_functions import REC2100_SURROUND_FLOOR
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
+from vfx_rs.pipeline.ops.cie_coords import CieCoordsOp
+from vfx_rs.pipeline.ops.double_log import DoubleLogOp
+from vfx_rs.pipeline.ops.gamma_log import GammaLogOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
+from vfx_rs.pipeline.ops.hsy import HsyOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.luminance_power import BT2100_LUMA, LuminancePowerOp
 from vfx_rs.pipeline.ops.lut1d import Lut1DOp
@@ -70,6 +78,26 @@ def _dark_to_dim(op: AcesDarkToDimOp) -> str | None:
 
 def _gamut(op: AcesGamutCompressOp) -> str:
     return _fixed(f"GamutComp13{'Fwd' if op.forward else 'Rev'}", (*op.limits, *op.thresholds, op.power))
+
+
+def _cie(op: CieCoordsOp) -> str:
+    name = {"xyy": "xyY", "uvy": "uvY", "luv": "LUV"}[op.style]
+    return _fixed(f"XYZ_TO_{name}" if op.forward else f"{name}_TO_XYZ")
+
+
+def _hsy(op: HsyOp) -> str:
+    name = f"HSY_{op.style.upper()}"
+    return _fixed(f"RGB_TO_{name}" if op.to_hsy else f"{name}_TO_RGB")
+
+
+def _gamma_log(op: GammaLogOp) -> str:
+    params = (op.mirror, op.break_, op.power, op.slope, op.offset, op.base, op.log_slope, op.log_offset)
+    return _fixed("Lin_TO_GammaLog" if op.forward else "GammaLog_TO_Lin", (*params, op.lin_slope, op.lin_offset))
+
+
+def _double_log(op: DoubleLogOp) -> str:
+    params = (op.base, op.break1, op.break2, *op.seg1, *op.seg2, *op.line)
+    return _fixed("Lin_TO_DoubleLog" if op.forward else "DoubleLog_TO_Lin", params)
 
 
 def _rows(values: np.ndarray) -> str:
@@ -120,6 +148,10 @@ _WRITERS: dict[type[Op], Callable[[Op], str | None]] = {
     Lut1DInverseOp: _inverse_lut1d,  # type: ignore[dict-item]
     Lut3DInverseOp: _inverse_lut3d,  # type: ignore[dict-item]
     HsvOp: lambda op: _fixed("RGB_TO_HSV" if op.to_hsv else "HSV_TO_RGB"),  # type: ignore[attr-defined]
+    HsyOp: _hsy,  # type: ignore[dict-item]
+    CieCoordsOp: _cie,  # type: ignore[dict-item]
+    GammaLogOp: _gamma_log,  # type: ignore[dict-item]
+    DoubleLogOp: _double_log,  # type: ignore[dict-item]
     LuminancePowerOp: _surround,  # type: ignore[dict-item]
     AcesRedModOp: lambda op: _fixed(f"RedMod10{'Fwd' if op.forward else 'Rev'}"),  # type: ignore[attr-defined]
     AcesGlowOp: _glow,  # type: ignore[dict-item]

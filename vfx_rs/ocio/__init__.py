@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 from vfx_rs.errors import OcioError
+from vfx_rs.ocio.builder import Baker, ConfigBuilder
 from vfx_rs.ocio.builtin import BUILTIN_CONFIGS, builtin, builtin_aces_1_3
 from vfx_rs.ocio.color_config import ColorConfig
 from vfx_rs.ocio.config import Config
@@ -57,9 +58,11 @@ from vfx_rs.ocio.variables import Context
 
 __all__ = [
     "BUILTIN_CONFIGS",
+    "Baker",
     "ColorConfig",
     "ColorSpace",
     "Config",
+    "ConfigBuilder",
     "Context",
     "Display",
     "FileRule",

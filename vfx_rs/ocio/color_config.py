@@ -57,6 +57,18 @@ class ColorConfig:
     srgb = aces_1_3
     """The original's sRGB-focused config is the ACES 1.3 config too."""
 
+    def serialize(self) -> str:
+        """The config as OCIO YAML text (`vfx_rs.ocio.serialize.to_yaml`)."""
+        from vfx_rs.ocio.serialize import to_yaml
+
+        return to_yaml(self.config)
+
+    def write_to_file(self, path: str | os.PathLike[str]) -> None:
+        """Write the config as OCIO YAML to `path` (atomically)."""
+        from vfx_rs.ocio.serialize import write_config
+
+        write_config(self.config, path)
+
     def valid(self) -> bool:
         """True: a config that fails to load raises instead."""
         return True

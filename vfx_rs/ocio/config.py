@@ -168,6 +168,15 @@ class Config:
         """The current context: search path and variables (process environment over config defaults)."""
         return Context(self.working_dir, self.search_path, self.environment, overrides)
 
+    @property
+    def declared_lists(self) -> dict[str, tuple[str, ...]]:
+        """The config's own ``active_displays``, ``active_views`` and ``inactive_colorspaces`` (no environment)."""
+        return {
+            "active_displays": self._active_displays,
+            "active_views": self._active_views,
+            "inactive_colorspaces": self._inactive,
+        }
+
     def inactive_colorspaces(self) -> tuple[str, ...]:
         """Names listed as inactive (``$OCIO_INACTIVE_COLORSPACES`` overrides the config)."""
         return _env_list("OCIO_INACTIVE_COLORSPACES", self._inactive)

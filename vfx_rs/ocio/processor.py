@@ -135,11 +135,21 @@ class _Builder:
             raise OcioError(f"color space {name!r} is not in the config", path=self.path, line=line) from None
 
     def to_reference(self, cs: ColorSpace, inverse: bool = False) -> list[Op]:
-        """Ops from `cs` to its reference (or back, if `inverse`), each transform in its own direction."""
+        """Ops from `cs` to its reference (or back, if `inverse`).
+
+        As OCIO (ColorSpace::getTransform in each direction): the transform
+        written for that direction, else the other one inverted; a space
+        with both uses its ``from_*_reference`` coming from the reference.
+        """
         label = f"color space {cs.name!r}"
-        if cs.to_reference is not None:
-            return self._compile(label, cs.to_reference, inverse)
-        return self._compile(label, cs.from_reference, not inverse)
+        return self._directed(label, cs.to_reference, cs.from_reference, inverse)
+
+    def _directed(self, label: str, to: Transform | None, back: Transform | None, inverse: bool) -> list[Op]:
+        """`to` (or `back` inverted) for the forward direction; `back` (or `to` inverted) for the inverse."""
+        first, other = (back, to) if inverse else (to, back)
+        if first is not None:
+            return self._compile(label, first)
+        return self._compile(label, other, True)
 
     def from_reference(self, cs: ColorSpace) -> list[Op]:
         return self.to_reference(cs, inverse=True)
@@ -149,10 +159,7 @@ class _Builder:
             vt = self.config.view_transform(name)
         except OcioError:
             raise OcioError(f"view transform {name!r} is not in the config", path=self.path, line=line) from None
-        label = f"view transform {vt.name!r}"
-        if vt.from_reference is not None:
-            return self._compile(label, vt.from_reference, inverse)
-        return self._compile(label, vt.to_reference, not inverse)
+        return self._directed(f"view transform {vt.name!r}", vt.from_reference, vt.to_reference, inverse)
 
     def cross(self, src_ref: str, dst_ref: str, line: int | None) -> list[Op]:
         """Between the scene and display references through the default view transform."""

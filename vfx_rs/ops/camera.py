@@ -22,6 +22,7 @@ import numpy.typing as npt
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, check_whole, pixels, pixels_and_names, result
 from vfx_rs.ops.enums import BayerPattern, DemosaicAlgorithm, MipmapFilter, WrapMode, enum_name
+from vfx_rs.ops.filters import KAISER, Filter
 from vfx_rs.ops.resize import resize
 
 __all__ = [
@@ -83,7 +84,7 @@ class MipmapOptions:
         self.wrap = WrapMode.Clamp if self.wrap is None else self.wrap
 
 
-_MIP_FILTERS = {"box": "box", "bilinear": "triangle", "lanczos": "lanczos3"}
+_MIP_FILTERS: dict[str, str | Filter] = {"box": "box", "bilinear": "triangle", "lanczos": "lanczos3", "kaiser": KAISER}
 
 
 def mip_level_count(width: int, height: int) -> int:
@@ -98,15 +99,13 @@ def mip_dimensions(width: int, height: int, level: int) -> tuple[int, int]:
 
 
 def _downsample(image: ImageLike, width: int, height: int, options: MipmapOptions) -> Any:
-    key = enum_name(options.filter, MipmapFilter, "bilinear")
-    if key not in _MIP_FILTERS:
-        raise ArgumentError(f"mipmap filter {key} is not available here; use Box, Bilinear or Lanczos")
+    kernel = _MIP_FILTERS[enum_name(options.filter, MipmapFilter, "bilinear")]
     if enum_name(options.wrap, WrapMode, "clamp") != "clamp":
         raise ArgumentError("mipmaps are filtered with clamped edges here; wrap must be WrapMode.Clamp")
     from vfx_rs.ops.colorops import linear_to_srgb, srgb_to_linear
 
     work = srgb_to_linear(image) if options.srgb else image
-    out = resize(work, width, height, _MIP_FILTERS[key], premultiplied=not options.premultiply_alpha)
+    out = resize(work, width, height, kernel, premultiplied=not options.premultiply_alpha)
     return linear_to_srgb(out) if options.srgb else out
 
 

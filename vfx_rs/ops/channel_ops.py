@@ -8,14 +8,15 @@ shuffling" and "Image comparison and statistics"). Channels by name:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
+from vfx_rs._validate import numeric_array
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
-from vfx_rs.ops._common import ImageLike, channel_indices, pixels, pixels_and_names, result
+from vfx_rs.ops._common import ImageLike, channel_indices, check_whole, pixels, pixels_and_names, result
 from vfx_rs.ops._roi import restrict, with_roi
 from vfx_rs.ops.channels import append_channels
 
@@ -44,7 +45,9 @@ def channels(
     not given), as OpenImageIO's ``channels(src, nchannels, channelorder, channelvalues)``.
     """
     data, names = pixels_and_names(image)
-    order = [int(i) for i in channel_order]
+    if isinstance(channel_order, (str, bytes)) or not isinstance(channel_order, Iterable):
+        raise ArgumentError(f"channel_order must be a list of channel indices, not {channel_order!r}")
+    order = [check_whole(i, "channel index", low=-1) for i in channel_order]
     if not order:
         raise ArgumentError("channel_order must name at least one channel")
     fills = list(fill_values or [])
@@ -79,7 +82,7 @@ def channel_append(a: ImageLike, b: ImageLike, roi: Any = None) -> Any:
 def channel_sum(image: ImageLike, weights: Sequence[float] | None = None, roi: Any = None) -> Any:
     """A one-channel image of the weighted sum of the channels (weights 1 by default)."""
     data = pixels(image)
-    w = np.ones(data.shape[2]) if weights is None else np.asarray(weights, dtype=np.float64).ravel()
+    w = np.ones(data.shape[2]) if weights is None else numeric_array(weights, "weights", np.float64).ravel()
     if w.size != data.shape[2]:
         raise ArgumentError(f"{w.size} weights given for {data.shape[2]} channels")
     return with_roi(lambda: result(image, (data.astype(np.float64) @ w)[..., None], channel_names=["Y"]), roi)
@@ -100,7 +103,7 @@ def color_count(
     """
     data = pixels(restrict(image, roi))
     c = data.shape[2]
-    wanted = np.asarray(colors, dtype=np.float64).ravel()
+    wanted = numeric_array(colors, "colors", np.float64).ravel()
     if wanted.size == 0 or wanted.size % c:
         raise ArgumentError(f"colors must hold whole colours of {c} values each, got {wanted.size} values")
     eps = np.full(c, 0.001) if epsilon is None else np.broadcast_to(np.asarray(epsilon, dtype=np.float64), (c,))

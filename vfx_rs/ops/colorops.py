@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from vfx_rs.errors import ArgumentError
+from vfx_rs._validate import numeric_array
+from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.ops._common import ImageLike, alpha_index, check_finite, check_whole, pixels_and_names, result
 from vfx_rs.ops._roi import with_roi
 from vfx_rs.ops.colormaps import COLOR_MAPS
@@ -150,10 +151,15 @@ def contrast_remap(
     Every channel, alpha too; numbers or one per channel.
     """
     data, _ = pixels_and_names(image)
-    params = [
-        np.broadcast_to(np.asarray(v, dtype=np.float64), (data.shape[2],))
-        for v in (black, white, min_val, max_val, scontrast, sthresh)
-    ]
+    try:
+        params = [
+            np.broadcast_to(numeric_array(v, "contrast_remap value", np.float64), (data.shape[2],))
+            for v in (black, white, min_val, max_val, scontrast, sthresh)
+        ]
+    except ValueError as exc:  # broadcast_to: neither one value nor one per channel
+        if isinstance(exc, VfxError):
+            raise
+        raise ArgumentError(f"contrast_remap values must be one number or {data.shape[2]} (one per channel)") from None
     lo, hi, out_lo, out_hi, sc, th = params
 
     def run() -> Any:
@@ -178,7 +184,7 @@ def colormatrixtransform(image: ImageLike, matrix: Any, unpremult: bool = False,
     does not apply to RGB, as in OpenImageIO); channels past the fourth are copied. With
     `unpremult`, colour is divided by alpha first and multiplied by the new alpha after.
     """
-    m = np.asarray(matrix, dtype=np.float64)
+    m = numeric_array(matrix, "matrix", np.float64)
     if m.size != 16:
         raise ArgumentError(f"matrix must have 16 numbers (4x4, row-major), not {m.size}")
     m = m.reshape(4, 4)
@@ -219,7 +225,7 @@ def color_map(
         if key not in COLOR_MAPS:
             raise ArgumentError(f"unknown colour map {map_name!r}; expected one of: {', '.join(COLOR_MAPS)}")
         knots = COLOR_MAPS[key]
-    table = np.asarray(knots, dtype=np.float64)
+    table = numeric_array(knots, "knots", np.float64)
     if table.ndim != 2 or table.shape[1] != 3 or table.shape[0] < 2:
         raise ArgumentError(f"knots must be (n, 3) RGB values with n >= 2, not shape {table.shape}")
     data, _ = pixels_and_names(image)

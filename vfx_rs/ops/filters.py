@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from vfx_rs.errors import NotFoundError
 
-__all__ = ["FILTERS", "FILTER_ALIASES", "Filter", "get_filter"]
+__all__ = ["FILTERS", "FILTER_ALIASES", "KAISER", "Filter", "get_filter"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -81,6 +81,18 @@ def _lanczos3(x: FloatArray) -> FloatArray:
     return np.where(np.abs(x) < 3.0, np.sinc(x) * np.sinc(x / 3.0), 0.0)
 
 
+_KAISER_RADIUS, _KAISER_BETA = 3.0, 4.0
+"""The Kaiser filter's half width and window shape (vfx-rs-py's mip filter: radius 3, beta 4)."""
+
+
+def _kaiser(x: FloatArray) -> FloatArray:
+    # I0(beta sqrt(1 - (x / r)^2)) / I0(beta): Kaiser's window (Kaiser & Schafer 1980, "On the use of the
+    # I0-sinh window for spectrum analysis", IEEE Trans. ASSP 28(1), eq. (1)) on the sinc.
+    u = np.clip(1.0 - (x / _KAISER_RADIUS) ** 2, 0.0, None)
+    window = np.i0(_KAISER_BETA * np.sqrt(u)) / np.i0(_KAISER_BETA)
+    return np.where(np.abs(x) < _KAISER_RADIUS, np.sinc(x) * window, 0.0)
+
+
 FILTERS: dict[str, Filter] = {
     "box": Filter("box", 0.5, _box),
     "triangle": Filter("triangle", 1.0, _triangle),
@@ -106,6 +118,11 @@ FILTERS: dict[str, Filter] = {
 
 ``nearest`` is not a kernel: `resize` picks the source pixel under each output pixel centre.
 """
+
+KAISER = Filter("kaiser", _KAISER_RADIUS, _kaiser)
+"""The mip filter ``MipmapFilter.Kaiser``: ``sinc(x)`` times Kaiser's window ``I0(4 sqrt(1 - (x/3)^2)) / I0(4)``
+for ``|x| < 3`` (the Kaiser-windowed sinc of texture tools such as NVIDIA Texture Tools). OpenImageIO has no
+Kaiser filter, so it is not in `FILTERS`; `vfx_rs.ops.resize` takes it as a `Filter`."""
 
 FILTER_ALIASES = {
     "bilinear": "triangle",

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
-from vfx_rs.ops._common import check_finite, check_output_size
+from vfx_rs.ops._common import check_finite, check_output_size, check_whole
 from vfx_rs.ops.resize import fill as _cover
 
 __all__ = ["NOISE_TYPES", "checker", "fill", "noise", "zero"]
@@ -128,7 +128,7 @@ def noise(
     if kind not in NOISE_TYPES:
         raise ArgumentError(f"unknown noise type {noise_type!r}; expected one of: {', '.join(NOISE_TYPES)}")
     w, h, c = _dims(width, height, channels)
-    rng = np.random.default_rng(int(seed))
+    rng = np.random.default_rng(check_whole(seed, "seed", low=0))
     shape = (h, w, 1 if mono else c)
     lo, hi = check_finite(a, "noise a"), check_finite(b, "noise b")
     if kind in ("uniform", "white"):

@@ -105,11 +105,13 @@ def filter_name(filter: Any) -> str:
 
 def _resample(data: npt.NDArray[np.float32], width: int, height: int, filter: Any) -> npt.NDArray[np.float32]:
     h, w, _ = data.shape
-    filter = filter_name(filter)
-    if str(filter).lower() in ("nearest", "point", "impulse"):
+    if isinstance(filter, Filter):
+        filt = filter
+    elif filter_name(filter).lower() in ("nearest", "point", "impulse"):
         rows = data if height == h else np.take(data, _nearest_index(h, height), axis=0)
         return rows if width == w else np.take(rows, _nearest_index(w, width), axis=1)
-    filt = get_filter(filter)
+    else:
+        filt = get_filter(filter_name(filter))
     finite = all_finite(data)
     passes = [("y", height / h), ("x", width / w)]
     passes.sort(key=lambda p: p[1])  # shrink first: later passes see fewer pixels
@@ -146,7 +148,8 @@ def resize(
         ``"nearest"``, ``"box"``, ``"triangle"`` (``"bilinear"``), ``"catmull-rom"``
         (``"bicubic"``), ``"mitchell"``, ``"bspline"``, ``"lanczos3"`` (``"lanczos"``)
         or ``"gaussian"``; see `vfx_rs.ops.filters.FILTERS` for definitions and sources.
-        A `vfx_rs.ops.ResizeFilter` works too (``ResizeFilter.Lanczos3``).
+        A `vfx_rs.ops.ResizeFilter` works too (``ResizeFilter.Lanczos3``), and so does a
+        `vfx_rs.ops.filters.Filter` (``filters.KAISER``).
     roi
         Keep only this region of the result (a `vfx_rs.Roi3D`).
     premultiplied

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.ops._common import ImageLike, check_finite, check_whole, check_work_size, pixels_and_names
+from vfx_rs.ops._common import ImageLike, check_finite, check_positive, check_whole, check_work_size, pixels_and_names
 
 __all__ = ["ChannelStats", "Comparison", "compare", "histogram", "stats"]
 
@@ -133,8 +133,7 @@ def compare(a: ImageLike, b: ImageLike, peak: float = 1.0) -> Comparison:
     db, _ = pixels_and_names(b, "b")
     if da.shape != db.shape:
         raise ArgumentError(f"compare needs images of the same shape; got {da.shape} and {db.shape}")
-    if not (math.isfinite(peak) and peak > 0):
-        raise ArgumentError(f"peak must be a positive finite number, not {peak!r}")
+    peak = check_positive(peak, "peak")
     diff = np.abs(da.astype(np.float64) - db)
     nan_a, nan_b = np.isnan(da), np.isnan(db)
     mismatch = int(np.count_nonzero(nan_a ^ nan_b))

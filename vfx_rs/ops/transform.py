@@ -14,7 +14,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops import geometry
-from vfx_rs.ops._common import ImageLike, check_finite, check_output_size, pixels, result
+from vfx_rs.ops._common import ImageLike, check_finite, check_output_size, check_whole, pixels, result
 from vfx_rs.ops._roi import restrict, with_roi
 from vfx_rs.ops._sample import sample
 from vfx_rs.ops.enums import ResizeFilter, enum_name
@@ -85,11 +85,19 @@ def resample(image: ImageLike, width: int, height: int, roi: Any = None) -> Any:
     return restrict(result(image, out, metadata=_resized_metadata(image, int(width), int(height))), roi)
 
 
+def _shift(value: Any) -> int:
+    """A whole-pixel shift (negative allowed), within int64 for np.roll."""
+    shift = check_whole(value, "shift", low=-(1 << 62))
+    if shift > 1 << 62:
+        raise ArgumentError(f"shift {value!r} is out of range")
+    return shift
+
+
 def circular_shift(image: ImageLike, xshift: int, yshift: int, zshift: int = 0, roi: Any = None) -> Any:
     """Shift pixels right by `xshift` and down by `yshift`, wrapping around the edges."""
     del zshift  # 2D images: no depth to shift
     data = pixels(image)
-    return with_roi(lambda: result(image, np.roll(data, (int(yshift), int(xshift)), axis=(0, 1))), roi)
+    return with_roi(lambda: result(image, np.roll(data, (_shift(yshift), _shift(xshift)), axis=(0, 1))), roi)
 
 
 def _transverse(image: ImageLike) -> Any:
@@ -111,7 +119,7 @@ EXIF_ORIENTATIONS = {
 
 def reorient(image: ImageLike, orientation: int) -> Any:
     """Make upright an image stored with EXIF `orientation` 1-8 (6 turns 90 degrees clockwise)."""
-    if orientation not in EXIF_ORIENTATIONS:
+    if not isinstance(orientation, (int, np.integer)) or orientation not in EXIF_ORIENTATIONS:
         raise ArgumentError(f"orientation must be an EXIF value 1-8, not {orientation!r}")
     out = EXIF_ORIENTATIONS[int(orientation)](image)
     if hasattr(out, "metadata") and "Orientation" in out.metadata:

@@ -69,6 +69,8 @@ def exposure_contrast_ops(
     if style == "log":
         log_pivot = max(0.0, math.log2(p / 0.18) * log_exposure_step + log_midway_gray)
         return [_scale(c, dynamic, (exposure * log_exposure_step - log_pivot) * c + log_pivot)]
+    if abs(exposure) > 1000:  # 2**exposure overflows a double past 1024 stops
+        raise ArgumentError(f"exposure {exposure!r} is out of range (at most 1000 stops either way)")
     e = 2.0**exposure
     if style == "video":
         e, p = e**EC_VIDEO_POWER, p**EC_VIDEO_POWER

@@ -10,8 +10,11 @@ ACES 2.0 output transform and its stages (params: peak luminance and/or 8 xy
 values of R, G, B, white) those of `vfx_rs.pipeline.ops.aces2`; ``LIN_TO_PQ``
 is SMPTE ST 2084 with linear 1.0 = 100 cd/m2, mirrored below zero;
 ``REC2100_Surround`` is `LuminancePowerOp`; ``RGB_TO_HSV`` is `HsvOp`;
-``ACES_RedMod03`` is `AcesRedMod03Op`. Styles not listed (xyY/uvY/LUV/HSY
-conversions, gamma-log curves) are not supported.
+``ACES_RedMod03`` is `AcesRedMod03Op`; ``XYZ_TO_xyY``/``uvY``/``LUV`` are
+`CieCoordsOp`, ``RGB_TO_HSY_LIN``/``LOG``/``VID`` `HsyOp`, ``Lin_TO_GammaLog``
+`GammaLogOp` (10 params) and ``Lin_TO_DoubleLog`` `DoubleLogOp` (13 params).
+That is every style OCIO 2.6 registers except the never-implemented
+``ACES_GamutMap02``/``07``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,11 @@ from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
 from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2OutputOp, Aces2ToneCompressOp
 from vfx_rs.pipeline.ops.aces_red_mod03 import AcesRedMod03Op
+from vfx_rs.pipeline.ops.cie_coords import CieCoordsOp
+from vfx_rs.pipeline.ops.double_log import DoubleLogOp
+from vfx_rs.pipeline.ops.gamma_log import GammaLogOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
+from vfx_rs.pipeline.ops.hsy import HsyOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
 from vfx_rs.pipeline.ops.range import RangeOp
 from vfx_rs.pipeline.ops.transfer import FixedCurveOp
@@ -69,6 +76,14 @@ FIXED_FUNCTIONS: dict[str, Callable[[list[float]], list[Op]]] = {
     "aces2_gamutcompress": _counted(9, lambda p: Aces2GamutCompressOp(peak=p[0], limiting=tuple(p[1:]))),  # type: ignore[arg-type]
     "rec2100_surround": _counted(1, lambda p: LuminancePowerOp(exponent=p[0], floor=REC2100_SURROUND_FLOOR)),
     "rgb_to_hsv": _no_params(lambda: [HsvOp(to_hsv=True)]),
+    "xyz_to_xyy": _no_params(lambda: [CieCoordsOp(style="xyy")]),
+    "xyz_to_uvy": _no_params(lambda: [CieCoordsOp(style="uvy")]),
+    "xyz_to_luv": _no_params(lambda: [CieCoordsOp(style="luv")]),
+    "rgb_to_hsy_lin": _no_params(lambda: [HsyOp(style="lin")]),
+    "rgb_to_hsy_log": _no_params(lambda: [HsyOp(style="log")]),
+    "rgb_to_hsy_vid": _no_params(lambda: [HsyOp(style="vid")]),
+    "lin_to_gammalog": lambda p: [GammaLogOp.from_params(p)],
+    "lin_to_doublelog": lambda p: [DoubleLogOp.from_params(p)],
 }
 """FixedFunctionTransform styles by lower-case name: a function of the ``params`` list giving the forward ops.
 ACES 1.0 glow: gain 0.05, mid 0.08 (aces-dev ``RRT.ctl``); ACES 0.3 glow: 0.075, 0.1; dark to dim: gamma

@@ -44,8 +44,12 @@ class GlslProgram:
     structure: tuple[object, ...] = ()
 
 
-def emit_glsl(ops: Sequence[Op], function_name: str = "vfx_apply") -> GlslProgram:
+def emit_glsl(ops: Sequence[Op], function_name: str = "vfx_apply", stop_uniform: str | None = None) -> GlslProgram:
     """Emit GLSL computing `ops` in order.
+
+    With `stop_uniform` the function also declares ``uniform int <stop_uniform>`` and returns right after
+    the op of that index (-1: after all): one program that reads back the value after any op, for the
+    viewer's transform debugger, with each op's code as the full program has it.
 
     Examples
     --------
@@ -69,10 +73,14 @@ def emit_glsl(ops: Sequence[Op], function_name: str = "vfx_apply") -> GlslProgra
         textures.update(snippet.textures)
         body = "\n".join(f"        {line}" for line in snippet.body.splitlines())
         bodies.append(f"    {{   // {index}: {op.kind}\n{body}\n    }}")
+        if stop_uniform is not None:
+            bodies.append(f"    if ({stop_uniform} == {index}) return c;")
     declarations = [f"uniform {u.glsl_type} {name};" for name, u in uniforms.items()]
+    if stop_uniform is not None:
+        declarations.append(f"uniform int {stop_uniform};")
     declarations += [f"uniform {_SAMPLERS[t.dimensions]} {name};" for name, t in textures.items()]
     source = "\n".join(
         [*declarations, *helpers.values(), f"vec3 {function_name}(vec3 c) {{", *bodies, "    return c;", "}", ""]
     )
-    structure = (function_name, tuple(op.structure_key() for op in ops))
+    structure = (function_name, stop_uniform, tuple(op.structure_key() for op in ops))
     return GlslProgram(function_name, source, uniforms, textures, structure)

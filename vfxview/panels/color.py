@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from vfx_rs.view import BUILTIN_CONFIG, CHANNELS, SOURCES
+from vfx_rs.view import BUILTIN_CONFIG, CHANNELS, OCIO_DEFAULT_CONFIG, SOURCES
 from vfxview import color_commands, commands
 from vfxview.state import ViewerState
 
@@ -18,8 +18,11 @@ NO_LOOK = "(view's looks)"
 _SOURCE_LABELS = {"ocio": "OCIO display/view", "lut": "LUT file", "raw": "Raw (no transform)"}
 
 
+_CONFIG_LABELS = {OCIO_DEFAULT_CONFIG: "OCIO default (ACES 2.1 CG)", BUILTIN_CONFIG: "Built-in ACES 1.3 (CG)"}
+
+
 def _config_label(spec: str) -> str:
-    return "Built-in ACES 1.3 (CG)" if spec == BUILTIN_CONFIG else spec
+    return _CONFIG_LABELS.get(spec, spec)
 
 
 class ColorPanel(QWidget):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QPushButton, QSlider, QWidget
 
 from vfxview import commands
 from vfxview.state import ViewerState
 
-__all__ = ["GradePanel"]
+__all__ = ["GradePanel", "ResetSlider"]
 
 _STEPS = 100
 """Slider ticks per unit."""
@@ -25,6 +26,20 @@ def _spin(lo: float, hi: float, step: float) -> QDoubleSpinBox:
     return box
 
 
+class ResetSlider(QSlider):
+    """A horizontal slider over ticks `lo` .. `hi` that asks for its default on double-click (`reset_requested`)."""
+
+    reset_requested = Signal()
+
+    def __init__(self, lo: int, hi: int, tip: str) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setRange(lo, hi)
+        self.setToolTip(tip)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.reset_requested.emit()
+
+
 class GradePanel(QWidget):
     """Sliders and spin boxes writing the grade through `vfxview.commands`; `bake_requested` asks the window to bake."""
 
@@ -33,13 +48,24 @@ class GradePanel(QWidget):
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._syncing = False  # True while the widgets are set from the state
         form = QFormLayout(self)
-        self.exposure = QSlider(Qt.Orientation.Horizontal)
-        self.exposure.setRange(-10 * _STEPS, 10 * _STEPS)
-        self.gamma = QSlider(Qt.Orientation.Horizontal)
-        self.gamma.setRange(10, 4 * _STEPS)
-        form.addRow("Exposure", self.exposure)
-        form.addRow("Gamma", self.gamma)
+        self.exposure = ResetSlider(-10 * _STEPS, 10 * _STEPS, "exposure in stops; double-click resets to 0")
+        self.gamma = ResetSlider(10, 4 * _STEPS, "display gamma; double-click resets to 1")
+        self.exposure_box = _spin(-10.0, 10.0, 0.1)
+        self.gamma_box = _spin(0.1, 4.0, 0.05)
+        for label, slider, box in (
+            ("Exposure", self.exposure, self.exposure_box),
+            ("Gamma", self.gamma, self.gamma_box),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(box)
+            form.addRow(label, row)
+        self.exposure.reset_requested.connect(lambda: commands.set_exposure(state, 0.0))
+        self.gamma.reset_requested.connect(lambda: commands.set_gamma(state, 1.0))
+        self.exposure_box.valueChanged.connect(lambda v: None if self._syncing else commands.set_exposure(state, v))
+        self.gamma_box.valueChanged.connect(lambda v: None if self._syncing else commands.set_gamma(state, v))
         self.slope = [_spin(0.0, 10.0, 0.01) for _ in range(3)]
         self.offset = [_spin(-1.0, 1.0, 0.005) for _ in range(3)]
         self.power = [_spin(0.05, 10.0, 0.01) for _ in range(3)]
@@ -52,16 +78,19 @@ class GradePanel(QWidget):
         self.saturation = _spin(0.0, 4.0, 0.01)
         self.saturation.valueChanged.connect(self._grade_changed)
         form.addRow("Saturation", self.saturation)
-        self.reset = QPushButton("Reset grade")
+        self.reset = QPushButton("Reset")
+        self.reset.setToolTip("exposure, gamma and grade back to neutral (Ctrl+0)")
         self.reset.clicked.connect(lambda: commands.reset_grade(state))
-        self.save = QPushButton("Save grade (.cc / .cdl)...")
+        self.save = QPushButton("Save .cc...")
+        self.save.setToolTip("save the grade as an ASC CDL file (.cc / .cdl)")
         self.save.clicked.connect(self._save_dialog)
-        self.bake = QPushButton("Bake grade + view to .cube...")
+        self.bake = QPushButton("Bake .cube...")
+        self.bake.setToolTip("bake the grade and the view to a LUT file")
         self.bake.clicked.connect(self.bake_requested.emit)
-        form.addRow(self.reset)
-        form.addRow(self.save)
-        form.addRow(self.bake)
-        self._syncing = False
+        buttons = QHBoxLayout()  # one row, so the whole panel fits beside the Color panel at 1280x800
+        for button in (self.reset, self.save, self.bake):
+            buttons.addWidget(button)
+        form.addRow(buttons)
         self._sync()
         self.exposure.valueChanged.connect(self._exposure_changed)
         self.gamma.valueChanged.connect(self._gamma_changed)
@@ -101,6 +130,8 @@ class GradePanel(QWidget):
             s = self.state
             self.exposure.setValue(round(s.exposure * _STEPS))
             self.gamma.setValue(round(s.gamma * _STEPS))
+            self.exposure_box.setValue(s.exposure)
+            self.gamma_box.setValue(s.gamma)
             for box, v in zip(self.slope, s.slope, strict=True):
                 box.setValue(v)
             for box, v in zip(self.offset, s.offset, strict=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from vfx_rs.image import Image
@@ -23,9 +24,23 @@ def describe(path: str, image: Image) -> str:
     ]
     for key, value in sorted(image.metadata.items()):
         if key not in ("dataWindow", "displayWindow"):
-            text = repr(value)
+            text = _rounded(value)
             lines.append(f"{key}: {text[:200]}")
     return "\n".join(lines)
+
+
+def _rounded(value: Any) -> str:
+    """`value` as text with floats to 6 significant digits (``0.3127`` not ``0.31270000338554382``)."""
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.6g}"
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return _rounded(value.tolist())
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(_rounded(v) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_rounded(v)}" for k, v in value.items()) + "}"
+    return repr(value)
 
 
 class InfoPanel(QWidget):

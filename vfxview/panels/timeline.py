@@ -155,11 +155,11 @@ class Timeline(QWidget):
         self.fps_box.setKeyboardTracking(False)
         self.fps_box.valueChanged.connect(lambda v: playback.set_fps(state, v))
         self.shown_fps = QLabel("")
-        self.shown_fps.setMinimumWidth(90)
         self.shown_fps.setToolTip("frames shown per second over the last second")
         self.cache_box = QSpinBox()
         self.cache_box.setRange(64, 1 << 20)
         self.cache_box.setSingleStep(256)
+        self.cache_box.setPrefix("cache ")
         self.cache_box.setSuffix(" MiB")
         self.cache_box.setToolTip("RAM budget of the read-ahead cache")
         self.cache_box.setKeyboardTracking(False)
@@ -168,7 +168,6 @@ class Timeline(QWidget):
         for widget in (self.frame_box, self.range_label, self.loop, self.fps_box, self.shown_fps):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(QLabel("cache"))
         row.addWidget(self.cache_box)
         row.addWidget(self.cache_label)
         self.bar.picked.connect(self.request)
@@ -254,7 +253,11 @@ class Timeline(QWidget):
         if s.playing:
             self.shown_fps.setText(f"{self.shown_rate():.1f} fps shown")
         cache = s.cache
-        self.cache_label.setText(f"{len(cache.cached())} frames, {cache.nbytes() / 2**20:.0f} MiB")
+        self.cache_label.setText(f"{len(cache.cached())} fr, {cache.nbytes() / 2**20:.0f} MiB")
+        self.cache_label.setToolTip(
+            f"{len(cache.cached())} frames cached, {cache.nbytes() / 2**20:.0f} MiB;"
+            f" read ahead at {cache.frames_per_second():.1f} frames/s"
+        )
         self.bar.update()
 
     # -- state -> widgets --------------------------------------------------------------
@@ -272,8 +275,9 @@ class Timeline(QWidget):
             self.frame_box.setValue(s.frame)
             self.frame_box.blockSignals(False)
             missing = len(clip.missing())
-            self.range_label.setText(
-                f"{s.in_point}-{s.out_point} of {clip.first}-{clip.last}" + (f", {missing} missing" if missing else "")
+            self.range_label.setText(f"{clip.first}-{clip.last}" + (f", {missing} missing" if missing else ""))
+            self.range_label.setToolTip(
+                f"{clip.label}: frames {clip.first}-{clip.last}, in {s.in_point}, out {s.out_point}"
             )
             self.refresh.start()
         self.bar.update()

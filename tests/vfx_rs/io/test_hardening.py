@@ -127,7 +127,7 @@ def test_exr_with_70000_channels_is_refused_fast(tmp_path: Path) -> None:
     path = tmp_path / "wide.exr"
     path.write_bytes(_exr_with_channels(70_000))
     start = time.perf_counter()
-    with pytest.raises(vfx_rs.FormatError, match=r"wide\.exr: EXR part 0 declares 70000 channels; at most 1024"):
+    with pytest.raises(vfx_rs.FormatError, match=r"wide\.exr: EXR part declares more than 1024 channels"):
         vfx_rs.read(path)
     assert time.perf_counter() - start < 2.0
 

@@ -71,16 +71,33 @@ def test_fixed_function_inverses_match_ocio(tmp_path: Path, index: int) -> None:
     _check(path, inverse=True, rgb=grid(0.0, 1.0)[: 21**3])
 
 
-def test_fixed_function_without_ops_is_named(tmp_path: Path) -> None:
-    path = _file(
-        tmp_path,
-        "r.ctf",
-        'version="2.0" id="a"',
-        '<FixedFunction inBitDepth="32f" outBitDepth="32f" style="XYZ_TO_xyY"/>\n',
-    )
-    ocio_apply(path, grid()[:4])  # OCIO reads it
-    with pytest.raises(LutError, match="'XYZ_TO_xyY' is not supported yet"):
-        read_clf(path)
+_HLG = "0 0.0833333333 0.5 1.7320508 0 2.718281828 0.17883277 0.55991073 12 -0.28466892"
+_DOUBLE_LOG = "10 0 0.5 -0.2 0.3 -1 1 0.2 0.5148 1 1 0.5 0.3"
+CIE_HSY_LOG_STYLES = [
+    ("XYZ_TO_xyY", ""),
+    ("xyY_TO_XYZ", ""),
+    ("XYZ_TO_uvY", ""),
+    ("uvY_TO_XYZ", ""),
+    ("XYZ_TO_LUV", ""),
+    ("LUV_TO_XYZ", ""),
+    *((f"{a}_TO_{b}", "") for v in ("LIN", "LOG", "VID") for a, b in (("RGB", f"HSY_{v}"), (f"HSY_{v}", "RGB"))),
+    ("Lin_TO_GammaLog", _HLG),
+    ("GammaLog_TO_Lin", _HLG),
+    ("Lin_TO_DoubleLog", _DOUBLE_LOG),
+    ("DoubleLog_TO_Lin", _DOUBLE_LOG),
+]
+"""CTF FixedFunction styles of the CIE coordinate, HSY and gamma-/double-log ops, with their params."""
+
+
+@pytest.mark.parametrize(("style", "params"), CIE_HSY_LOG_STYLES)
+def test_cie_hsy_and_log_fixed_functions_match_ocio(tmp_path: Path, style: str, params: str) -> None:
+    attr = f' params="{params}"' if params else ""
+    node = f'<FixedFunction inBitDepth="32f" outBitDepth="32f" style="{style}"{attr}/>\n'
+    path = _file(tmp_path, "f.ctf", 'version="2.0" id="a"', node)
+    special = np.array([[np.nan, 0.2, 0.3], [np.inf, 0.5, 0.1], [-np.inf, 0.2, 2.0], [0.2, np.nan, -np.inf]])
+    rgb = np.concatenate([grid(-1.0, 3.0), special]).astype(np.float32)
+    _check(path, rgb=rgb)
+    _check(path, inverse=True, rgb=rgb)
 
 
 def _st2084_decode(code: np.ndarray) -> np.ndarray:
@@ -115,7 +132,11 @@ def _written_ops() -> list[object]:
         AcesGlowOp,
         AcesRedModOp,
         AlphaMatrixOp,
+        CieCoordsOp,
+        DoubleLogOp,
+        GammaLogOp,
         HsvOp,
+        HsyOp,
         LuminancePowerOp,
         Lut1DOp,
         Lut3DOp,
@@ -140,10 +161,16 @@ def _written_ops() -> list[object]:
         AcesDarkToDimOp(gamma=1 / 0.9811),
         AcesGamutCompressOp(forward=False),
         AlphaMatrixOp(matrix=np.eye(4) + 0.05, offset=[0.01, -0.02, 0.03, 0.1]),
+        CieCoordsOp(style="luv"),
+        CieCoordsOp(style="uvy", forward=False),
+        HsyOp(style="lin"),
+        HsyOp(style="vid", to_hsy=False),
+        GammaLogOp.from_params([float(v) for v in _HLG.split()]),
+        DoubleLogOp.from_params([float(v) for v in _DOUBLE_LOG.split()]).inverse(),
     ]
 
 
-@pytest.mark.parametrize("index", range(13))
+@pytest.mark.parametrize("index", range(len(_written_ops())))
 def test_new_kinds_written_as_ctf_are_read_by_ocio_with_our_result(tmp_path: Path, index: int) -> None:
     from vfx_rs.lut import write_lut
     from vfx_rs.pipeline import Pipeline

@@ -68,10 +68,10 @@ def _line_of(text: str, needle: str) -> int:
             "'slope' needs 3 numbers",
         ),
         (
-            "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: XYZ_TO_xyY}}\n",
+            "  - !<ColorSpace> {name: a, to_scene_reference: !<FixedFunctionTransform> {style: ACES_GamutMap02}}\n",
             "FixedFunction",
             lambda c: c.processor("a", "lin"),
-            "FixedFunctionTransform style 'XYZ_TO_xyY' is not supported",
+            "FixedFunctionTransform style 'ACES_GamutMap02' is not supported",
         ),
         (
             "  - !<ColorSpace> {name: a, to_scene_reference: !<BuiltinTransform> {style: NOT-A-STYLE}}\n",

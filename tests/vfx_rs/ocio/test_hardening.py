@@ -156,3 +156,12 @@ def test_control_characters_are_refused_with_the_line() -> None:
     with pytest.raises(OcioError, match=r"control character U\+0000 is not allowed") as info:
         Config.from_string(BASE + "bad: a\x00b\n", path="cfg.ocio")
     assert info.value.line == BASE.count("\n") + 1
+
+
+def test_huge_exposure_is_refused() -> None:
+    """Found by bench/fuzz.py (ocio:4126021046): 2**exposure raised a bare OverflowError."""
+    text = BASE + "  - !<ColorSpace> {name: ec, to_scene_reference: !<ExposureContrastTransform> {exposure: 5000}}\n"
+    config = Config.from_string(text, path="cfg.ocio")
+    with pytest.raises(OcioError, match=r"exposure 5000.* out of range") as info:
+        config.processor("ec", "lin")
+    assert info.value.line == text.count("\n")

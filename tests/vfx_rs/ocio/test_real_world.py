@@ -6,7 +6,8 @@ above 1, less OCIO's own float32 sensitivity): AllocationTransform (uniform
 and lg2, with and without vars, both directions), GradingPrimaryTransform
 GradingToneTransform and GradingRGBCurveTransform (three styles, both directions), display spaces defined by a LUT in one
 direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
-an empty or null ``children`` group.
+an empty or null ``children`` group, and a space whose ``from_reference`` is
+not the inverse of its ``to_reference`` (each direction takes its own).
 """
 
 from __future__ import annotations
@@ -72,6 +73,13 @@ colorspaces:
   - !<ColorSpace>
     name: uniform_default
     to_reference: !<AllocationTransform> {}
+  - !<ColorSpace>
+    name: both_directions
+    from_reference: !<GroupTransform>
+      children:
+        - !<AllocationTransform> {allocation: lg2, vars: [-10, 6]}
+        - !<FileTransform> {src: look.cube, interpolation: tetrahedral}
+    to_reference: !<AllocationTransform> {allocation: lg2, vars: [-10, 6], direction: inverse}
   - !<ColorSpace>
     name: empty_group
     to_reference: !<GroupTransform> {children: }

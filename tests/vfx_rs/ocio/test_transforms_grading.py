@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.tolerances import RTOL_OCIO_BUILTIN
+from tests.tolerances import ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN
 from tests.vfx_rs.ocio.oracle import CODE_VALUES, GRID_VALUES, compare, grid17
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio import Config
@@ -135,9 +135,38 @@ def test_fixed_functions_match_ocio(params: str, direction: str) -> None:
     assert compare(ref.getProcessor("a", "b"), ours.processor("a", "b"), px) <= RTOL_OCIO_BUILTIN
 
 
+FIXED_CIE_HSY_LOG = [
+    "style: XYZ_TO_xyY",
+    "style: XYZ_TO_uvY",
+    "style: XYZ_TO_LUV",
+    "style: RGB_TO_HSY_LIN",
+    "style: RGB_TO_HSY_LOG",
+    "style: RGB_TO_HSY_VID",
+    "style: Lin_TO_GammaLog, params: [0, 0.0833333333, 0.5, 1.7320508, 0, 2.718281828, 0.17883277, 0.55991073, 12, "
+    "-0.28466892]",
+    "style: LIN_TO_GAMMALOG, params: [-0.1, 0.05, 0.45, 1.1, 0.1, 10, 0.25, 0.6, 1.5, 0.2]",
+    "style: Lin_TO_DoubleLog, params: [10, 0, 0.5, -0.2, 0.3, -1, 1, 0.2, 0.5148, 1, 1, 0.5, 0.3]",
+    "style: Lin_TO_DoubleLog, params: [2, 0.1, 0.1, 0.1, 0.5, 2, 0.5, 0.12, 0.6, 3, 0.2, 1, 0]",
+]
+"""The CIE coordinate, HSY and gamma-/double-log styles (OCIO 2.6 FixedFunctionStyle), with valid params."""
+
+
+@pytest.mark.parametrize("params", FIXED_CIE_HSY_LOG)
+@pytest.mark.parametrize("direction", ["forward", "inverse"])
+def test_cie_hsy_and_log_fixed_functions_match_ocio(params: str, direction: str) -> None:
+    """Within 1e-5 (relative above 1) of OCIO on a grid over [-0.1, 64], with NaN where OCIO gives NaN."""
+    px = np.concatenate([grid17(), [[np.nan, 0.2, 0.3], [np.inf, 0.5, 0.1], [0.2, -np.inf, 2.0]]]).astype(np.float32)
+    text = _config(f"!<FixedFunctionTransform> {{{params}, direction: {direction}}}")
+    text = text.replace("version: 2", "version: 2.5")  # OCIO: HSY styles need 2.5, the log curves 2.4
+    ref, ours = OCIO.Config.CreateFromStream(text), Config.from_string(text)
+    assert compare(ref.getProcessor("a", "b"), ours.processor("a", "b"), px, noise=False) <= ATOL_LUT_OCIO
+
+
 def test_unsupported_fixed_function_names_it() -> None:
-    cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: XYZ_TO_xyY}"))
-    with pytest.raises(OcioError, match=r"^<string>:8: FixedFunctionTransform style 'XYZ_TO_xyY' is not supported"):
+    cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: ACES_GamutMap07}"))
+    with pytest.raises(
+        OcioError, match=r"^<string>:8: FixedFunctionTransform style 'ACES_GamutMap07' is not supported"
+    ):
         cfg.processor("a", "b")
     cfg = Config.from_string(_config("!<FixedFunctionTransform> {style: ACES_GamutComp13, params: [1, 2]}"))
     with pytest.raises(OcioError, match="needs 7 params"):

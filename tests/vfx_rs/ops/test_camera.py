@@ -35,8 +35,26 @@ def test_mip_chain_sizes_and_filters() -> None:
     box = ops.make_mip_level(even, 1, ops.MipmapOptions(ops.MipmapFilter.Box, premultiply_alpha=False))
     want = oiio_ref.resize(even, 18, 10, "box")
     np.testing.assert_allclose(box, want, atol=ATOL_IBA_F32)
-    with pytest.raises(vfx_rs.ArgumentError, match="kaiser"):
-        ops.make_mip_level(img, 1, ops.MipmapOptions(ops.MipmapFilter.Kaiser))
+
+
+def test_kaiser_mip_is_the_kaiser_windowed_sinc() -> None:
+    # A 2x reduction: output o's 12 taps are source pixels 2o-5 .. 2o+6 (edges clamped) at filter offsets
+    # (j + 0.5 - (2o + 1)) / 2 = -2.75 .. 2.75; Kaiser's window (beta 4, half width 3) there is
+    # numpy.kaiser(25, 4)[1::2] (its 25 points span -3 .. 3 in steps of 0.25), times sinc, normalised.
+    img = oiio_ref.smooth_image(12, 16, 3)
+    img[4:7, 5:9] += 2.0  # an edge, where a windowed sinc rings
+    offsets = np.arange(-2.75, 3.0, 0.5)
+    taps = np.kaiser(25, 4.0)[1::2] * np.sinc(offsets)
+    taps /= taps.sum()
+
+    def reduce(a: np.ndarray, axis: int) -> np.ndarray:
+        n = a.shape[axis]
+        index = np.clip(2 * np.arange(n // 2)[:, None] - 5 + np.arange(12)[None, :], 0, n - 1)
+        return np.tensordot(np.take(a, index, axis=axis), taps, axes=([axis + 1], [0]))
+
+    want = reduce(reduce(img.astype(np.float64), 0), 1)
+    got = ops.make_mip_level(img, 1, ops.MipmapOptions(ops.MipmapFilter.Kaiser, premultiply_alpha=False))
+    np.testing.assert_allclose(got, want, atol=ATOL_IBA_F32)
 
 
 def test_fillholes_pushpull_matches_imagebufalgo() -> None:

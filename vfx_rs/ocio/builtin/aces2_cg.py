@@ -18,14 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from vfx_rs.ocio.builtin.aces_cg import (
-    ROLES,
-    builtin_transform,
-    display_colorspace,
-    gamut_compression_look,
-    named_transforms,
-    scene_colorspaces,
-)
+from vfx_rs.ocio.builtin.aces_cg import named_transforms, scene_colorspaces
+from vfx_rs.ocio.builtin.common import ROLES, builtin_transform, display_colorspace, gamut_compression_look
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.model import ColorSpace, Display, FileRule, Transform, View, ViewingRule, ViewTransform
 

@@ -16,30 +16,20 @@ from __future__ import annotations
 from typing import Any
 
 from vfx_rs.color import rgb_to_rgb_matrix
+from vfx_rs.ocio.builtin.common import ROLES, builtin_transform, display_colorspace, gamut_compression_look
 from vfx_rs.ocio.builtin_displays import SRGB_MONCURVE
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.model import (
     ColorSpace,
     Display,
     FileRule,
-    Look,
     NamedTransform,
     Transform,
     View,
     ViewTransform,
 )
 
-__all__ = [
-    "ADOBE_RGB_GAMMA",
-    "CG_CONFIG_NAME",
-    "ROLES",
-    "aces_cg_config",
-    "builtin_transform",
-    "display_colorspace",
-    "gamut_compression_look",
-    "named_transforms",
-    "scene_colorspaces",
-]
+__all__ = ["ADOBE_RGB_GAMMA", "CG_CONFIG_NAME", "aces_cg_config", "named_transforms", "scene_colorspaces"]
 
 CG_CONFIG_NAME = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 """The OCIO built-in config this one reproduces (OCIO 2.4 and later)."""
@@ -50,26 +40,6 @@ ADOBE_RGB_GAMMA = 563.0 / 256.0
 _FILE_IO = ("file-io",)
 _TEXTURE = ("file-io", "texture")
 _WORKING = ("file-io", "working-space", "texture")
-
-
-def builtin_transform(style: str) -> Transform:
-    """An OCIO BuiltinTransform of `style`."""
-    return Transform("Builtin", {"style": style})
-
-
-def display_colorspace(name: str, aliases: tuple[str, ...], encoding: str, style: str) -> ColorSpace:
-    """A display color space encoding CIE XYZ (D65) with the ``DISPLAY - CIE-XYZ-D65_to_<style>`` builtin."""
-    return ColorSpace(
-        name=name,
-        reference="display",
-        aliases=aliases,
-        family="Display",
-        categories=_FILE_IO,
-        encoding=encoding,
-        bitdepth="32f",
-        description=f"CIE XYZ (D65) to the {name.removesuffix(' - Display')} display encoding",
-        from_reference=builtin_transform("DISPLAY - CIE-XYZ-D65_to_" + style),
-    )
 
 
 def _matrix(dst: str) -> Transform:
@@ -311,33 +281,6 @@ _DISPLAY_VIEWS = {
     "P3-D65 - Display": "ACES 1.0 - SDR Cinema",
 }
 """Each display's ACES view; every display also has ``Raw`` and ``Un-tone-mapped``."""
-
-GAMUT_COMPRESSION_LOOK = "ACES 1.3 Reference Gamut Compression"
-"""The config's one look: the ACES 1.3 reference gamut compression LMT, applied in ACES2065-1."""
-
-
-ROLES = {
-    "aces_interchange": "ACES2065-1",
-    "cie_xyz_d65_interchange": "CIE XYZ-D65 - Display-referred",
-    "color_picking": "sRGB Encoded Rec.709 (sRGB)",
-    "color_timing": "ACEScct",
-    "compositing_log": "ACEScct",
-    "data": "Raw",
-    "matte_paint": "ACEScct",
-    "scene_linear": "ACEScg",
-    "texture_paint": "sRGB Encoded Rec.709 (sRGB)",
-}
-"""The roles of every ACES CG and studio config (ACES 1.3 and 2.x)."""
-
-
-def gamut_compression_look() -> Look:
-    """The configs' one look: the ACES 1.3 reference gamut compression LMT, applied in ACES2065-1."""
-    return Look(
-        name=GAMUT_COMPRESSION_LOOK,
-        process_space="ACES2065-1",
-        transform=builtin_transform("ACES-LMT - " + GAMUT_COMPRESSION_LOOK),
-        description="LMT compressing scene-referred camera values into the AP1 gamut (ACES 1.3)",
-    )
 
 
 def _display_colorspaces() -> list[ColorSpace]:

@@ -11,7 +11,8 @@ the camera log curves, BT.709 and ST 2084 as named transforms.
 
 from __future__ import annotations
 
-from vfx_rs.ocio.builtin.aces_cg import aces_cg_config, builtin_transform, display_colorspace
+from vfx_rs.ocio.builtin.aces_cg import aces_cg_config
+from vfx_rs.ocio.builtin.common import builtin_transform, display_colorspace
 from vfx_rs.ocio.builtin.studio_cameras import (
     REC709_CAMERA_CURVE,
     camera_colorspaces,
@@ -22,7 +23,7 @@ from vfx_rs.ocio.builtin.studio_cameras import (
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.model import ColorSpace, Display, NamedTransform, Transform, View, ViewTransform
 
-__all__ = ["STUDIO_CONFIG_NAME", "aces_studio_config"]
+__all__ = ["STUDIO_CONFIG_NAME", "aces_studio_config", "studio_named_transforms"]
 
 STUDIO_CONFIG_NAME = "studio-config-v2.2.0_aces-v1.3_ocio-v2.4"
 """The OCIO built-in config this one reproduces (OCIO 2.4 and later)."""
@@ -157,7 +158,8 @@ def _curve_transform(curve: str) -> Transform:
     return group(log_camera(curve))
 
 
-def _named_transforms(cg: Config) -> list[NamedTransform]:
+def studio_named_transforms(cg: Config) -> list[NamedTransform]:
+    """The studio config's named transforms: camera log curves, the CG config's, BT.709 and ST 2084."""
     cameras = [
         NamedTransform(
             name=name,
@@ -228,6 +230,6 @@ def aces_studio_config() -> Config:
         displays=displays,
         looks=cg.looks.values(),
         view_transforms=view_transforms,
-        named_transforms=_named_transforms(cg),
+        named_transforms=studio_named_transforms(cg),
         file_rules=cg.file_rules,
     )

@@ -15,7 +15,7 @@ from vfx_rs.color import rgb_to_rgb_matrix
 from vfx_rs.color.spaces import ColorSpace as Gamut
 from vfx_rs.color.transfer import transfer_function
 from vfx_rs.errors import OcioError
-from vfx_rs.ocio.builtin.aces_cg import builtin_transform
+from vfx_rs.ocio.builtin.common import builtin_transform
 from vfx_rs.ocio.builtin_cameras import BMD_WIDE_GAMUT_GEN5, VENICE_S_GAMUT3, VENICE_S_GAMUT3_CINE
 from vfx_rs.ocio.model import ColorSpace, Transform
 from vfx_rs.pipeline.ops.transfer import PiecewiseLogOp

@@ -12,11 +12,15 @@ from vfx_rs.pipeline.ops.aces2 import Aces2GamutCompressOp, Aces2JmhOp, Aces2Out
 from vfx_rs.pipeline.ops.aces_red_mod03 import AcesRedMod03Op
 from vfx_rs.pipeline.ops.bspline import BSplineCurveOp
 from vfx_rs.pipeline.ops.cdl import CdlOp
+from vfx_rs.pipeline.ops.cie_coords import CieCoordsOp
+from vfx_rs.pipeline.ops.double_log import DoubleLogOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
+from vfx_rs.pipeline.ops.gamma_log import GammaLogOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
 from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 from vfx_rs.pipeline.ops.hsv import HsvOp
+from vfx_rs.pipeline.ops.hsy import HsyOp
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
 from vfx_rs.pipeline.ops.log import LogOp
 from vfx_rs.pipeline.ops.luminance_power import LuminancePowerOp
@@ -46,15 +50,19 @@ __all__ = [
     "AlphaMatrixOp",
     "BSplineCurveOp",
     "CdlOp",
+    "CieCoordsOp",
+    "DoubleLogOp",
     "ExponentLinearOp",
     "ExponentOp",
     "FixedCurveOp",
+    "GammaLogOp",
     "GradingPrimaryOp",
     "GradingRGBCurveOp",
     "GradingToneOp",
     "HalfLut1DInverseOp",
     "HalfLut1DOp",
     "HsvOp",
+    "HsyOp",
     "HueAdjustOp",
     "LogOp",
     "LuminancePowerOp",
@@ -103,5 +111,9 @@ OPS: dict[str, type[Op]] = {
     HsvOp.kind: HsvOp,
     AlphaMatrixOp.kind: AlphaMatrixOp,
     AcesRedMod03Op.kind: AcesRedMod03Op,
+    CieCoordsOp.kind: CieCoordsOp,
+    HsyOp.kind: HsyOp,
+    GammaLogOp.kind: GammaLogOp,
+    DoubleLogOp.kind: DoubleLogOp,
 }
 """Every op kind by name. Add an entry explicitly for each new kind."""

@@ -1,0 +1,76 @@
+"""FilmLight Truelight ``.cub`` LUT files, read as OpenColorIO reads them (FileFormatTruelight.cpp).
+
+A file starts with ``# Truelight Cube``; ``# width n n n`` gives the 3D
+lattice (equal sizes), ``# lutLength m`` an optional 1D input LUT; the rows
+of three numbers after ``# InputLUT`` are that 1D LUT, in lattice index
+units (OCIO divides them by ``n - 1``), those after ``# Cube`` the 3D table,
+red fastest; ``# end`` stops the reading. Tag names are case-insensitive.
+The 1D LUT, when present, is applied before the 3D table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vfx_rs.errors import LutError
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
+from vfx_rs.lut.lut import Lut1D, Lut3D
+
+__all__ = ["read_truelight"]
+
+
+def read_truelight(path: Path) -> Lut1D | Lut3D:
+    """Read a Truelight ``.cub`` file: a `Lut3D` (with its input LUT as the shaper), or a `Lut1D` alone.
+
+    Raises
+    ------
+    LutError
+        Not a Truelight file, a malformed ``width`` or ``lutLength`` tag,
+        unequal lattice sizes, or a count of rows not matching the tags,
+        naming the file and line.
+    """
+    lines = read_text(path, "Truelight .cub").splitlines()
+    if not lines or not lines[0].strip().lower().startswith("# truelight cube"):
+        raise LutError("not a Truelight .cub LUT: the first line must start with '# Truelight Cube'", path=path, line=1)
+    size3d, size1d = 0, 0
+    rows: dict[str, list[tuple[int, str]]] = {"inputlut": [], "cube": []}
+    section = ""
+    for number, raw in enumerate(lines[1:], start=2):
+        parts = raw.strip().lower().split()
+        if not parts:
+            continue
+        if parts[0].startswith("#"):
+            tag = parts[1] if len(parts) > 1 else ""
+            if tag == "width":
+                if len(parts) != 5 or not all(p.lstrip("+-").isdigit() for p in parts[2:]):
+                    raise LutError("malformed width tag", path=path, line=number)
+                if len(set(parts[2:])) != 1:
+                    raise LutError(
+                        f"only equal lattice sizes are supported, got {' '.join(parts[2:])}", path=path, line=number
+                    )
+                size3d = check_size(int(parts[2]), MAX_3D_SIZE, "3D LUT size", path, number)
+            elif tag == "lutlength":
+                if len(parts) != 3 or not parts[2].lstrip("+-").isdigit():
+                    raise LutError("malformed lutLength tag", path=path, line=number)
+                size1d = check_size(int(parts[2]), MAX_1D_SIZE, "lutLength", path, number)
+            elif tag in ("inputlut", "cube"):
+                section = tag
+            elif tag == "end":
+                break
+            continue
+        if section and len(parts) == 3:
+            rows[section].append((number, raw))
+    if len(rows["inputlut"]) != size1d:
+        raise LutError(f"lutLength is {size1d} but the input LUT has {len(rows['inputlut'])} rows", path=path)
+    if len(rows["cube"]) != size3d**3:
+        raise LutError(f"width is {size3d} but the cube has {len(rows['cube'])} rows", path=path)
+    shaper = None
+    if size1d:
+        values = parse_rows(path, rows["inputlut"], 3, "Truelight input LUT")
+        shaper = Lut1D(values / (size3d - 1) if size3d else values)
+    if not size3d:
+        if shaper is None:
+            raise LutError("the file holds neither a cube nor an input LUT", path=path)
+        return shaper
+    cube = parse_rows(path, rows["cube"], 3, "Truelight cube").reshape(size3d, size3d, size3d, 3)
+    return Lut3D(np.ascontiguousarray(cube), shaper=shaper)

@@ -1,0 +1,127 @@
+"""The census panel: NaN / +Inf / -Inf / negative counts per channel, out of gamut after the view, where they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vfx_rs.census import Census, census
+from vfxview import census_commands, debug_commands, playback
+from vfxview.state import ViewerState, report_error
+from vfxview.workers import run_job
+
+__all__ = ["CensusPanel"]
+
+
+class CensusPanel(QWidget):
+    """Takes the census of each shown image on a worker; a click on a position pins it and emits `jump`."""
+
+    jump = Signal(int, int)
+
+    def __init__(self, state: ViewerState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.rows: list[tuple[str, int, int]] = []
+        self.frames: dict[int, Census | None] = {}
+        self.pending = 0
+        layout = QVBoxLayout(self)
+        self.table = QLabel("open an image")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.table.setFont(font)
+        layout.addWidget(self.table)
+        self.overlay = QCheckBox("Mark them on the image")
+        self.overlay.toggled.connect(lambda on: state.update(census_overlay=bool(on)))
+        layout.addWidget(self.overlay)
+        self.positions = QListWidget()
+        self.positions.itemActivated.connect(self._jump)
+        self.positions.itemClicked.connect(self._jump)
+        layout.addWidget(self.positions, 1)
+        row = QHBoxLayout()
+        self.all_frames = QPushButton("Census of every frame")
+        self.all_frames.clicked.connect(self.census_all_frames)
+        row.addWidget(self.all_frames)
+        layout.addLayout(row)
+        self.frame_list = QListWidget()
+        self.frame_list.itemClicked.connect(lambda item: playback.set_frame(state, int(item.data(256))))
+        layout.addWidget(self.frame_list, 1)
+        state.changed.connect(self._on_state)
+
+    def _on_state(self, name: str, value: object) -> None:
+        if name in ("image", "settings"):
+            self.refresh()
+        elif name == "census":
+            self._fill(value)  # type: ignore[arg-type]
+        elif name == "clip":
+            self.frames = {}
+            self.frame_list.clear()
+
+    def refresh(self) -> None:
+        """Take the census of the shown image on a worker thread."""
+        if self.state.image is None:
+            return
+        image, settings = self.state.image, self.state.settings
+        self.pending += 1
+
+        def done(found: Census) -> None:
+            self.pending -= 1
+            if self.state.image is image and self.state.settings == settings:
+                self.state.census = found
+
+        def failed(exc: Exception) -> None:
+            self.pending -= 1
+            report_error(self.state, f"census failed: {exc}")
+
+        run_job(lambda: census(image, settings, census_commands.MAX_POSITIONS), done, failed)
+
+    def _fill(self, found: Census | None) -> None:
+        self.positions.clear()
+        self.rows = census_commands.census_rows(found) if found is not None else []
+        if found is None:
+            self.table.setText("open an image")
+            return
+        self.table.setText(found.text())
+        for kind, x, y in self.rows:
+            item = QListWidgetItem(f"{kind:<13} ({x}, {y})")
+            item.setForeground(QColor.fromRgbF(*census_commands.FALSE_COLORS[kind]))
+            self.positions.addItem(item)
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        _, x, y = self.rows[self.positions.row(item)]
+        debug_commands.pin_pixel(self.state, x, y)
+        self.jump.emit(x, y)
+
+    def census_all_frames(self) -> None:
+        """The census of every frame of the open clip, on a worker (listed per frame; a click shows the frame)."""
+        if self.state.clip is None:
+            report_error(self.state, "census of every frame: no sequence or movie is open")
+            return
+        self.all_frames.setEnabled(False)
+
+        def done(found: dict[int, Census | None]) -> None:
+            self.all_frames.setEnabled(True)
+            self.frames = found
+            self.frame_list.clear()
+            for frame, c in found.items():
+                item = QListWidgetItem(census_commands.frame_line(frame, c) if c else f"frame {frame}: missing")
+                item.setData(256, frame)
+                self.frame_list.addItem(item)
+
+        def failed(exc: Exception) -> None:
+            self.all_frames.setEnabled(True)
+            report_error(self.state, f"census of every frame failed: {exc}")
+
+        state = self.state
+        run_job(lambda: census_commands.census_frames(state), done, failed)
