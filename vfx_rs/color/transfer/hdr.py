@@ -120,7 +120,7 @@ def hlg_ootf_ops(peak: float = HLG_REFERENCE_PEAK, gamma: float | None = None) -
 def hlg_eotf_ops(peak: float = HLG_REFERENCE_PEAK, black: float = 0.0, gamma: float | None = None) -> list[Op]:
     """The HLG EOTF as ops: signal E' to display light in cd/m2 (BT.2100-2, table 5)."""
     beta = hlg_black_lift(peak, black, gamma)
-    lift = RangeOp(scale=1.0 - beta, offset=beta, lo=0.0)
+    lift = RangeOp(scale=1.0 - beta, offset=beta, lo=0.0, keep_nan=True)
     return [lift, FixedCurveOp(curve="hlg", encode=False), *hlg_ootf_ops(peak, gamma)]
 
 

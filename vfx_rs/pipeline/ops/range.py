@@ -24,7 +24,9 @@ class RangeOp(Op):
     """``clamp(x * scale + offset, lo, hi)`` with the same values on all channels.
 
     ``lo`` and ``hi`` may be ``-inf`` and ``inf`` for an open side. Build one
-    from OCIO/CLF bounds with `RangeOp.from_bounds`.
+    from OCIO/CLF bounds with `RangeOp.from_bounds`. A NaN becomes ``lo`` (``hi`` where there is no
+    ``lo``) as in OpenColorIO's RangeOpCPU.cpp, unless `keep_nan` (the transfer functions of
+    `vfx_rs.color`, which pass NaN through).
     """
 
     kind = "range"
@@ -32,6 +34,7 @@ class RangeOp(Op):
     offset: float = 0.0
     lo: float = -math.inf
     hi: float = math.inf
+    keep_nan: bool = False
 
     def __post_init__(self) -> None:
         for name in ("scale", "offset"):
@@ -82,10 +85,11 @@ class RangeOp(Op):
         if self.offset != 0.0:
             p += p.dtype.type(self.offset)
         # fmax/fmin: a NaN becomes the lower bound, or the upper one where there is no lower (RangeOpCPU.cpp).
+        low, high = (np.maximum, np.minimum) if self.keep_nan else (np.fmax, np.fmin)
         if self.lo > -math.inf:
-            np.fmax(p, p.dtype.type(self.lo), out=p)
+            low(p, p.dtype.type(self.lo), out=p)
         if self.hi < math.inf:
-            np.fmin(p, p.dtype.type(self.hi), out=p)
+            high(p, p.dtype.type(self.hi), out=p)
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.lo > -math.inf, self.hi < math.inf)
@@ -108,7 +112,14 @@ class RangeOp(Op):
         # OCIO inverts a range by swapping input and output bounds, so the
         # inverse clamps to the forward op's input range.
         lo, hi = sorted(((self.lo - self.offset) / self.scale, (self.hi - self.offset) / self.scale))
-        return RangeOp(scale=1.0 / self.scale, offset=-self.offset / self.scale, lo=lo, hi=hi, dynamic=self.dynamic)
+        return RangeOp(
+            scale=1.0 / self.scale,
+            offset=-self.offset / self.scale,
+            lo=lo,
+            hi=hi,
+            keep_nan=self.keep_nan,
+            dynamic=self.dynamic,
+        )
 
     def is_identity(self) -> bool:
         return self.scale == 1.0 and self.offset == 0.0 and self.lo == -math.inf and self.hi == math.inf
