@@ -50,6 +50,16 @@ def oiio_frames_per_second(paths: list[Path]) -> float:
     return len(paths) / (time.perf_counter() - t0)
 
 
+def _run_events(seconds: float) -> None:
+    """Run the Qt event loop for `seconds` (a nested loop: a tight processEvents() loop wears out None's
+    reference count in PySide6 6.x and aborts the interpreter)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 def _play(app, win, seconds: float = 4.0) -> float:
     """Play from the (full) cache for `seconds`; frames shown per second."""
     from vfxview import playback
@@ -57,9 +67,7 @@ def _play(app, win, seconds: float = 4.0) -> float:
     shown = []
     win.state.changed.connect(lambda name, value: shown.append(time.perf_counter()) if name == "frame" else None)
     playback.play(win.state, 1)
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        app.processEvents()
+    _run_events(seconds)
     playback.play(win.state, 0)
     return (len(shown) - 1) / (shown[-1] - shown[0]) if len(shown) > 1 else 0.0
 
@@ -81,8 +89,7 @@ def main() -> None:
     playback.open_path(win.state, first)
     cache = win.state.cache
     while not cache.idle():
-        app.processEvents()
-        time.sleep(0.005)
+        _run_events(0.05)
     read_ahead = cache.frames_per_second()
     held = len(cache.cached())
     oiio = oiio_frames_per_second(paths)

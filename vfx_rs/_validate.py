@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,7 @@ __all__ = [
     "MAX_CHANNELS",
     "as_float32_pixels",
     "check_choice",
+    "check_finite",
     "check_inplace_float32",
     "numeric_array",
     "to_float32",
@@ -99,6 +101,17 @@ def check_inplace_float32(array: Any, what: str = "data", channels: Iterable[int
             names = " or ".join(str(c) for c in allowed)
             raise ArgumentError(f"{what} has shape {array.shape}; the last axis must hold {names} channels")
     return array
+
+
+def check_finite(value: Any, what: str) -> float:
+    """Return `value` as a float if it is a finite number, else raise `ArgumentError`."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"{what} must be a number, not {value!r}") from None
+    if not math.isfinite(number):
+        raise ArgumentError(f"{what} must be finite, not {value!r}")
+    return number
 
 
 def check_choice(value: str, choices: Iterable[str], what: str) -> str:

@@ -22,10 +22,16 @@ __all__ = [
 ]
 
 
+def _text(path: str | os.PathLike[str]) -> str:
+    """A path as text; whatever a caller passed as a path (even a bad one) must not break the error itself."""
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
+    return name if isinstance(name, str) else repr(name)
+
+
 def _where(path: str | os.PathLike[str] | None, line: int | None) -> str:
     if path is None:
         return ""
-    text = os.fspath(path)
+    text = _text(path)
     return f"{text}:{line}: " if line is not None else f"{text}: "
 
 
@@ -50,7 +56,7 @@ class VfxError(Exception):
         line: int | None = None,
     ) -> None:
         self.message = message
-        self.path = os.fspath(path) if path is not None else None
+        self.path = _text(path) if path is not None else None
         self.line = line
         super().__init__(_where(path, line) + message)
 

@@ -17,8 +17,9 @@ import numpy as np
 import vfx_rs
 from vfx_rs.errors import ArgumentError, VfxError
 from vfx_rs.image import Image
+from vfx_rs.session import export_channels
 from vfx_rs.view import CHANNELS, ViewSettings
-from vfxview import color_commands
+from vfxview.input_space import default_input_space
 from vfxview.sequence import load_image
 from vfxview.state import ViewerState, report_error
 
@@ -67,16 +68,18 @@ def show_loaded(
     image: Image,
     layered: vfx_rs.LayeredImage | None = None,
 ) -> None:
-    """Make a loaded image current (on the UI thread), in the space the file rules give it unless one was picked.
+    """Make a loaded image current (on the UI thread), in the space its EXR chromaticities or the config's file
+    rules give it unless one was picked (`vfxview.input_space`).
 
     A clip (sequence or movie) stays open: `vfxview.playback` closes it when a lone image opens.
     """
     state.error = ""
-    space = color_commands.file_rule_space(state, path)
+    space, reason = default_input_space(state, path, image)
     state.update(
         layered=layered,
         normalize=None,
         input_space=space or state.input_space,
+        input_reason=reason,
         path=str(path),
         image=image,
         layers=tuple(layered.layer_names()) if layered is not None else (),
@@ -174,6 +177,8 @@ def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -
             report_error(state, f"cannot open {path}: {exc}")
             return
     state.compare_mode = mode
+    if path is not None:
+        state.compare_path = str(path)
 
 
 def as_image(value: Any) -> Image:
@@ -187,7 +192,7 @@ def as_image(value: Any) -> Image:
 def set_compare_image(state: ViewerState, image: Any, mode: str | None = None) -> bool:
     """Image B from a `vfx_rs.Image` or NumPy array (None removes it); `mode` also sets the compare mode."""
     try:
-        state.compare = None if image is None else as_image(image)
+        state.update(compare=None if image is None else as_image(image), compare_path="")
     except (VfxError, ValueError, TypeError) as exc:
         report_error(state, f"cannot use that as image B: {exc}")
         return False
@@ -221,17 +226,6 @@ def export_job(state: ViewerState, path: str | Path, *, grade_only: bool = False
             progress(1.0)
 
     return job
-
-
-def export_channels(image: Image, shown: Image, *, grade_only: bool = False) -> Image:
-    """`shown` (RGBA from `ViewSettings.apply`) with the channels `image` has: no alpha added to an image
-    without one, and one channel for a graded single-channel image."""
-    names = image.channel_names
-    if "A" in names or image.channels == 2:
-        return shown
-    if grade_only and image.channels == 1:
-        return shown.with_pixels(shown.pixels[..., :1], names)
-    return shown.with_pixels(shown.pixels[..., :3], ["R", "G", "B"])
 
 
 def bake_job(state: ViewerState, path: str | Path) -> Job:

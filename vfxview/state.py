@@ -60,6 +60,7 @@ _DEFAULTS: dict[str, Any] = {
     "layers": (),  # its layer names
     "layer": "",
     "compare": None,  # vfx_rs.Image B of an A/B pair
+    "compare_path": "",  # the file image B came from ("" when set from a script or none)
     "compare_mode": "off",  # off | wipe | side | diff
     "wipe": 0.5,
     "clip": None,  # vfxview.sequence.Clip (image sequence or movie) being shown, or None
@@ -78,6 +79,7 @@ _DEFAULTS: dict[str, Any] = {
     "census": None,  # vfx_rs.census.Census of the shown image (census panel), or None
     "census_overlay": False,  # mark the census positions on the viewport
     "recent": (),
+    "input_reason": "",  # why the input space is what it is (shown in the Info panel)
     "input_from_rules": True,  # input_space follows the config's file rules until the user picks one
     # the display chain (vfx_rs.view), on OCIO's default config; its fields read and write as state fields too
     "settings": ViewSettings(config=OCIO_DEFAULT_CONFIG, view=OCIO_DEFAULT_VIEW),

@@ -86,16 +86,20 @@ def test_command_line_input_overrides_the_rules(rules, pixels, tmp_path):
         assert _relative_error(got, ocio_display(cfg, rgb, space, "sRGB", "Standard")) <= RTOL_OCIO_PROCESSOR
 
 
-def test_builtin_aces_config_rules_for_the_sample(tmp_path):
+def test_builtin_aces_config_for_the_sample(tmp_path):
     from vfx_rs.data_files import sample_image_path
     from vfxview.app import main
 
     sample = str(sample_image_path())
     cfg = OCIO.Config.CreateFromFile(OCIO_DEFAULT_CONFIG)  # the viewer's config: OCIO's default
-    expected = cfg.getColorSpaceFromFilepath(sample)
-    expected = expected[0] if isinstance(expected, tuple) else expected
+    by_rules = cfg.getColorSpaceFromFilepath(sample)
+    assert (by_rules[0] if isinstance(by_rules, tuple) else by_rules) == "ACES2065-1"
+    # the sample's header carries Rec.709 chromaticities: they win over the rules (issue 13)
+    assert vfx_rs.read(sample).metadata["chromaticities"][:2] == pytest.approx((0.64, 0.33))
+    expected = "Linear Rec.709 (sRGB)"
     state = ViewerState()
-    assert commands.open_image(state, sample) and state.input_space == expected == "ACES2065-1"
+    assert commands.open_image(state, sample) and state.input_space == expected
+    assert "chromaticities" in state.input_reason
     out = tmp_path / "sample_view.exr"
     assert main([sample, "--export", str(out)]) == 0
     rgb = vfx_rs.read(sample).numpy()[::4, ::4, :3]

@@ -8,18 +8,26 @@ import pytest
 import vfx_rs
 from vfx_rs.view import ViewSettings
 from vfxview import commands
-from vfxview.panels.scopes import SCOPE_SIZE, compute_scope, error_figures
+from vfxview.compare import error_figures
+from vfxview.panels.scopes import SCOPE_SIZE, compute_scope
 
 
-def test_error_figures_match_openimageio(hdr_rgba, rng):
+def test_error_figures_match_openimageio_with_the_peak_stated(hdr_rgba, rng):
     oiio = pytest.importorskip("OpenImageIO")
-    a = np.clip(hdr_rgba[..., :3] / 60.0, 0, 1).astype(np.float32)
-    b = np.clip(a + rng.normal(0, 0.01, a.shape), 0, 1).astype(np.float32)
+    a = hdr_rgba[..., :3].astype(np.float32)  # HDR: values well above 1
+    b = (a * rng.normal(1.0, 0.01, a.shape)).astype(np.float32)
     ours = error_figures(a, b)
     result = oiio.ImageBufAlgo.compare(oiio.ImageBuf(a), oiio.ImageBuf(b), 1.0, 1.0)
-    np.testing.assert_allclose(ours["max"], result.maxerror, rtol=1e-6)
-    np.testing.assert_allclose(ours["rms"], result.rms_error, rtol=1e-6)
-    np.testing.assert_allclose(ours["psnr"], result.PSNR, rtol=1e-6)
+    peak = max(float(a.max()), float(b.max()))
+    np.testing.assert_allclose(ours.max_abs, result.maxerror, rtol=1e-6)
+    np.testing.assert_allclose(ours.rms, result.rms_error, rtol=1e-6)
+    assert ours.peak == peak
+    np.testing.assert_allclose(ours.psnr, 20 * np.log10(peak / result.rms_error), rtol=1e-6)  # ITU-T J.340 3.1
+    assert ours.psnr > 0  # a peak of 1 on HDR data gave negative dB
+    both = np.maximum(np.abs(a), np.abs(b)).astype(np.float64)
+    rel = np.abs(a.astype(np.float64) - b) / both
+    np.testing.assert_allclose(ours.max_rel, rel[both > 0].max(), rtol=1e-6)
+    assert f"peak {peak:.6g} = larger image max" in ours.text() and "relative" in ours.text()
 
 
 def test_histogram_of_a_flat_image_is_one_bar():
@@ -45,8 +53,9 @@ def test_scopes_panel_updates_off_thread_with_diff_figures(window, qtbot, chart)
     window.state.compare = vfx_rs.Image(a * 0.5)
     commands.set_compare(window.state, "diff")
     panel = window.panels["Scopes"]
-    qtbot.waitUntil(lambda: panel.last_figures is not None, timeout=5000)
-    assert panel.last_figures["max"] == pytest.approx(2.0, rel=1e-6)  # the 4.0 patch halved
+    # The default view (OCIO's default config, ACES 2.0) builds its tables on the first frame: allow for a loaded machine.
+    qtbot.waitUntil(lambda: panel.last_figures is not None, timeout=15000)
+    assert panel.last_figures.max_abs == pytest.approx(2.0, rel=1e-6)  # the 4.0 patch halved
     assert "PSNR" in panel.figures.text()
 
 

@@ -32,7 +32,10 @@ def test_image_set_from_numpy_or_image_and_refused_values():
 def test_layer_frame_and_compare(tmp_path):
     v = ScriptViewer(ViewerState())
     layers = vfx_rs.LayeredImage(
-        {"beauty": vfx_rs.Image(np.ones((2, 2, 3), np.float32)), "diffuse": vfx_rs.Image(np.zeros((2, 2, 3), np.float32))}
+        {
+            "beauty": vfx_rs.Image(np.ones((2, 2, 3), np.float32)),
+            "diffuse": vfx_rs.Image(np.zeros((2, 2, 3), np.float32)),
+        }
     )
     commands.show_loaded(v.state, "layers.exr", layers["beauty"], layers)
     assert v.layers == ("beauty", "diffuse")

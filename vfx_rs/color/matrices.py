@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from vfx_rs._validate import numeric_array
 from vfx_rs.color.spaces import ColorSpace, color_space
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline import MatrixOp, Pipeline
@@ -37,7 +38,10 @@ and von Kries (Hunt-Pointer-Estevez, normalised to D65 as in colour-science)."""
 
 
 def _xyz(xy: tuple[float, float]) -> np.ndarray:
-    x, y = xy
+    white = numeric_array(xy, "white point", np.float64).ravel()
+    if white.size != 2 or not np.all(np.isfinite(white)) or white[1] == 0:
+        raise ArgumentError(f"a white point is its CIE (x, y) chromaticity with y != 0, not {xy!r}")
+    x, y = white
     return np.array([x / y, 1.0, (1.0 - x - y) / y])
 
 
@@ -58,13 +62,14 @@ def xyz_to_rgb_matrix(space: str | ColorSpace) -> np.ndarray:
 
 def adaptation_matrix(src_white: tuple[float, float], dst_white: tuple[float, float], method: str | None) -> np.ndarray:
     """XYZ-to-XYZ matrix adapting `src_white` to `dst_white` (identity for ``None``/``"none"``)."""
-    if method is None or str(method).lower() == "none" or tuple(src_white) == tuple(dst_white):
+    src, dst = _xyz(src_white), _xyz(dst_white)
+    if method is None or str(method).lower() == "none" or np.array_equal(src, dst):
         return np.eye(3)
     key = str(method).lower().replace(" ", "_").replace("-", "_")
     if key not in ADAPTATION_MATRICES:
         raise ArgumentError(f"unknown chromatic adaptation {method!r}; known: {', '.join(ADAPTATION_MATRICES)}, none")
     m = ADAPTATION_MATRICES[key]
-    gain = (m @ _xyz(dst_white)) / (m @ _xyz(src_white))
+    gain = (m @ dst) / (m @ src)
     return np.linalg.inv(m) @ np.diag(gain) @ m
 
 

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._validate import check_finite, numeric_array
 from vfx_rs.errors import ArgumentError, LutError
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, check_size
 from vfx_rs.lut.lut import Lut1D, Lut3D
@@ -142,7 +143,11 @@ def log2_shaper(
     ([1.0, 1.0, 1.0], [0.0, 0.5, 0.75, 0.896240625180289, 1.0])
     """
     check_size(size, MAX_1D_SIZE, "shaper size", None, None)
-    low, high = float(stops[0]), float(stops[1])
+    bounds = numeric_array(stops, "shaper stops", np.float64).ravel()
+    if bounds.size != 2:
+        raise ArgumentError(f"shaper stops must be (low, high), not {stops!r}")
+    low, high = float(bounds[0]), float(bounds[1])
+    middle_grey = check_finite(middle_grey, "middle grey")
     if not (np.isfinite(low) and np.isfinite(high) and high > low and middle_grey > 0):
         raise ArgumentError(
             f"shaper stops must be finite and increasing and middle grey positive, got {stops}, {middle_grey}"

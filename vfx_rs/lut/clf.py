@@ -86,12 +86,12 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     LutError
         Malformed XML, a DOCTYPE/ENTITY declaration, an unknown or
         unsupported node (named), wrong value counts, unknown or mismatched
-        bit depths, a table beyond the size limits or holding NaN/infinity,
+        bit depths, a table beyond the size limits,
         or invalid parameters; the message names the file and line.
     IoError
         The file cannot be read.
     """
-    if interpolation.lower() not in _FILE_INTERPOLATIONS:
+    if not isinstance(interpolation, str) or interpolation.lower() not in _FILE_INTERPOLATIONS:
         raise LutError(
             f"CLF interpolation {interpolation!r} is not one of {', '.join(_FILE_INTERPOLATIONS)}", path=path
         )

@@ -1,7 +1,7 @@
 """The table nodes of CLF/CTF: ``LUT1D``, ``LUT3D`` and CTF's ``InverseLUT1D``, with their ``IndexMap``.
 
 Table values are divided by the ``outBitDepth`` maximum; the input domain is
-[0, 1] (OpenColorIO CTFReaderLut1DElt/CTFReaderLut3DElt); ``LUT1D`` entries may
+[0, 1] (OpenColorIO CTFReaderLut1DElt/CTFReaderLut3DElt); table entries may
 be NaN (applied as 0) or infinite (the largest float32), as OCIO applies them.
 ``LUT1D`` options:
 ``halfDomain`` (65536 entries, one per half code), ``rawHalfs`` (values are
@@ -62,6 +62,12 @@ def _index_map(node: Node, length: int, in_max: float, context: NodeContext) -> 
     return wrap(node, lambda: [RangeOp.from_bounds(a0 / in_max, a1 / in_max, b0 / (length - 1), b1 / (length - 1))])
 
 
+def _sanitized(values: np.ndarray) -> np.ndarray:
+    """NaN and infinite table entries as OCIO applies them (SanitizeFloat, MathUtils.cpp): NaN is 0, an
+    infinity the largest float32 of its sign (Lut1DOpCPU.cpp for 1D; for 3D measured on PyOpenColorIO 2.6)."""
+    return np.nan_to_num(values, nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+
+
 def _flag(node: Node, name: str) -> bool:
     value = node.attr(name)
     if value is not None and value.lower() != "true":
@@ -99,10 +105,7 @@ def _table_op(node: Node, out_max: float) -> Op:
             raise array.error(f"{node.tag} rawHalfs values must be integer half codes 0..65535", array.text_line)
         values = values.astype(np.uint16).view(np.float16).astype(np.float64)
     table = np.repeat(values, 3, axis=1) if dims[1] == 1 else values
-    table = table / out_max
-    # NaN and infinite entries as OCIO's Lut1DOpCPU.cpp applies them (SanitizeFloat): NaN is 0, an
-    # infinity the largest float32 of its sign.
-    table = np.nan_to_num(table, nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+    table = _sanitized(table / out_max)
     if half_domain_lut:
         return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))
     return Lut1DOp(table=table)
@@ -145,9 +148,9 @@ def _lut3d_op(node: Node, out_max: float, context: NodeContext) -> Lut3DOp:
     n = dims[0]
     if not 2 <= n <= MAX_3D_SIZE:
         raise array.error(f"{node.tag} size {n} is outside 2..{MAX_3D_SIZE}")
-    values = array.numbers(f"{node.tag} Array", n * n * n * 3)
+    values = _sanitized(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False) / out_max)
     # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
-    table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3) / out_max
+    table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3)
     return wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])[0]  # type: ignore[return-value]
 
 

@@ -68,7 +68,7 @@ def read_text(path: Path, what: str) -> str:
 
 def check_size(value: int, limit: int, what: str, path: Path | None, line: int | None, low: int = 2) -> int:
     """Return `value` if it lies in ``low..limit``, else raise `LutError` naming file and line."""
-    if not low <= value <= limit:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not low <= value <= limit:
         raise LutError(f"{what} {value} is outside {low}..{limit}", path=path, line=line)
     return value
 

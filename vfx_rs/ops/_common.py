@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from vfx_rs._validate import as_float32_pixels
+from vfx_rs._validate import as_float32_pixels, check_finite
 from vfx_rs.errors import ArgumentError, NotFoundError
 from vfx_rs.image import Image, default_channel_names
 
@@ -110,17 +110,6 @@ def check_whole(value: Any, what: str, low: int = 1) -> int:
     if not math.isfinite(value) or int(value) != value or value < low:
         raise ArgumentError(f"{what} must be a whole number of at least {low}, not {value!r}")
     return int(value)
-
-
-def check_finite(value: Any, what: str) -> float:
-    """Return `value` as a float if it is a finite number, else raise `ArgumentError`."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ArgumentError(f"{what} must be a number, not {value!r}") from None
-    if not math.isfinite(number):
-        raise ArgumentError(f"{what} must be finite, not {value!r}")
-    return number
 
 
 def check_positive(value: Any, what: str, allow_zero: bool = False) -> float:

@@ -4,7 +4,8 @@
 colour is the mean of the nearest samples of that colour (the 4 edge
 neighbours for green, 2 or 4 neighbours for red and blue), which is OpenImageIO's
 ``demosaic(algorithm="linear")`` inside the image; on the border only the
-samples inside count (OpenImageIO differs on some border pixels). `make_texture` builds the mip chain (each level half the one
+samples inside count (OpenImageIO differs on some border pixels); ``DemosaicAlgorithm.AHD``
+is Hirakawa & Parks' method (`vfx_rs.ops.demosaic_ahd`). `make_texture` builds the mip chain (each level half the one
 before, rounded down, at least 1). `fillholes_pushpull` fills pixels whose
 alpha is below a threshold from ever coarser averages of the known pixels
 (Gortler et al. 1996, *The Lumigraph*, section 3.4.2, "pull-push").
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, check_whole, pixels, pixels_and_names, result
+from vfx_rs.ops.demosaic_ahd import ahd
 from vfx_rs.ops.enums import BayerPattern, DemosaicAlgorithm, MipmapFilter, WrapMode, enum_name
 from vfx_rs.ops.filters import KAISER, Filter
 from vfx_rs.ops.resize import resize
@@ -38,27 +40,32 @@ __all__ = [
     "mip_level_count",
 ]
 
+T = TypeVar("T")
+
 F64 = npt.NDArray[np.float64]
 
 _LAYOUTS = {"rggb": "RGGB", "bggr": "BGGR", "grbg": "GRBG", "gbrg": "GBRG"}
 
 
 def demosaic(image: ImageLike, pattern: Any = None, algorithm: Any = None) -> Any:
-    """An RGB image from a one-channel Bayer mosaic (`BayerPattern`, RGGB by default), bilinear.
+    """An RGB image from a one-channel Bayer mosaic (`BayerPattern`, RGGB by default), bilinear by default.
 
-    Only `DemosaicAlgorithm.Bilinear` is available; VNG and AHD raise `ArgumentError`.
+    `DemosaicAlgorithm.AHD` is Hirakawa & Parks' adaptive homogeneity-directed method
+    (`vfx_rs.ops.demosaic_ahd`); VNG raises `ArgumentError`.
     """
     from scipy import ndimage
 
     layout = _LAYOUTS[enum_name(pattern, BayerPattern, "rggb")]
     method = enum_name(algorithm, DemosaicAlgorithm, "bilinear")
-    if method != "bilinear":
-        raise ArgumentError(f"demosaic algorithm {method.upper()} is not available here; use Bilinear")
+    if method == "vng":
+        raise ArgumentError("demosaic algorithm VNG is not available here; use Bilinear or AHD")
     data = pixels(image)
     raw = data[..., 0].astype(np.float64)
     h, w = raw.shape
     yy, xx = np.mgrid[0:h, 0:w]
     site = np.array(list(layout)).reshape(2, 2)[yy % 2, xx % 2]
+    if method == "ahd":
+        return result(image, ahd(raw, site), channel_names=["R", "G", "B"])
     cross = np.array([[0, 1, 0], [1, 4, 1], [0, 1, 0]], dtype=np.float64)
     box = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]], dtype=np.float64)
     planes = []
@@ -117,12 +124,12 @@ def make_mip_level(image: ImageLike, level: int, options: MipmapOptions | None =
         raise ArgumentError(f"level {level} is outside 0..{mip_level_count(data.shape[1], data.shape[0]) - 1}")
     if int(level) == 0:
         return result(image, data.copy())
-    return _downsample(image, *mip_dimensions(data.shape[1], data.shape[0], level), options or MipmapOptions())
+    return _downsample(image, *mip_dimensions(data.shape[1], data.shape[0], level), _options(options, MipmapOptions))
 
 
 def make_texture(image: ImageLike, options: MipmapOptions | None = None) -> list[Any]:
     """Every mip level from the image down to 1x1, each filtered from the one before."""
-    opts = options or MipmapOptions()
+    opts = _options(options, MipmapOptions)
     levels = [result(image, pixels(image).copy())]
     data = pixels(image)
     for level in range(1, mip_level_count(data.shape[1], data.shape[0])):
@@ -145,8 +152,17 @@ class FillHolesOptions:
     max_levels: int = 0
 
 
+def _options(options: Any, kind: type[T]) -> T:
+    """`options`, or the defaults when None; anything but a `kind` raises `ArgumentError`."""
+    if options is None:
+        return kind()
+    if not isinstance(options, kind):
+        raise ArgumentError(f"options must be a vfx_rs.ops.{kind.__name__}, not {type(options).__name__}")
+    return options
+
+
 def _holes(image: ImageLike, options: FillHolesOptions | None) -> tuple[Any, int, Any]:
-    opts = options or FillHolesOptions()
+    opts = _options(options, FillHolesOptions)
     data, names = pixels_and_names(image)
     index = opts.alpha_channel if opts.alpha_channel >= 0 else alpha_index(names)
     if index is None or not 0 <= index < data.shape[2]:
@@ -179,7 +195,7 @@ def fillholes_pushpull(image: ImageLike, options: FillHolesOptions | None = None
     below it, blown back up (triangle), which fills the holes. Colour is
     premultiplied; pixels of alpha 1 keep their values.
     """
-    opts = options or FillHolesOptions()
+    opts = _options(options, FillHolesOptions)
     data, index, _ = _holes(image, opts)
     pyramid = [data.astype(np.float64)]
     limit = opts.max_levels if opts.max_levels > 0 else 64

@@ -39,7 +39,7 @@ def shuffle(image: ImageLike, channels: Sequence[str | int | float], names: Sequ
     (['B', 'G', 'R', 'A'], True)
     """
     data, source_names = pixels_and_names(image, "image")
-    if isinstance(channels, (str, bytes)) or len(channels) == 0:
+    if isinstance(channels, (str, bytes)) or not isinstance(channels, Sequence) or len(channels) == 0:
         raise ArgumentError(f"channels must be a non-empty list of names, indices or constants, not {channels!r}")
     planes, out_names = [], []
     for i, item in enumerate(channels):

@@ -201,6 +201,8 @@ def pad(image: ImageLike, left: int = 0, top: int = 0, right: int = 0, bottom: i
     left, top, right, bottom = sides
     h, w, c = data.shape
     check_output_size(w + left + right, h + top + bottom, c)
+    if isinstance(value, (list, tuple, np.ndarray)):
+        raise ArgumentError(f"value must be one number, not {value!r}")
     try:
         fill_value = np.float32(value)
     except (TypeError, ValueError):

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from vfx_rs._validate import numeric_array
 from vfx_rs.errors import ArgumentError
 from vfx_rs.image import Image
 from vfx_rs.ops._common import check_finite, check_output_size, check_whole
@@ -34,7 +35,7 @@ def _dims(width: Any, height: Any, channels: Any) -> tuple[int, int, int]:
 
 
 def _color(values: Sequence[float], what: str) -> npt.NDArray[np.float32]:
-    color = np.asarray(values, dtype=np.float32).ravel()
+    color = numeric_array(values, what, np.float32).ravel()
     if color.size == 0:
         raise ArgumentError(f"{what} must have one value per channel, not {values!r}")
     return color
@@ -134,6 +135,8 @@ def noise(
     if kind in ("uniform", "white"):
         values = lo + (hi - lo) * rng.random(shape)
     elif kind == "gaussian":
+        if hi < 0:
+            raise ArgumentError(f"gaussian noise needs a standard deviation b of at least 0, not {b!r}")
         values = rng.normal(lo, hi, shape)
     elif kind == "salt":
         values = np.where(rng.random(shape) < hi, lo, 0.0)

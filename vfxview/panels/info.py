@@ -55,9 +55,13 @@ class InfoPanel(QWidget):
         state.changed.connect(self._on_state)
 
     def _on_state(self, name: str, value: object) -> None:
-        if name == "image":
+        if name in ("image", "input_space", "input_reason", "input_from_rules"):
             self._refresh()
 
     def _refresh(self) -> None:
-        img = self.state.image
-        self.text.setPlainText(describe(self.state.path, img) if img is not None else "")
+        s = self.state
+        if s.image is None:
+            self.text.setPlainText("")
+            return
+        why = s.input_reason if s.input_from_rules else "chosen by the user"
+        self.text.setPlainText(f"input space: {s.input_space} (from {why})\n" + describe(s.path, s.image))

@@ -17,7 +17,11 @@ __all__ = ["ProbePanel", "probe"]
 
 
 def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
-    """Values at display-window coordinates (x, y), or None outside the data window."""
+    """Values at display-window coordinates (x, y), or None outside the data window.
+
+    While comparing, ``b_raw`` and ``b_display`` hold image B's values at the same image position
+    (absent where B has no pixel there).
+    """
     img = state.image
     if img is None:
         return None
@@ -34,7 +38,7 @@ def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
         shown = settings.pipeline().applied(one)[0, 0]
     except (VfxError, OSError, ValueError):  # the color transform cannot be built: the UI shows why
         shown = np.full(4, np.nan)
-    return {
+    values = {
         "x": ix,
         "y": iy,
         "raw": raw.tolist(),
@@ -42,6 +46,19 @@ def probe(state: ViewerState, x: float, y: float) -> dict[str, Any] | None:
         "display": shown.tolist(),
         "channels": img.channel_names,
     }
+    b = state.compare if state.compare_mode != "off" else None
+    if b is not None:  # image B at the same image position (its own data window)
+        bx0, by0, bx1, by1 = b.data_window
+        if bx0 <= ix <= bx1 and by0 <= iy <= by1:
+            pixel = b.pixels[iy - by0 : iy - by0 + 1, ix - bx0 : ix - bx0 + 1]
+            values["b_raw"] = pixel[0, 0].astype(np.float64).tolist()
+            values["b_channels"] = b.channel_names
+            try:
+                values["b_display"] = settings.pipeline().applied(settings.input_pixels(b.with_pixels(pixel)))[0, 0]
+            except (VfxError, OSError, ValueError):
+                values["b_display"] = np.full(4, np.nan)
+            values["b_display"] = np.asarray(values["b_display"]).tolist()
+    return values
 
 
 def _fmt(values: list[float]) -> str:
@@ -79,4 +96,9 @@ class ProbePanel(QWidget):
             f"raw ({','.join(p['channels'])}): {_fmt(p['raw'])}\n"
             f"graded: {_fmt(p['graded'][:3])}\n"
             f"display: {_fmt(p['display'][:3])}"
+            + (
+                f"\nB raw ({','.join(p['b_channels'])}): {_fmt(p['b_raw'])}\nB display: {_fmt(p['b_display'][:3])}"
+                if "b_raw" in p
+                else ""
+            )
         )

@@ -3,8 +3,8 @@
 The scopes read the displayed values (the NumPy display pipeline on a
 subsampled copy, at most `SCOPE_WIDTH` columns). The vectorscope plots
 BT.709 Cb/Cr (ITU-R BT.709-6, item 3.4: Cb = (B - Y) / 1.8556,
-Cr = (R - Y) / 1.5748). The histogram and the A/B figures (max, RMS, PSNR with peak 1) come from
-`vfx_rs.ops.stats`.
+Cr = (R - Y) / 1.5748). The histogram comes from `vfx_rs.ops.stats`, the A/B figures
+from `vfxview.compare` (each with its basis: PSNR against the larger image maximum).
 """
 
 from __future__ import annotations
@@ -16,26 +16,19 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from vfx_rs.image import Image
-from vfx_rs.ops.stats import compare, histogram
+from vfx_rs.ops.stats import histogram
 from vfx_rs.view import LUMA_709, ViewSettings
+from vfxview.compare import ErrorFigures, error_figures
 from vfxview.state import ViewerState
 from vfxview.workers import run_job
 
-__all__ = ["SCOPE_SIZE", "SCOPE_WIDTH", "ScopesPanel", "compute_scope", "error_figures"]
+__all__ = ["SCOPE_SIZE", "SCOPE_WIDTH", "ScopesPanel", "compute_scope"]
 
 SCOPE_WIDTH = 512
 """Columns the scopes sample (the image is strided down to at most this width)."""
 
 SCOPE_SIZE = 256
 """Scope plots are SCOPE_SIZE x SCOPE_SIZE pixels."""
-
-
-def error_figures(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
-    """Max absolute error, RMS error and PSNR (peak 1.0) over the RGB channels, from `vfx_rs.ops.compare`."""
-    if a.shape[:2] != b.shape[:2]:
-        raise ValueError(f"A is {a.shape[1]}x{a.shape[0]} but B is {b.shape[1]}x{b.shape[0]}")
-    result = compare(np.ascontiguousarray(a[..., :3]), np.ascontiguousarray(b[..., :3]), peak=1.0)
-    return {"max": result.max_error, "rms": result.rms, "psnr": result.psnr}
 
 
 def compute_scope(kind: str, image: Image, settings: ViewSettings) -> np.ndarray:
@@ -90,7 +83,7 @@ class ScopesPanel(QWidget):
         layout.addWidget(self.plot)
         layout.addWidget(self.figures)
         self.last: np.ndarray | None = None
-        self.last_figures: dict[str, float] | None = None
+        self.last_figures: ErrorFigures | None = None
         self.jobs_started = 0
         self._running = False
         self._stale = False
@@ -121,7 +114,7 @@ class ScopesPanel(QWidget):
         kind, settings = self.kind.currentText(), self.state.settings
         compare = self.state.compare if self.state.compare_mode != "off" else None
 
-        def work() -> tuple[np.ndarray, dict[str, float] | None]:
+        def work() -> tuple[np.ndarray, ErrorFigures | None]:
             figures = error_figures(image.pixels, compare.pixels) if compare is not None else None
             return compute_scope(kind, image, settings), figures
 
@@ -133,16 +126,12 @@ class ScopesPanel(QWidget):
         if self._stale:
             self.refresh()
 
-    def _show(self, plot: np.ndarray, figures: dict[str, float] | None) -> None:
+    def _show(self, plot: np.ndarray, figures: ErrorFigures | None) -> None:
         self._running = False
         self.last, self.last_figures = plot, figures
         h, w = plot.shape[:2]
         self._qimage = QImage(plot.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
         self.plot.setPixmap(QPixmap.fromImage(self._qimage))
-        self.figures.setText(
-            ""
-            if figures is None
-            else f"A-B  max {figures['max']:.6g}  RMS {figures['rms']:.6g}  PSNR {figures['psnr']:.2f} dB"
-        )
+        self.figures.setText("" if figures is None else figures.text())
         if self._stale:
             self.refresh()

@@ -17,7 +17,7 @@ import pytest
 
 from tests.tolerances import ATOL_LUT_OCIO, RTOL_LUT_OCIO_ABOVE_1, RTOL_OCIO_SSE_POW
 from tests.vfx_rs.lut.ocio_ref import grid, ocio_apply
-from vfx_rs.errors import LutError
+from vfx_rs.errors import LutError, VfxError
 from vfx_rs.lut import read_clf
 from vfx_rs.pipeline.ops import HueAdjustOp
 
@@ -56,6 +56,14 @@ _LUT1D = (
     '<LUT1D inBitDepth="32f" outBitDepth="32f"{attrs}><Array dim="5 3">\n'
     "0 0.02 0\n0.3 0.2 0.1\n0.55 0.45 0.3\n0.8 0.7 0.6\n1 0.95 1.1\n</Array></LUT1D>\n"
 )
+_LUT3D_NAN_INF = [
+    f"{r / 2:.3g} {g / 2 * 0.9 + 0.05:.3g} {b / 2:.3g}" for r in range(3) for g in range(3) for b in range(3)
+]
+_LUT3D_NAN_INF[4] = "NaN 0.5 0.5"
+_LUT3D_NAN_INF[13] = "0.5 inf 0.5"
+_LUT3D_NAN_INF[17] = "0.5 0.5 -Infinity"
+_LUT3D_NAN_INF[26] = "-inf 1 INF"
+"""A 3x3x3 table (blue fastest) holding NaN and infinities, as OCIO reads them."""
 _CINEON = 'gamma="0.6" refWhite="685" refBlack="95" highlight="1" shadow="0"'
 
 MATCHING = {
@@ -122,6 +130,17 @@ MATCHING = {
         '<LUT1D inBitDepth="32f" outBitDepth="32f"><Array dim="4 3">\n'
         "NAN -NAN -NAN\nNaN nan INF\ninf inFInity -inf\n-infinity 0 0\n</Array></LUT1D>\n",
     ),
+    # In a 3D table too; the infinities sit beside finite entries of both signs (trilinear must not
+    # cancel the float32 limits against each other where OCIO does not).
+    **{
+        f"lut3d_nan_inf_{interp}.clf": (
+            'compCLFversion="3.0" id="a"',
+            f'<LUT3D inBitDepth="32f" outBitDepth="32f" interpolation="{interp}"><Array dim="3 3 3 3">\n'
+            + "\n".join(_LUT3D_NAN_INF)
+            + "\n</Array></LUT3D>\n",
+        )
+        for interp in ("trilinear", "tetrahedral")
+    },
     "cdl_styles.ctf": (
         'version="2.0" id="a"',
         "".join(
@@ -312,6 +331,15 @@ def test_reference_nested_and_inverted(tmp_path: Path) -> None:
         '<Reference inBitDepth="32f" outBitDepth="32f" alias="someLook"/>\n',
     )
     _check(top)
+
+
+def test_lut3d_with_infinity_refuses_inversion(tmp_path: Path) -> None:
+    """Forward it applies as OCIO (MATCHING above); its inverse would not be OCIO's, so it is refused, named."""
+    header, body = MATCHING["lut3d_nan_inf_tetrahedral.clf"]
+    with pytest.raises(VfxError, match="infinite"):
+        read_clf(_file(tmp_path, "a.clf", header, body)).inverse()
+    with pytest.raises(LutError, match=r"a\.ctf:3: InverseLUT3D: .*infinite"):
+        read_clf(_file(tmp_path, "a.ctf", 'version="2.0" id="a"', body.replace("LUT3D", "InverseLUT3D")))
 
 
 def test_reference_cycle_refused(tmp_path: Path) -> None:

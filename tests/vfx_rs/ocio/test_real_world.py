@@ -7,7 +7,9 @@ and lg2, with and without vars, both directions), GradingPrimaryTransform
 GradingToneTransform and GradingRGBCurveTransform (three styles, both directions), display spaces defined by a LUT in one
 direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
 an empty or null ``children`` group, and a space whose ``from_reference`` is
-not the inverse of its ``to_reference`` (each direction takes its own).
+not the inverse of its ``to_reference`` (each direction takes its own); a
+clamping range met by its inverse still clamps, and a NaN meeting a
+RangeTransform's clamp takes the bound, as in OCIO.
 """
 
 from __future__ import annotations
@@ -80,6 +82,21 @@ colorspaces:
         - !<AllocationTransform> {allocation: lg2, vars: [-10, 6]}
         - !<FileTransform> {src: look.cube, interpolation: tetrahedral}
     to_reference: !<AllocationTransform> {allocation: lg2, vars: [-10, 6], direction: inverse}
+  - !<ColorSpace>
+    name: kraken
+    encoding: log
+    from_reference: !<GroupTransform>
+      children:
+        - !<RangeTransform> {min_in_value: 0, min_out_value: 0}
+        - !<MatrixTransform> {matrix: [0.84, 0.08, 0.08, 0, 0.04, 0.88, 0.08, 0, 0.04, 0.08, 0.88, 0, 0, 0, 0, 1]}
+        - !<AllocationTransform> {allocation: lg2, vars: [-12.47393, 4.026069]}
+  - !<ColorSpace>
+    name: kraken_base
+    encoding: sdr-video
+    from_reference: !<GroupTransform>
+      children:
+        - !<ColorSpaceTransform> {src: lin, dst: kraken}
+        - !<FileTransform> {src: gamma.spi1d}
   - !<ColorSpace>
     name: empty_group
     to_reference: !<GroupTransform> {children: }
@@ -289,3 +306,31 @@ def test_what_cannot_be_built_is_refused_with_the_line(tmp_path: Path, text: str
         cfg = Config.from_file(path)
         cfg.processor("a", "a", looks="l")
     assert info.value.line == line and info.value.path == str(path)
+
+
+@pytest.mark.parametrize("bounds", [(0.0, None), (None, 1.0), (0.0, 1.0)])
+def test_range_transform_sends_nan_to_its_bound_as_ocio(bounds: tuple[float | None, float | None]) -> None:
+    """OCIO's RangeOpCPU takes ``std::max(lower, x)``: a NaN (inf - inf after an overflow) becomes the bound."""
+    import PyOpenColorIO as OCIO
+
+    from vfx_rs.pipeline import Pipeline
+    from vfx_rs.pipeline.ops import RangeOp
+
+    lo, hi = bounds
+    ref = OCIO.RangeTransform()
+    if lo is not None:
+        ref.setMinInValue(lo)
+        ref.setMinOutValue(lo)
+    if hi is not None:
+        ref.setMaxInValue(hi)
+        ref.setMaxOutValue(hi)
+    px = np.array([[np.nan, 0.5, np.inf], [-np.inf, 2.0, -1.0]], dtype=np.float32)
+    expected = px.copy()
+    cpu = (
+        OCIO.Config.CreateRaw()
+        .getProcessor(ref)
+        .getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    )
+    cpu.applyRGB(expected)
+    got = Pipeline([RangeOp.from_bounds(lo, hi, lo, hi)], optimize=False).applied(px)
+    np.testing.assert_array_equal(got, expected)

@@ -70,3 +70,46 @@ def test_fillholes_pushpull_matches_imagebufalgo() -> None:
     assert not ops.has_holes(ops.fillholes_pushpull(img))
     with pytest.raises(vfx_rs.ArgumentError, match="alpha"):
         ops.count_holes(img[..., :3])
+
+
+def _mosaic(rgb: np.ndarray, layout: str) -> np.ndarray:
+    """The Bayer mosaic of `rgb`: each pixel keeps the channel its site samples."""
+    h, w, _ = rgb.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    site = np.array(list(layout)).reshape(2, 2)[yy % 2, xx % 2]
+    index = np.select([site == "R", site == "G"], [0, 1], 2)
+    return np.take_along_axis(rgb, index[..., None], axis=2)
+
+
+@pytest.mark.parametrize("pattern", list(ops.BayerPattern))
+def test_ahd_follows_hirakawa_and_parks(pattern: ops.BayerPattern) -> None:
+    ahd = ops.DemosaicAlgorithm.AHD
+    # Luminance varying along one axis with constant colour differences: interpolating along the other
+    # axis is exact (Hamilton-Adams and the colour-difference step), and homogeneity picks that direction.
+    f = (0.5 + 0.4 * np.sin(9 * np.linspace(0, 1, 24)))[:, None] * np.ones((1, 20))
+    stripes = np.stack([f + 0.1, f, f + 0.05], -1).astype(np.float32)
+    for truth in (stripes, np.ascontiguousarray(stripes.transpose(1, 0, 2))):
+        raw = _mosaic(truth, pattern.name)
+        got = ops.demosaic(vfx_rs.Image(raw, ["Y"]), pattern, ahd).numpy()
+        np.testing.assert_allclose(got[2:-2, 2:-2], truth[2:-2, 2:-2], atol=ATOL_IBA_F32)
+        assert np.abs(ops.demosaic(raw, pattern) - truth)[2:-2, 2:-2].max() > 0.01  # bilinear is not exact here
+        np.testing.assert_array_equal(_mosaic(got, pattern.name), raw)  # the samples stay
+    # A hard-edged disk with correlated channels: well under half the bilinear error.
+    yy, xx = np.mgrid[0:40, 0:44]
+    lum = ((xx - 20) ** 2 + (yy - 18) ** 2 < 150) * 0.6 + 0.2 + 0.1 * np.sin(xx / 3.0 + yy / 5.0)
+    disk = (lum[..., None] * np.array([1.1, 1.0, 0.8])).astype(np.float32)
+    raw = _mosaic(disk, pattern.name)
+    ahd_error = np.abs(ops.demosaic(raw, pattern, ahd) - disk)[2:-2, 2:-2].mean()
+    assert ahd_error < 0.5 * np.abs(ops.demosaic(raw, pattern) - disk)[2:-2, 2:-2].mean()
+    # Green at a red site is the row or the column Hamilton-Adams estimate (section III-A), or their mean.
+    raw = np.random.default_rng(5).random((12, 12, 1)).astype(np.float32)
+    got = ops.demosaic(raw, pattern, ahd)
+    y, x = next((y, x) for y in range(4, 6) for x in range(4, 6) if pattern.name[2 * (y % 2) + x % 2] == "R")
+    r = raw[..., 0].astype(np.float64)
+
+    def hamilton_adams(g1: float, g2: float, c0: float, c1: float, c2: float) -> float:
+        return float(np.clip((g1 + g2) / 2 + (2 * c0 - c1 - c2) / 4, min(g1, g2), max(g1, g2)))
+
+    along_row = hamilton_adams(r[y, x - 1], r[y, x + 1], r[y, x], r[y, x - 2], r[y, x + 2])
+    along_col = hamilton_adams(r[y - 1, x], r[y + 1, x], r[y, x], r[y - 2, x], r[y + 2, x])
+    assert min(abs(got[y, x, 1] - g) for g in (along_row, along_col, (along_row + along_col) / 2)) < 1e-6

@@ -70,6 +70,11 @@ SCALARS = [
     ("color_map", "knots"),
     ("contrast_remap", "black"),
     ("reorient", "orientation"),
+    ("checker", "color1"),
+    ("shuffle", "channels"),
+    ("pad", "value"),
+    ("make_mip_level", "options"),
+    ("fillholes_pushpull", "options"),
 ]
 """(op, scalar parameter) pairs found by a signature-driven fuzz to escape with bare TypeError/ValueError."""
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from vfx_rs.color.aces.builtin import CINEMA_BLACK, CINEMA_WHITE, builtin_ops, rrt_preamble, video_adjustment
 from vfx_rs.color.aces.tonescale import sdr_tone_curve
@@ -107,7 +108,7 @@ def _power(space: str, gamma: float) -> Callable[[], list[Op]]:
 def _pq(space: str) -> Callable[[], list[Op]]:
     return lambda: [
         _from_xyz(space),
-        RangeOp(lo=-HALF_MAX, hi=HALF_MAX),
+        RangeOp(lo=-HALF_MAX, hi=HALF_MAX, nan_to_bound=True),
         RangeOp(scale=PQ_UNIT_NITS / 10000.0),
         FixedCurveOp(curve="st2084_mirror"),
     ]
@@ -140,10 +141,25 @@ OUTPUT_TRANSFORMS: dict[str, OutputTransform] = _transforms()
 """Every ACES 1.3 output transform by display name."""
 
 
+def _cache_by_name(function: Callable[..., Pipeline]) -> Callable[..., Pipeline]:
+    """`functools.cache` for functions of names: an argument that is not a str raises `ArgumentError`
+    (the cache would fail hashing a list with a bare TypeError)."""
+    cached = functools.cache(function)
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Pipeline:
+        for value in (*args, *kwargs.values()):
+            if not isinstance(value, str):
+                raise ArgumentError(f"{function.__name__} takes names (str), not {type(value).__name__}")
+        return cached(*args, **kwargs)
+
+    return call
+
+
 def _lookup(name: str) -> OutputTransform:
     try:
         return OUTPUT_TRANSFORMS[name]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable name such as a list
         known = ", ".join(OUTPUT_TRANSFORMS)
         raise NotFoundError(f"unknown ACES output transform {name!r}; known: {known}") from None
 
@@ -158,7 +174,7 @@ def _sdr(name: str) -> OutputTransform:
 
 
 def _input_ops(space: str) -> list[Op]:
-    if space not in ACES_INPUTS:
+    if not isinstance(space, str) or space not in ACES_INPUTS:
         raise NotFoundError(f"unknown ACES input {space!r}; known: {', '.join(ACES_INPUTS)}")
     return [] if space == "ACES2065-1" else [MatrixOp(matrix=rgb_to_rgb_matrix("ACEScg", "ACES2065-1", None))]
 
@@ -175,7 +191,7 @@ def rrt() -> Pipeline:
     return Pipeline([*rrt_preamble(), _log10(True), rrt_curve, _log10(False), to_ap0])
 
 
-@functools.cache
+@_cache_by_name
 def odt(name: str) -> Pipeline:
     """The ODT of SDR display `name`: OCES (AP0) to display code values."""
     transform = _sdr(name)
@@ -194,20 +210,20 @@ def odt(name: str) -> Pipeline:
     return Pipeline([*ops, *transform.encoding()])
 
 
-@functools.cache
+@_cache_by_name
 def inverse_odt(name: str) -> Pipeline:
     """Display code values of SDR display `name` back to OCES (AP0): the ODT undone."""
     return odt(name).inverse()
 
 
-@functools.cache
+@_cache_by_name
 def output_transform(name: str, input: str = "ACES2065-1") -> Pipeline:
     """The full output transform (RRT + ODT) for display `name`: `input` scene linear to display code values."""
     transform = _lookup(name)
     return Pipeline([*_input_ops(input), *builtin_ops(transform.style), *transform.encoding()])
 
 
-@functools.cache
+@_cache_by_name
 def inverse_output_transform(name: str, output: str = "ACES2065-1") -> Pipeline:
     """Display code values of `name` back to `output` scene linear: the whole output transform undone."""
     return output_transform(name, output).inverse()

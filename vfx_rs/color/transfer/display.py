@@ -61,7 +61,7 @@ REC709 = TransferFunction.from_encoding(
 BT1886 = TransferFunction.from_encoding(
     "bt1886",
     # Clamp with a NaN-propagating range, then a plain power: NaN stays NaN (OCIO's clamping exponent maps it to 0).
-    [RangeOp(lo=0.0, keep_nan=True), ExponentOp(exponent=(1 / 2.4,) * 3, style="pass")],
+    [RangeOp(lo=0.0), ExponentOp(exponent=(1 / 2.4,) * 3, style="pass")],
     "ITU-R BT.1886, Annex 1 (L = V^2.4 with L_B = 0, L_W = 1; negatives clamp to 0)",
 )
 """BT.1886 reference EOTF with black 0 and white 1 (decode = EOTF)."""

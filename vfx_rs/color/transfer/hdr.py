@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from vfx_rs._validate import check_inplace_float32
+from vfx_rs._validate import check_finite, check_inplace_float32
 from vfx_rs.color.transfer.curve import TransferFunction, apply_function, elementwise_function
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline import Op, Pipeline, RangeOp
@@ -98,14 +98,17 @@ def hlg_system_gamma(peak: float = HLG_REFERENCE_PEAK) -> float:
 
     ITU-R BT.2100-2, table 5, HLG OOTF (the formula stated for 400 to 2000 cd/m2).
     """
-    if not (math.isfinite(peak) and peak > 0.0):
+    peak = check_finite(peak, "HLG display peak")
+    if peak <= 0.0:
         raise ArgumentError(f"HLG display peak must be a positive number of cd/m2, got {peak!r}")
     return 1.2 + 0.42 * math.log10(peak / 1000.0)
 
 
 def hlg_black_lift(peak: float = HLG_REFERENCE_PEAK, black: float = 0.0, gamma: float | None = None) -> float:
     """The HLG EOTF's black lift ``beta = sqrt(3 (L_B / L_W)^(1 / gamma))`` (ITU-R BT.2100-2, table 5)."""
-    gamma = hlg_system_gamma(peak) if gamma is None else gamma
+    peak = check_finite(peak, "HLG display peak")
+    black = check_finite(black, "HLG display black")
+    gamma = hlg_system_gamma(peak) if gamma is None else check_finite(gamma, "HLG system gamma")
     if not (math.isfinite(black) and 0.0 <= black < peak) or not (math.isfinite(gamma) and gamma > 0.0):
         raise ArgumentError(f"HLG needs 0 <= black < peak and a positive gamma, got {black!r}, {peak!r}, {gamma!r}")
     return math.sqrt(3.0 * (black / peak) ** (1.0 / gamma))
@@ -113,14 +116,15 @@ def hlg_black_lift(peak: float = HLG_REFERENCE_PEAK, black: float = 0.0, gamma: 
 
 def hlg_ootf_ops(peak: float = HLG_REFERENCE_PEAK, gamma: float | None = None) -> list[Op]:
     """The HLG OOTF as ops: scene light (0-1) to display light in cd/m2 (BT.2100-2, table 5)."""
-    gamma = hlg_system_gamma(peak) if gamma is None else gamma
+    peak = check_finite(peak, "HLG display peak")
+    gamma = hlg_system_gamma(peak) if gamma is None else check_finite(gamma, "HLG system gamma")
     return [LuminancePowerOp(gain=peak, exponent=gamma)]
 
 
 def hlg_eotf_ops(peak: float = HLG_REFERENCE_PEAK, black: float = 0.0, gamma: float | None = None) -> list[Op]:
     """The HLG EOTF as ops: signal E' to display light in cd/m2 (BT.2100-2, table 5)."""
     beta = hlg_black_lift(peak, black, gamma)
-    lift = RangeOp(scale=1.0 - beta, offset=beta, lo=0.0, keep_nan=True)
+    lift = RangeOp(scale=1.0 - beta, offset=beta, lo=0.0)
     return [lift, FixedCurveOp(curve="hlg", encode=False), *hlg_ootf_ops(peak, gamma)]
 
 

@@ -183,6 +183,10 @@ class GradingPrimaryOp(Op):
         )
 
     def apply_planar(self, p: np.ndarray) -> None:
+        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):  # inf and NaN pass as in OCIO's C++
+            self._apply(p)
+
+    def _apply(self, p: np.ndarray) -> None:
         v, t = self._values, p.dtype.type
         pivot = t(v["pivot"][0])
         black, white = t(_f32(self.pivot_black)), t(_f32(self.pivot_white))

@@ -139,8 +139,15 @@ class Lut3DOp(Op):
         )
 
     def inverse(self) -> Op:
-        """OCIO's exact inverse, `Lut3DInverseOp` (InvLut3DRenderer in Lut3DOpCPU.cpp)."""
+        """OCIO's exact inverse, `Lut3DInverseOp` (InvLut3DRenderer in Lut3DOpCPU.cpp).
+
+        Raises `ArgumentError` for a table holding the float32 limit (an infinity in a CLF table, as
+        OCIO applies it): its inverse is not OCIO's.
+        """
         from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
+
+        if np.any(np.abs(self.table) >= np.finfo(np.float32).max):
+            raise ArgumentError("a 3D LUT holding infinite (float32-limit) entries cannot be inverted")
 
         return Lut3DInverseOp(
             table=self.table,
@@ -174,10 +181,12 @@ def _trilinear(flat: np.ndarray, strides: np.ndarray, base: np.ndarray, frac: np
     sr, sg, sb = strides
     # The eight cell corners, red fastest: index k has red bit 1, green bit 2, blue bit 4.
     corners = [base + (k & 1) * sr + (k >> 1 & 1) * sg + (k >> 2) * sb for k in range(8)]
+    # As OCIO's SSE2 renderer: lerp along blue, then green, then red, each as a * (1 - f) + b * f, so a
+    # corner of weight 0 holding the float32 limit (a sanitized infinity) adds nothing.
     for c in range(3):
         t = flat[c]
         v = [np.take(t, idx) for idx in corners]
-        for f, step in ((frac[0], 1), (frac[1], 2), (frac[2], 4)):  # lerp along red, then green, then blue
-            for k in range(0, 8, 2 * step):
-                v[k] += f * (v[k + step] - v[k])
+        for f, step in ((frac[2], 4), (frac[1], 2), (frac[0], 1)):
+            for k in range(step):
+                v[k] = v[k] * (1 - f) + v[k + step] * f
         p[c] = v[0]

@@ -24,9 +24,9 @@ class RangeOp(Op):
     """``clamp(x * scale + offset, lo, hi)`` with the same values on all channels.
 
     ``lo`` and ``hi`` may be ``-inf`` and ``inf`` for an open side. Build one
-    from OCIO/CLF bounds with `RangeOp.from_bounds`. A NaN becomes ``lo`` (``hi`` where there is no
-    ``lo``) as in OpenColorIO's RangeOpCPU.cpp, unless `keep_nan` (the transfer functions of
-    `vfx_rs.color`, which pass NaN through).
+    from OCIO/CLF bounds with `RangeOp.from_bounds`. With ``nan_to_bound``
+    (set by `from_bounds`), a NaN takes the bound, as OCIO's RangeOpCPU.cpp
+    ``std::max(lower, x)`` and ``std::min(upper, x)`` do; otherwise NaN stays.
     """
 
     kind = "range"
@@ -34,7 +34,7 @@ class RangeOp(Op):
     offset: float = 0.0
     lo: float = -math.inf
     hi: float = math.inf
-    keep_nan: bool = False
+    nan_to_bound: bool = False
 
     def __post_init__(self) -> None:
         for name in ("scale", "offset"):
@@ -77,19 +77,18 @@ class RangeOp(Op):
             return cls(scale=scale, offset=offset)
         lo = -math.inf if min_out is None else float(min_out)
         hi = math.inf if max_out is None else float(max_out)
-        return cls(scale=scale, offset=offset, lo=lo, hi=hi)
+        return cls(scale=scale, offset=offset, lo=lo, hi=hi, nan_to_bound=True)
 
     def apply_planar(self, p: np.ndarray) -> None:
         if self.scale != 1.0:
             p *= p.dtype.type(self.scale)
         if self.offset != 0.0:
             p += p.dtype.type(self.offset)
-        # fmax/fmin: a NaN becomes the lower bound, or the upper one where there is no lower (RangeOpCPU.cpp).
-        low, high = (np.maximum, np.minimum) if self.keep_nan else (np.fmax, np.fmin)
+        lower, upper = (np.fmax, np.fmin) if self.nan_to_bound else (np.maximum, np.minimum)
         if self.lo > -math.inf:
-            low(p, p.dtype.type(self.lo), out=p)
+            lower(p, p.dtype.type(self.lo), out=p)
         if self.hi < math.inf:
-            high(p, p.dtype.type(self.hi), out=p)
+            upper(p, p.dtype.type(self.hi), out=p)
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.lo > -math.inf, self.hi < math.inf)
@@ -117,9 +116,14 @@ class RangeOp(Op):
             offset=-self.offset / self.scale,
             lo=lo,
             hi=hi,
-            keep_nan=self.keep_nan,
+            nan_to_bound=self.nan_to_bound,
             dynamic=self.dynamic,
         )
 
     def is_identity(self) -> bool:
         return self.scale == 1.0 and self.offset == 0.0 and self.lo == -math.inf and self.hi == math.inf
+
+    def is_inverse_of(self, other: Op) -> bool:
+        """A clamping range and its inverse still clamp (OCIO combines them into one range, never drops them)."""
+        clamps = self.lo > -math.inf or self.hi < math.inf
+        return not clamps and super().is_inverse_of(other)
