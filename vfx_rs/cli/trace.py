@@ -23,7 +23,6 @@ _EXAMPLES = """examples:
 
 TRACE_FIELDS = ("config", "input_space", "display", "view", "look", "lut", "lut_position", *view_options.GRADE_FIELDS)
 """The `ViewSettings` fields ``vfx trace`` takes from the command line (with gamma and channel)."""
-"""The `ViewSettings` fields ``vfx trace`` takes from the command line (with gamma and channel)."""
 
 
 def add_parser(sub: Any) -> None:
