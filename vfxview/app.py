@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="no color transform (raw values, grade and gamma only)")
     view_options.add_grade_arguments(p)
     view_options.add_display_arguments(p)
+    p.add_argument("--session", metavar="SESSION.py", help="replay a session saved by File > Save Session")
     p.add_argument("--export", metavar="OUT", help="write IMAGE as displayed through the NumPy core and exit")
     p.add_argument("--grade-only", action="store_true", help="with --export: write the graded scene-linear image")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window, save it as PNG and exit")
@@ -69,12 +70,17 @@ def _export_headless(args: argparse.Namespace) -> int:
     from vfxview import commands
     from vfxview.state import ViewerState
 
-    if len(args.images) != 1:
-        print("vfxview: --export needs exactly one input image", file=sys.stderr)
+    if len(args.images) != (0 if args.session else 1):
+        print("vfxview: --export needs exactly one input image, or --session", file=sys.stderr)
         return 2
     state = ViewerState()
-    _apply_args(state, args)
-    ok = state.error == "" and commands.open_image(state, args.images[0])
+    if args.session:
+        from vfxview.session_commands import open_session
+
+        ok = open_session(state, args.session)
+    else:
+        _apply_args(state, args)
+        ok = state.error == "" and commands.open_image(state, args.images[0])
     ok = ok and commands.export(state, args.export, grade_only=args.grade_only)
     if not ok:
         print(f"vfxview: {state.error}", file=sys.stderr)
@@ -130,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("vfxview")
     window = MainWindow(remember_layout=not args.screenshot)
     _apply_args(window.state, args)
+    if args.session:
+        from vfxview.session_commands import open_session
+
+        open_session(window.state, args.session)
     for index, path in enumerate(args.images[:2]):
         if index == 0:
             window.open_path(path, background=not args.screenshot, pending=first)

@@ -18,7 +18,7 @@ from typing import Any
 
 from vfx_rs.errors import VfxError
 from vfx_rs.ocio import Config
-from vfx_rs.view import BUILTIN_CONFIG, OCIO_DEFAULT_CONFIG, SOURCES, clear_caches, load_config
+from vfx_rs.view import BUILTIN_CONFIG, LUT_POSITIONS, OCIO_DEFAULT_CONFIG, SOURCES, clear_caches, load_config
 from vfxview.state import ViewerState, report_error
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "set_input_space",
     "set_look",
     "set_lut",
+    "set_lut_position",
     "set_source",
     "space_for_tags",
     "use_file_rules",
@@ -196,8 +197,23 @@ def set_look(state: ViewerState, look: str) -> bool:
 
 
 def set_lut(state: ViewerState, path: str | Path) -> bool:
-    """Use a LUT file (any format `vfx_rs.lut.read` knows) as the color transform, re-reading it."""
-    return configure(state, lut=path)
+    """Use a LUT file (any format `vfx_rs.lut.read` knows), re-reading it: instead of the view, or stacked
+    before or after it where `set_lut_position` put the previous one."""
+    position = state.lut_position if state.lut_position in ("before", "after") else None
+    return configure(state, lut=path, lut_position=position)
+
+
+def set_lut_position(state: ViewerState, position: str) -> bool:
+    """Where the loaded LUT sits: ``none`` (instead of the OCIO view), ``before`` the view (a scene LUT, as a
+    look) or ``after`` it (a display LUT)."""
+    if position not in LUT_POSITIONS:
+        report_error(state, f"unknown LUT position {position!r}; expected one of {', '.join(LUT_POSITIONS)}")
+        return False
+    if not state.lut:
+        report_error(state, "no LUT is loaded: load one first")
+        return False
+    source = "lut" if position == "none" else "ocio"
+    return _apply(state, f"LUT position {position!r}", source=source, lut_position=position)
 
 
 def set_source(state: ViewerState, source: str) -> bool:

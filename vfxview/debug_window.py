@@ -13,11 +13,13 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
 
+from vfx_rs.errors import VfxError
 from vfx_rs.pipeline import Op
-from vfxview import debug_commands
+from vfxview import commands, debug_commands, session_commands
 from vfxview.census_overlay import CensusOverlay
 from vfxview.glprobe import GlPixelTracer
 from vfxview.glprogram import GlError
+from vfxview.movie_export import movie_job
 from vfxview.panels.census import CensusPanel
 from vfxview.panels.debugger import DebuggerPanel
 from vfxview.parity import check_state
@@ -88,9 +90,58 @@ def _show_parity(window: Any) -> None:
     window.statusBar().showMessage(f"{verdict}: max error {report.max_error:.3g} (threshold {report.threshold:g})")
 
 
+def start_movie_export(window: Any, path: str) -> Any:
+    """Export the open clip as a movie on a worker thread, with the progress bar (`vfxview.movie_export`)."""
+    try:
+        job = movie_job(window.state, path)
+    except VfxError as exc:
+        commands.report_error(window.state, str(exc))
+        return None
+
+    def done(held: list[int]) -> None:
+        note = f" (frames {', '.join(map(str, held))} missing: held)" if held else ""
+        window.statusBar().showMessage(f"exported {path}{note}", 8000)
+
+    return window._start(f"exporting {path}...", job, done=done, progress=True)
+
+
+def _add_session_actions(window: Any) -> None:
+    """File > Export Movie..., Save Session... and Open Session... (before Quit)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = next((a for a in file_menu.actions() if a.text() == "Quit"), None)
+
+    def save() -> None:
+        path, _ = QFileDialog.getSaveFileName(window, "Save session as Python", "session.py", "Python (*.py)")
+        if path:
+            session_commands.save_session(window.state, path)
+
+    def open_() -> None:
+        path, _ = QFileDialog.getOpenFileName(window, "Open session", "", "Python (*.py)")
+        if path:
+            session_commands.open_session(window.state, path)
+
+    def export_movie() -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            window, "Export movie as displayed", "review.mov", "QuickTime (*.mov);;MP4 (*.mp4)"
+        )
+        if path:
+            start_movie_export(window, path)
+
+    for text, slot in (
+        ("Export Movie...", export_movie),
+        ("Save Session...", save),
+        ("Open Session...", open_),
+    ):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        file_menu.insertAction(quit_action, action)
+
+
 def install_debugger(window: Any) -> DebuggerPanel:
     """Add the "Transform debugger" dock (tabbed with the probe), the "Census" dock (tabbed with Info) and its
-    overlay, the Debug menu and ``debug`` in the console."""
+    overlay, File > Save/Open Session, the Debug menu and ``debug`` in the console."""
     state = window.state
     gl_values = _viewport_gl(window.viewport)
     panel = DebuggerPanel(state, gl_values)
@@ -102,6 +153,7 @@ def install_debugger(window: Any) -> DebuggerPanel:
     window.viewport.hovered.connect(panel.show_at)
     console = debug_commands.DebugConsole(state, gl_values, window.viewport.render_float)
     window.panels["Console"].namespace["debug"] = console
+    _add_session_actions(window)
     menu = window.menuBar().addMenu("&Debug")
     for text, key, slot in (
         ("Pin hovered pixel in the transform debugger", "pin", panel.pin_hovered),

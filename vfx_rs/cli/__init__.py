@@ -28,13 +28,30 @@ from vfx_rs.cli import (
     ocio,
     parity,
     trace,
+    view,
 )
 from vfx_rs.cli.helptext import HelpFormatter
 from vfx_rs.errors import VfxError
 
 __all__ = ["main"]
 
-_COMMANDS = (info, convert, color, ocio, lut, grade, bake, imageops, diff, chain, daily, trace, parity, completion)
+_COMMANDS = (
+    info,
+    convert,
+    color,
+    ocio,
+    lut,
+    grade,
+    bake,
+    imageops,
+    diff,
+    chain,
+    daily,
+    trace,
+    parity,
+    view,
+    completion,
+)
 
 _EPILOG = """examples:
   vfx info render.exr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -14,6 +15,9 @@ __all__ = ["NO_LOOK", "ColorPanel"]
 
 NO_LOOK = "(view's looks)"
 """The look entry that keeps the view's own looks (``state.look == ""``)."""
+
+_LUT_POSITIONS = {"none": "instead of view", "before": "before view", "after": "after view"}
+"""The LUT position picker's entries (`vfx_rs.view.LUT_POSITIONS`)."""
 
 _SOURCE_LABELS = {"ocio": "OCIO display/view", "lut": "LUT file", "raw": "Raw (no transform)"}
 
@@ -53,8 +57,13 @@ class ColorPanel(QWidget):
         config_row = QHBoxLayout()
         config_row.addWidget(self.config, 1)
         config_row.addWidget(self.load_config)
+        self.lut_position = QComboBox()
+        for position, text in _LUT_POSITIONS.items():
+            self.lut_position.addItem(text, position)
+        self.lut_position.setToolTip("the LUT instead of the view, before it (scene LUT) or after it (display LUT)")
         lut_row = QHBoxLayout()
         lut_row.addWidget(self.lut_label, 1)
+        lut_row.addWidget(self.lut_position)
         lut_row.addWidget(self.load_lut)
         input_row = QHBoxLayout()
         input_row.addWidget(self.input_space, 1)
@@ -86,6 +95,7 @@ class ColorPanel(QWidget):
         self.view.activated.connect(lambda _: color_commands.set_display(state, state.display, self.view.currentText()))
         self.look.activated.connect(lambda i: color_commands.set_look(state, "" if i == 0 else self.look.currentText()))
         self.load_lut.clicked.connect(self._lut_dialog)
+        self.lut_position.activated.connect(self._set_lut_position)
         self.channel.activated.connect(lambda _: commands.set_channel(state, self.channel.currentText()))
         self.background.activated.connect(lambda _: commands.set_background(state, self.background.currentText()))
         self.false_color.toggled.connect(lambda on: commands.set_false_color(state, on))
@@ -96,6 +106,10 @@ class ColorPanel(QWidget):
             self._lut_dialog()
         else:
             color_commands.set_source(self.state, source)
+        self._sync()  # a refused change puts the picker back
+
+    def _set_lut_position(self, _: int = 0) -> None:
+        color_commands.set_lut_position(self.state, self.lut_position.currentData())
         self._sync()  # a refused change puts the picker back
 
     def _set_from_rules(self, on: bool) -> None:
@@ -127,6 +141,7 @@ class ColorPanel(QWidget):
             "view",
             "look",
             "lut",
+            "lut_position",
             "channel",
             "background",
             "nan_false_color",
@@ -166,8 +181,11 @@ class ColorPanel(QWidget):
             self.from_rules.setChecked(bool(s.input_from_rules))
             for widget in (self.input_space, self.from_rules, self.display, self.view, self.look):
                 widget.setEnabled(ocio)
-            self.lut_label.setText(s.lut or "(none)")
-            self.lut_label.setEnabled(s.source == "lut")
+            self.lut_label.setText(os.path.basename(s.lut) if s.lut else "(none)")
+            self.lut_label.setToolTip(s.lut)
+            self.lut_label.setEnabled(s.source == "lut" or s.lut_position != "none")
+            self.lut_position.setCurrentIndex(max(self.lut_position.findData(s.lut_position), 0))
+            self.lut_position.setEnabled(bool(s.lut))
             self.channel.setCurrentText(s.channel)
             self.background.setCurrentText(s.background)
             self.false_color.setChecked(bool(s.nan_false_color))
