@@ -41,6 +41,7 @@ __all__ = [
     "reset_grade",
     "save_grade",
     "save_settings",
+    "select_compare_layer",
     "select_layer",
     "set_background",
     "set_channel",
@@ -172,13 +173,26 @@ def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -
         return
     if path is not None:
         try:
-            state.compare = load_image(path)[0]
+            image, layered = load_image(path)
         except (VfxError, OSError, ValueError) as exc:
             report_error(state, f"cannot open {path}: {exc}")
             return
+        names = tuple(layered.layer_names()) if layered is not None else ()
+        state.update(
+            compare=image, compare_layered=layered, compare_layers=names, compare_layer=names[0] if names else ""
+        )
     state.compare_mode = mode
     if path is not None:
         state.compare_path = str(path)
+
+
+def select_compare_layer(state: ViewerState, name: str) -> None:
+    """Show layer `name` of image B's multi-layer file (each side picks its own layer)."""
+    layered = state.compare_layered
+    if layered is None or name not in layered:
+        report_error(state, f"no layer {name!r} in image B")
+        return
+    state.update(compare=layered[name], compare_layer=name)
 
 
 def as_image(value: Any) -> Image:
@@ -192,7 +206,9 @@ def as_image(value: Any) -> Image:
 def set_compare_image(state: ViewerState, image: Any, mode: str | None = None) -> bool:
     """Image B from a `vfx_rs.Image` or NumPy array (None removes it); `mode` also sets the compare mode."""
     try:
-        state.update(compare=None if image is None else as_image(image), compare_path="")
+        state.update(
+            compare=None if image is None else as_image(image), compare_layered=None, compare_layers=(), compare_path=""
+        )
     except (VfxError, ValueError, TypeError) as exc:
         report_error(state, f"cannot use that as image B: {exc}")
         return False

@@ -60,6 +60,9 @@ _DEFAULTS: dict[str, Any] = {
     "layers": (),  # its layer names
     "layer": "",
     "compare": None,  # vfx_rs.Image B of an A/B pair
+    "compare_layered": None,  # vfx_rs.LayeredImage of B's multi-layer file
+    "compare_layers": (),  # its layer names
+    "compare_layer": "",  # the layer B shows (picked apart from A's)
     "compare_path": "",  # the file image B came from ("" when set from a script or none)
     "compare_mode": "off",  # off | wipe | side | diff
     "wipe": 0.5,

@@ -96,6 +96,7 @@ def test_per_pixel_operations_match_openimageio_deepdata() -> None:
             dd.set_deep_value(p, c, s, 0.0)
     _assert_same(ours, dd)
     assert ours.capacity(5) >= ours.samples(5)
+    _assert_same(DeepData.from_deep_image(ours.to_deep_image(8, 5)), dd)  # the edited pixels joined into one table
 
 
 def test_tidy_is_sort_merge_cull_per_pixel() -> None:

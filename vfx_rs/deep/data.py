@@ -2,8 +2,9 @@
 
 Pixels are numbered row by row; every channel is float32 and samples are premultiplied. The samples are
 held as per-pixel counts and one ``(samples, channels)`` table, so whole-image operations
-(`DeepData.tidy`, `DeepData.stats`, the `vfx_rs.deep` functions) run on arrays; per-pixel edits
-(`set_samples`, `insert_samples`, `set_value`...) work on the same table. `to_deep_image` and
+(`DeepData.tidy`, `DeepData.stats`, the `vfx_rs.deep` functions) run on arrays. Per-pixel edits that
+change sample counts (`set_samples`, `insert_samples`, `sort`...) switch to one array per pixel, so a
+script that fills every pixel in turn stays linear; the next whole-image operation joins them again. `to_deep_image` and
 `from_deep_image` convert to and from `vfx_rs.deep.DeepImage` (what `vfx_rs.read_deep` returns).
 """
 
@@ -72,20 +73,21 @@ class DeepData:
         """The samples of `image` (pixels row by row over its data window), channels in its order."""
         out = cls(image.counts.size, image.channel_names)
         table = np.stack([image.samples[n] for n in image.channel_names], axis=1) if image.channel_names else None
-        out._set(image.counts.ravel().astype(np.int64), table if table is not None else out._data)
+        out._set(image.counts.ravel().astype(np.int64), table if table is not None else out._table_data())
         return out
 
     def to_deep_image(self, width: int, height: int) -> DeepImage:
         """The samples as a `width` x `height` `DeepImage` (width * height must be `pixels`)."""
         if width * height != self.pixels or width < 0 or height < 0:
             raise ArgumentError(f"a {width}x{height} deep image needs {width * height} pixels; this has {self.pixels}")
-        samples = {n: np.ascontiguousarray(self._data[:, c]) for c, n in enumerate(self._names)}
+        data = self._table_data()
+        samples = {n: np.ascontiguousarray(data[:, c]) for c, n in enumerate(self._names)}
         return DeepImage(self._counts.reshape(height, width).astype(np.uint32), samples)
 
     def copy(self) -> DeepData:
         """An independent copy."""
         out = DeepData(self.pixels, self._names)
-        out._set(self._counts.copy(), self._data.copy())
+        out._set(self._counts.copy(), self._table_data().copy())
         out._capacity = self._capacity.copy()
         return out
 
@@ -93,6 +95,7 @@ class DeepData:
         """Replace the samples (the arrays are taken, not copied)."""
         self._counts, self._data = counts, np.asarray(data, np.float32)
         self._starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self._rows: list[_Table] | None = None  # one array per pixel while per-pixel edits run
         if hasattr(self, "_capacity"):
             self._capacity = np.maximum(self._capacity, counts)
 
@@ -166,36 +169,35 @@ class DeepData:
         p, n = self._pixel(pixel), self._count(count)
         if not 0 <= position <= self._counts[p]:
             raise ArgumentError(f"sample position {position} is outside 0..{self._counts[p]} of pixel {p}")
-        at = int(self._starts[p]) + int(position)
-        counts = self._counts.copy()
-        counts[p] += n
-        self._set(counts, np.insert(self._data, [at] * n, 0.0, axis=0))
+        rows = self._edit_rows()
+        rows[p] = np.insert(rows[p], [int(position)] * n, 0.0, axis=0)
+        self._counts[p] += n
+        self._capacity[p] = max(int(self._capacity[p]), int(self._counts[p]))
 
     def erase_samples(self, pixel: int, position: int, count: int) -> None:
         """Remove samples `position` ... `position + count - 1` of pixel `pixel`."""
         p, n = self._pixel(pixel), self._count(count)
         if position < 0 or position + n > self._counts[p]:
             raise ArgumentError(f"samples {position}..{position + n - 1} are not all in pixel {p} ({self._counts[p]})")
-        at = int(self._starts[p]) + int(position)
-        counts = self._counts.copy()
-        counts[p] -= n
-        self._set(counts, np.delete(self._data, np.s_[at : at + n], axis=0))
+        rows = self._edit_rows()
+        rows[p] = np.delete(rows[p], np.s_[int(position) : int(position) + n], axis=0)
+        self._counts[p] -= n
 
     # -- values ------------------------------------------------------------------------------------------
 
     def value(self, pixel: int, channel: int, sample: int) -> float:
         """The value of channel `channel` of sample `sample` of pixel `pixel`."""
-        return float(self._data[self._row(pixel, sample), self._channel(channel)])
+        p, s = self._sample(pixel, sample)
+        return float(self._pixel_rows(p)[s, self._channel(channel)])
 
     def set_value(self, pixel: int, channel: int, sample: int, value: float) -> None:
         """Set channel `channel` of sample `sample` of pixel `pixel` (stored as float32)."""
-        self._data[self._row(pixel, sample), self._channel(channel)] = value
+        p, s = self._sample(pixel, sample)
+        self._pixel_rows(p)[s, self._channel(channel)] = value
 
     def pixel_values(self, pixel: int) -> list[list[float]]:
         """The samples of pixel `pixel`: one list of channel values per sample."""
-        p = self._pixel(pixel)
-        start = int(self._starts[p])
-        return self._data[start : start + int(self._counts[p])].tolist()
+        return self._pixel_rows(self._pixel(pixel)).tolist()
 
     # -- operations --------------------------------------------------------------------------------------
 
@@ -214,20 +216,19 @@ class DeepData:
     def opaque_z(self, pixel: int) -> float:
         """``Z`` of pixel `pixel`'s first opaque sample, else float32's max (OpenImageIO ``opaque_z``)."""
         p = self._pixel(pixel)
-        start = int(self._starts[p])
-        rows = self._data[start : start + int(self._counts[p])]
-        return float(kernels.opaque_z(self._counts[p : p + 1], rows, self._roles)[0])
+        return float(kernels.opaque_z(self._counts[p : p + 1], self._pixel_rows(p), self._roles)[0])
 
     def tidy(self) -> None:
         """Every pixel sorted, with overlapping samples merged and occluded ones culled."""
-        counts, data = self._counts, kernels.sort(self._counts, self._data, self._roles)
+        counts, data = self._counts, kernels.sort(self._counts, self._table_data(), self._roles)
         counts, data = kernels.merge_overlaps(counts, data, self._roles)
         self._set(*kernels.occlusion_cull(counts, data, self._roles))
 
     def stats(self) -> DeepStats:
         """Sample counts and the depth range."""
         counts, n = self._counts, self.pixels
-        z = self._data[:, self._roles.z] if self._roles.z >= 0 and len(self._data) else np.zeros(0, np.float32)
+        data = self._table_data()
+        z = data[:, self._roles.z] if self._roles.z >= 0 and len(data) else np.zeros(0, np.float32)
         return DeepStats(
             total_samples=int(counts.sum()),
             max_samples_per_pixel=int(counts.max(initial=0)),
@@ -253,7 +254,7 @@ class DeepData:
 
     def table(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
         """The per-pixel counts and the ``(samples, channels)`` table (the arrays themselves, not copies)."""
-        return self._counts, self._data
+        return self._counts, self._table_data()
 
     def replace(self, counts: npt.NDArray[np.int64], data: npt.NDArray[np.float32]) -> None:
         """Replace every pixel's samples with `counts` and rows `data` (same pixels and channels)."""
@@ -266,11 +267,29 @@ class DeepData:
     def _per_pixel(self, pixel: int, step: Callable[[_Counts, _Table], tuple[_Counts, _Table]]) -> None:
         """Apply a kernel ``(counts, rows) -> (counts, rows)`` to one pixel's samples."""
         p = self._pixel(pixel)
-        start, n = int(self._starts[p]), int(self._counts[p])
-        count, rows = step(self._counts[p : p + 1], self._data[start : start + n])
-        counts = self._counts.copy()
-        counts[p] = int(count[0])
-        self._set(counts, np.concatenate([self._data[:start], rows, self._data[start + n :]]))
+        rows = self._edit_rows()
+        count, rows[p] = step(self._counts[p : p + 1], rows[p])
+        self._counts[p] = int(count[0])
+
+    def _edit_rows(self) -> list[_Table]:
+        """The samples as one ``(samples, channels)`` array per pixel (switching to that form)."""
+        if self._rows is None:
+            self._rows = np.split(self._data, np.cumsum(self._counts)[:-1]) if self.pixels else []
+        return self._rows
+
+    def _table_data(self) -> _Table:
+        """The samples as one table in pixel order (joining the per-pixel arrays if edits made them)."""
+        if self._rows is not None:
+            joined = np.concatenate(self._rows) if self._rows else np.zeros((0, self.channels), np.float32)
+            self._set(self._counts, joined.astype(np.float32, copy=False))
+        return self._data
+
+    def _pixel_rows(self, p: int) -> _Table:
+        """Pixel `p`'s samples (a view: writes go to the data)."""
+        if self._rows is not None:
+            return self._rows[p]
+        start = int(self._starts[p])
+        return self._data[start : start + int(self._counts[p])]
 
     def _pixel(self, pixel: int) -> int:
         if not 0 <= int(pixel) < self.pixels:
@@ -282,11 +301,11 @@ class DeepData:
             raise ArgumentError(f"channel {channel} is outside this DeepData's {self.channels} channels")
         return int(channel)
 
-    def _row(self, pixel: int, sample: int) -> int:
+    def _sample(self, pixel: int, sample: int) -> tuple[int, int]:
         p = self._pixel(pixel)
         if not 0 <= int(sample) < self._counts[p]:
             raise ArgumentError(f"sample {sample} is outside pixel {p}'s {self._counts[p]} samples")
-        return int(self._starts[p]) + int(sample)
+        return p, int(sample)
 
     @staticmethod
     def _count(count: int) -> int:

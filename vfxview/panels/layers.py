@@ -1,11 +1,11 @@
-"""Layers panel: the layers of a multi-layer EXR; picking one shows it."""
+"""Layers panel: the layers of a multi-layer EXR, for A and (while comparing) for B; picking one shows it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from vfxview import commands
 from vfxview.state import ViewerState
@@ -19,16 +19,33 @@ class LayersPanel(QWidget):
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
+        column = QVBoxLayout(self)
         self.list = QListWidget()
-        QVBoxLayout(self).addWidget(self.list)
-        self.list.itemActivated.connect(lambda item: commands.select_layer(state, item.text()))
-        self.list.itemClicked.connect(lambda item: commands.select_layer(state, item.text()))
+        self.b_label = QLabel("Image B")
+        self.b_list = QListWidget()
+        for widget in (self.list, self.b_label, self.b_list):
+            column.addWidget(widget)
+        for signal in (self.list.itemActivated, self.list.itemClicked):
+            signal.connect(lambda item: commands.select_layer(state, item.text()))
+        for signal in (self.b_list.itemActivated, self.b_list.itemClicked):
+            signal.connect(lambda item: commands.select_compare_layer(state, item.text()))
+        self._show_b()
         state.changed.connect(self._on_state)
 
+    def _show_b(self) -> None:
+        shown = bool(self.state.compare_layers)
+        self.b_label.setVisible(shown)
+        self.b_list.setVisible(shown)
+
     def _on_state(self, name: str, value: object) -> None:
-        if name == "layers":
-            self.list.clear()
-            self.list.addItems(list(self.state.layers))
-        if name in ("layers", "layer"):
-            for item in self.list.findItems(self.state.layer, Qt.MatchFlag.MatchExactly):
-                self.list.setCurrentItem(item)
+        for names, current, widget in (
+            ("layers", "layer", self.list),
+            ("compare_layers", "compare_layer", self.b_list),
+        ):
+            if name == names:
+                widget.clear()
+                widget.addItems(list(getattr(self.state, names)))
+                self._show_b()
+            if name in (names, current):
+                for item in widget.findItems(getattr(self.state, current), Qt.MatchFlag.MatchExactly):
+                    widget.setCurrentItem(item)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vfx_rs.errors import VfxError
+from vfxview.deep_probe import samples_text
 from vfxview.state import ViewerState
 
 __all__ = ["ProbePanel", "probe"]
@@ -65,6 +66,12 @@ def _fmt(values: list[float]) -> str:
     return "  ".join(f"{v:.5g}" for v in values)
 
 
+def _deep_lines(path: str, x: int, y: int) -> str:
+    """The deep file's samples at the pixel, on new lines (nothing for a flat file)."""
+    text = samples_text(path, x, y) if path else ""
+    return f"\n{text}" if text else ""
+
+
 class ProbePanel(QWidget):
     """Shows `probe` for the hovered position; Copy puts the text on the clipboard."""
 
@@ -101,4 +108,5 @@ class ProbePanel(QWidget):
                 if "b_raw" in p
                 else ""
             )
+            + _deep_lines(self.state.path, p["x"], p["y"])
         )
