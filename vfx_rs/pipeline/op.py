@@ -18,7 +18,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 
-__all__ = ["GlslNames", "GlslSnippet", "Op", "TextureSpec", "Uniform", "frozen_array", "refuse_limit_inverse"]
+__all__ = ["GlslNames", "GlslSnippet", "Op", "TextureSpec", "Uniform", "frozen_array"]
 
 
 @dataclass(frozen=True)
@@ -100,13 +100,6 @@ def frozen_array(value: Any, shape: tuple[int, ...] | None, what: str) -> np.nda
         raise ArgumentError(f"{what} must be finite")
     a.flags.writeable = False
     return a
-
-
-def refuse_limit_inverse(table: np.ndarray, what: str) -> None:
-    """Raise `ArgumentError` if `table` holds the float32 limit: an infinity in a LUT file, which OCIO applies
-    forward as that limit but inverts from the raw infinities (its result is not this package's inverse)."""
-    if np.any(np.abs(table) >= np.finfo(np.float32).max):
-        raise ArgumentError(f"a {what} holding infinite (float32-limit) entries cannot be inverted")
 
 
 def _param_key(value: Any) -> Any:
