@@ -184,8 +184,10 @@ class _Builder:
             lambda inv: self.to_reference(d, not inv),
         ]
 
-    def colorspace_ops(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Op]:
-        return run(self.colorspace_parts(src, dst, data_bypass, line))
+    def colorspace_ops(
+        self, src: str, dst: str, data_bypass: bool = True, line: int | None = None, *, inverse: bool = False
+    ) -> list[Op]:
+        return run(self.colorspace_parts(src, dst, data_bypass, line), inverse)
 
     def colorspace_parts(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Part]:
         s, d = self._space(src, line), self._space(dst, line)
@@ -226,8 +228,8 @@ class _Builder:
     def _has_look(self, name: str) -> bool:
         return name.lower() in (n.lower() for n in self.config.looks)
 
-    def look_ops(self, src: str, dst: str, looks: str, line: int | None = None) -> list[Op]:
-        return run(self.look_parts(src, dst, looks, line))
+    def look_ops(self, src: str, dst: str, looks: str, line: int | None = None, *, inverse: bool = False) -> list[Op]:
+        return run(self.look_parts(src, dst, looks, line), inverse)
 
     def look_parts(self, src: str, dst: str, looks: str, line: int | None = None) -> list[Part]:
         s, d = self._space(src, line), self._space(dst, line)
@@ -235,9 +237,16 @@ class _Builder:
         return parts + self.colorspace_parts(current.name, d.name, True, line)
 
     def display_view_ops(
-        self, src: str, display: str, view: str, looks_bypass: bool = False, line: int | None = None
+        self,
+        src: str,
+        display: str,
+        view: str,
+        looks_bypass: bool = False,
+        line: int | None = None,
+        *,
+        inverse: bool = False,
     ) -> list[Op]:
-        return run(self.display_view_parts(src, display, view, looks_bypass, line))
+        return run(self.display_view_parts(src, display, view, looks_bypass, line), inverse)
 
     def display_view_parts(
         self,

@@ -41,14 +41,18 @@ class Resolver(Protocol):
     memo: dict[int, tuple[Op, Op]]
     v1: bool
 
-    def colorspace_ops(self, src: str, dst: str, data_bypass: bool, line: int | None) -> list[Op]:
-        """Ops converting color space `src` to `dst`."""
+    def colorspace_ops(
+        self, src: str, dst: str, data_bypass: bool, line: int | None, *, inverse: bool = False
+    ) -> list[Op]:
+        """Ops converting color space `src` to `dst` (or back, if `inverse`)."""
 
-    def look_ops(self, src: str, dst: str, looks: str, line: int | None) -> list[Op]:
-        """Ops from `src` through `looks` to `dst`."""
+    def look_ops(self, src: str, dst: str, looks: str, line: int | None, *, inverse: bool = False) -> list[Op]:
+        """Ops from `src` through `looks` to `dst` (or back)."""
 
-    def display_view_ops(self, src: str, display: str, view: str, looks_bypass: bool, line: int | None) -> list[Op]:
-        """Ops from `src` to `display` through `view`."""
+    def display_view_ops(
+        self, src: str, display: str, view: str, looks_bypass: bool, line: int | None, *, inverse: bool = False
+    ) -> list[Op]:
+        """Ops from `src` to `display` through `view` (or back)."""
 
     def resolve_file(self, filename: str, line: int | None) -> str:
         """The existing file a FileTransform names."""
@@ -229,23 +233,31 @@ def _cdl_file(t: Transform, filename: str, path: str | None, v1: bool) -> list[O
     return cdl_v1_ops(chosen) if v1 else list(chosen.ops(style))
 
 
-_NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {
-    "File": _file,
-    "ColorSpace": lambda t, r: r.colorspace_ops(
-        str(t.params.get("src", "")), str(t.params.get("dst", "")), bool(t.params.get("data_bypass", True)), t.line
+_NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {"File": _file}
+"""Transforms whose ops depend on the config's files; inverted op by op."""
+
+_CONFIG_DIRECTED: dict[str, Callable[[Transform, Resolver, bool], list[Op]]] = {
+    "ColorSpace": lambda t, r, inv: r.colorspace_ops(
+        str(t.params.get("src", "")),
+        str(t.params.get("dst", "")),
+        bool(t.params.get("data_bypass", True)),
+        t.line,
+        inverse=inv,
     ),
-    "Look": lambda t, r: r.look_ops(
-        str(t.params.get("src", "")), str(t.params.get("dst", "")), str(t.params.get("looks", "")), t.line
+    "Look": lambda t, r, inv: r.look_ops(
+        str(t.params.get("src", "")), str(t.params.get("dst", "")), str(t.params.get("looks", "")), t.line, inverse=inv
     ),
-    "DisplayView": lambda t, r: r.display_view_ops(
+    "DisplayView": lambda t, r, inv: r.display_view_ops(
         str(t.params.get("src", "")),
         str(t.params.get("display", "")),
         str(t.params.get("view", "")),
         bool(t.params.get("looks_bypass", False)),
         t.line,
+        inverse=inv,
     ),
 }
-"""Transforms whose ops depend on the config (other color spaces, looks, files)."""
+"""Transforms between config elements: inverted, each element takes the transform written for that direction
+(as OCIO builds an inverse ColorSpaceTransform from dst to src), not the inverse of the forward ops."""
 
 _SIMPLE: dict[str, Callable[[Transform, str | None], list[Op]]] = {
     "Matrix": _matrix,
@@ -315,6 +327,8 @@ def compile_transform(t: Transform, r: Resolver, invert: bool = False) -> list[O
             ops = _SIMPLE[t.kind](t, r.path)
         elif t.kind in _NEEDS_CONFIG:
             ops = _NEEDS_CONFIG[t.kind](t, r)
+        elif t.kind in _CONFIG_DIRECTED:
+            return _CONFIG_DIRECTED[t.kind](t, r, inverse)
         else:
             raise OcioError(f"{t.kind}Transform not supported yet", path=r.path, line=t.line)
     except ArgumentError as exc:

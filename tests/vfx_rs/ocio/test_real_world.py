@@ -7,7 +7,8 @@ and lg2, with and without vars, both directions), GradingPrimaryTransform
 GradingToneTransform and GradingRGBCurveTransform (three styles, both directions), display spaces defined by a LUT in one
 direction only, a 3D LUT used inverted, 1D LUT inputs beyond the domain, and
 an empty or null ``children`` group, and a space whose ``from_reference`` is
-not the inverse of its ``to_reference`` (each direction takes its own); a
+not the inverse of its ``to_reference`` (each direction takes its own, also
+through an inverted ColorSpaceTransform); a
 clamping range met by its inverse still clamps, and a NaN meeting a
 RangeTransform's clamp takes the bound, as in OCIO.
 """
@@ -82,6 +83,13 @@ colorspaces:
         - !<AllocationTransform> {allocation: lg2, vars: [-10, 6]}
         - !<FileTransform> {src: look.cube, interpolation: tetrahedral}
     to_reference: !<AllocationTransform> {allocation: lg2, vars: [-10, 6], direction: inverse}
+  - !<ColorSpace>
+    name: via_both
+    encoding: sdr-video
+    from_reference: !<GroupTransform>
+      children:
+        - !<ColorSpaceTransform> {src: lin, dst: both_directions}
+        - !<FileTransform> {src: gamma.spi1d}
   - !<ColorSpace>
     name: kraken
     encoding: log

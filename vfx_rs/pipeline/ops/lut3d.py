@@ -142,7 +142,7 @@ class Lut3DOp(Op):
         """OCIO's exact inverse, `Lut3DInverseOp` (InvLut3DRenderer in Lut3DOpCPU.cpp).
 
         Raises `ArgumentError` for a table holding the float32 limit (an infinity in a CLF table, as
-        OCIO applies it): its inverse is not OCIO's.
+        OCIO applies it forward): OCIO inverts the raw infinities, and this inverse would differ.
         """
         from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 
