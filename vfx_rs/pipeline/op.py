@@ -188,6 +188,15 @@ class Op(abc.ABC):
         """
         return []
 
+    def mixes_alpha(self) -> bool:
+        """True if OpenColorIO's CPU renderer applies this op as a full 4x4 RGBA product (a non-diagonal matrix).
+
+        Such a product makes the hidden alpha NaN where a channel is infinite or NaN (``0 * inf``), and a NaN
+        alpha then turns every channel of the next such product NaN; the executor replays that
+        (`vfx_rs.pipeline.execute.apply_ops_planar`).
+        """
+        return False
+
     def is_inverse_of(self, other: Op) -> bool:
         """True if this op exactly undoes `other` (the simplifier cancels the pair)."""
         return _inverse_key(other) == self.params_key()
