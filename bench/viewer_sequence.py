@@ -86,6 +86,8 @@ def main() -> None:
     win.resize(1280, 800)
     win.show()
     app.processEvents()
+    default_source = win.state.source
+    color_commands.set_source(win.state, "raw")  # the read-ahead is timed with a cheap draw beside it
     playback.open_path(win.state, first)
     cache = win.state.cache
     while not cache.idle():
@@ -93,10 +95,10 @@ def main() -> None:
     read_ahead = cache.frames_per_second()
     held = len(cache.cached())
     oiio = oiio_frames_per_second(paths)
+    played_raw = _play(app, win)
+    color_commands.set_source(win.state, default_source)
     view = f"{win.state.display} / {win.state.view}"
     played = _play(app, win)
-    color_commands.set_source(win.state, "raw")
-    played_raw = _play(app, win)
     size = win.viewport.width(), win.viewport.height()
     win.close()
     print(f"sequence: {FRAMES} frames 1920x1080 RGBA half EXR; cache holds {held} after the read-ahead")

@@ -85,7 +85,9 @@ class CensusPanel(QWidget):
 
         def done(found: Census) -> None:
             self.pending -= 1
-            if key == (self.state.image, self.state.compare, self.state.compare_mode, self.state.settings):
+            now = (self.state.image, self.state.compare, self.state.compare_mode, self.state.settings)
+            # images by identity: == compares every pixel (about 0.3 s a 1080p frame during playback)
+            if all(a is b for a, b in zip(key[:2], now[:2], strict=True)) and key[2:] == now[2:]:
                 self.target_label = label
                 self.state.census = found
 
