@@ -29,8 +29,9 @@ venv: $(STAMP)
 
 # The viewer needs a display: with DISPLAY set it opens the window; on a headless
 # machine with xvfb-run it renders the window to out/vfxview.png instead and says so.
-# The sample is scene-linear Rec.709; it is shown through the built-in ACES 1.3 config's sRGB ACES view.
-VIEW_ARGS = --input "Linear Rec.709 (sRGB)" --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+# The sample is scene-linear Rec.709; it is shown through the viewer's default config (OCIO's default,
+# the built-in ACES 2.1 CG config) and its sRGB ACES 2.0 view.
+VIEW_ARGS = --input "Linear Rec.709 (sRGB)" --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)"
 
 run: sysdeps-run $(STAMP)
 	mkdir -p out

@@ -56,8 +56,9 @@ class Session:
         The shown frame number (0 for a single image).
     view
         The display chain, grade included.
-    compare, compare_mode, wipe
-        Image B's file (``""``: none), the compare mode (`COMPARE_MODES`) and the wipe position.
+    compare, compare_layer, compare_mode, wipe
+        Image B's file (``""``: none), its layer (``""``: the first), the compare mode (`COMPARE_MODES`)
+        and the wipe position.
     """
 
     image: str
@@ -66,6 +67,7 @@ class Session:
     frame: int = 0
     view: ViewSettings = field(default_factory=ViewSettings)
     compare: str = ""
+    compare_layer: str = ""
     compare_mode: str = "off"
     wipe: float = 0.5
 

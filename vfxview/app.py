@@ -136,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("vfxview")
     window = MainWindow(remember_layout=not args.screenshot)
     _apply_args(window.state, args)
+    if window.state.error:  # a bad option fails like any command line, before a later success hides it
+        print(f"vfxview: error: {window.state.error}", file=sys.stderr)
+        window.close()
+        return 2
     if args.session:
         from vfxview.session_commands import open_session
 

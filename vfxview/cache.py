@@ -45,6 +45,8 @@ WORKERS = 2
 def texture_pixels(image: Image) -> np.ndarray:
     """What the viewport uploads for `image` (channel view other than A): `ViewSettings.input_pixels`' RGBA,
     as float16 when the file held half floats (exact: every value came from a half), else float32."""
+    if image.format == "f16" and tuple(image.channel_names) == ("R", "G", "B", "A"):
+        return image.pixels.astype(np.float16)  # already the RGBA the pipeline sees: one pass
     rgba = ViewSettings().input_pixels(image)
     return rgba.astype(np.float16) if image.format == "f16" else rgba
 

@@ -8,12 +8,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from vfx_rs.census import KINDS, Census, census
-from vfx_rs.errors import VfxError
+from vfx_rs.errors import ArgumentError, VfxError
+from vfx_rs.image import Image
 from vfxview.state import ViewerState, report_error
 
-__all__ = ["FALSE_COLORS", "MAX_POSITIONS", "census_frames", "census_rows", "frame_line", "take_census"]
+__all__ = [
+    "FALSE_COLORS",
+    "MAX_POSITIONS",
+    "census_frames",
+    "census_rows",
+    "census_target",
+    "difference",
+    "frame_line",
+    "take_census",
+]
 
 MAX_POSITIONS = 1000
 """Positions listed (and marked) per kind."""
@@ -28,13 +39,36 @@ FALSE_COLORS: dict[str, tuple[float, float, float]] = {
 """Marker colour per kind: NaN, +Inf and -Inf as the viewport's false colour (shaders/display.frag)."""
 
 
-def take_census(state: ViewerState, max_positions: int = MAX_POSITIONS) -> Census | None:
-    """The census of the shown image through the shown view, stored in ``state.census`` (None: no image)."""
+def difference(a: Image, b: Image) -> Image:
+    """A - B over their common colour channels (R, G, B or fewer), for the census and metrics of a compare.
+
+    Raises `ArgumentError` unless both have the same data window.
+    """
+    if a.data_window != b.data_window:
+        raise ArgumentError(f"A and B differ in data window ({a.data_window} vs {b.data_window}): no difference")
+    n = min(3, a.channels, b.channels)
+    names = a.channel_names[:n]
+    return a.with_pixels(a.pixels[..., :n] - b.pixels[..., :n], names)
+
+
+def census_target(state: ViewerState) -> tuple[Image, Any, str] | None:
+    """What the census counts: in difference mode A - B (no view, so no gamut count), else the shown image."""
     if state.image is None:
-        state.census = None
         return None
+    if state.compare is not None and state.compare_mode == "diff":
+        label = f"A - B ({state.layer or 'A'} - {state.compare_layer or 'B'})"
+        return difference(state.image, state.compare), None, label
+    return state.image, state.settings, "shown image"
+
+
+def take_census(state: ViewerState, max_positions: int = MAX_POSITIONS) -> Census | None:
+    """The census of `census_target` (the shown image, or A - B in difference mode), stored in ``state.census``."""
     try:
-        found = census(state.image, state.settings, max_positions)
+        target = census_target(state)
+        if target is None:
+            state.census = None
+            return None
+        found = census(target[0], target[1], max_positions)
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"census failed: {exc}")
         return None

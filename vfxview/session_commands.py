@@ -24,6 +24,7 @@ def current_session(state: ViewerState) -> Session | None:
         frame=state.frame if clip is not None else 0,
         view=state.settings,
         compare=state.compare_path if state.compare is not None else "",
+        compare_layer=state.compare_layer if state.compare_path and len(state.compare_layers) > 1 else "",
         compare_mode=state.compare_mode if state.compare is not None else "off",
         wipe=state.wipe,
     )
@@ -58,6 +59,10 @@ def apply_session(state: ViewerState, session: Session) -> bool:
         commands.set_compare(state, session.compare_mode, session.compare)
         if state.compare is None:
             return False
+        if session.compare_layer:
+            commands.select_compare_layer(state, session.compare_layer)
+            if state.compare_layer != session.compare_layer:
+                return False
     commands.set_wipe(state, session.wipe)
     return commands.set_settings(state, session.view)
 

@@ -84,3 +84,14 @@ def test_missing_qt_prints_how_to_install(tmp_path):
     code = "import sys; sys.modules['PySide6'] = None; from vfxview.app import main; sys.exit(main(['x.exr']))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and 'pip install "vfx-rs[app]"' in result.stderr
+
+
+def test_a_bad_view_option_fails_instead_of_falling_back(tmp_path, chart, capsys):
+    from vfxview.app import main
+
+    src = tmp_path / "chart.exr"
+    vfx_rs.write(src, vfx_rs.Image(chart))
+    shot = tmp_path / "shot.png"
+    assert main([str(src), "--view", "Nonsense", "--screenshot", str(shot), "--size", "400x300"]) == 2
+    err = capsys.readouterr().err
+    assert "vfxview: error:" in err and "'Nonsense'" in err and not shot.exists()

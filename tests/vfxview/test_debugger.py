@@ -20,6 +20,15 @@ pytestmark = pytest.mark.gl
 PIXEL = (0.18, 2.5, 0.04)
 
 
+@pytest.fixture
+def gl(qapp):
+    """A fresh offscreen GL context for one test (the session's gl_context stays untouched by the viewer tests)."""
+    from vfxview.glprobe import offscreen_context
+
+    with offscreen_context() as context:
+        yield context
+
+
 def _image(value=PIXEL) -> vfx_rs.Image:
     px = np.full((4, 6, 3), 0.5, np.float32)
     px[2, 3] = value
@@ -31,7 +40,7 @@ def _rel(a, b) -> float:
     return float(np.max(np.abs(a - b) / np.maximum(1.0, np.abs(b))))
 
 
-def test_each_op_kind_reads_back_after_its_own_op(gl_context):
+def test_each_op_kind_reads_back_after_its_own_op(gl):
     """One chain of every registered op kind: the GLSL value after op k is op k (NumPy) of the GLSL value after k-1."""
     from vfxview.glprobe import render_prefixes
 
@@ -45,7 +54,7 @@ def test_each_op_kind_reads_back_after_its_own_op(gl_context):
         before = gl[k]
 
 
-def test_grade_and_aces_view_against_asc_cdl_and_ocio(gl_context):
+def test_grade_and_aces_view_against_asc_cdl_and_ocio(gl):
     from vfxview.glprobe import render_prefixes
 
     report = debug_pixel(GRADED, _image(), 3, 2, render_prefixes)
@@ -59,7 +68,7 @@ def test_grade_and_aces_view_against_asc_cdl_and_ocio(gl_context):
 
 
 @pytest.mark.parametrize("position", ["before", "after"])
-def test_lut_in_the_view_against_ocio(gl_context, tmp_path, position):
+def test_lut_in_the_view_against_ocio(gl, tmp_path, position):
     from vfxview.glprobe import render_prefixes
 
     s = GRADED.replace(lut=str(write_cube_3d(tmp_path)), lut_position=position, gamma=1.0)

@@ -77,3 +77,31 @@ def test_scopes_wait_until_shown_and_fold_a_slider_drag_into_few_jobs(window, qt
     graded = window.state.settings
     expected = compute_scope(panel.kind.currentText(), window.state.image, graded)
     np.testing.assert_array_equal(panel.last, expected)  # the plot shows the final exposure
+
+
+def test_vectorscope_targets_are_the_75_percent_bars_in_bt709_cbcr():
+    colour = pytest.importorskip("colour")
+    from vfxview.panels.scope_view import vectorscope_targets
+
+    bars = {"R": (1, 0, 0), "Mg": (1, 0, 1), "B": (0, 0, 1), "Cy": (0, 1, 1), "G": (0, 1, 0), "Yl": (1, 1, 0)}
+    for name, (cb, cr) in vectorscope_targets().items():
+        ycbcr = colour.RGB_to_YCbCr(
+            0.75 * np.array(bars[name], float), K=colour.WEIGHTS_YCBCR["ITU-R BT.709"], out_legal=False
+        )
+        np.testing.assert_allclose((cb, cr), ycbcr[1:], atol=1e-4)  # full range, float: Cb, Cr in [-0.5, 0.5]
+
+
+@pytest.mark.gl
+def test_scopes_grow_with_their_dock(window, qtbot, chart):
+    panel = window.panels["Scopes"]
+    window.docks["Scopes"].raise_()
+    commands.show_loaded(window.state, "a", vfx_rs.Image(np.nan_to_num(chart)))
+    panel.kind.setCurrentText("vectorscope")
+    qtbot.waitUntil(lambda: panel.plot.image is not None and panel.plot.kind == "vectorscope", timeout=5000)
+    small = panel.plot.plot_rect()
+    window.docks["Scopes"].setFloating(True)
+    window.docks["Scopes"].resize(700, 800)
+    qtbot.waitUntil(lambda: panel.plot.plot_rect().width() > small.width() + 50, timeout=5000)
+    rect = panel.plot.plot_rect()
+    assert rect.width() == rect.height()  # the vectorscope stays square
+    assert panel.plot.grab().width() == panel.plot.width()

@@ -121,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     args = _parse(build_parser(), argv)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # inside the try: a closed pipe fails here rather than at interpreter exit
+        return status
     except VfxError as exc:
         print(f"vfx: error: {exc}", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from typing import Any
 
-__all__ = ["APP_MISSING", "add_parser", "missing_app_modules", "run"]
+__all__ = ["APP_MISSING", "add_parser", "forward", "missing_app_modules", "run", "run_in_app"]
 
 APP_MISSING = (
     'vfx parity renders through the viewer\'s OpenGL shader: install the [app] extra (pip install "vfx-rs[app]")'
@@ -63,10 +63,10 @@ _FORWARDED = (
 )  # fmt: skip
 
 
-def _forward(args: argparse.Namespace) -> list[str]:
-    """The parsed options back as command-line arguments for ``python -m vfxview.headless_parity``."""
+def forward(args: argparse.Namespace, positional: list[str]) -> list[str]:
+    """`positional` then the view options (and ``--layer --threshold --heatmap --json``) given, as arguments again."""
     flags = {"input_space": "--input", "saturation": "--sat", "lut_position": "--lut-position"}
-    out = [os.path.abspath(args.image)]
+    out = list(positional)
     for name in _FORWARDED:
         value = getattr(args, name, None)
         if value is None or value is False:
@@ -81,17 +81,29 @@ def _forward(args: argparse.Namespace) -> list[str]:
     return out
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run the viewer's parity check in a subprocess; its exit status is ours."""
+def run_in_app(command_name: str, module: str, argv: list[str]) -> int:
+    """Run ``python -m module argv`` (a `vfxview` module needing OpenGL), under ``xvfb-run -a`` without a display.
+
+    Returns its exit status, or 2 with a message when the [app] extra or a display is missing.
+    """
     missing = missing_app_modules()
     if missing:
-        print(f"vfx parity: {APP_MISSING} (missing: {', '.join(missing)})", file=sys.stderr)
+        message = APP_MISSING.replace("vfx parity", f"vfx {command_name}")
+        print(f"vfx {command_name}: {message} (missing: {', '.join(missing)})", file=sys.stderr)
         return 2
-    command = [sys.executable, "-m", "vfxview.headless_parity", *_forward(args)]
+    command = [sys.executable, "-m", module, *argv]
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         xvfb = shutil.which("xvfb-run")
         if xvfb is None:
-            print("vfx parity: no display and no xvfb-run: install Xvfb (Debian: xvfb) or set DISPLAY", file=sys.stderr)
+            print(
+                f"vfx {command_name}: no display and no xvfb-run: install Xvfb (Debian: xvfb) or set DISPLAY",
+                file=sys.stderr,
+            )
             return 2
         command = [xvfb, "-a", *command]
     return subprocess.run(command, check=False).returncode
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the viewer's parity check in a subprocess; its exit status is ours."""
+    return run_in_app("parity", "vfxview.headless_parity", forward(args, [os.path.abspath(args.image)]))

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import Any
 
 from vfx_rs.cli import view_options
 
-__all__ = ["add_parser", "run"]
+__all__ = ["TRACE_FIELDS", "add_parser", "run"]
 
 _EXAMPLES = """examples:
   vfx trace render.exr 512 300 --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
   vfx trace plate.exr 10 20 --settings review.json --json
+  vfx trace plate.exr 10 20 --glsl      # NumPy beside the viewer's GLSL, first difference marked
 """
 
-_FIELDS = ("config", "input_space", "display", "view", "look", "lut", "lut_position", *view_options.GRADE_FIELDS)
+TRACE_FIELDS = ("config", "input_space", "display", "view", "look", "lut", "lut_position", *view_options.GRADE_FIELDS)
+"""The `ViewSettings` fields ``vfx trace`` takes from the command line (with gamma and channel)."""
 
 
 def add_parser(sub: Any) -> None:
@@ -36,6 +39,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("y", type=int, help="pixel row")
     p.add_argument("--layer", help="layer of a multi-layer EXR")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    p.add_argument(
+        "--glsl",
+        action="store_true",
+        help="also read each op's value back from the viewer's GLSL (the transform debugger's table; needs [app])",
+    )
     view_options.add_settings_argument(p)
     view_options.add_color_arguments(p)
     view_options.add_grade_arguments(p)
@@ -49,7 +57,12 @@ def run(args: argparse.Namespace) -> int:
 
     import vfx_rs
 
-    settings = view_options.view_settings(args, (*_FIELDS, "gamma", "channel"))
+    if args.glsl:
+        from vfx_rs.cli.parity import forward, run_in_app
+
+        positional = [os.path.abspath(args.image), str(args.x), str(args.y)]
+        return run_in_app("trace", "vfxview.headless_trace", forward(args, positional))
+    settings = view_options.view_settings(args, (*TRACE_FIELDS, "gamma", "channel"))
     image = vfx_rs.read_layer(args.image, args.layer) if args.layer else vfx_rs.read(args.image)
     trace = settings.trace(image, args.x, args.y)
     if args.json:

@@ -23,9 +23,28 @@ TILE_PIXELS = 1 << 15
 
 
 def apply_ops_planar(ops: Sequence[Op], planar: np.ndarray) -> None:
-    """Run every op over one planar ``(3, n)`` buffer, in order."""
-    for op in ops:
+    """Run every op over one planar ``(3, n)`` buffer, in order.
+
+    As OpenColorIO's CPU processor, which carries a hidden alpha through RGBA matrix products
+    (`Op.mixes_alpha`): a pixel with an infinite or NaN channel going into one such product has a NaN
+    alpha after it, and every later such product turns that pixel's channels NaN (``0 * NaN``).
+    """
+    mixing = [i for i, op in enumerate(ops) if op.mixes_alpha()]
+    if len(mixing) < 2:
+        for op in ops:
+            op.apply_planar(planar)
+        return
+    poisoned: np.ndarray | None = None
+    for i, op in enumerate(ops):
+        if i not in mixing:
+            op.apply_planar(planar)
+            continue
+        bad = ~np.isfinite(planar).all(axis=0) if i != mixing[-1] else None
         op.apply_planar(planar)
+        if poisoned is not None:
+            planar[:, poisoned] = np.nan
+        if bad is not None and bad.any():
+            poisoned = bad if poisoned is None else poisoned | bad
 
 
 def _run_tile(ops: Sequence[Op], flat: np.ndarray, start: int, stop: int) -> None:

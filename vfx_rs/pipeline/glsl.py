@@ -55,7 +55,7 @@ def emit_glsl(ops: Sequence[Op], function_name: str = "vfx_apply", stop_uniform:
     --------
     >>> import numpy as np
     >>> from vfx_rs.pipeline.ops.matrix import MatrixOp
-    >>> program = emit_glsl([MatrixOp(matrix=np.eye(3) * 2.0)])
+    >>> program = emit_glsl([MatrixOp(matrix=[[1.0, 0.5, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])])
     >>> print(program.source.splitlines()[-4].strip())
     c = op0_m * c + op0_o;
     >>> sorted(program.uniforms)

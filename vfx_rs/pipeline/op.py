@@ -18,7 +18,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 
-__all__ = ["GlslNames", "GlslSnippet", "Op", "TextureSpec", "Uniform", "frozen_array", "refuse_limit_inverse"]
+__all__ = ["GlslNames", "GlslSnippet", "Op", "TextureSpec", "Uniform", "frozen_array"]
 
 
 @dataclass(frozen=True)
@@ -100,13 +100,6 @@ def frozen_array(value: Any, shape: tuple[int, ...] | None, what: str) -> np.nda
         raise ArgumentError(f"{what} must be finite")
     a.flags.writeable = False
     return a
-
-
-def refuse_limit_inverse(table: np.ndarray, what: str) -> None:
-    """Raise `ArgumentError` if `table` holds the float32 limit: an infinity in a LUT file, which OCIO applies
-    forward as that limit but inverts from the raw infinities (its result is not this package's inverse)."""
-    if np.any(np.abs(table) >= np.finfo(np.float32).max):
-        raise ArgumentError(f"a {what} holding infinite (float32-limit) entries cannot be inverted")
 
 
 def _param_key(value: Any) -> Any:
@@ -194,6 +187,15 @@ class Op(abc.ABC):
         OpenColorIO's ``getIdentityReplacement`` (e.g. a clamping CDL leaves a [0, 1] range).
         """
         return []
+
+    def mixes_alpha(self) -> bool:
+        """True if OpenColorIO's CPU renderer applies this op as a full 4x4 RGBA product (a non-diagonal matrix).
+
+        Such a product makes the hidden alpha NaN where a channel is infinite or NaN (``0 * inf``), and a NaN
+        alpha then turns every channel of the next such product NaN; the executor replays that
+        (`vfx_rs.pipeline.execute.apply_ops_planar`).
+        """
+        return False
 
     def is_inverse_of(self, other: Op) -> bool:
         """True if this op exactly undoes `other` (the simplifier cancels the pair)."""

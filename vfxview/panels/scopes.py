@@ -12,13 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from vfx_rs.image import Image
 from vfx_rs.ops.stats import histogram
 from vfx_rs.view import LUMA_709, ViewSettings
 from vfxview.compare import ErrorFigures, error_figures
+from vfxview.panels.scope_view import ScopeView
 from vfxview.state import ViewerState
 from vfxview.workers import run_job
 
@@ -76,11 +77,12 @@ class ScopesPanel(QWidget):
         layout = QVBoxLayout(self)
         self.kind = QComboBox()
         self.kind.addItems(["histogram", "waveform", "vectorscope"])
-        self.plot = QLabel()
-        self.plot.setMinimumSize(SCOPE_SIZE, SCOPE_SIZE)
+        self.plot = ScopeView()
         self.figures = QLabel("")
+        self.figures.setWordWrap(True)
+        self._kind = "histogram"  # the kind of the running job's plot
         layout.addWidget(self.kind)
-        layout.addWidget(self.plot)
+        layout.addWidget(self.plot, 1)
         layout.addWidget(self.figures)
         self.last: np.ndarray | None = None
         self.last_figures: ErrorFigures | None = None
@@ -112,6 +114,7 @@ class ScopesPanel(QWidget):
         self._stale, self._running = False, True
         self.jobs_started += 1
         kind, settings = self.kind.currentText(), self.state.settings
+        self._kind = kind
         compare = self.state.compare if self.state.compare_mode != "off" else None
 
         def work() -> tuple[np.ndarray, ErrorFigures | None]:
@@ -131,7 +134,7 @@ class ScopesPanel(QWidget):
         self.last, self.last_figures = plot, figures
         h, w = plot.shape[:2]
         self._qimage = QImage(plot.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-        self.plot.setPixmap(QPixmap.fromImage(self._qimage))
+        self.plot.show_plot(self._qimage, self._kind)
         self.figures.setText("" if figures is None else figures.text())
         if self._stale:
             self.refresh()

@@ -55,3 +55,22 @@ def test_info_census_counts(run_vfx, tmp_path: Path) -> None:
     assert found["counts"]["R"]["nan"] == int(np.isnan(data[..., 0]).sum()) == 1
     assert found["counts"]["G"]["-inf"] == 1 and found["positions"]["-inf"] == [[2, 4]]
     assert found["out_of_gamut"] >= 1
+
+
+def test_trace_glsl_prints_the_debuggers_table(run_vfx, tmp_path: Path) -> None:
+    """`--glsl`: each op's GLSL read-back beside NumPy; the last one is OCIO's view of the pixel too."""
+    data = _picture(tmp_path / "t.exr")
+    proc = run_vfx("trace", tmp_path / "t.exr", "3", "2", *VIEW, "--glsl", "--json")
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(proc.stdout)
+    assert found["first_difference"] is None and len(found["gl"]) == len(found["steps"])
+    cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
+    cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(
+        OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
+    )
+    pixel = data[2:3, 3:4].copy()
+    cpu.applyRGB(pixel)
+    np.testing.assert_allclose(found["gl"][-1], pixel[0, 0], atol=1e-3)
+    text = run_vfx("trace", tmp_path / "t.exr", "3", "2", *VIEW, "--glsl").stdout
+    assert "NumPy | GLSL" in text and "GLSL equals NumPy at every op" in text

@@ -26,8 +26,9 @@ def test_planar_and_tiled_writes_read_back_by_openimageio(
 ) -> None:
     path = tmp_path / "w.tif"
     vfx_rs.write(path, vfx_rs.Image(pixels()), bit_depth=bits, planar=planar, tile=tile)
-    page = tifffile.TiffFile(path).pages.first
-    assert int(page.planarconfig) == (2 if planar else 1) and page.is_tiled == (tile is not None)
+    with tifffile.TiffFile(path) as tif:
+        page = tif.pages.first
+        assert int(page.planarconfig) == (2 if planar else 1) and page.is_tiled == (tile is not None)
     buf = oiio.ImageBuf(str(path))
     reference = buf.get_pixels(oiio.FLOAT)
     assert not buf.has_error, buf.geterror()

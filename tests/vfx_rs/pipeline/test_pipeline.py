@@ -112,6 +112,40 @@ def test_range_matches_opencolorio(bounds: tuple, style: str) -> None:
     np.testing.assert_allclose(Pipeline([op]).applied(data), expected, atol=1e-6)
 
 
+def test_non_finite_channels_poison_later_matrices_as_in_opencolorio() -> None:
+    """OCIO's RGBA matrix product gives a NaN alpha for an infinite channel (0 x inf); a later non-diagonal
+    matrix, even past a clamp, then makes the whole pixel NaN; a diagonal one (OCIO's scale renderer) does not."""
+    ocio = pytest.importorskip("PyOpenColorIO")
+    mix = [1.0, 0.5, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0]
+    ours_ops = [MatrixOp(matrix=np.reshape(mix, (3, 3))), RangeOp.from_bounds(0.0, 1024.0, 0.0, 1024.0)]
+    theirs = [ocio.MatrixTransform(_rgba(mix)), ocio.RangeTransform(0.0, 1024.0, 0.0, 1024.0)]
+    values = np.array([np.inf, -np.inf, np.nan, 0.0, 2.0], dtype=np.float32)  # NaN: the clamp makes it 0
+    data = np.stack(np.meshgrid(values, values, values, indexing="ij"), axis=-1).reshape(-1, 3)
+    for last, last_ocio, poisons in [
+        (MatrixOp(matrix=np.reshape(mix, (3, 3))), ocio.MatrixTransform(_rgba(mix)), True),
+        (
+            MatrixOp(matrix=np.diag([2.0, 3.0, 4.0])),
+            ocio.MatrixTransform(_rgba([2.0, 0, 0, 0, 3.0, 0, 0, 0, 4.0])),
+            False,
+        ),
+    ]:
+        cpu = (
+            ocio.Config.CreateRaw()
+            .getProcessor(ocio.GroupTransform([*theirs, last_ocio]))
+            .getOptimizedCPUProcessor(ocio.BIT_DEPTH_F32, ocio.BIT_DEPTH_F32, ocio.OPTIMIZATION_LOSSLESS)
+        )
+        expected = data.copy()
+        cpu.applyRGB(expected)
+        got = Pipeline([*ours_ops, last], optimize=False).applied(data)
+        np.testing.assert_array_equal(got, expected)  # NaN where OCIO has NaN, equal values elsewhere
+        assert np.isnan(expected).any() == poisons and np.isfinite(expected).any()
+
+
+def _rgba(m3: list[float]) -> list[float]:
+    """A 3x3 row-major matrix as OCIO's 4x4 (alpha row and column of the identity)."""
+    return [*m3[0:3], 0.0, *m3[3:6], 0.0, *m3[6:9], 0.0, 0.0, 0.0, 0.0, 1.0]
+
+
 def test_applied_with_out_writes_into_out_and_keeps_alpha(rng: np.random.Generator) -> None:
     data = rng.uniform(-1, 2, size=(TILE_PIXELS * 3 + 17, 4)).astype(np.float32)
     buffer = np.full_like(data, np.nan)

@@ -67,10 +67,10 @@ def aces2_output_ops(
     to_ap1 = MatrixOp(matrix=rgb_to_rgb_matrix("ACES2065-1", "ACEScg", None))
     ops: list[Op] = [
         to_ap1,
-        RangeOp(lo=0.0, hi=ap1_upper_bound(peak)),
+        RangeOp(lo=0.0, hi=ap1_upper_bound(peak), nan_to_bound=True),
         to_ap1.inverse(),
         Aces2OutputOp(peak=peak, limiting=_flat(limiting)),  # type: ignore[arg-type]
-        RangeOp(lo=0.0, hi=float(np.float32(peak) / np.float32(100.0))),
+        RangeOp(lo=0.0, hi=float(np.float32(peak) / np.float32(100.0)), nan_to_bound=True),
     ]
     if scale_white:
         white = rgb_to_rgb_matrix(limiting, encoding, None) @ np.ones(3)

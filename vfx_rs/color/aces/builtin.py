@@ -105,7 +105,7 @@ def _ap1_to_xyz_d65() -> MatrixOp:
 
 def rrt_preamble() -> list[Op]:
     """Glow, red modifier, clamps around AP0 to AP1, RRT desaturation (OCIO Generate_RRT_preamble_ops)."""
-    clamp_low = RangeOp(lo=0.0)
+    clamp_low = RangeOp(lo=0.0, nan_to_bound=True)
     return [
         AcesGlowOp(gain=GLOW_GAIN, mid=GLOW_MID),
         AcesRedModOp(),
@@ -138,7 +138,7 @@ def video_adjustment() -> list[Op]:
 
 
 def _unit_clamp() -> RangeOp:
-    return RangeOp(lo=0.0, hi=1.0)
+    return RangeOp(lo=0.0, hi=1.0, nan_to_bound=True)
 
 
 def sdr_primary_clamp(limit: str) -> list[Op]:

@@ -108,7 +108,7 @@ def _power(space: str, gamma: float) -> Callable[[], list[Op]]:
 def _pq(space: str) -> Callable[[], list[Op]]:
     return lambda: [
         _from_xyz(space),
-        RangeOp(lo=-HALF_MAX, hi=HALF_MAX),
+        RangeOp(lo=-HALF_MAX, hi=HALF_MAX, nan_to_bound=True),
         RangeOp(scale=PQ_UNIT_NITS / 10000.0),
         FixedCurveOp(curve="st2084_mirror"),
     ]

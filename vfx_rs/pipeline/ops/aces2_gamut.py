@@ -188,7 +188,7 @@ def cusp_at(h: np.ndarray, t: Aces2Tables) -> tuple[np.ndarray, np.ndarray, np.n
 def reach_m_at(h: np.ndarray, t: Aces2Shared) -> np.ndarray:
     """The reach gamut's M at the limit J for hue `h` in [0, 360], from the 1-degree table (reach_m_from_table)."""
     base = np.fmin(np.fmax(h, F32(0.0)), F32(360.0)).astype(np.int32)  # NaN: 0
-    w = h - base
+    w = h - base.astype(F32)  # in float32, as OCIO (an int32 operand would promote the rest to float64)
     a = t.reach.take(base + 1)
     return (t.reach.take(base + 2) - a) * w + a
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array, refuse_limit_inverse
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
 __all__ = ["Lut1DOp"]
 
@@ -100,13 +100,8 @@ class Lut1DOp(Op):
         )
 
     def inverse(self) -> Op:
-        """The exact inverse, `Lut1DInverseOp` (OCIO's LUT_INV_EXACT, Lut1DOpCPU.cpp FindLutInv).
-
-        Raises `ArgumentError` for a table holding the float32 limit (`refuse_limit_inverse`).
-        """
+        """The exact inverse, `Lut1DInverseOp` (OCIO's LUT_INV_EXACT, Lut1DOpCPU.cpp FindLutInv)."""
         from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
-
-        refuse_limit_inverse(self.table, "1D LUT")
 
         return Lut1DInverseOp(
             table=self.table, domain_min=self.domain_min, domain_max=self.domain_max, dynamic=self.dynamic

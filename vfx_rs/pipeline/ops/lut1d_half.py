@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, refuse_limit_inverse
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec
 
 __all__ = ["HALF_DOMAIN_SIZE", "HALF_MAX", "HalfLut1DOp", "half_domain"]
 
@@ -127,12 +127,7 @@ class HalfLut1DOp(Op):
         return GlslSnippet(body=body, textures={tex: TextureSpec(2, data)}, helpers={fetch: helper})
 
     def inverse(self) -> Op:
-        """The exact inverse, `HalfLut1DInverseOp` (OCIO's InvLut1DRendererHalfCode).
-
-        Raises `ArgumentError` for a table holding the float32 limit (`refuse_limit_inverse`).
-        """
+        """The exact inverse, `HalfLut1DInverseOp` (OCIO's InvLut1DRendererHalfCode)."""
         from vfx_rs.pipeline.ops.lut1d_half_inverse import HalfLut1DInverseOp
-
-        refuse_limit_inverse(self.table, "half-domain 1D LUT")
 
         return HalfLut1DInverseOp(table=self.table, dynamic=self.dynamic)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array, refuse_limit_inverse
+from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
 __all__ = ["INTERPOLATIONS", "Lut3DOp"]
 
@@ -141,11 +141,13 @@ class Lut3DOp(Op):
     def inverse(self) -> Op:
         """OCIO's exact inverse, `Lut3DInverseOp` (InvLut3DRenderer in Lut3DOpCPU.cpp).
 
-        Raises `ArgumentError` for a table holding the float32 limit (`refuse_limit_inverse`).
+        Raises `ArgumentError` for a table holding the float32 limit (an infinity in a CLF table, as
+        OCIO applies it forward): OCIO inverts the raw infinities, and this inverse would differ.
         """
         from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 
-        refuse_limit_inverse(self.table, "3D LUT")
+        if np.any(np.abs(self.table) >= np.finfo(np.float32).max):
+            raise ArgumentError("a 3D LUT holding infinite (float32-limit) entries cannot be inverted")
 
         return Lut3DInverseOp(
             table=self.table,

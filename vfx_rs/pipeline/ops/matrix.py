@@ -70,8 +70,15 @@ class MatrixOp(Op):
         object.__setattr__(self, "matrix", _as_matrix(self.matrix))
         object.__setattr__(self, "offset", _as_offset(self.offset))
 
+    def _diagonal(self) -> bool:
+        return not np.any(self.matrix - np.diag(np.diag(self.matrix)))
+
+    def mixes_alpha(self) -> bool:
+        """OCIO's MatrixRenderer (MatrixOpCPU.cpp) multiplies the whole RGBA pixel; its ScaleRenderer does not."""
+        return not self._diagonal()
+
     def apply_planar(self, p: np.ndarray) -> None:
-        if not np.any(self.matrix - np.diag(np.diag(self.matrix))):
+        if self._diagonal():
             # A diagonal matrix scales each channel: inf in one channel must not
             # become 0 * inf = nan in the others (OCIO's scale renderer, likewise).
             p *= np.diag(self.matrix).astype(p.dtype)[:, np.newaxis]
@@ -97,8 +104,7 @@ class MatrixOp(Op):
         uniforms = {m: Uniform("mat3", self.matrix), o: Uniform("vec3", self.offset)}
         scale = f"c = c * vec3({m}[0][0], {m}[1][1], {m}[2][2]) + {o};"
         if not self.dynamic:  # as the NumPy kernel: a diagonal matrix scales, so Inf never meets a 0
-            diagonal = not np.any(self.matrix - np.diag(np.diag(self.matrix)))
-            return GlslSnippet(body=scale if diagonal else f"c = {m} * c + {o};", uniforms=uniforms)
+            return GlslSnippet(body=scale if self._diagonal() else f"c = {m} * c + {o};", uniforms=uniforms)
         off = " && ".join(f"{m}[{i}][{j}] == 0.0" for i in range(3) for j in range(3) if i != j)
         return GlslSnippet(body=f"if ({off}) {{ {scale} }} else {{ c = {m} * c + {o}; }}", uniforms=uniforms)
 

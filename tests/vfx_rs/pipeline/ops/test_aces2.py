@@ -88,6 +88,36 @@ def test_fixed_function_matches_ocio(style: str, params: list[float], inverse: b
     assert err <= RTOL_ACES2_OCIO, err
 
 
+_EXTREMES = grid17(np.array([np.inf, -np.inf, -30.0, 0.0, 0.18, 50.0, 400.0, 1e30]))
+INFINITE = _EXTREMES[~np.all(np.isfinite(_EXTREMES), axis=1)]
+"""Pixels (RGB or J, M, h) with +-inf in one or more channels."""
+
+
+@pytest.mark.parametrize(("style", "params"), sorted({(s, tuple(p)) for s, p, _, _ in CASES}))
+@pytest.mark.parametrize("inverse", [False, True], ids=["fwd", "inv"])
+def test_infinite_inputs_match_ocio(style: str, params: tuple[float, ...], inverse: bool) -> None:
+    """NaN, infinities and finite values where OCIO has them, on inputs with infinite channels."""
+    err = compare(_ocio(style, list(params), inverse), _ours(style, list(params), inverse), INFINITE, noise=False)
+    assert err <= RTOL_ACES2_OCIO, err
+
+
+_HUGE = [[-5.0, 1.0, 50.0, 300.0, 1e10, 1e30], [0.0, 50.0, 1e10, 1e15, 1e20, 1e25, 3e38], [0.0, 33.0, 120.0, 250.0]]
+HUGE_JMH = np.stack(np.meshgrid(*_HUGE, indexing="ij"), axis=-1).reshape(-1, 3).astype(np.float32)
+"""J, M, h with J and M up to the float32 limit (M of 1e10 and more cancel in the chroma compression's toe)."""
+
+
+@pytest.mark.parametrize(
+    ("style", "params", "inverse"),
+    [(s, p, i) for s, p, i, _ in CASES if s != "ACES2_OutputTransform"],
+    ids=[f"{s}-{p[0]:g}-{'inv' if i else 'fwd'}" for s, p, i, _ in CASES if s != "ACES2_OutputTransform"],
+)
+def test_huge_jmh_matches_ocio(style: str, params: list[float], inverse: bool) -> None:
+    """Huge J and M: overflow to inf, cancellation to 0 and NaN where OCIO's float32 code has them (before the
+    reach table lookup stayed in float32 the toe's cancellation ran in float64 and differed from M = 1e10 up)."""
+    err = compare(_ocio(style, params, inverse), _ours(style, params, inverse), HUGE_JMH, noise=False)
+    assert err <= RTOL_ACES2_OCIO, err
+
+
 @pytest.mark.parametrize("params", [AP0, REC709])
 def test_rgb_to_jmh_forward_matches_ocio(params: list[float]) -> None:
     """J, M cos h, M sin h against OCIO's (the hue of a near-grey colour, M ~ 1e-5, is float32 noise)."""
