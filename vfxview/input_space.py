@@ -70,6 +70,6 @@ def default_input_space(state: ViewerState, path: str, image: Image) -> tuple[st
     if chroma is not None:
         found = space_for_chromaticities(state.config, chroma)
         if found is not None:
-            return found[0], f"the EXR header's chromaticities: {found[1]} primaries"
+            return found[0], f"from the EXR header's chromaticities: {found[1]} primaries"
     space = color_commands.file_rule_space(state, path)
-    return space, "the config's file rules" if space else "unchanged"
+    return space, "from the config's file rules" if space else "kept: no file rule matches"

@@ -131,7 +131,7 @@ def _space_from_tags(state: ViewerState, clip: Clip) -> None:
     if tags and state.input_from_rules:
         space = color_commands.space_for_tags(state, tags)
         if space:
-            state.update(input_space=space, input_reason="the movie's color tags")
+            state.update(input_space=space, input_reason="from the movie's color tags")
 
 
 def _warn_missing(state: ViewerState, frame: int) -> None:

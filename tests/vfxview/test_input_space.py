@@ -42,7 +42,7 @@ def test_chromaticities_pick_the_config_space_with_those_primaries(tmp_path, nam
 
 def test_unknown_primaries_leave_it_to_the_file_rules_and_a_choice_wins(tmp_path):
     state = _open_with(tmp_path, (0.7, 0.3, 0.2, 0.7, 0.1, 0.1, 0.3127, 0.3290))
-    assert state.input_reason == "the config's file rules" and state.input_space == "ACES2065-1"
+    assert state.input_reason == "from the config's file rules" and state.input_space == "ACES2065-1"
     color_commands.set_input_space(state, "ACEScg")
     state2 = _open_with(tmp_path, PRIMARIES["ITU-R BT.709"])
     assert state2.input_space == "Linear Rec.709 (sRGB)"

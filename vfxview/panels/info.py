@@ -64,4 +64,4 @@ class InfoPanel(QWidget):
             self.text.setPlainText("")
             return
         why = s.input_reason if s.input_from_rules else "chosen by the user"
-        self.text.setPlainText(f"input space: {s.input_space} (from {why})\n" + describe(s.path, s.image))
+        self.text.setPlainText(f"input space: {s.input_space} ({why})\n" + describe(s.path, s.image))
