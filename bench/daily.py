@@ -25,21 +25,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import vfx_rs
+from batch import make_sequence  # the same synthetic ACEScg sequence as bench/batch.py
 
 CONFIG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 DISPLAY, VIEW = "sRGB - Display", "ACES 1.0 - SDR Video"
 VFX = Path(sys.executable).parent / "vfx"
-
-
-def make_sequence(folder: Path, frames: int, width: int, height: int) -> None:
-    """Half EXR frames of smooth ACEScg content from 0 to ~4."""
-    y, x = np.mgrid[0:height, 0:width].astype(np.float32)
-    for i in range(frames):
-        rgb = np.stack(
-            [4.0 * (x / width) ** 2, 0.5 + 0.5 * np.sin(y / 40 + i * 0.1), (x + y) / (width + height)], axis=-1
-        ).astype(np.float32)
-        vfx_rs.write(folder / f"in.{1001 + i}.exr", vfx_rs.Image(rgb), pixel_type="half", compression="zip")
 
 
 def peers(folder: Path, frames: int, out: Path) -> None:

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
-        settings = view_options.view_settings(args, (*TRACE_FIELDS, "gamma", "channel"))
+        settings = view_options.view_settings(args, TRACE_FIELDS)
         image = vfx_rs.read_layer(args.image, args.layer) if args.layer else vfx_rs.read(args.image)
         from PySide6.QtWidgets import QApplication
 

@@ -32,19 +32,6 @@ _EXAMPLES = """examples:
   vfx daily 'plates/sh010.%04d.exr' -o sh010.mov --frames 1001-1048 --fps 23.976 --timecode 01:00:00:00 -j 2
 """
 
-_VIEW_FIELDS = (
-    "config",
-    "input_space",
-    "display",
-    "view",
-    "look",
-    "lut",
-    "lut_position",
-    *view_options.GRADE_FIELDS,
-    "gamma",
-    "channel",
-)
-
 
 def add_parser(sub: Any) -> None:
     """Register the subcommand."""
@@ -157,7 +144,7 @@ def _jobs(args: argparse.Namespace) -> tuple[list[_FrameJob], Any]:
     from vfx_rs.io.timecode import frames_to_timecode, timecode_to_frames
 
     pattern, frames = _frames(args)
-    settings = view_options.view_settings(args, _VIEW_FIELDS)
+    settings = view_options.view_settings(args, view_options.VIEW_FIELDS)
     burnin = tuple(f.strip() for f in args.burnin.split(",") if f.strip()) if args.burnin else ()
     unknown = sorted(set(burnin) - set(BURNIN_FIELDS))
     if unknown:

@@ -16,7 +16,7 @@ from typing import Any
 
 from vfx_rs.cli.common import add_image_command
 from vfx_rs.cli.view_options import (
-    GRADE_FIELDS,
+    VIEW_FIELDS,
     add_color_arguments,
     add_display_arguments,
     add_grade_arguments,
@@ -35,20 +35,6 @@ _EXAMPLES = """examples:
   vfx ocio plate.exr out.exr --config show.ocio --from "ARRI LogC3" --to ACEScg --looks "+grade"
   vfx ocio render.exr out.exr --builtin ocio://cg-config-latest --from ACEScg --to "ACES2065-1"
 """
-
-_FIELDS = (
-    "config",
-    "input_space",
-    "display",
-    "view",
-    "look",
-    "lut",
-    "lut_position",
-    *GRADE_FIELDS,
-    "gamma",
-    "channel",
-)
-"""The `ViewSettings` fields ``vfx ocio`` takes from the command line."""
 
 _COLOR_ONLY = ("config", "input_space", "display", "view", "look", "source")
 """Fields a color space conversion (``--to``) or an ``--inverse`` uses; the rest must stay neutral there."""
@@ -76,7 +62,7 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
     if not args.settings and (args.input_space is None or (args.dst is None and args.display is None)):
         raise ArgumentError("ocio: give --input (or --from) and --to or --display, or --settings FILE")
     args.config = args.config or _builtin_spec(args.builtin)
-    settings = view_settings(args, _FIELDS)
+    settings = view_settings(args, VIEW_FIELDS)
     if args.dst is not None or args.inverse:
         defaults = type(settings)().to_dict()
         extra = [f for f, v in settings.to_dict().items() if f not in _COLOR_ONLY and v != defaults[f]]

@@ -21,8 +21,8 @@ _EXAMPLES = """examples:
   vfx trace plate.exr 10 20 --glsl      # NumPy beside the viewer's GLSL, first difference marked
 """
 
-TRACE_FIELDS = ("config", "input_space", "display", "view", "look", "lut", "lut_position", *view_options.GRADE_FIELDS)
-"""The `ViewSettings` fields ``vfx trace`` takes from the command line (with gamma and channel)."""
+TRACE_FIELDS = view_options.VIEW_FIELDS
+"""The `ViewSettings` fields ``vfx trace`` takes from the command line."""
 
 
 def add_parser(sub: Any) -> None:
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
         positional = [os.path.abspath(args.image), str(args.x), str(args.y)]
         return run_in_app("trace", "vfxview.headless_trace", forward(args, positional))
-    settings = view_options.view_settings(args, (*TRACE_FIELDS, "gamma", "channel"))
+    settings = view_options.view_settings(args, TRACE_FIELDS)
     image = vfx_rs.read_layer(args.image, args.layer) if args.layer else vfx_rs.read(args.image)
     trace = settings.trace(image, args.x, args.y)
     if args.json:

@@ -15,6 +15,7 @@ from vfx_rs.errors import ArgumentError
 
 __all__ = [
     "GRADE_FIELDS",
+    "VIEW_FIELDS",
     "add_color_arguments",
     "add_display_arguments",
     "add_grade_arguments",
@@ -25,6 +26,21 @@ __all__ = [
 
 GRADE_FIELDS = ("exposure", "slope", "offset", "power", "saturation")
 """The `ViewSettings` fields of the grade."""
+
+VIEW_FIELDS = (
+    "config",
+    "input_space",
+    "display",
+    "view",
+    "look",
+    "lut",
+    "lut_position",
+    *GRADE_FIELDS,
+    "gamma",
+    "channel",
+)
+"""Every `ViewSettings` field the shared options set (color, grade, display): what ``vfx ocio``, ``daily`` and
+``trace`` take from the command line."""
 
 _TRIPLE = {"type": float, "nargs": 3, "metavar": ("R", "G", "B")}
 

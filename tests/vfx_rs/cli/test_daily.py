@@ -10,6 +10,7 @@ import PyOpenColorIO as OCIO
 import pytest
 
 import vfx_rs
+from tests.vfx_rs.io.movie_ref import ffmpeg_rgb
 
 av = pytest.importorskip("av", reason="movies need PyAV (the [movie] extra)")
 
@@ -46,18 +47,7 @@ def _decoded(path: Path) -> tuple[list[np.ndarray], object]:
         stream = container.streams.video[0]
         info = (stream.codec_context.color_primaries, stream.codec_context.color_trc, stream.metadata.get("timecode"))
         for f in container.decode(stream):
-            out = f.reformat(
-                format="gbrpf32le",
-                src_colorspace="ITU709",
-                dst_colorspace="ITU709",
-                src_color_range="MPEG",
-                dst_color_range="JPEG",
-            )
-            g, b, r = (
-                np.frombuffer(memoryview(p), "<f4").reshape(p.height, p.line_size // 4)[:, : p.width]
-                for p in out.planes[:3]
-            )
-            frames.append(np.stack([r, g, b], axis=-1))
+            frames.append(ffmpeg_rgb(f))
     return frames, info
 
 

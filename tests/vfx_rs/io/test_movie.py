@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import vfx_rs
+from tests.vfx_rs.io.movie_ref import ffmpeg_rgb
 from vfx_rs.image import Image
 from vfx_rs.io.movie import read_movie, write_movie
 
@@ -40,21 +41,6 @@ def _frame(i: int) -> np.ndarray:
     return x
 
 
-def _ffmpeg_rgb(frame) -> np.ndarray:
-    """FFmpeg's conversion of a decoded frame to float R'G'B' with BT.709 narrow-range input."""
-    out = frame.reformat(
-        format="gbrpf32le",
-        src_colorspace="ITU709",
-        dst_colorspace="ITU709",
-        src_color_range="MPEG",
-        dst_color_range="JPEG",
-    )
-    g, b, r = (
-        np.frombuffer(memoryview(p), "<f4").reshape(p.height, p.line_size // 4)[:, : p.width] for p in out.planes[:3]
-    )
-    return np.stack([r, g, b], axis=-1)
-
-
 @pytest.fixture(scope="module", params=["prores_422hq", "prores_4444", "h264"])
 def movie(request, tmp_path_factory) -> tuple[str, Path]:
     codec = request.param
@@ -71,7 +57,7 @@ def test_pyav_reads_what_was_written(movie) -> None:
         ctx = stream.codec_context
         assert (ctx.color_primaries, ctx.color_trc, ctx.colorspace, ctx.color_range) == (1, 1, 1, 1)  # BT.709, narrow
         assert stream.average_rate == 24 and stream.metadata.get("timecode") == "01:00:10:05"
-        decoded = [_ffmpeg_rgb(f) for f in container.decode(stream)]
+        decoded = [ffmpeg_rgb(f) for f in container.decode(stream)]
     assert len(decoded) == FRAMES
     for i, rgb in enumerate(decoded):
         flat = np.s_[16:32, 16:32]  # inside the patch, away from chroma edges and their codec ringing
@@ -84,7 +70,7 @@ def test_our_reader_matches_ffmpeg_with_the_streams_matrix(movie) -> None:
     with read_movie(path) as ours, av.open(str(path)) as container:
         assert len(ours) == FRAMES and ours.timecode == "01:00:10:05" and ours.fps == 24
         assert ours.tags == {"color_primaries": "bt709", "transfer": "bt709", "matrix": "bt709", "range": "tv"}
-        reference = [_ffmpeg_rgb(f) for f in container.decode(video=0)]
+        reference = [ffmpeg_rgb(f) for f in container.decode(video=0)]
         for i in (4, 0, 6, 2):  # random access, backwards too
             frame = ours[i]
             assert frame.metadata["frame"] == i and frame.metadata["timecode"] == "01:00:10:05"
@@ -100,7 +86,7 @@ def test_swscale_default_conversion_would_be_wrong(movie) -> None:
     with av.open(str(path)) as container:
         frame = next(container.decode(video=0))
         default = frame.to_ndarray(format="rgb24").astype(np.float32) / 255
-    assert np.abs(default - _ffmpeg_rgb(frame)).max() > 0.05
+    assert np.abs(default - ffmpeg_rgb(frame)).max() > 0.05
 
 
 def test_read_gives_one_frame_and_refuses_write(movie, tmp_path: Path) -> None:
