@@ -218,17 +218,12 @@ def _local(tasks: list[FrameTask], jobs: int) -> Iterator[FrameResult]:
 
 
 def _remove_stale_temporaries(tasks: list[FrameTask]) -> None:
-    """Delete the temporary files an interrupted run left beside `tasks`' outputs.
+    """Delete the temporary files an interrupted run left beside `tasks`' outputs (`vfx_rs.io.atomic`'s names),
+    also in folders where every frame is skipped and so no write would clean them."""
+    from vfx_rs.io.atomic import remove_stale_temporaries
 
-    The names are those of `vfx_rs.io.atomic.atomic_output`: ``.NAME.*.tmpSUFFIX``.
-    """
-    import glob
-
-    for task in tasks:
-        folder, name = os.path.split(task.output)
-        suffix = os.path.splitext(name)[1]
-        for stale in glob.glob(os.path.join(glob.escape(folder or "."), f".{glob.escape(name)}.*.tmp{suffix}")):
-            os.remove(stale)
+    for folder in {os.path.dirname(t.output) or "." for t in tasks}:
+        remove_stale_temporaries(folder)
 
 
 def _shown(path: str) -> str:

@@ -131,8 +131,10 @@ def test_killed_run_resumes_with_skip_existing(sequence: Path, tmp_path: Path, r
     for name in done_before:  # whatever was there when killed is complete
         np.testing.assert_array_equal(vfx_rs.read(out / name).numpy(), expected[int(name.split(".")[1])])
 
-    # a kill during a write leaves the temporary file of vfx_rs.io.atomic.atomic_output; resuming removes it
-    (out / ".o.1024.exr.k1ll3d.tmp.exr").write_bytes(b"partial")
+    # resuming with --skip-existing removes what a killed writer left beside the outputs:
+    # where unnamed files are not available, a killed writer leaves a named temporary (io.atomic.temporary_name)
+    # holding its process id; plant one of a process that no longer runs
+    (out / f".o.1024.exr.{_dead_pid()}-0badc0de.tmp.exr").write_bytes(b"partial")
     resumed = run_vfx("chain", *args, "--skip-existing")
     assert resumed.returncode == 0, resumed.stderr
     assert f"{24 - len(done_before)} done, 0 failed, {len(done_before)} skipped" in resumed.stderr
@@ -185,3 +187,11 @@ def test_scheduler_address_gathers_errors_from_workers(run_vfx, sequence: Path, 
             expected = frame_pixels(f)
             expected[..., :3] *= 2.0
             np.testing.assert_array_equal(vfx_rs.read(out / f"g.{f}.exr").numpy(), expected)
+
+
+def _dead_pid() -> int:
+    """A process id that no process holds now."""
+    pid = 4_000_000
+    while os.path.exists(f"/proc/{pid}"):
+        pid += 1
+    return pid
