@@ -37,12 +37,17 @@ def build_source(skeleton: str, program: GlslProgram) -> str:
     return skeleton.replace(INSERTION_POINT, program.source)
 
 
+def _text(log: bytes | str) -> str:
+    """A GL info log as text: PyOpenGL returns bytes or str depending on the platform and version."""
+    return log.decode(errors="replace") if isinstance(log, bytes) else str(log)
+
+
 def _compile(kind: int, source: str) -> int:
     shader = GL.glCreateShader(kind)
     GL.glShaderSource(shader, source)
     GL.glCompileShader(shader)
     if not GL.glGetShaderiv(shader, GL.GL_COMPILE_STATUS):
-        log = GL.glGetShaderInfoLog(shader).decode(errors="replace")
+        log = _text(GL.glGetShaderInfoLog(shader))
         GL.glDeleteShader(shader)
         numbered = "\n".join(f"{i + 1:4d} {line}" for i, line in enumerate(source.splitlines()))
         raise GlError(f"shader compile failed:\n{log}\n{numbered}")
@@ -130,7 +135,7 @@ class ShaderProgram:
         for s in shaders:
             GL.glDeleteShader(s)
         if not GL.glGetProgramiv(self.handle, GL.GL_LINK_STATUS):
-            log = GL.glGetProgramInfoLog(self.handle).decode(errors="replace")
+            log = _text(GL.glGetProgramInfoLog(self.handle))
             raise GlError(f"shader link failed: {log}")
         self._types: dict[str, str] = {name: u.glsl_type for name, u in pipeline.uniforms.items()}
         self._locations: dict[str, int] = {}
