@@ -199,3 +199,7 @@ RTOL_LOGLUV_DECODE = 1e-6
 RTOL_DEEP_OIIO = 1e-6
 """vfx_rs.deep against OpenImageIO's DeepData and deep ImageBufAlgo: both float32, log1p/expm1 of NumPy
 against the C library's log1pf (merging overlaps), and compositing order within a pixel: a few ulp."""
+
+ATOL_HUE_CURVE_OCIO = 1e-5
+"""GradingHueCurveOp (float32) against PyOpenColorIO's GradingHueCurveTransform, relative to max(1, |ref|)
+(issue 20): log and video styles measured bit-exact, linear 5.5e-6 (the luma's log2 and power in float32)."""

@@ -63,7 +63,7 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
     ``ASC_CDL``, ``Log`` (CLF and CTF Cineon-style parameters), ``Exponent``
     (CTF: ``Gamma``), and CTF's ``InverseLUT1D``, ``InverseLUT3D``,
     ``ExposureContrast``, ``FixedFunction`` (``ACES``, ``Function``),
-    ``Reference``, ``GradingPrimary``, ``GradingTone`` and ``GradingRGBCurve``
+    ``Reference``, ``GradingPrimary``, ``GradingTone``, ``GradingRGBCurve`` and ``GradingHueCurve``
     (`vfx_rs.lut.clf_nodes.NODE_READERS`), each where the file's version
     allows it (`vfx_rs.lut.clf_header.NODE_VERSIONS`). The root may carry a
     namespace prefix (``clf:ProcessList``, SMPTE ST 2136-1). Elements that are

@@ -15,9 +15,12 @@ each child sets some:
   all required) and ``SContrast master=``;
 - GradingRGBCurve (``bypassLinToLog="true"`` optional): ``Red``, ``Green``,
   ``Blue``, ``Master``, each with ``ControlPoints`` (x y pairs, spaces or
-  commas) and optional ``Slopes`` (one per point).
+  commas) and optional ``Slopes`` (one per point);
+- GradingHueCurve (CTF 2.5, ``hsyTransform="none"`` optional): ``HueHue``,
+  ``HueSat``, ``HueLum``, ``LumSat``, ``SatSat``, ``LumLum``, ``SatLum``,
+  ``HueFx``, each a curve as above (CTFReaderGradingHueCurveElt).
 
-The ops are `GradingPrimaryOp`, `GradingToneOp` and `GradingRGBCurveOp` (issue 20's grading ops).
+The ops are `GradingPrimaryOp`, `GradingToneOp`, `GradingRGBCurveOp` and `GradingHueCurveOp` (issue 20).
 """
 
 from __future__ import annotations
@@ -28,11 +31,12 @@ from typing import Any, Literal, cast
 from vfx_rs.lut.clf_context import NodeContext, wrap
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.pipeline.op import Op
+from vfx_rs.pipeline.ops.grading_hue_curve import HUE_CURVES, GradingHueCurveOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
 from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
 
-__all__ = ["read_grading_primary", "read_grading_rgb_curve", "read_grading_tone"]
+__all__ = ["read_grading_hue_curve", "read_grading_primary", "read_grading_rgb_curve", "read_grading_tone"]
 
 _STYLES = {"log", "linear", "video"}
 
@@ -167,3 +171,17 @@ def read_grading_rgb_curve(node: Node, _in_max: float, _out_max: float, _context
     return wrap(
         node, lambda: [GradingRGBCurveOp(style=style, inverse_direction=inverse, lintolog_bypass=bypassed, **curves)]
     )
+
+
+_HUE_TAGS = {name.replace("_", ""): name for name in HUE_CURVES}
+"""CTF curve elements (``HueHue``... case-insensitive) to the op's curve names."""
+
+
+def read_grading_hue_curve(node: Node, _in_max: float, _out_max: float, _context: NodeContext) -> list[Op]:
+    """A ``GradingHueCurve`` node (module docstring)."""
+    style, inverse = _style(node)
+    hsy = node.attr("hsyTransform")
+    if hsy is not None and hsy != "none":
+        raise node.error(f"GradingHueCurve hsyTransform {hsy!r} is unknown (only 'none' is allowed)")
+    curves: dict[str, Any] = {_HUE_TAGS[c.tag.lower()]: _curve(c) for c in node.children if c.tag.lower() in _HUE_TAGS}
+    return wrap(node, lambda: [GradingHueCurveOp(style=style, inverse_direction=inverse, hsy=hsy is None, **curves)])

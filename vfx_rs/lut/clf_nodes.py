@@ -30,7 +30,12 @@ import numpy as np
 
 from vfx_rs.lut.clf_context import NodeContext, NodeReader, array_dims, array_of, wrap
 from vfx_rs.lut.clf_ctf_nodes import read_exposure_contrast, read_fixed_function, read_reference
-from vfx_rs.lut.clf_grading_nodes import read_grading_primary, read_grading_rgb_curve, read_grading_tone
+from vfx_rs.lut.clf_grading_nodes import (
+    read_grading_hue_curve,
+    read_grading_primary,
+    read_grading_rgb_curve,
+    read_grading_tone,
+)
 from vfx_rs.lut.clf_lut_nodes import read_inverse_lut1d, read_inverse_lut3d, read_lut1d, read_lut3d
 from vfx_rs.lut.clf_ops import cdl_ops, exponent_ops, log_ops
 from vfx_rs.lut.clf_xml import Node
@@ -51,11 +56,7 @@ BIT_DEPTH_MAX: dict[str, float] = {
 }
 """Largest code value of each CLF bit depth (S-2014-006 v3, bit depth attributes; OCIO GetBitDepthMaxValue)."""
 
-UNSUPPORTED_NODES = frozenset(
-    {
-        "GradingHueCurve",
-    }
-)
+UNSUPPORTED_NODES: frozenset[str] = frozenset()
 """CTF/CLF process nodes OpenColorIO knows that this reader refuses by name ("not supported yet")."""
 
 
@@ -189,5 +190,6 @@ NODE_READERS: dict[str, NodeReader] = {
     "GradingPrimary": read_grading_primary,
     "GradingTone": read_grading_tone,
     "GradingRGBCurve": read_grading_rgb_curve,
+    "GradingHueCurve": read_grading_hue_curve,
 }
 """Node readers by tag (``Gamma`` is CTF's name for ``Exponent``)."""

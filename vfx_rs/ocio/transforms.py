@@ -27,7 +27,12 @@ from vfx_rs.errors import ArgumentError, FormatError, OcioError, VfxError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.ocio.transforms_fixed import fixed_function_ops
 from vfx_rs.ocio.transforms_grading import cdl_ops, cdl_v1_ops, exposure_contrast_ops, number_param
-from vfx_rs.ocio.transforms_grading_v2 import grading_primary_ops, grading_rgb_curve_ops, grading_tone_ops
+from vfx_rs.ocio.transforms_grading_v2 import (
+    grading_hue_curve_ops,
+    grading_primary_ops,
+    grading_rgb_curve_ops,
+    grading_tone_ops,
+)
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import ExponentLinearOp, ExponentOp, LogOp, MatrixOp, RangeOp
 
@@ -302,6 +307,7 @@ _DIRECTED: dict[str, Callable[[Transform, str | None, bool], list[Op]]] = {
     "GradingPrimary": grading_primary_ops,
     "GradingTone": grading_tone_ops,
     "GradingRGBCurve": grading_rgb_curve_ops,
+    "GradingHueCurve": grading_hue_curve_ops,
     "Allocation": _allocation,
 }
 """Transforms whose inverse is not the plain inverse of their forward ops (OCIO renders them differently);

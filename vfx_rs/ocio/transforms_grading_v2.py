@@ -19,7 +19,14 @@ from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import Transform
 from vfx_rs.pipeline.op import Op
 
-__all__ = ["GRADING_STYLES", "grading_primary_ops", "grading_rgb_curve_ops", "grading_style", "grading_tone_ops"]
+__all__ = [
+    "GRADING_STYLES",
+    "grading_hue_curve_ops",
+    "grading_primary_ops",
+    "grading_rgb_curve_ops",
+    "grading_style",
+    "grading_tone_ops",
+]
 
 GRADING_STYLES = {"log": "log", "linear": "linear", "video": "video"}
 """OCIO grading style names (case-insensitive, ParseUtils.cpp GradingStyleFromString) to the ops' styles."""
@@ -144,17 +151,44 @@ def grading_rgb_curve_ops(t: Transform, path: str | None, inverse: bool) -> list
     if t.params.get("lintolog_bypass") is not None:
         kw["lintolog_bypass"] = bool(t.params["lintolog_bypass"])
     try:
-        for name in ("red", "green", "blue", "master"):
-            value = _map(t, path, name)
-            if value is None:
-                continue
-            points = value.get("control_points")
-            if not isinstance(points, list):
-                raise _error(t, path, f"'{name}' needs a control_points list")
-            slopes = value.get("slopes")
-            values = [_number(t, path, v, f"{name}: control_points") for v in points]
-            slope_values = None if slopes is None else [_number(t, path, v, f"{name}: slopes") for v in slopes]
-            kw[name] = curve_from_values(values, slope_values)
+        kw.update(_curves(t, path, ("red", "green", "blue", "master"), curve_from_values))
         return [GradingRGBCurveOp(**kw)]
+    except ArgumentError as exc:
+        raise _error(t, path, exc.message) from None
+
+
+def _curves(t: Transform, path: str | None, names: tuple[str, ...], build: Any) -> dict[str, Any]:
+    """Each curve given as ``{control_points: [x0, y0, ...], slopes: [...]}`` (OCIOYaml.cpp, load of a curve)."""
+    out = {}
+    for name in names:
+        value = _map(t, path, name)
+        if value is None:
+            continue
+        points = value.get("control_points")
+        if not isinstance(points, list):
+            raise _error(t, path, f"'{name}' needs a control_points list")
+        slopes = value.get("slopes")
+        values = [_number(t, path, v, f"{name}: control_points") for v in points]
+        slope_values = None if slopes is None else [_number(t, path, v, f"{name}: slopes") for v in slopes]
+        out[name] = build(values, slope_values)
+    return out
+
+
+def grading_hue_curve_ops(t: Transform, path: str | None, inverse: bool) -> list[Op]:
+    """A GradingHueCurveTransform as a `GradingHueCurveOp` (OCIOYaml.cpp, load of GradingHueCurveTransform).
+
+    Keys: ``style``, ``hsy_transform`` (only ``none``), and the eight curves ``hue_hue`` ... ``hue_fx``.
+    """
+    from vfx_rs.pipeline.ops.grading_hue_curve import HUE_CURVES, GradingHueCurveOp
+    from vfx_rs.pipeline.ops.grading_rgb_curve import curve_from_values
+
+    kw: dict[str, Any] = {"style": grading_style(t, path), "inverse_direction": inverse}
+    hsy = t.params.get("hsy_transform")
+    if hsy is not None and str(hsy) != "none":
+        raise _error(t, path, f"hsy_transform {hsy!r} is unknown (only 'none' is allowed)")
+    kw["hsy"] = hsy is None
+    try:
+        kw.update(_curves(t, path, HUE_CURVES, curve_from_values))
+        return [GradingHueCurveOp(**kw)]
     except ArgumentError as exc:
         raise _error(t, path, exc.message) from None

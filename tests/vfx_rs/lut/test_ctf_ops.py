@@ -245,11 +245,35 @@ def test_grading_rgb_curve_matches_ocio(tmp_path: Path, style: str) -> None:
         _check(path, inverse=True, rgb=rgb)
 
 
-def test_grading_hue_curve_is_named_as_not_supported_yet(tmp_path: Path) -> None:
-    body = (
-        '<GradingHueCurve inBitDepth="32f" outBitDepth="32f" style="log">'
-        "<HueHue><ControlPoints>0 0 0.5 0.5</ControlPoints></HueHue></GradingHueCurve>\n"
-    )
-    path = _file(tmp_path, "hue.ctf", 'version="2.5" id="a"', body)
-    with pytest.raises(LutError, match="GradingHueCurve nodes are not supported yet"):
-        read_clf(path)
+_HUE_CURVES = (
+    "<HueHue><ControlPoints>0 0.05 0.2 0.2 0.4 0.45 0.6 0.6 0.8 0.8</ControlPoints></HueHue>"
+    "<HueSat><ControlPoints>0 1.2, 0.25 0.8, 0.5 1, 0.75 1.3</ControlPoints></HueSat>"
+    "<HueLum><ControlPoints>0.1 1.1 0.4 0.9 0.7 1</ControlPoints></HueLum>"
+    "<SatSat><ControlPoints>0 0 0.3 0.4 1 0.95</ControlPoints><Slopes>1.2 1 0.8</Slopes></SatSat>"
+    "<SatLum><ControlPoints>0 1 0.5 0.95 1 1.05</ControlPoints></SatLum>"
+    "<HueFx><ControlPoints>0 0 0.3 0.05 0.6 -0.03</ControlPoints></HueFx>"
+)
+_HUE_LOG = "<LumSat><ControlPoints>0 0.9 0.5 1.1 1 1</ControlPoints></LumSat>"
+_HUE_LIN = (
+    "<LumSat><ControlPoints>-7 0.9 0 1.1 7 1</ControlPoints></LumSat>"
+    "<LumLum><ControlPoints>-7 -7 -2 -2.3 7 7</ControlPoints></LumLum>"
+)
+
+
+@pytest.mark.parametrize("style", ["log", "linear", "video", "log none"])
+def test_grading_hue_curve_matches_ocio(tmp_path: Path, style: str) -> None:
+    style, hsy = style.split()[0], ' hsyTransform="none"' if "none" in style else ""
+    curves = _HUE_CURVES + (_HUE_LIN if style == "linear" else _HUE_LOG)
+    body = f'<GradingHueCurve inBitDepth="32f" outBitDepth="32f" style="{style}"{hsy}>{curves}</GradingHueCurve>\n'
+    rgb = grid(-0.1, 1.2)
+    rev = body.replace(f'"{style}"', f'"{style}Rev"')
+    for name, text in ((f"h_{style}{bool(hsy)}.ctf", body), (f"h_{style}{bool(hsy)}_rev.ctf", rev)):
+        path = _file(tmp_path, name, 'version="2.5" id="a"', text)
+        _check(path, rgb=rgb)
+        _check(path, inverse=True, rgb=rgb)
+
+
+def test_grading_hue_curve_refuses_an_unknown_hsy_transform(tmp_path: Path) -> None:
+    body = '<GradingHueCurve inBitDepth="32f" outBitDepth="32f" style="log" hsyTransform="rgb"/>\n'
+    with pytest.raises(LutError, match="hsyTransform 'rgb'"):
+        read_clf(_file(tmp_path, "hue.ctf", 'version="2.5" id="a"', body))

@@ -298,11 +298,11 @@ def test_what_ocio_tolerates_matches_ocio(tmp_path: Path, text: str) -> None:
         ),
         (
             "ocio_profile_version: 2\nroles: {default: a}\ncolorspaces:\n  - !<ColorSpace> {name: a}\nlooks:\n"
-            "  - !<Look> {name: l, process_space: a, transform: !<GradingHueCurveTransform> {style: log}}\n",
+            "  - !<Look> {name: l, process_space: a, transform: !<GradingHueCurveTransform> {style: log, hsy_transform: rgb}}\n",
             6,
         ),
     ],
-    ids=["duplicate_top_level_key", "duplicate_transform_key", "unsupported_transform"],
+    ids=["duplicate_top_level_key", "duplicate_transform_key", "bad_transform_value"],
 )
 def test_what_cannot_be_built_is_refused_with_the_line(tmp_path: Path, text: str, line: int) -> None:
     from vfx_rs.errors import OcioError

@@ -16,6 +16,7 @@ from vfx_rs.pipeline.ops.cie_coords import CieCoordsOp
 from vfx_rs.pipeline.ops.double_log import DoubleLogOp
 from vfx_rs.pipeline.ops.exponent import ExponentLinearOp, ExponentOp
 from vfx_rs.pipeline.ops.gamma_log import GammaLogOp
+from vfx_rs.pipeline.ops.grading_hue_curve import GradingHueCurveOp
 from vfx_rs.pipeline.ops.grading_primary import GradingPrimaryOp
 from vfx_rs.pipeline.ops.grading_rgb_curve import GradingRGBCurveOp
 from vfx_rs.pipeline.ops.grading_tone import GradingToneOp
@@ -56,6 +57,7 @@ __all__ = [
     "ExponentOp",
     "FixedCurveOp",
     "GammaLogOp",
+    "GradingHueCurveOp",
     "GradingPrimaryOp",
     "GradingRGBCurveOp",
     "GradingToneOp",
@@ -103,6 +105,7 @@ OPS: dict[str, type[Op]] = {
     GradingPrimaryOp.kind: GradingPrimaryOp,
     GradingToneOp.kind: GradingToneOp,
     GradingRGBCurveOp.kind: GradingRGBCurveOp,
+    GradingHueCurveOp.kind: GradingHueCurveOp,
     Aces2OutputOp.kind: Aces2OutputOp,
     Aces2JmhOp.kind: Aces2JmhOp,
     Aces2ToneCompressOp.kind: Aces2ToneCompressOp,
