@@ -29,7 +29,7 @@ import numpy as np
 
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
-from vfx_rs.pipeline.ops.lut1d_inverse import find_inverse
+from vfx_rs.pipeline.ops.lut1d_inverse import find_inverse, glsl_segment_search
 
 __all__ = ["HalfLut1DInverseOp"]
 
@@ -140,19 +140,8 @@ class HalfLut1DInverseOp(Op):
             f"    int e = int(pos ? {bounds[1]}[ch] : {bounds[3]}[ch]);\n"
             f"    float sgn = pos ? {signs}[ch] : -{signs}[ch == 2 ? 0 : ch];\n"
             f"    float cv = clamp(c[ch] * sgn, {fetch}(s, ch), {fetch}(e, ch));\n"
-            "    int lo = s;\n"
-            "    int count = e - s;\n"
-            "    while (count > 0) {\n"
-            "        int step = count / 2;\n"
-            f"        if ({fetch}(lo + step, ch) < cv) {{ lo += step + 1; count -= step + 1; }}\n"
-            "        else { count = step; }\n"
-            "    }\n"
-            "    lo = max(lo - 1, s);\n"
-            "    int hi = min(lo + 1, e);\n"
-            f"    float a = {fetch}(lo, ch);\n"
-            f"    float b = {fetch}(hi, ch);\n"
-            "    float delta = b > a ? (cv - a) / (b - a) : 0.0;\n"
-            f"    float h0 = {half}(lo);\n"
+            + glsl_segment_search(fetch)
+            + f"    float h0 = {half}(lo);\n"
             f"    c[ch] = h0 + delta * ({half}(lo + 1) - h0);\n"
             "}"
         )

@@ -28,7 +28,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
-__all__ = ["Lut1DInverseOp", "prepare_inverse_channel"]
+__all__ = ["Lut1DInverseOp", "glsl_segment_search", "prepare_inverse_channel"]
 
 _TEXTURE_WIDTH = 4096
 """Row width of the 2D texture holding the prepared table (as `Lut1DOp`)."""
@@ -66,6 +66,28 @@ def find_inverse(table: np.ndarray, start: int, end: int, sign: float, x: np.nda
         delta = np.where(span > 0, (cv - s[lo]) / np.where(span > 0, span, 1.0), 0.0)
     delta = np.where(nan & (span > 0), np.nan, delta)
     return lo + start + delta  # type: ignore[no-any-return]
+
+
+def glsl_segment_search(fetch: str) -> str:
+    """GLSL finding the table segment [lo, hi] of channel ``ch`` holding ``cv`` between entries ``s`` and ``e``.
+
+    A lower-bound binary search as OCIO's FindLutInv (ops/lut1d/Lut1DOpCPU.cpp), then the fraction ``delta``
+    of ``cv`` along the segment (0 on a flat one); `fetch` names the GLSL function reading entry (i, ch).
+    """
+    return (
+        "    int lo = s;\n"
+        "    int count = e - s;\n"
+        "    while (count > 0) {\n"
+        "        int step = count / 2;\n"
+        f"        if ({fetch}(lo + step, ch) < cv) {{ lo += step + 1; count -= step + 1; }}\n"
+        "        else { count = step; }\n"
+        "    }\n"
+        "    lo = max(lo - 1, s);\n"
+        "    int hi = min(lo + 1, e);\n"
+        f"    float a = {fetch}(lo, ch);\n"
+        f"    float b = {fetch}(hi, ch);\n"
+        "    float delta = b > a ? (cv - a) / (b - a) : 0.0;\n"
+    )
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -122,19 +144,8 @@ class Lut1DInverseOp(Op):
             f"    int s = int({start}[ch]);\n"
             f"    int e = int({end}[ch]);\n"
             f"    float cv = clamp(c[ch] * {sign}[ch], {fetch}(s, ch), {fetch}(e, ch));\n"
-            "    int lo = s;\n"
-            "    int count = e - s;\n"
-            "    while (count > 0) {\n"
-            "        int step = count / 2;\n"
-            f"        if ({fetch}(lo + step, ch) < cv) {{ lo += step + 1; count -= step + 1; }}\n"
-            "        else { count = step; }\n"
-            "    }\n"
-            "    lo = max(lo - 1, s);\n"
-            "    int hi = min(lo + 1, e);\n"
-            f"    float a = {fetch}(lo, ch);\n"
-            f"    float b = {fetch}(hi, ch);\n"
-            "    float delta = b > a ? (cv - a) / (b - a) : 0.0;\n"
-            f"    c[ch] = {dmin}[ch] + (float(lo) + delta) * {scale}[ch];\n"
+            + glsl_segment_search(fetch)
+            + f"    c[ch] = {dmin}[ch] + (float(lo) + delta) * {scale}[ch];\n"
             "}"
         )
         prepared = self._prepared
