@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import faulthandler
 import importlib
 import json
 import os
@@ -115,7 +116,9 @@ def _child(fmt: Format, seeds: list[bytes], case_seeds: list[int], folder: str, 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # the child's own descriptors: library chatter stays out of the report
     os.dup2(devnull, 2)
+    faulthandler.disable()  # it writes to its own copy of the parent's stderr (pytest enables it)
     resource.setrlimit(resource.RLIMIT_AS, (_vm_bytes() + memory, resource.RLIM_INFINITY))
+    folder = tempfile.mkdtemp(dir=folder)  # its own: a case rerun alone runs beside the rest of the batch
     baseline = _status(_RSS)
     for case_seed in case_seeds:
         _reset_peak()
