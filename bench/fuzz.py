@@ -179,9 +179,7 @@ def run_children(
             os.wait4(pid, 0)
 
 
-def fuzz_format(
-    fmt: Format, cases: int, seed: int, timeout: float, memory: int, batch: int
-) -> dict[str, object]:
+def fuzz_format(fmt: Format, cases: int, seed: int, timeout: float, memory: int, batch: int) -> dict[str, object]:
     seeds = fmt.seeds()
     rng = random.Random(f"{fmt.name}:{seed}")
     case_seeds = [rng.randrange(2**32) for _ in range(cases)]
