@@ -12,7 +12,7 @@ import pytest
 import vfx_rs
 from tests.tolerances import ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
 from tests.vfxview.color_fixtures import ocio_apply, ocio_cpu, write_cube_3d
-from vfx_rs.view import BUILTIN_CONFIG, ViewSettings
+from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW, ViewSettings
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[3]
 SETTINGS = ViewSettings(
     input_space="ACEScg",
     display="sRGB - Display",
-    view="ACES 1.0 - SDR Video",
+    view=OCIO_DEFAULT_VIEW,
     exposure=0.5,
     slope=(1.1, 0.95, 1.0),
     offset=(0.01, 0.0, -0.004),
@@ -31,11 +31,11 @@ SETTINGS = ViewSettings(
 )
 
 FLAGS = (
-    *("--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video", "--exposure", "0.5"),
+    *("--input", "ACEScg", "--display", "sRGB - Display", "--view", OCIO_DEFAULT_VIEW, "--exposure", "0.5"),
     *("--slope", "1.1", "0.95", "1.0", "--offset", "0.01", "0", "-0.004", "--power", "1", "1.05", "0.9"),
     *("--sat", "0.85", "--gamma", "1.2"),
 )
-"""SETTINGS as command-line options."""
+"""SETTINGS as command-line options (no --config: the default, OCIO's ``ocio://default``)."""
 
 
 def _grade_steps(s: ViewSettings) -> list[object]:
@@ -67,7 +67,7 @@ def test_ocio_settings_file_and_the_same_options_give_ocios_chain(run_vfx, plate
     assert r.returncode == 0, r.stderr
     got = vfx_rs.read(from_file).numpy()[..., :3]
     np.testing.assert_array_equal(got, vfx_rs.read(from_flags).numpy()[..., :3])
-    config = OCIO.Config.CreateFromFile(BUILTIN_CONFIG)
+    config = OCIO.Config.CreateFromFile(OCIO_DEFAULT_CONFIG)
     view = OCIO.DisplayViewTransform(src="ACEScg", display=SETTINGS.display, view=SETTINGS.view)
     shown = ocio_apply(ocio_cpu(config.getProcessor(OCIO.GroupTransform([*_grade_steps(SETTINGS), view]))), pixels)
     assert _relative(got, np.sign(shown) * np.abs(shown) ** (1 / SETTINGS.gamma)) <= RTOL_OCIO_BUILTIN
