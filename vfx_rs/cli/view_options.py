@@ -56,7 +56,10 @@ def add_settings_argument(p: argparse.ArgumentParser) -> None:
 
 def add_color_arguments(p: argparse.ArgumentParser, *, input_aliases: tuple[str, ...] = (), lut: bool = True) -> None:
     """``--config --input --display --view --look [--lut --lut-position]`` (`input_aliases`: e.g. ``--from``)."""
-    p.add_argument("--config", help="OCIO config: a .ocio file, $OCIO or ocio://name (default: ocio://default, ACES 2.1 CG as in OCIO 2.6)")
+    p.add_argument(
+        "--config",
+        help="OCIO config: a .ocio file, $OCIO or ocio://name (default: ocio://default, ACES 2.1 CG as in OCIO 2.6)",
+    )
     p.add_argument("--input", *input_aliases, dest="input_space", help="color space (or role) of the image's values")
     p.add_argument("--display", help="OCIO display")
     p.add_argument("--view", help="view of the display (default: the display's default view)")
