@@ -63,6 +63,7 @@ __all__ = [
     "ViewSettings",
     "clear_caches",
     "load_config",
+    "startup_config",
     "load_lut_ops",
 ]
 
@@ -85,6 +86,14 @@ follow OCIO): in OpenColorIO 2.6 and here, the ACES 2.1 CG config (``cg-config-v
 
 OCIO_DEFAULT_VIEW = "ACES 2.0 - SDR 100 nits (Rec.709)"
 """The default view of the sRGB display in `OCIO_DEFAULT_CONFIG`."""
+
+
+def startup_config() -> str:
+    """The config a command or the viewer starts with when none is named: ``$OCIO`` where that variable is set
+    (a studio's config, as every OpenColorIO application reads it: ``Config::CreateFromEnv``), else
+    `OCIO_DEFAULT_CONFIG` (where OpenColorIO itself would disable color management)."""
+    return "$OCIO" if os.environ.get("OCIO") else OCIO_DEFAULT_CONFIG
+
 
 LUMA_709 = np.array([0.2126, 0.7152, 0.0722])
 """Rec. 709 luma weights (ITU-R BT.709-6, item 3.2), used by the Y channel view."""

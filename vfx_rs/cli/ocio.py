@@ -78,9 +78,9 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
 
 def config(options: dict[str, Any]) -> Any:
     """The config the options name (``config`` or ``builtin``: a spec `vfx_rs.view.load_config` reads)."""
-    from vfx_rs.view import OCIO_DEFAULT_CONFIG, load_config
+    from vfx_rs.view import load_config, startup_config
 
-    return load_config(options.get("config") or _builtin_spec(options.get("builtin")) or OCIO_DEFAULT_CONFIG)
+    return load_config(options.get("config") or _builtin_spec(options.get("builtin")) or startup_config())
 
 
 def _builtin_spec(name: str | None) -> str | None:

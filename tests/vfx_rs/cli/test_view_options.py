@@ -38,6 +38,24 @@ FLAGS = (
 """SETTINGS as command-line options (no --config: the default, OCIO's ``ocio://default``)."""
 
 
+STUDIO_CONFIG = """\
+ocio_profile_version: 2
+roles: {scene_linear: lin, default: lin}
+displays:
+  Studio:
+    - !<View> {name: Gamma, colorspace: gamma}
+    - !<View> {name: Linear, colorspace: lin}
+  Other:
+    - !<View> {name: Linear, colorspace: lin}
+colorspaces:
+  - !<ColorSpace> {name: lin}
+  - !<ColorSpace>
+    name: gamma
+    from_scene_reference: !<ExponentTransform> {value: 2.2, direction: inverse}
+"""
+"""A studio's config as $OCIO names it: its first display and that display's first view are the defaults."""
+
+
 def _grade_steps(s: ViewSettings) -> list[object]:
     """OCIO's own grade: ExposureContrast (linear), then CDLTransform in its no-clamp style."""
     cdl = OCIO.CDLTransform(slope=list(s.slope), offset=list(s.offset), power=list(s.power), sat=s.saturation)
@@ -140,3 +158,18 @@ def test_vfxview_export_with_the_settings_file_matches_vfx_ocio(run_vfx, plate, 
     assert viewer.returncode == 0, viewer.stderr
     cli, shown = (vfx_rs.read(tmp_path / f"{n}.exr").numpy()[..., :3] for n in ("cli", "viewer"))
     assert _relative(shown, cli) <= RTOL_OCIO_PROCESSOR  # live vs fused form of one chain: float rounding apart
+
+
+def test_ocio_environment_config_is_the_default(run_vfx, plate, tmp_path):
+    """With $OCIO set and no --config, `vfx ocio` uses that config (its display's default view), as OCIO's
+    Config.CreateFromEnv does."""
+    src, pixels = plate
+    config = tmp_path / "studio.ocio"
+    config.write_text(STUDIO_CONFIG)
+    out = tmp_path / "env.exr"
+    r = run_vfx("ocio", src, out, "--input", "lin", "--display", "Studio", env={"OCIO": str(config)})
+    assert r.returncode == 0, r.stderr
+    reference = OCIO.Config.CreateFromFile(str(config))
+    view = OCIO.DisplayViewTransform(src="lin", display="Studio", view="Gamma")
+    expected = ocio_apply(ocio_cpu(reference.getProcessor(view)), pixels)
+    assert _relative(vfx_rs.read(out).numpy()[..., :3], expected) <= RTOL_OCIO_BUILTIN
