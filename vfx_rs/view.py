@@ -63,8 +63,8 @@ __all__ = [
     "ViewSettings",
     "clear_caches",
     "load_config",
-    "startup_config",
     "load_lut_ops",
+    "startup_config",
 ]
 
 CHANNELS = ("RGB", "R", "G", "B", "A", "Y")

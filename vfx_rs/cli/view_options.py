@@ -129,10 +129,10 @@ def view_settings(args: argparse.Namespace, fields: tuple[str, ...]) -> Any:
 
     base = ViewSettings.load(args.settings) if getattr(args, "settings", None) else ViewSettings()
     changes = given(args, fields)
-    if not getattr(args, "settings", None) and "config" in fields and "config" not in changes:
-        if startup_config() != base.config:
-            changes["config"] = startup_config()
-            changes.setdefault("display", load_config(startup_config()).default_display())
+    named = getattr(args, "settings", None) or "config" not in fields or "config" in changes
+    if not named and startup_config() != base.config:
+        changes["config"] = startup_config()
+        changes.setdefault("display", load_config(startup_config()).default_display())
     if "display" in changes or "view" in changes:
         _resolve_names(args, changes, load_config(changes.get("config", base.config)), base)
     if "display" in changes and "view" not in changes:
