@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 
 from tests.tolerances import ATOL_LUT_OCIO, RTOL_LUT_OCIO_ABOVE_1, RTOL_OCIO_SSE_POW
-from tests.vfx_rs.lut.ocio_ref import grid, ocio_apply
+from tests.vfx_rs.lut.ocio_ref import grid, ocio_apply, ocio_file_cpu
+from tests.vfx_rs.ocio.oracle import ocio_noise
 from vfx_rs.errors import LutError, VfxError
 from vfx_rs.lut import read_clf
 from vfx_rs.pipeline.ops import HueAdjustOp
@@ -32,19 +33,23 @@ def _file(tmp_path: Path, name: str, header: str, body: str) -> Path:
     return path
 
 
-def _check(path: Path, inverse: bool = False, rgb: np.ndarray | None = None) -> float:
+def _check(path: Path, inverse: bool = False, rgb: np.ndarray | None = None, noise: bool = False) -> float:
     """Our pipeline of `path` (inverted if asked) against OCIO's on `rgb` (default `grid()`): within 1e-5,
-    and 1e-4 relative above 1 (issue 18); the error in units of that tolerance."""
+    and 1e-4 relative above 1 (issue 18); the error in units of that tolerance. With `noise`, less OCIO's own
+    float32 sensitivity (`tests.vfx_rs.ocio.oracle.ocio_noise`, the config checks' allowance)."""
     rgb = grid() if rgb is None else rgb
     pipeline = read_clf(path)
     ours = (pipeline.inverse() if inverse else pipeline).applied(rgb)
     ref = ocio_apply(path, rgb, inverse=inverse)
+    slack = np.zeros(ref.shape)
+    if noise:
+        slack = ocio_noise(ocio_file_cpu(path, inverse=inverse), rgb, ref.astype(np.float64))
     assert np.array_equal(np.isnan(ours), np.isnan(ref)), "NaN pattern differs from OCIO"
     finite = np.isfinite(ref)
     assert np.array_equal(finite, np.isfinite(ours))
     a, b = ours[finite].astype(np.float64), ref[finite].astype(np.float64)
     allowed = np.where(np.abs(b) > 1.0, np.maximum(ATOL_LUT_OCIO, RTOL_LUT_OCIO_ABOVE_1 * np.abs(b)), ATOL_LUT_OCIO)
-    err = np.abs(a - b) / allowed
+    err = np.maximum(np.abs(a - b) - np.nan_to_num(slack[finite]), 0.0) / allowed
     assert err.max(initial=0.0) <= 1.0, f"{path.name} (inverse={inverse}): {err.max():.3g} x the tolerance"
     return float(err.max(initial=0.0))
 
