@@ -153,6 +153,19 @@ MATCHING = {
         '<LUT1D inBitDepth="32f" outBitDepth="32f"><Array dim="4 3">\n'
         "NAN -NAN -NAN\nNaN nan INF\ninf inFInity -inf\n-infinity 0 0\n</Array></LUT1D>\n",
     ),
+    # Inverted, OCIO searches the raw entries (NaN comparisons decide the flattening and the search).
+    "lut1d_nan_inf_inside.clf": (
+        'compCLFversion="3.0" id="a"',
+        '<LUT1D inBitDepth="32f" outBitDepth="32f"><Array dim="6 3">\n'
+        "0 1 nan\n0.2 nan 0.1\nnan 0.6 inf\n0.5 0.4 0.3\ninf 0.2 -inf\n1 0 0.9\n</Array></LUT1D>\n",
+    ),
+    # An integer output depth: OCIO scales the entries by the float32 1 / 4095 (the top entry 5118.75
+    # becomes 1.2500001, not 1.25), which its inverse then searches.
+    "lut1d_12i_extended.clf": (
+        'compCLFversion="3.0" id="a"',
+        '<LUT1D inBitDepth="8i" outBitDepth="12i"><Array dim="9 1">\n'
+        "-1023.75 -210.7 358.02 1550.3 2934.6 3958.9 4643.4 5118.0 5118.75\n</Array></LUT1D>\n",
+    ),
     # In a 3D table too; the infinities sit beside finite entries of both signs (trilinear must not
     # cancel the float32 limits against each other where OCIO does not).
     **{
@@ -198,7 +211,18 @@ INVERTIBLE = {
     "moncurve_gamma1.ctf",
     "matrix_v12_4x4x3.ctf",
     "lut1d_hue_adjust.ctf",
+    "lut1d_nan_inf.clf",
+    "lut1d_nan_inf_inside.clf",
+    "lut1d_12i_extended.clf",
 }
+
+
+def test_integer_depth_table_scaled_as_ocio(tmp_path: Path) -> None:
+    """The inverse at the table's top entry (5118.75 / 4095 = 1.25), where OCIO's float32 scaling of the
+    entries (1.2500001) puts the result inside the last segment rather than at its end."""
+    header, body = MATCHING["lut1d_12i_extended.clf"]
+    path = _file(tmp_path, "t.clf", header, body)
+    _check(path, inverse=True, rgb=np.array([[1.25, 1.2499, 1.2500001], [1.25, 0.5, 1.3]], dtype=np.float32))
 
 
 @pytest.mark.parametrize("name", sorted(MATCHING))
