@@ -126,7 +126,7 @@ def _factorise(grid: np.ndarray, cells: np.ndarray) -> tuple[np.ndarray, np.ndar
         u[:, :, entering] = new[:, :3]
         pos = np.argmax(cp == entering, axis=1)
         moved = pos == 0
-        cp[moved] = cp[moved][:, [1, 2, 0]]
+        cp[moved] = cp[moved][:, [1, 0, 2]]  # OCIO moves the leaving column to position n - 2
         for j in (0, 1):
             act = pos <= j
             piv = np.full(c, j)
@@ -207,7 +207,12 @@ class Lut3DInverseSearch:
         depth = math.frexp(m - 2.0)[1]
         cells = cells[np.argsort(_morton(cells, depth), kind="stable")]
         corners = np.stack(
-            [grown[cells[:, 0] + dr, cells[:, 1] + dg, cells[:, 2] + db] for dr in (0, 1) for dg in (0, 1) for db in (0, 1)]
+            [
+                grown[cells[:, 0] + dr, cells[:, 1] + dg, cells[:, 2] + db]
+                for dr in (0, 1)
+                for dg in (0, 1)
+                for db in (0, 1)
+            ]
         )
         lo = corners.min(axis=0) - _RANGE_TOL
         hi = corners.max(axis=0) + _RANGE_TOL

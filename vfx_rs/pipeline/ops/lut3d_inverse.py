@@ -1,28 +1,21 @@
 """Inverse 3D LUT op: OpenColorIO's exact inversion of a tetrahedrally interpolated cube.
 
-OpenColorIO inverts a 3D LUT on the CPU at lossless optimisation with
-InvLut3DRenderer (Lut3DOpCPU.cpp), whatever the forward interpolation:
+OpenColorIO 2.6 inverts a 3D LUT on the CPU with InvLut3DRenderer
+(Lut3DOpCPU.cpp) at every optimisation level, whatever the forward
+interpolation (Lut3DOp::getCPUOp; only its GPU path bakes a 48^3 forward
+LUT, MakeFastLut3DFromInverse in Lut3DOpData.cpp). The NumPy kernel replays
+it decision for decision (`_lut3d_inverse_search`): the lattice grown by an
+extrapolated border, the range tree's cell order, the updated LU solve of
+each cell's six tetrahedra with its singular cases, the float32 result.
+Next to its forward LUT on the unit domain the op cancels to a [0, 1] clamp,
+as OCIO's lossless optimizer does.
 
-1. the lattice is grown by one point on every side, each new point being
-   the nearest edge point pushed away from 0.5 four times as far
-   (``(v - 0.5) * 4 + 0.5``), so that values outside the LUT's gamut still
-   have a cell;
-2. an input is clamped to [0, 1]; the cells are visited in the order of a
-   range tree (the Morton order of their base index, red bit lowest), and
-   only cells whose output range (per channel, widened by 1e-6) holds the
-   input are tried;
-3. a cell is split into the six tetrahedra of tetrahedral interpolation,
-   tried in OCIO's order (R>G>B, G>R>B, G>B>R, B>G>R, B>R>G, R>B>G); the
-   first whose barycentric weights are all >= -1e-9 and sum to <= 1 + 1e-9
-   gives the position; if none does, the result is 0;
-4. the position, less the added border, is clamped to the lattice and
-   scaled to [0, 1], then to the forward LUT's domain.
-
-The NumPy kernel does this with the cells binned by output range. The GLSL
-twin starts from the kernel's inverse baked on a grid (33^3, or the LUT's
-size if larger) and runs step 3 exactly over the 27 cells around that
-guess, keeping the feasible cell first in OCIO's order: the same answer
-whenever the cell OCIO finds lies next to the guess.
+The GLSL twin starts from the kernel's inverse baked on a grid (33^3, or the
+LUT's size if larger) and solves the tetrahedra of the 27 cells around that
+guess (plain inverse, singular tetrahedra skipped), keeping the feasible cell
+first in OCIO's order: the same answer whenever the cell OCIO finds lies next
+to the guess and is not singular; where none is feasible it returns the
+interpolated guess.
 """
 
 from __future__ import annotations
@@ -34,8 +27,8 @@ from typing import Any
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
-from vfx_rs.pipeline.ops._lut3d_inverse_search import TETRAHEDRA, Lut3DInverseSearch
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
+from vfx_rs.pipeline.ops._lut3d_inverse_search import TETRAHEDRA, Lut3DInverseSearch
 
 __all__ = ["Lut3DInverseOp"]
 
@@ -150,7 +143,7 @@ class Lut3DInverseOp(Op):
                 "    }\n"
                 f"    ivec3 centre = ivec3(floor(t0 * {n - 1}.0 + 1.0));\n"
                 "    int best = 1 << 30;\n"
-                "    vec3 found = vec3(0.0);\n"
+                f"    vec3 found = t0 * {n - 1}.0 + 1.0;\n"
                 "    for (int k = 0; k < 27; ++k) {\n"
                 f"        ivec3 c = clamp(centre + ivec3(k % 3, (k / 3) % 3, k / 9) - 1, ivec3(0), ivec3({m - 2}));\n"
                 f"        int h = {hash_fn}(c);\n"
@@ -204,5 +197,13 @@ class Lut3DInverseOp(Op):
         )
 
     def is_inverse_of(self, other: Op) -> bool:
-        """Never cancelled: OCIO's round trip through a 3D LUT clamps and may not be exact."""
-        return False
+        """True for the forward LUT of the same table, both on the unit domain (`lut3d.pair_cancels`)."""
+        from vfx_rs.pipeline.ops.lut3d import Lut3DOp, pair_cancels
+
+        return isinstance(other, Lut3DOp) and pair_cancels(self, other)
+
+    def pair_replacement(self) -> list[Op]:
+        """An inverse 3D LUT and its forward LUT leave a [0, 1] clamp (OCIO Lut3DOpData::getIdentityReplacement)."""
+        from vfx_rs.pipeline.ops.range import RangeOp
+
+        return [RangeOp.from_bounds(0.0, 1.0, 0.0, 1.0)]
