@@ -17,6 +17,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.lut.clf_context import NodeContext, array_dims, array_of, wrap
+from vfx_rs.lut.clf_header import Version
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.pipeline.op import Op
@@ -34,11 +35,14 @@ _FLOAT32_MAX = float(np.finfo(np.float32).max)
 _INDEX_PAIR = re.compile(r"([^\s@]+)\s*@\s*([^\s@]+)")
 
 
-def _index_map(node: Node, length: int, in_max: float, context: NodeContext) -> list[Op]:
+def _index_map(node: Node, length: int, in_max: float, context: NodeContext, older: Version) -> list[Op]:
     """A two-entry ``IndexMap`` as a range before the table (OCIO RangeOpData from an IndexMapping).
 
     CLF 2 / CTF 1.x only: since CLF 3 / CTF 2 OCIO ignores the element (with a warning), and so
-    does this reader. Pairs are ``input@index`` (spaces allowed around ``@``), read as float32.
+    does this reader. Up to CTF version `older` (1.4 for LUT1D, 1.6 for LUT3D: OCIO's
+    CTFReaderLut1DElt_1_7 and CTFReaderLut3DElt_1_7 read the newer ones) the map is checked and
+    then not applied, as OCIO's older readers do. Pairs are ``input@index`` (spaces allowed around
+    ``@``), read as float32.
     """
     index_map = node.child("IndexMap")
     if index_map is None or context.header.version >= (2, 0, 0):
@@ -53,12 +57,15 @@ def _index_map(node: Node, length: int, in_max: float, context: NodeContext) -> 
     pairs = _INDEX_PAIR.findall(text)
     if _INDEX_PAIR.sub("", text).strip() or len(pairs) != int(raw_dim):
         raise index_map.error(f"{node.tag} IndexMap must hold {raw_dim} input@index pairs, got {text.strip()!r}")
-    if len(pairs) != 2:
-        raise index_map.error(f"{node.tag} IndexMap must have exactly 2 entries (OCIO), found {len(pairs)}")
     try:
-        (a0, b0), (a1, b1) = ((float(np.float32(a)), float(np.float32(b))) for a, b in pairs)
+        values = [(float(np.float32(a)), float(np.float32(b))) for a, b in pairs]
     except ValueError:
         raise index_map.error(f"{node.tag} IndexMap entries must be numbers, got {pairs}") from None
+    if context.header.version <= older:
+        return []
+    if len(values) != 2:
+        raise index_map.error(f"{node.tag} IndexMap must have exactly 2 entries (OCIO), found {len(pairs)}")
+    (a0, b0), (a1, b1) = values
     return wrap(node, lambda: [RangeOp.from_bounds(a0 / in_max, a1 / in_max, b0 / (length - 1), b1 / (length - 1))])
 
 
@@ -117,7 +124,7 @@ def read_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) 
     op = wrap(node, lambda: [_table_op(node, out_max)])[0]
     if _hue_adjust(node, context):
         op = HueAdjustOp(inner=op)
-    return [*_index_map(node, length, in_max, context), op]
+    return [*_index_map(node, length, in_max, context, (1, 4, 0)), op]
 
 
 def read_inverse_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:
@@ -160,7 +167,7 @@ def read_lut3d(node: Node, in_max: float, out_max: float, context: NodeContext) 
     A node without an ``interpolation`` attribute takes the FileTransform's (`NodeContext`).
     """
     lut = _lut3d_op(node, out_max, context)
-    return [*_index_map(node, lut.table.shape[0], in_max, context), lut]
+    return [*_index_map(node, lut.table.shape[0], in_max, context, (1, 6, 0)), lut]
 
 
 def read_inverse_lut3d(node: Node, in_max: float, _out_max: float, context: NodeContext) -> list[Op]:

@@ -124,6 +124,24 @@ MATCHING = {
         '<LUT1D inBitDepth="32f" outBitDepth="32f"><IndexMap dim="2">0.1@0 0.9@4</IndexMap>'
         '<Array dim="5 1">0 0.2 0.5 0.7 1</Array></LUT1D>\n',
     ),
+    # Up to CTF 1.4 (LUT1D) and 1.6 (LUT3D) OCIO's older readers check an IndexMap and do not apply it.
+    **{
+        f"index_map_lut1d_v{v.replace('.', '')}_{n}.ctf": (
+            f'version="{v}" id="a"',
+            f'<LUT1D inBitDepth="32f" outBitDepth="32f"><IndexMap dim="{n}">{m}</IndexMap>'
+            '<Array dim="3 1">0 0.5 1</Array></LUT1D>\n',
+        )
+        for v in ("1.3", "1.4", "1.5")
+        for n, m in ((2, "0@0 2@2"),) + (((3, "0@0 1@1 2@2"),) if v != "1.5" else ())
+    },
+    **{
+        f"index_map_lut3d_v{v.replace('.', '')}.ctf": (
+            f'version="{v}" id="a"',
+            '<LUT3D inBitDepth="32f" outBitDepth="32f"><IndexMap dim="2">0@0 2@1</IndexMap>'
+            '<Array dim="2 2 2 3">0 0 0 0 0 1 0 1 0 0 1 1 1 0 0 1 0 1 1 1 0 1 1 1</Array></LUT3D>\n',
+        )
+        for v in ("1.6", "1.7")
+    },
     # NaN and infinity in a table: OCIO applies them as 0 and the largest float32 (SanitizeFloat).
     "lut1d_nan_inf.clf": (
         'compCLFversion="3.0" id="a"',
