@@ -61,6 +61,7 @@ def time_vfx(folder: Path, out: Path, jobs: int) -> float:
     """Seconds for the whole `vfx` run."""
     out.mkdir()
     args = [str(VFX), "ocio", str(folder / "in.####.exr"), str(out / "out.####.png"), "--from", "ACEScg"]
+    args += ["--config", f"ocio://{CONFIG}"]
     args += ["--display", DISPLAY, "--view", VIEW, "--bit-depth", "16", "-j", str(jobs)]
     start = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True)

@@ -79,7 +79,10 @@ def main() -> None:
             "-j",
             str(args.jobs),
         ]
-        subprocess.run([*cmd, "--input", "ACEScg", "--display", DISPLAY, "--view", VIEW], check=True)
+        subprocess.run(
+            [*cmd, "--config", f"ocio://{CONFIG}", "--input", "ACEScg", "--display", DISPLAY, "--view", VIEW],
+            check=True,
+        )
         ours = (time.perf_counter() - start) / args.frames
         start = time.perf_counter()
         peers(folder, args.frames, folder / "peers.mov")

@@ -68,6 +68,7 @@ WARM_IMPORTS = (
     "av",
     "vfx_rs.io.exr",
     "vfx_rs.io.exr_deep",
+    "vfx_rs.io.dng",
     "vfx_rs.io.dpx",
     "vfx_rs.io.png",
     "vfx_rs.io.jpeg",

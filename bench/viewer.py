@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 import viewer_sequence  # bench/viewer_sequence.py: sequence playback and the read-ahead cache
 
 import vfx_rs
+from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW
 from vfxview import commands
 
 W, H = 3840, 2160
@@ -77,13 +78,14 @@ def first_frame_from_process_start(path: Path) -> float:
 
 
 def ocio_openexr_export(pixels: np.ndarray, out: Path, space: str) -> float:
-    """Seconds for PyOpenColorIO (built-in ACES 1.3 config, LOSSLESS CPU) plus OpenEXR to do the viewer's export."""
+    """Seconds for PyOpenColorIO (the viewer's default: OCIO's default config and view, LOSSLESS CPU) plus OpenEXR
+    to do the viewer's export."""
     import OpenEXR
     import PyOpenColorIO as OCIO
 
     t0 = time.perf_counter()
-    cfg = OCIO.Config.CreateFromFile("ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
-    transform = OCIO.DisplayViewTransform(src=space, display="sRGB - Display", view="ACES 1.0 - SDR Video")
+    cfg = OCIO.Config.CreateFromFile(OCIO_DEFAULT_CONFIG)
+    transform = OCIO.DisplayViewTransform(src=space, display="sRGB - Display", view=OCIO_DEFAULT_VIEW)
     cpu = cfg.getProcessor(transform).getOptimizedCPUProcessor(
         OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
     )
@@ -181,7 +183,7 @@ def main() -> None:
     )
     print(f"export through the view ({'to EXR' if can_exr else 'NumPy core only, no writer'}): {export:.3f} s")
     print(
-        f"PyOpenColorIO + OpenEXR doing the same ({space} -> sRGB - Display / ACES 1.0 - SDR Video): {reference:.3f} s"
+        f"PyOpenColorIO + OpenEXR doing the same ({space} -> sRGB - Display / {OCIO_DEFAULT_VIEW}): {reference:.3f} s"
     )
     print(f"export / reference: {export / reference:.2f}")
     viewer_sequence.main()

@@ -12,6 +12,8 @@ import pytest
 
 # Qt's xcb platform (with the DISPLAY pytest-xvfb provides) has OpenGL; "offscreen" has none.
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+# A developer's $OCIO would change every default config (vfx_rs.view.startup_config): tests that want it set it.
+os.environ.pop("OCIO", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTDATA = ROOT.parent / "shared" / "testdata"

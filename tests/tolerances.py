@@ -203,3 +203,8 @@ against the C library's log1pf (merging overlaps), and compositing order within 
 ATOL_HUE_CURVE_OCIO = 1e-5
 """GradingHueCurveOp (float32) against PyOpenColorIO's GradingHueCurveTransform, relative to max(1, |ref|)
 (issue 20): log and video styles measured bit-exact, linear 5.5e-6 (the luma's log2 and power in float32)."""
+
+ATOL_VNG_LIBRAW_CODES = 2.0
+"""VNG demosaic against LibRaw's vng_interpolate, in 16-bit code values: LibRaw's gradients and choice of
+directions are exact integers like ours, but it rounds the bilinear start down (< 1), halves own-colour pairs
+with a shift (< 0.5) and truncates the mean difference (< 1); measured 1.36 (issue 21)."""

@@ -31,6 +31,8 @@ import functools
 import json
 import math
 import os
+import sys
+import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +66,7 @@ __all__ = [
     "clear_caches",
     "load_config",
     "load_lut_ops",
+    "startup_config",
 ]
 
 CHANNELS = ("RGB", "R", "G", "B", "A", "Y")
@@ -76,15 +79,23 @@ LUT_POSITIONS = ("none", "before", "after")
 """Where `ViewSettings.lut` sits in an OCIO chain: not applied, before the view (a scene LUT) or after it (a display LUT)."""
 
 BUILTIN_CONFIG = "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
-"""The default OCIO config of `ViewSettings` (the ``vfx`` commands): the ACES 1.3 CG config built into
-`vfx_rs.ocio` (`vfx_rs.ocio.builtin_aces_1_3`)."""
+"""The ACES 1.3 CG config built into `vfx_rs.ocio` (`vfx_rs.ocio.builtin_aces_1_3`), offered beside the default
+for ACES 1.x shows."""
 
 OCIO_DEFAULT_CONFIG = "ocio://default"
-"""OpenColorIO's default config, the viewer's default (vfxview follows OCIO): in OpenColorIO 2.6 and here, the
-ACES 2.1 CG config (``cg-config-v5.0.0_aces-v2.1_ocio-v2.6``)."""
+"""The default OCIO config of `ViewSettings`, so of the viewer, the ``vfx`` commands and scripts alike (they
+follow OCIO): in OpenColorIO 2.6 and here, the ACES 2.1 CG config (``cg-config-v5.0.0_aces-v2.1_ocio-v2.6``)."""
 
 OCIO_DEFAULT_VIEW = "ACES 2.0 - SDR 100 nits (Rec.709)"
 """The default view of the sRGB display in `OCIO_DEFAULT_CONFIG`."""
+
+
+def startup_config() -> str:
+    """The config a command or the viewer starts with when none is named: ``$OCIO`` where that variable is set
+    (a studio's config, as every OpenColorIO application reads it: ``Config::CreateFromEnv``), else
+    `OCIO_DEFAULT_CONFIG` (where OpenColorIO itself would disable color management)."""
+    return "$OCIO" if os.environ.get("OCIO") else OCIO_DEFAULT_CONFIG
+
 
 LUMA_709 = np.array([0.2126, 0.7152, 0.0722])
 """Rec. 709 luma weights (ITU-R BT.709-6, item 3.2), used by the Y channel view."""
@@ -174,10 +185,10 @@ class ViewSettings:
         ``(lo, hi)`` mapped to 0..1 first, for depth layers (which then bypass the color transform, as data).
     """
 
-    config: str = BUILTIN_CONFIG
+    config: str = OCIO_DEFAULT_CONFIG
     input_space: str = "scene_linear"
     display: str = "sRGB - Display"
-    view: str = "ACES 1.0 - SDR Video"
+    view: str = OCIO_DEFAULT_VIEW
     look: str = ""
     source: str = "ocio"
     lut: str = ""
@@ -415,3 +426,15 @@ def _color_ops(structure: ViewSettings) -> tuple[Op, ...]:
 @functools.lru_cache(maxsize=32)
 def _static_glsl(structure: ViewSettings) -> GlslProgram:
     return structure.pipeline().glsl()
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable: ``vfx_rs.view(path)`` opens the viewer, as vfx-rs-py's top-level ``view``."""
+
+    def __call__(self, path: str | os.PathLike[str] | None = None) -> int:
+        from vfx_rs.viewer import view
+
+        return view(path)
+
+
+sys.modules[__name__].__class__ = _CallableModule

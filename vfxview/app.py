@@ -40,13 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _apply_args(state: Any, args: argparse.Namespace) -> None:
     """Settings file first, then each option given (through the commands, so a bad one leaves a message)."""
     from vfx_rs.cli.view_options import GRADE_FIELDS, given
+    from vfx_rs.view import startup_config
     from vfxview import color_commands, commands
 
     if args.settings and not commands.load_settings(state, args.settings):
         return
+    startup = None if args.settings else startup_config()  # $OCIO where set, as every OCIO application
     color_commands.configure(
         state,
-        config=args.config,
+        config=args.config or (startup if startup != state.settings.config else None),
         input_space=args.input_space,
         display=args.display,
         view=args.view,

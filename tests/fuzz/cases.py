@@ -88,6 +88,25 @@ def _movie_seeds(ext: str, codec: str) -> Callable[[], list[bytes]]:
     return make
 
 
+def _dng_seeds() -> list[bytes]:
+    """An uncompressed DNG with a preview IFD and its raw in a SubIFD, and a lossless JPEG tiled one."""
+    import tifffile
+
+    from tests.vfx_rs.io.dng_craft import dng_tags, ljpeg_encode, write_dng
+
+    cfa = np.random.default_rng(7).integers(0, 4096, (16, 32)).astype(np.uint16)
+    with tempfile.TemporaryDirectory() as folder:
+        plain = write_dng(Path(folder) / "a.dng", cfa, "GRBG", black=[1, 2, 3, 4], white=4095, preview=True)
+        tiled = Path(folder) / "b.dng"
+        tiles = (ljpeg_encode(cfa[:, x : x + 16], 2, 12) for x in (0, 16))
+        with tifffile.TiffWriter(tiled) as tif:
+            tags = dng_tags("RGGB", 0, 4095)
+            tif.write(
+                tiles, shape=(16, 32), dtype=np.uint16, tile=(16, 16), compression=7, photometric=32803, extratags=tags
+            )
+        return [plain.read_bytes(), tiled.read_bytes()]
+
+
 def _lut_seeds(ext: str) -> Callable[[], list[bytes]]:
     def make() -> list[bytes]:
         from vfx_rs import lut
@@ -244,6 +263,7 @@ FORMATS: dict[str, Format] = {
         Format("png", ".png", _image_seeds(".png"), _read_image),
         Format("jpeg", ".jpg", _image_seeds(".jpg"), _read_image),
         Format("tiff", ".tif", _image_seeds(".tif"), _read_image),
+        Format("dng", ".dng", _dng_seeds, _read_image),
         Format("hdr", ".hdr", _image_seeds(".hdr"), _read_image),
         Format("tga", ".tga", _image_seeds(".tga"), _read_image),
         Format("bmp", ".bmp", _image_seeds(".bmp"), _read_image),

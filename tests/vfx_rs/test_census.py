@@ -8,7 +8,7 @@ import PyOpenColorIO as OCIO
 
 from vfx_rs.census import census
 from vfx_rs.image import Image
-from vfx_rs.view import ViewSettings
+from vfx_rs.view import BUILTIN_CONFIG, ViewSettings
 
 
 def test_counts_and_positions_per_channel_and_kind(rng) -> None:
@@ -34,7 +34,9 @@ def test_out_of_gamut_after_the_view_matches_ocio(rng) -> None:
         np.float32
     )
     data[0, :4] = (-0.2, 0.1, 0.1)  # negative scene values
-    settings = ViewSettings(input_space="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
+    settings = ViewSettings(
+        config=BUILTIN_CONFIG, input_space="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video"
+    )
     cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
     t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
     cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(

@@ -95,3 +95,24 @@ def test_a_bad_view_option_fails_instead_of_falling_back(tmp_path, chart, capsys
     assert main([str(src), "--view", "Nonsense", "--screenshot", str(shot), "--size", "400x300"]) == 2
     err = capsys.readouterr().err
     assert "vfxview: error:" in err and "'Nonsense'" in err and not shot.exists()
+
+
+def test_ocio_environment_config_is_the_viewers_default(tmp_path, chart, monkeypatch):
+    """With $OCIO set and no --config, the viewer opens that config at its default display and view (what every
+    OCIO application does) and exports through it, equal to OCIO's own processor for that config."""
+    from tests.vfx_rs.cli.test_view_options import STUDIO_CONFIG
+    from tests.vfxview.color_fixtures import ocio_display
+    from vfxview.app import main
+
+    config = tmp_path / "studio.ocio"
+    config.write_text(STUDIO_CONFIG)
+    monkeypatch.setenv("OCIO", str(config))
+    src, out = tmp_path / "chart.exr", tmp_path / "out.exr"
+    vfx_rs.write(src, vfx_rs.Image(chart))
+    assert main([str(src), "--input", "lin", "--export", str(out)]) == 0
+    import PyOpenColorIO as OCIO
+
+    expected = ocio_display(OCIO.Config.CreateFromFile(str(config)), chart[..., :3], "lin", "Studio", "Gamma")
+    got = vfx_rs.read(out).numpy()[..., :3]
+    finite = np.isfinite(chart).all(axis=-1)
+    assert np.max(np.abs(got - expected)[finite] / np.maximum(1.0, np.abs(expected[finite]))) <= RTOL_OCIO_BUILTIN

@@ -34,6 +34,8 @@ from vfxview.state import ViewerState
 OCIO = pytest.importorskip("PyOpenColorIO")
 
 GRADE = ViewSettings(
+    config=BUILTIN_CONFIG,
+    view="ACES 1.0 - SDR Video",
     exposure=0.5,
     gamma=1.2,
     slope=(1.1, 0.95, 1.05),
@@ -41,7 +43,7 @@ GRADE = ViewSettings(
     power=(0.9, 1.0, 1.15),
     saturation=0.85,
 )
-"""A grade touching every live control."""
+"""A grade touching every live control, on the built-in ACES 1.3 CG config (the ACES 2.x views have tests of their own)."""
 
 HAND_VIEWS = [("sRGB", "Standard", ""), ("sRGB", "Film", ""), ("sRGB", "Standard", "warm"), ("Gamma22", "Standard", "")]
 """(display, view, look override) of the hand-written config."""
@@ -273,7 +275,7 @@ def test_baked_view_applied_by_ocio_matches_ocio_view(tmp_path):
         ),
         greys,
     )
-    ref = ocio_builtin_display(greys * np.float32(2.0**0.5), "ACEScg", s.display, s.view)
+    ref = ocio_builtin_display(greys * np.float32(2.0**0.5), "ACEScg", s.display, s.view, config=s.config)
     assert float(np.max(np.abs(cube - ref))) <= ATOL_BAKE_ACES_GREYS_65
 
 

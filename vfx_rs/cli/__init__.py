@@ -59,7 +59,7 @@ _EPILOG = """examples:
   vfx convert render.exr preview.png --bit-depth 16
   vfx convert render.exr half.exr --pixel-type half --compression piz
   vfx color render.exr out.png --from ACEScg --to sRGB --transfer srgb
-  vfx ocio render.exr out.png --from ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+  vfx ocio render.exr out.png --from ACEScg --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)"
   vfx lut render.exr grade.cube out.exr --interp trilinear
   vfx grade plate.exr out.exr --exposure 1 --slope 1.1 1 0.9 --sat 0.8
   vfx bake look.cube -s "grade --sat 0.8" -s "color --transfer srgb" --kind 3d

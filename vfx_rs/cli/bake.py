@@ -11,7 +11,7 @@ __all__ = ["add_parser", "run"]
 
 _EXAMPLES = """examples:
   vfx bake look.cube -s "grade --exposure 0.5 --sat 0.8" --kind 3d --size 33
-  vfx bake srgb_view.cube -s "ocio --from ACEScg --display 'sRGB - Display' --view 'ACES 1.0 - SDR Video'"
+  vfx bake srgb_view.cube -s "ocio --from ACEScg --display 'sRGB - Display' --view 'ACES 2.0 - SDR 100 nits (Rec.709)'"
   vfx bake gamma.spi1d -s "color --transfer srgb" --kind 1d --size 4096
   vfx bake log_to_lin.cube -s "color --decode acescct" --kind 1d --domain 0 1
 

@@ -12,7 +12,7 @@ __all__ = ["add_parser", "add_step_option"]
 
 _EXAMPLES = """examples:
   vfx chain render.exr out.png -s "grade --exposure 0.5" \\
-      -s "ocio --from ACEScg --display 'sRGB - Display' --view 'ACES 1.0 - SDR Video'" -s "resize --scale 0.5"
+      -s "ocio --from ACEScg --display 'sRGB - Display' --view 'ACES 2.0 - SDR 100 nits (Rec.709)'" -s "resize --scale 0.5"
   vfx chain plate.####.exr out.####.exr -s "lut show.cube" -s "blur --sigma 1" -j 8
   vfx chain fg.exr comp.exr -s "composite bg.exr --op over" -s "color --from ACEScg --to sRGB --transfer srgb"
 

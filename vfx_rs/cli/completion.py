@@ -3,7 +3,7 @@
 The script asks ``vfx __complete INDEX WORD...`` for candidates, so completion always follows the
 installed parser: subcommands, each subcommand's options and choices, and for ``--from``/``--to``/
 ``--input``, ``--display``, ``--view`` and ``--look(s)`` the names in the config the command line
-names (``--config``/``--builtin``, else the built-in default config, `vfx_rs.view.BUILTIN_CONFIG`). Anything else completes as a
+names (``--config``/``--builtin``, else `vfx_rs.view.startup_config`: $OCIO or OCIO's default). Anything else completes as a
 file name.
 """
 
@@ -84,12 +84,12 @@ def _option_value(words: Sequence[str], option: str) -> str | None:
 
 def _config_names(words: Sequence[str], option: str) -> list[str]:
     """Names for `option` from the config the command line names."""
-    from vfx_rs.view import BUILTIN_CONFIG, load_config
+    from vfx_rs.view import load_config, startup_config
 
     builtin = _option_value(words, "--builtin")
     if builtin and not builtin.startswith("ocio://"):
         builtin = "ocio://" + builtin
-    cfg = load_config(_option_value(words, "--config") or builtin or BUILTIN_CONFIG)
+    cfg = load_config(_option_value(words, "--config") or builtin or startup_config())
     if option in _SPACE_OPTIONS:
         return list(cfg.colorspace_names()) + list(cfg.role_names())
     if option == "--display":

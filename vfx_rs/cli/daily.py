@@ -27,7 +27,7 @@ BURNIN_FIELDS = ("frame", "timecode", "shot")
 """What ``--burnin`` can draw: the frame number (bottom left), the timecode (bottom right), the shot (top left)."""
 
 _EXAMPLES = """examples:
-  vfx daily shot.####.exr -o shot.mov --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+  vfx daily shot.####.exr -o shot.mov --input ACEScg --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)"
   vfx daily shot.####.exr -o shot.mp4 --codec h264 --settings review.json --burnin frame,timecode,shot
   vfx daily 'plates/sh010.%04d.exr' -o sh010.mov --frames 1001-1048 --fps 23.976 --timecode 01:00:00:00 -j 2
 """

@@ -1,7 +1,7 @@
 """``vfx ocio``: apply an OpenColorIO config's transforms with `vfx_rs.ocio`.
 
 The config is a file (``--config``), a built-in one (``--builtin``, e.g.
-``ocio://cg-config-latest``) or, by default, the built-in ACES 1.3 CG config.
+``ocio://cg-config-latest``) or, by default, OCIO's default config (``ocio://default``: ACES 2.1 CG).
 Either ``--to`` a color space, or ``--display`` (and optionally ``--view``):
 the viewer's whole chain (`vfx_rs.view.ViewSettings`: grade, input space,
 look, display/view, a LUT before or after it, gamma), with the same option
@@ -29,7 +29,7 @@ __all__ = ["add_parser", "add_step_arguments", "config", "pipeline", "step_optio
 
 _EXAMPLES = """examples:
   vfx ocio render.exr out.exr --input ACEScg --to "ACEScct"
-  vfx ocio render.exr out.png --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video" --bit-depth 16
+  vfx ocio render.exr out.png --input ACEScg --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)" --bit-depth 16
   vfx ocio render.exr out.png --input ACEScg --display "sRGB - Display" --exposure 1 --sat 0.9
   vfx ocio render.exr out.png --settings shot.json             # view settings saved by vfxview
   vfx ocio plate.exr out.exr --config show.ocio --from "ARRI LogC3" --to ACEScg --looks "+grade"
@@ -78,9 +78,9 @@ def step_options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
 
 def config(options: dict[str, Any]) -> Any:
     """The config the options name (``config`` or ``builtin``: a spec `vfx_rs.view.load_config` reads)."""
-    from vfx_rs.view import BUILTIN_CONFIG, load_config
+    from vfx_rs.view import load_config, startup_config
 
-    return load_config(options.get("config") or _builtin_spec(options.get("builtin")) or BUILTIN_CONFIG)
+    return load_config(options.get("config") or _builtin_spec(options.get("builtin")) or startup_config())
 
 
 def _builtin_spec(name: str | None) -> str | None:
@@ -110,5 +110,5 @@ def add_parser(sub: Any) -> None:
         help="apply an OCIO color space conversion or display view",
         description=__doc__ or "",
         examples=_EXAMPLES,
-        sample='--from ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"',
+        sample='--from ACEScg --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)"',
     )

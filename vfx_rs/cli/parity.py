@@ -23,7 +23,7 @@ APP_MISSING = (
 )
 
 _EXAMPLES = """examples:
-  vfx parity shot.exr --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+  vfx parity shot.exr --input ACEScg --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)"
   vfx parity shot.exr --settings review.json --threshold 5e-4 --heatmap parity.png --json
 exit status: 0 within the threshold, 1 over it, 2 on a bad input or without OpenGL
 """

@@ -16,7 +16,7 @@ from vfx_rs.cli import view_options
 __all__ = ["TRACE_FIELDS", "add_parser", "run"]
 
 _EXAMPLES = """examples:
-  vfx trace render.exr 512 300 --input ACEScg --display "sRGB - Display" --view "ACES 1.0 - SDR Video"
+  vfx trace render.exr 512 300 --input ACEScg --display "sRGB - Display" --view "ACES 2.0 - SDR 100 nits (Rec.709)"
   vfx trace plate.exr 10 20 --settings review.json --json
   vfx trace plate.exr 10 20 --glsl      # NumPy beside the viewer's GLSL, first difference marked
 """

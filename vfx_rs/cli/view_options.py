@@ -56,7 +56,11 @@ def add_settings_argument(p: argparse.ArgumentParser) -> None:
 
 def add_color_arguments(p: argparse.ArgumentParser, *, input_aliases: tuple[str, ...] = (), lut: bool = True) -> None:
     """``--config --input --display --view --look [--lut --lut-position]`` (`input_aliases`: e.g. ``--from``)."""
-    p.add_argument("--config", help="OCIO config: a .ocio file, $OCIO or ocio://name (default: built-in ACES 1.3 CG)")
+    p.add_argument(
+        "--config",
+        help="OCIO config: a .ocio file, $OCIO or ocio://name (default: $OCIO where set, else ocio://default, "
+        "ACES 2.1 CG as in OCIO 2.6)",
+    )
     p.add_argument("--input", *input_aliases, dest="input_space", help="color space (or role) of the image's values")
     p.add_argument("--display", help="OCIO display")
     p.add_argument("--view", help="view of the display (default: the display's default view)")
@@ -117,13 +121,18 @@ def _resolve_names(args: argparse.Namespace, changes: dict[str, Any], config: An
 def view_settings(args: argparse.Namespace, fields: tuple[str, ...]) -> Any:
     """The `ViewSettings` of ``--settings`` (or the defaults) with the given options among `fields` on top.
 
-    A ``--display`` without ``--view`` takes the display's default view; a
+    Without ``--settings`` or ``--config`` the config is `vfx_rs.view.startup_config` (``$OCIO`` where set,
+    with its default display). A ``--display`` without ``--view`` takes the display's default view; a
     ``--lut`` without ``--lut-position`` sits after the view.
     """
-    from vfx_rs.view import ViewSettings, load_config
+    from vfx_rs.view import ViewSettings, load_config, startup_config
 
     base = ViewSettings.load(args.settings) if getattr(args, "settings", None) else ViewSettings()
     changes = given(args, fields)
+    named = getattr(args, "settings", None) or "config" not in fields or "config" in changes
+    if not named and startup_config() != base.config:
+        changes["config"] = startup_config()
+        changes.setdefault("display", load_config(startup_config()).default_display())
     if "display" in changes or "view" in changes:
         _resolve_names(args, changes, load_config(changes.get("config", base.config)), base)
     if "display" in changes and "view" not in changes:

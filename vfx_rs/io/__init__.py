@@ -17,6 +17,7 @@ from vfx_rs._files import check_path, open_regular
 from vfx_rs.errors import ArgumentError, FormatError, IoError, VfxError
 from vfx_rs.image import Image, LayeredImage
 from vfx_rs.io.atomic import atomic_output
+from vfx_rs.io.cinema_dng import CinemaDng, is_cinema_dng, open_cinema_dng, read_cinema_dng_frame
 from vfx_rs.io.decoder_errors import decoder_reason
 from vfx_rs.io.limits import LIMITS, ReadLimits
 from vfx_rs.io.per_format import (
@@ -38,10 +39,14 @@ from vfx_rs.io.registry import FORMATS, MAGIC_LENGTH, FileFormat, format_for_ext
 __all__ = [
     "FORMATS",
     "LIMITS",
+    "CinemaDng",
     "FileFormat",
     "ReadLimits",
     "detect_format",
+    "is_cinema_dng",
+    "open_cinema_dng",
     "read",
+    "read_cinema_dng_frame",
     "read_dpx",
     "read_exr",
     "read_hdr",
@@ -82,7 +87,7 @@ def detect_format(path: PathLike) -> FileFormat:
             head = handle.read(MAGIC_LENGTH)
         except OSError as exc:
             raise IoError(f"cannot read: {exc.strerror or exc}", path=name) from exc
-    fmt = format_for_magic(head)
+    fmt = format_for_magic(head, os.path.splitext(name)[1])
     if fmt is not None:
         return fmt
     if not head:
@@ -173,6 +178,8 @@ def _call_writer(path: PathLike, function: str, payload: Any, options: Mapping[s
     fmt = format_for_extension(os.path.splitext(target)[1], target)
     module = fmt.load()
     writer = getattr(module, function, None)
+    if writer is None and function == "write":
+        raise FormatError(f"{fmt.name} files are read here, not written", path=target)
     if writer is None:
         raise FormatError(f"{fmt.name} files cannot hold layers; write an .exr", path=target)
     unknown = sorted(set(options) - set(module.WRITE_OPTIONS.get(fmt.name, ())))

@@ -50,6 +50,7 @@ FORMATS: dict[str, FileFormat] = {
     "png": FileFormat("png", (".png",), (b"\x89PNG\r\n\x1a\n",), "png"),
     "jpeg": FileFormat("jpeg", (".jpg", ".jpeg", ".jpe"), (b"\xff\xd8\xff",), "jpeg"),
     "tiff": FileFormat("tiff", (".tif", ".tiff"), (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"), "tiff"),
+    "dng": FileFormat("dng", (".dng",), (), "dng"),
     "hdr": FileFormat("hdr", (".hdr", ".rgbe", ".pic"), (b"#?RADIANCE", b"#?RGBE"), "hdr"),
     "tga": FileFormat("tga", (".tga", ".tpic", ".icb", ".vda", ".vst"), (), "pillow_formats"),
     "bmp": FileFormat("bmp", (".bmp", ".dib"), (b"BM",), "pillow_formats"),
@@ -62,8 +63,10 @@ FORMATS: dict[str, FileFormat] = {
 MAGIC_LENGTH = max(len(m) for f in FORMATS.values() for m in f.magics)
 
 
-def format_for_magic(head: bytes) -> FileFormat | None:
-    """The format whose magic bytes start `head`, or None."""
+def format_for_magic(head: bytes, suffix: str = "") -> FileFormat | None:
+    """The format whose magic bytes start `head`, or None; a TIFF named ``.dng`` is a DNG (a TIFF dialect)."""
+    if suffix.lower() == ".dng" and any(head.startswith(m) for m in FORMATS["tiff"].magics):
+        return FORMATS["dng"]
     for fmt in FORMATS.values():
         if any(head.startswith(m) for m in fmt.magics):
             return fmt

@@ -17,28 +17,29 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.lut.clf_context import NodeContext, array_dims, array_of, wrap
+from vfx_rs.lut.clf_header import Version
 from vfx_rs.lut.clf_xml import Node
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
-from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+from vfx_rs.pipeline.ops.lut1d import Lut1DOp, sanitized_table
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.range import RangeOp
 
 __all__ = ["read_inverse_lut1d", "read_inverse_lut3d", "read_lut1d", "read_lut3d"]
 
-_FLOAT32_MAX = float(np.finfo(np.float32).max)
-"""What OCIO's SanitizeFloat (MathUtils.cpp) makes of an infinite LUT entry, with its sign."""
-
 _INDEX_PAIR = re.compile(r"([^\s@]+)\s*@\s*([^\s@]+)")
 
 
-def _index_map(node: Node, length: int, in_max: float, context: NodeContext) -> list[Op]:
+def _index_map(node: Node, length: int, in_max: float, context: NodeContext, older: Version) -> list[Op]:
     """A two-entry ``IndexMap`` as a range before the table (OCIO RangeOpData from an IndexMapping).
 
     CLF 2 / CTF 1.x only: since CLF 3 / CTF 2 OCIO ignores the element (with a warning), and so
-    does this reader. Pairs are ``input@index`` (spaces allowed around ``@``), read as float32.
+    does this reader. Up to CTF version `older` (1.4 for LUT1D, 1.6 for LUT3D: OCIO's
+    CTFReaderLut1DElt_1_7 and CTFReaderLut3DElt_1_7 read the newer ones) the map is checked and
+    then not applied, as OCIO's older readers do. Pairs are ``input@index`` (spaces allowed around
+    ``@``), read as float32.
     """
     index_map = node.child("IndexMap")
     if index_map is None or context.header.version >= (2, 0, 0):
@@ -53,19 +54,24 @@ def _index_map(node: Node, length: int, in_max: float, context: NodeContext) -> 
     pairs = _INDEX_PAIR.findall(text)
     if _INDEX_PAIR.sub("", text).strip() or len(pairs) != int(raw_dim):
         raise index_map.error(f"{node.tag} IndexMap must hold {raw_dim} input@index pairs, got {text.strip()!r}")
-    if len(pairs) != 2:
-        raise index_map.error(f"{node.tag} IndexMap must have exactly 2 entries (OCIO), found {len(pairs)}")
     try:
-        (a0, b0), (a1, b1) = ((float(np.float32(a)), float(np.float32(b))) for a, b in pairs)
+        values = [(float(np.float32(a)), float(np.float32(b))) for a, b in pairs]
     except ValueError:
         raise index_map.error(f"{node.tag} IndexMap entries must be numbers, got {pairs}") from None
+    if context.header.version <= older:
+        return []
+    if len(values) != 2:
+        raise index_map.error(f"{node.tag} IndexMap must have exactly 2 entries (OCIO), found {len(pairs)}")
+    (a0, b0), (a1, b1) = values
     return wrap(node, lambda: [RangeOp.from_bounds(a0 / in_max, a1 / in_max, b0 / (length - 1), b1 / (length - 1))])
 
 
-def _sanitized(values: np.ndarray) -> np.ndarray:
-    """NaN and infinite table entries as OCIO applies them (SanitizeFloat, MathUtils.cpp): NaN is 0, an
-    infinity the largest float32 of its sign (Lut1DOpCPU.cpp for 1D; for 3D measured on PyOpenColorIO 2.6)."""
-    return np.nan_to_num(values, nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+def _scaled(values: np.ndarray, depth_max: float) -> np.ndarray:
+    """Table values in the file's bit depth as OCIO scales them: float32, times the float32 ``1 / max``
+    (CTFReaderLut1DElt_1_7::end, Lut3DOpData::scale); float tables (max 1) are left as read."""
+    if depth_max == 1.0:
+        return values
+    return values.astype(np.float32) * np.float32(1.0 / np.float32(depth_max))  # type: ignore[no-any-return]
 
 
 def _flag(node: Node, name: str) -> bool:
@@ -105,10 +111,11 @@ def _table_op(node: Node, out_max: float) -> Op:
             raise array.error(f"{node.tag} rawHalfs values must be integer half codes 0..65535", array.text_line)
         values = values.astype(np.uint16).view(np.float16).astype(np.float64)
     table = np.repeat(values, 3, axis=1) if dims[1] == 1 else values
-    table = _sanitized(table / out_max)
+    table = _scaled(table, out_max)
     if half_domain_lut:
-        return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))
-    return Lut1DOp(table=table)
+        return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], sanitized_table(table), 0.0))
+    # NaN and infinities: applied sanitized forward, inverted raw, as OCIO (Lut1DOp.inverse_table).
+    return Lut1DOp(table=sanitized_table(table), inverse_table=None if np.all(np.isfinite(table)) else table)
 
 
 def read_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:
@@ -117,7 +124,7 @@ def read_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) 
     op = wrap(node, lambda: [_table_op(node, out_max)])[0]
     if _hue_adjust(node, context):
         op = HueAdjustOp(inner=op)
-    return [*_index_map(node, length, in_max, context), op]
+    return [*_index_map(node, length, in_max, context, (1, 4, 0)), op]
 
 
 def read_inverse_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:
@@ -148,7 +155,8 @@ def _lut3d_op(node: Node, out_max: float, context: NodeContext) -> Lut3DOp:
     n = dims[0]
     if not 2 <= n <= MAX_3D_SIZE:
         raise array.error(f"{node.tag} size {n} is outside 2..{MAX_3D_SIZE}")
-    values = _sanitized(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False) / out_max)
+    # NaN is 0, an infinity the largest float32 of its sign (SanitizeFloat, as for 1D; measured on OCIO 2.6).
+    values = sanitized_table(_scaled(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False), out_max))
     # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
     table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3)
     return wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])[0]  # type: ignore[return-value]
@@ -160,7 +168,7 @@ def read_lut3d(node: Node, in_max: float, out_max: float, context: NodeContext) 
     A node without an ``interpolation`` attribute takes the FileTransform's (`NodeContext`).
     """
     lut = _lut3d_op(node, out_max, context)
-    return [*_index_map(node, lut.table.shape[0], in_max, context), lut]
+    return [*_index_map(node, lut.table.shape[0], in_max, context, (1, 6, 0)), lut]
 
 
 def read_inverse_lut3d(node: Node, in_max: float, _out_max: float, context: NodeContext) -> list[Op]:

@@ -25,8 +25,11 @@ from __future__ import annotations
 from vfx_rs.errors import OcioError
 from vfx_rs.ocio.builder import Baker, ConfigBuilder
 from vfx_rs.ocio.builtin import BUILTIN_CONFIGS, builtin, builtin_aces_1_3
+from vfx_rs.ocio.cache import OptimizationLevel, ProcessorCache
 from vfx_rs.ocio.color_config import ColorConfig
 from vfx_rs.ocio.config import Config
+from vfx_rs.ocio.dynamic import DynamicProcessor
+from vfx_rs.ocio.gpu import GpuLanguage, GpuProcessor, GpuShaderCode
 from vfx_rs.ocio.image_ops import (
     aces_to_acescg,
     acescg_to_aces,
@@ -56,6 +59,9 @@ from vfx_rs.ocio.processor import Processor
 from vfx_rs.ocio.validate import ValidationIssue, config_has_errors, config_has_warnings, validate_config
 from vfx_rs.ocio.variables import Context
 
+OcioProcessor = Processor
+"""vfx-rs-py's name for the processor `ColorConfig.processor` returns (``apply_rgb``, ``apply_rgba``, ``apply``)."""
+
 __all__ = [
     "BUILTIN_CONFIGS",
     "Baker",
@@ -65,11 +71,18 @@ __all__ = [
     "ConfigBuilder",
     "Context",
     "Display",
+    "DynamicProcessor",
     "FileRule",
+    "GpuLanguage",
+    "GpuProcessor",
+    "GpuShaderCode",
     "Look",
     "NamedTransform",
     "OcioError",
+    "OcioProcessor",
+    "OptimizationLevel",
     "Processor",
+    "ProcessorCache",
     "Transform",
     "ValidationIssue",
     "View",

@@ -16,6 +16,7 @@ from vfx_rs.errors import OcioError
 from vfx_rs.ocio.builtin import builtin_aces_1_3
 from vfx_rs.ocio.config import Config
 from vfx_rs.ocio.processor import Processor
+from vfx_rs.ocio.variables import Context as VarContext
 
 __all__ = ["ColorConfig"]
 
@@ -276,6 +277,16 @@ class ColorConfig:
     def processor(self, from_space: str, to_space: str) -> Processor:
         """The processor converting `from_space` to `to_space`."""
         return self.config.processor(from_space, to_space)  # type: ignore[no-any-return]
+
+    def processor_with_context(self, from_space: str, to_space: str, context: VarContext) -> Processor:
+        """The processor with `context`'s variables (over the environment unless it ignores it) in file paths."""
+        if not isinstance(context, VarContext):
+            raise OcioError(f"context must be a vfx_rs.ocio.Context, not {type(context).__name__}")
+        return self.config.processor(from_space, to_space, variables=context.variables())  # type: ignore[no-any-return]
+
+    def viewing_rules(self) -> list[tuple[str, list[str], list[str]]]:
+        """Viewing rules as ``(name, colorspaces, encodings)``."""
+        return [(r.name, list(r.colorspaces), list(r.encodings)) for r in self.config.viewing_rules.values()]
 
     def __repr__(self) -> str:
         return f"ColorConfig(colorspaces={self.num_colorspaces()}, displays={self.num_displays()})"

@@ -10,7 +10,7 @@ color spaces (``inactive_colorspaces``, ``$OCIO_INACTIVE_COLORSPACES``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from vfx_rs._files import check_path, open_regular
@@ -164,7 +164,7 @@ class Config:
 
     # -- names -------------------------------------------------------------
 
-    def context(self, overrides: dict[str, str] | None = None) -> Context:
+    def context(self, overrides: Mapping[str, str] | None = None) -> Context:
         """The current context: search path and variables (process environment over config defaults)."""
         return Context(self.working_dir, self.search_path, self.environment, overrides)
 
@@ -364,13 +364,23 @@ class Config:
 
     # -- processors ------------------------------------------------------------
 
-    def processor(self, src: str, dst: str, looks: str | None = None, *, inverse: bool = False) -> Any:
+    def processor(
+        self,
+        src: str,
+        dst: str,
+        looks: str | None = None,
+        *,
+        inverse: bool = False,
+        variables: Mapping[str, str] | None = None,
+    ) -> Any:
         """The `Processor` from color space (or named transform) `src` to `dst`, through `looks`.
 
         `looks` is OCIO's look string: names separated by commas, ``+name``
-        forward (the default) and ``-name`` inverse.
+        forward (the default) and ``-name`` inverse. `variables` replaces the
+        process environment as the source of the context variables (``$SHOT``
+        in file names and the search path), as an OCIO ``Context`` does.
         """
-        return self._cached_processor(("cs", src, dst, looks or "", inverse, self.context().key()))
+        return self._cached_processor(("cs", src, dst, looks or "", inverse, self.context(variables).key()))
 
     def display_processor(
         self, src: str, display: str, view: str | None = None, looks: str | None = None, *, inverse: bool = False

@@ -30,6 +30,7 @@ from vfx_rs.ocio.model import (
     ViewingRule,
     ViewTransform,
 )
+from vfx_rs.ocio.versions import check_versions, parse_version
 
 __all__ = ["TRANSFORM_KINDS", "YMap", "YSeq", "load_yaml", "parse_transform", "read_config", "section_items"]
 
@@ -251,13 +252,12 @@ def _line(node: Any, key: str | None = None) -> int | None:
 
 
 def parse_transform(node: Any, path: str | None, where: int | None = None) -> Transform:
-    """A ``!<...Transform>`` mapping (or a plain list, an implicit group) as a `Transform`."""
-    if isinstance(node, YSeq) and node.tag is None:
-        return Transform("Group", children=tuple(parse_transform(c, path, node.line) for c in node), line=node.line)
+    """A ``!<...Transform>`` mapping as a `Transform` (OCIO reads no other form, not even a plain list)."""
     tag = getattr(node, "tag", None)
     line = getattr(node, "line", where)
     if not isinstance(node, YMap) or tag is None or not tag.endswith("Transform"):
-        raise OcioError(f"expected a !<...Transform>, got {tag or type(node).__name__}", path=path, line=line)
+        found = tag or ("a list" if isinstance(node, list) else type(node).__name__)
+        raise OcioError(f"expected a !<...Transform> mapping, got {found}", path=path, line=line)
     kind = tag[: -len("Transform")]
     if kind not in TRANSFORM_KINDS:
         raise OcioError(f"unknown transform tag !<{tag}>", path=path, line=line)
@@ -396,6 +396,8 @@ def parse_view_transform(node: Any, path: str | None, where: int | None) -> View
     n = _expect(node, "ViewTransform", path, where)
     scene = "to_scene_reference" in n or "from_scene_reference" in n
     ref = "scene" if scene else "display"
+    if not any(n.get(f"{side}_{ref}_reference") is not None for side in ("to", "from")):
+        raise OcioError(f"view transform {n['name']!r} needs a transform (OCIO)", path=path, line=n.line)
     return ViewTransform(
         name=str(n["name"]),
         reference=ref,
@@ -449,18 +451,10 @@ def parse_viewing_rule(node: Any, path: str | None, where: int | None) -> Viewin
 
 
 def _version(doc: YMap, path: str | None) -> tuple[int, ...]:
-    text = str(doc.get("ocio_profile_version", "1"))
-    try:
-        version = tuple(int(p) for p in text.split(".")[:2])
-    except ValueError:
-        raise OcioError(
-            f"bad ocio_profile_version {text[:40]!r}", path=path, line=_line(doc, "ocio_profile_version")
-        ) from None
-    if version[0] not in (1, 2):
-        raise OcioError(
-            f"unsupported ocio_profile_version {text[:40]}", path=path, line=_line(doc, "ocio_profile_version")
-        )
-    return version
+    line = _line(doc, "ocio_profile_version")
+    if "ocio_profile_version" not in doc or doc["ocio_profile_version"] is None:
+        raise OcioError("the config has no ocio_profile_version", path=path, line=line or 1)
+    return parse_version(str(doc["ocio_profile_version"]), path, line)
 
 
 def _mapping(doc: YMap, key: str, what: str, path: str | None) -> YMap:
@@ -492,7 +486,7 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
     def items(key: str, parse: Any) -> list[Any]:
         return [parse(node, path, doc.line) for node in section_items(doc, key, path)]
 
-    return {
+    fields = {
         "version": version,
         "name": str(doc.get("name") or ""),
         "description": str(doc.get("description") or "").strip(),
@@ -513,3 +507,6 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
         "file_rules": items("file_rules", parse_file_rule),
         "viewing_rules": items("viewing_rules", parse_viewing_rule),
     }
+    section_items(doc, "virtual_display", path)  # not used here; OCIO refuses anything but a list
+    check_versions(doc, fields, path)
+    return fields

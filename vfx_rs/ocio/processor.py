@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from vfx_rs.errors import OcioError
+from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.model import ColorSpace, Transform
 from vfx_rs.ocio.transforms import compile_transform, invert_ops
 from vfx_rs.pipeline.op import Op
@@ -33,6 +33,7 @@ __all__ = [
     "Processor",
     "build_processor",
     "file_transform_processor",
+    "flat_view",
     "fuse_scales",
     "named_transform_processor",
     "parse_looks",
@@ -58,9 +59,21 @@ class Processor:
         self.description = description
         self._inverse = inverse
 
-    def apply(self, data: np.ndarray) -> np.ndarray:
-        """Apply in place to float32 ``(H, W, 3|4)`` or ``(N, 3|4)`` pixels (alpha untouched); returns `data`."""
-        return self.pipeline.apply(data)
+    def apply(self, data: np.ndarray, num_channels: int | None = None) -> np.ndarray:
+        """Apply in place to float32 ``(H, W, 3|4)`` or ``(N, 3|4)`` pixels (alpha untouched); returns `data`.
+
+        A flat array holds `num_channels` (3 by default) values per pixel, as vfx-rs-py's ``apply``.
+        """
+        self.pipeline.apply(flat_view(data, num_channels))
+        return data
+
+    def apply_rgb(self, pixels: np.ndarray) -> None:
+        """Apply in place to a flat float32 array ``[r, g, b, r, g, b, ...]`` (vfx-rs-py)."""
+        self.apply(_flat(pixels, 3), 3)
+
+    def apply_rgba(self, pixels: np.ndarray) -> None:
+        """Apply in place to a flat float32 array ``[r, g, b, a, ...]``, alpha untouched (vfx-rs-py)."""
+        self.apply(_flat(pixels, 4), 4)
 
     def applied(self, data: Any) -> np.ndarray:
         """A transformed float32 copy of ``(..., 3|4)`` pixels."""
@@ -81,6 +94,26 @@ class Processor:
 
     def __repr__(self) -> str:
         return f"<vfx_rs.ocio.Processor {self.description} {self.pipeline!r}>"
+
+
+def _flat(pixels: np.ndarray, channels: int) -> np.ndarray:
+    if getattr(pixels, "ndim", None) != 1:
+        raise ArgumentError(f"pixels must be a flat float32 array of {channels} values per pixel")
+    return pixels
+
+
+def flat_view(pixels: np.ndarray, num_channels: int | None) -> np.ndarray:
+    """`pixels` as ``(..., C)``: a flat array is viewed as `num_channels` (3 by default) values per pixel."""
+    if num_channels is not None and num_channels not in (3, 4):
+        raise ArgumentError(f"num_channels must be 3 or 4, not {num_channels!r}")
+    if not isinstance(pixels, np.ndarray) or pixels.ndim != 1:
+        if num_channels is not None and np.shape(pixels)[-1:] != (num_channels,):
+            raise ArgumentError(f"pixels have {np.shape(pixels)[-1:]} channels, not {num_channels}")
+        return pixels
+    n = num_channels or 3
+    if pixels.size % n or not pixels.flags.c_contiguous:
+        raise ArgumentError(f"a flat pixel array must be contiguous with a multiple of {n} values, not {pixels.size}")
+    return pixels.reshape(-1, n)
 
 
 _LOOK_TOKEN = re.compile(r"^([+-]?)(.+)$")
@@ -361,7 +394,7 @@ def build_processor(config: Config, key: tuple[Any, ...]) -> Processor:
     transforms (OCIO's half-float tables, the ASC CDL) are rendered
     differently in reverse.
     """
-    b = _Builder(config, config.context())
+    b = _Builder(config, config.context(dict(key[-1])))  # the context the key was made in
     if key[0] == "cs":
         _, src, dst, looks, inverse, _ctx = key
         parts = b.named_or_space_parts(src, dst, looks)

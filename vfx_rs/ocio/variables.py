@@ -72,6 +72,10 @@ class Context:
         """The variables set on this context (not the environment)."""
         return dict(self._vars)
 
+    def variables(self) -> dict[str, str]:
+        """Every value this context gives: the environment (if used) under the variables set here."""
+        return {**(os.environ if self._use_env else {}), **self._vars}
+
     def clear(self) -> None:
         """Forget the variables set on this context."""
         self._vars.clear()

@@ -1,11 +1,12 @@
 """Camera raw and texture ops of the vfx-rs-py ``ops``: demosaic, mip levels, push-pull hole filling.
 
-`demosaic` interpolates a one-channel Bayer mosaic bilinearly: each missing
-colour is the mean of the nearest samples of that colour (the 4 edge
+`demosaic` interpolates a one-channel Bayer mosaic; its bilinear method takes each missing
+colour as the mean of the nearest samples of that colour (the 4 edge
 neighbours for green, 2 or 4 neighbours for red and blue), which is OpenImageIO's
 ``demosaic(algorithm="linear")`` inside the image; on the border only the
 samples inside count (OpenImageIO differs on some border pixels); ``DemosaicAlgorithm.AHD``
-is Hirakawa & Parks' method (`vfx_rs.ops.demosaic_ahd`). `make_texture` builds the mip chain (each level half the one
+is Hirakawa & Parks' method (`vfx_rs.ops.demosaic_ahd`), ``DemosaicAlgorithm.VNG`` Chang, Cheung
+and Pang's variable number of gradients (`vfx_rs.ops.demosaic_vng`). `make_texture` builds the mip chain (each level half the one
 before, rounded down, at least 1). `fillholes_pushpull` fills pixels whose
 alpha is below a threshold from ever coarser averages of the known pixels
 (Gortler et al. 1996, *The Lumigraph*, section 3.4.2, "pull-push").
@@ -23,6 +24,7 @@ import numpy.typing as npt
 from vfx_rs.errors import ArgumentError
 from vfx_rs.ops._common import ImageLike, alpha_index, check_whole, pixels, pixels_and_names, result
 from vfx_rs.ops.demosaic_ahd import ahd
+from vfx_rs.ops.demosaic_vng import vng
 from vfx_rs.ops.enums import BayerPattern, DemosaicAlgorithm, MipmapFilter, WrapMode, enum_name
 from vfx_rs.ops.filters import KAISER, Filter
 from vfx_rs.ops.resize import resize
@@ -48,24 +50,33 @@ _LAYOUTS = {"rggb": "RGGB", "bggr": "BGGR", "grbg": "GRBG", "gbrg": "GBRG"}
 
 
 def demosaic(image: ImageLike, pattern: Any = None, algorithm: Any = None) -> Any:
-    """An RGB image from a one-channel Bayer mosaic (`BayerPattern`, RGGB by default), bilinear by default.
+    """An RGB image from a one-channel Bayer mosaic (`BayerPattern`, RGGB by default), VNG by default.
 
-    `DemosaicAlgorithm.AHD` is Hirakawa & Parks' adaptive homogeneity-directed method
-    (`vfx_rs.ops.demosaic_ahd`); VNG raises `ArgumentError`.
+    `DemosaicAlgorithm.VNG` (the default, as in vfx-rs-py) is Chang, Cheung and Pang's variable
+    number of gradients (`vfx_rs.ops.demosaic_vng`, dcraw's form); `DemosaicAlgorithm.AHD` is
+    Hirakawa & Parks' adaptive homogeneity-directed method (`vfx_rs.ops.demosaic_ahd`);
+    `DemosaicAlgorithm.Bilinear` the mean of the nearest samples of each colour.
     """
-    from scipy import ndimage
-
     layout = _LAYOUTS[enum_name(pattern, BayerPattern, "rggb")]
-    method = enum_name(algorithm, DemosaicAlgorithm, "bilinear")
-    if method == "vng":
-        raise ArgumentError("demosaic algorithm VNG is not available here; use Bilinear or AHD")
+    method = enum_name(algorithm, DemosaicAlgorithm, "vng")
     data = pixels(image)
     raw = data[..., 0].astype(np.float64)
     h, w = raw.shape
     yy, xx = np.mgrid[0:h, 0:w]
     site = np.array(list(layout)).reshape(2, 2)[yy % 2, xx % 2]
     if method == "ahd":
-        return result(image, ahd(raw, site), channel_names=["R", "G", "B"])
+        rgb = ahd(raw, site)
+    elif method == "vng":
+        rgb = vng(raw, layout, _bilinear(raw, site))
+    else:
+        rgb = _bilinear(raw, site)
+    return result(image, rgb, channel_names=["R", "G", "B"])
+
+
+def _bilinear(raw: F64, site: npt.NDArray[np.str_]) -> F64:
+    """Each missing colour the mean of the nearest samples of that colour inside the image."""
+    from scipy import ndimage
+
     cross = np.array([[0, 1, 0], [1, 4, 1], [0, 1, 0]], dtype=np.float64)
     box = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]], dtype=np.float64)
     planes = []
@@ -74,7 +85,7 @@ def demosaic(image: ImageLike, pattern: Any = None, algorithm: Any = None) -> An
         total = ndimage.correlate(raw * mask, kernel, mode="constant")
         weight = ndimage.correlate(mask, kernel, mode="constant")
         planes.append(np.where(mask > 0, raw, total / np.where(weight > 0, weight, 1.0)))
-    return result(image, np.stack(planes, axis=-1), channel_names=["R", "G", "B"])
+    return np.stack(planes, axis=-1)
 
 
 @dataclass

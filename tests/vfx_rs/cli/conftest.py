@@ -24,11 +24,19 @@ ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.e
 
 @pytest.fixture
 def run_vfx() -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run `vfx` with string arguments in a subprocess; returns the completed process."""
+    """Run `vfx` with string arguments in a subprocess (`env`: extra variables); returns the completed process."""
 
-    def run(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: object, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*VFX, *map(str, args)], capture_output=True, text=True, timeout=120, check=False, cwd=cwd, env=ENV
+            [*VFX, *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=cwd,
+            env={**ENV, **(env or {})},
         )
 
     return run

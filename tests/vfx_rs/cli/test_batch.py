@@ -21,7 +21,16 @@ from tests.vfx_rs.cli.conftest import ENV, VFX
 FRAMES = range(1001, 1025)
 """24 frames."""
 
-VIEW = ("--from", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video")
+VIEW = (
+    "--config",
+    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
+    "--from",
+    "ACEScg",
+    "--display",
+    "sRGB - Display",
+    "--view",
+    "ACES 1.0 - SDR Video",
+)
 """The ACES 1.0 SDR sRGB view of the default built-in config (ACES 1.3 CG)."""
 
 

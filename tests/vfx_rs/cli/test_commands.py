@@ -25,7 +25,7 @@ from tests.tolerances import (
     RTOL_TRANSFER,
 )
 
-ACES_CG = "cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
+ACES2_SDR = "ACES 2.0 - SDR 100 nits (Rec.709)"
 """The built-in config `vfx ocio` uses by default (vfx_rs.ocio.builtin_aces_1_3)."""
 
 
@@ -88,15 +88,16 @@ def test_color_rejects_unknown_space(run_vfx, image, tmp_path: Path) -> None:
     [
         (("--to", "ACEScct"), None),
         (("--display", "sRGB - Display", "--view", "Un-tone-mapped"), ("sRGB - Display", "Un-tone-mapped")),
-        (("--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video"), ("sRGB - Display", "ACES 1.0 - SDR Video")),
+        (("--display", "sRGB - Display", "--view", ACES2_SDR), ("sRGB - Display", ACES2_SDR)),
     ],
 )
 def test_ocio_against_pyopencolorio(run_vfx, image, tmp_path: Path, args, display_view) -> None:
+    """Without --config, `vfx ocio` uses OCIO's default config (ocio://default), as OCIO and vfxview do."""
     src, data = image
     out = tmp_path / "out.exr"
     r = run_vfx("ocio", src, out, "--from", "ACEScg", *args)
     assert r.returncode == 0, r.stderr
-    cfg = OCIO.Config.CreateFromBuiltinConfig(ACES_CG)
+    cfg = OCIO.Config.CreateFromFile("ocio://default")
     if display_view:
         t = OCIO.DisplayViewTransform(src="ACEScg", display=display_view[0], view=display_view[1])
         proc = cfg.getProcessor(t)

@@ -15,7 +15,16 @@ from tests.vfx_rs.io.movie_ref import ffmpeg_rgb
 av = pytest.importorskip("av", reason="movies need PyAV (the [movie] extra)")
 
 FRAMES = range(1001, 1007)
-VIEW = ("--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video")
+VIEW = (
+    "--config",
+    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
+    "--input",
+    "ACEScg",
+    "--display",
+    "sRGB - Display",
+    "--view",
+    "ACES 1.0 - SDR Video",
+)
 ATOL_PRORES_VIEW = 0.006
 """ProRes 422 HQ (10-bit 4:2:2) on flat patches after the view: measured 0.0016."""
 

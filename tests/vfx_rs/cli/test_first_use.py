@@ -153,7 +153,7 @@ def test_display_and_view_by_a_unique_part_are_reported(run_vfx, tmp_path: Path)
     )
     assert proc.returncode == 0, proc.stderr
     assert "vfx: --display 'sRGB' is 'sRGB - Display'" in proc.stderr
-    assert "vfx: --view 'ACES' is 'ACES 1.0 - SDR Video'" in proc.stderr
+    assert "vfx: --view 'ACES' is 'ACES 2.0 - SDR 100 nits (Rec.709)'" in proc.stderr
     proc = run_vfx("ocio", tmp_path / "a.exr", tmp_path / "c.exr", "--input", "ACEScg", "--display", "Rec")
     assert proc.returncode == 1 and "ambiguous" in proc.stderr and "Rec.1886 Rec.709 - Display" in proc.stderr
 

@@ -14,7 +14,18 @@ import vfx_rs
 from tests.tolerances import ATOL_GLSL_VS_NUMPY
 from vfx_rs.view import ViewSettings
 
-VIEW = ("--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video", "--exposure", "1")
+VIEW = (
+    "--config",
+    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
+    "--input",
+    "ACEScg",
+    "--display",
+    "sRGB - Display",
+    "--view",
+    "ACES 1.0 - SDR Video",
+    "--exposure",
+    "1",
+)
 
 
 def _picture(path: Path) -> np.ndarray:

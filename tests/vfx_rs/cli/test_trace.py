@@ -11,7 +11,16 @@ import PyOpenColorIO as OCIO
 
 import vfx_rs
 
-VIEW = ("--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video")
+VIEW = (
+    "--config",
+    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
+    "--input",
+    "ACEScg",
+    "--display",
+    "sRGB - Display",
+    "--view",
+    "ACES 1.0 - SDR Video",
+)
 
 
 def _picture(path: Path) -> np.ndarray:

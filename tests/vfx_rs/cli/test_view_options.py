@@ -12,7 +12,7 @@ import pytest
 import vfx_rs
 from tests.tolerances import ATOL_LUT_OCIO, RTOL_OCIO_BUILTIN, RTOL_OCIO_PROCESSOR
 from tests.vfxview.color_fixtures import ocio_apply, ocio_cpu, write_cube_3d
-from vfx_rs.view import BUILTIN_CONFIG, ViewSettings
+from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW, ViewSettings
 
 OCIO = pytest.importorskip("PyOpenColorIO")
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[3]
 SETTINGS = ViewSettings(
     input_space="ACEScg",
     display="sRGB - Display",
-    view="ACES 1.0 - SDR Video",
+    view=OCIO_DEFAULT_VIEW,
     exposure=0.5,
     slope=(1.1, 0.95, 1.0),
     offset=(0.01, 0.0, -0.004),
@@ -31,11 +31,29 @@ SETTINGS = ViewSettings(
 )
 
 FLAGS = (
-    *("--input", "ACEScg", "--display", "sRGB - Display", "--view", "ACES 1.0 - SDR Video", "--exposure", "0.5"),
+    *("--input", "ACEScg", "--display", "sRGB - Display", "--view", OCIO_DEFAULT_VIEW, "--exposure", "0.5"),
     *("--slope", "1.1", "0.95", "1.0", "--offset", "0.01", "0", "-0.004", "--power", "1", "1.05", "0.9"),
     *("--sat", "0.85", "--gamma", "1.2"),
 )
-"""SETTINGS as command-line options."""
+"""SETTINGS as command-line options (no --config: the default, OCIO's ``ocio://default``)."""
+
+
+STUDIO_CONFIG = """\
+ocio_profile_version: 2
+roles: {scene_linear: lin, default: lin}
+displays:
+  Studio:
+    - !<View> {name: Gamma, colorspace: gamma}
+    - !<View> {name: Linear, colorspace: lin}
+  Other:
+    - !<View> {name: Linear, colorspace: lin}
+colorspaces:
+  - !<ColorSpace> {name: lin}
+  - !<ColorSpace>
+    name: gamma
+    from_scene_reference: !<ExponentTransform> {value: 2.2, direction: inverse}
+"""
+"""A studio's config as $OCIO names it: its first display and that display's first view are the defaults."""
 
 
 def _grade_steps(s: ViewSettings) -> list[object]:
@@ -67,7 +85,7 @@ def test_ocio_settings_file_and_the_same_options_give_ocios_chain(run_vfx, plate
     assert r.returncode == 0, r.stderr
     got = vfx_rs.read(from_file).numpy()[..., :3]
     np.testing.assert_array_equal(got, vfx_rs.read(from_flags).numpy()[..., :3])
-    config = OCIO.Config.CreateFromFile(BUILTIN_CONFIG)
+    config = OCIO.Config.CreateFromFile(OCIO_DEFAULT_CONFIG)
     view = OCIO.DisplayViewTransform(src="ACEScg", display=SETTINGS.display, view=SETTINGS.view)
     shown = ocio_apply(ocio_cpu(config.getProcessor(OCIO.GroupTransform([*_grade_steps(SETTINGS), view]))), pixels)
     assert _relative(got, np.sign(shown) * np.abs(shown) ** (1 / SETTINGS.gamma)) <= RTOL_OCIO_BUILTIN
@@ -140,3 +158,18 @@ def test_vfxview_export_with_the_settings_file_matches_vfx_ocio(run_vfx, plate, 
     assert viewer.returncode == 0, viewer.stderr
     cli, shown = (vfx_rs.read(tmp_path / f"{n}.exr").numpy()[..., :3] for n in ("cli", "viewer"))
     assert _relative(shown, cli) <= RTOL_OCIO_PROCESSOR  # live vs fused form of one chain: float rounding apart
+
+
+def test_ocio_environment_config_is_the_default(run_vfx, plate, tmp_path):
+    """With $OCIO set and no --config, `vfx ocio` uses that config (its display's default view), as OCIO's
+    Config.CreateFromEnv does."""
+    src, pixels = plate
+    config = tmp_path / "studio.ocio"
+    config.write_text(STUDIO_CONFIG)
+    out = tmp_path / "env.exr"
+    r = run_vfx("ocio", src, out, "--input", "lin", "--display", "Studio", env={"OCIO": str(config)})
+    assert r.returncode == 0, r.stderr
+    reference = OCIO.Config.CreateFromFile(str(config))
+    view = OCIO.DisplayViewTransform(src="lin", display="Studio", view="Gamma")
+    expected = ocio_apply(ocio_cpu(reference.getProcessor(view)), pixels)
+    assert _relative(vfx_rs.read(out).numpy()[..., :3], expected) <= RTOL_OCIO_BUILTIN

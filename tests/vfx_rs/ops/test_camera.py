@@ -1,12 +1,15 @@
-"""Demosaic, mip levels and push-pull hole filling (issue 21) against OpenImageIO."""
+"""Demosaic, mip levels and push-pull hole filling (issue 21) against OpenImageIO and LibRaw."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 import vfx_rs
-from tests.tolerances import ATOL_IBA_F32
+from tests.tolerances import ATOL_IBA_F32, ATOL_VNG_LIBRAW_CODES
+from tests.vfx_rs.io.dng_craft import RAWPY_LINEAR, write_dng
 from tests.vfx_rs.ops import oiio_ref
 from vfx_rs import ops
 
@@ -20,8 +23,6 @@ def test_bilinear_demosaic_matches_imagebufalgo_inside(pattern: ops.BayerPattern
     got = ops.demosaic(vfx_rs.Image(raw, ["Y"]), pattern, ops.DemosaicAlgorithm.Bilinear)
     assert got.channel_names == ["R", "G", "B"]
     np.testing.assert_allclose(got.numpy()[1:-1, 1:-1], want[1:-1, 1:-1], atol=ATOL_IBA_F32)
-    with pytest.raises(vfx_rs.ArgumentError, match="VNG"):
-        ops.demosaic(raw, pattern, ops.DemosaicAlgorithm.VNG)
 
 
 def test_mip_chain_sizes_and_filters() -> None:
@@ -92,7 +93,9 @@ def test_ahd_follows_hirakawa_and_parks(pattern: ops.BayerPattern) -> None:
         raw = _mosaic(truth, pattern.name)
         got = ops.demosaic(vfx_rs.Image(raw, ["Y"]), pattern, ahd).numpy()
         np.testing.assert_allclose(got[2:-2, 2:-2], truth[2:-2, 2:-2], atol=ATOL_IBA_F32)
-        assert np.abs(ops.demosaic(raw, pattern) - truth)[2:-2, 2:-2].max() > 0.01  # bilinear is not exact here
+        assert (
+            np.abs(ops.demosaic(raw, pattern, ops.DemosaicAlgorithm.Bilinear) - truth)[2:-2, 2:-2].max() > 0.01
+        )  # bilinear is not exact here
         np.testing.assert_array_equal(_mosaic(got, pattern.name), raw)  # the samples stay
     # A hard-edged disk with correlated channels: well under half the bilinear error.
     yy, xx = np.mgrid[0:40, 0:44]
@@ -100,7 +103,9 @@ def test_ahd_follows_hirakawa_and_parks(pattern: ops.BayerPattern) -> None:
     disk = (lum[..., None] * np.array([1.1, 1.0, 0.8])).astype(np.float32)
     raw = _mosaic(disk, pattern.name)
     ahd_error = np.abs(ops.demosaic(raw, pattern, ahd) - disk)[2:-2, 2:-2].mean()
-    assert ahd_error < 0.5 * np.abs(ops.demosaic(raw, pattern) - disk)[2:-2, 2:-2].mean()
+    assert (
+        ahd_error < 0.5 * np.abs(ops.demosaic(raw, pattern, ops.DemosaicAlgorithm.Bilinear) - disk)[2:-2, 2:-2].mean()
+    )
     # Green at a red site is the row or the column Hamilton-Adams estimate (section III-A), or their mean.
     raw = np.random.default_rng(5).random((12, 12, 1)).astype(np.float32)
     got = ops.demosaic(raw, pattern, ahd)
@@ -113,3 +118,50 @@ def test_ahd_follows_hirakawa_and_parks(pattern: ops.BayerPattern) -> None:
     along_row = hamilton_adams(r[y, x - 1], r[y, x + 1], r[y, x], r[y, x - 2], r[y, x + 2])
     along_col = hamilton_adams(r[y - 1, x], r[y + 1, x], r[y, x], r[y - 2, x], r[y + 2, x])
     assert min(abs(got[y, x, 1] - g) for g in (along_row, along_col, (along_row + along_col) / 2)) < 1e-6
+
+
+def _vng_scene(layout: str, noise: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """A 48x56 scene of a hard edge and a disk over ramps (16-bit codes, channels correlated) and its mosaic."""
+    yy, xx = np.mgrid[0:48, 0:56]
+    lum = (xx > 20 + yy // 3) * 20000.0 + ((xx - 30) ** 2 + (yy - 22) ** 2 < 200) * 15000.0 + 5000 + 100 * xx
+    scene = lum[..., None] * np.array([1.1, 1.0, 0.8]) + 200 * yy[..., None]
+    scene += np.random.default_rng(len(layout) + noise).integers(0, noise + 1, scene.shape)
+    return scene, _mosaic(scene, layout)[..., 0]
+
+
+@pytest.mark.parametrize("pattern", list(ops.BayerPattern))
+def test_vng_matches_libraw(pattern: ops.BayerPattern, tmp_path: Path) -> None:
+    # LibRaw's vng_interpolate (dcraw's form) through rawpy, on a DNG of the same mosaic, raw colour, no scaling.
+    import rawpy
+
+    noise = np.random.default_rng(int(pattern)).integers(1000, 61000, (40, 48))
+    for codes in (_vng_scene(pattern.name, noise=2000)[1], noise):
+        cfa = codes.astype(np.uint16)
+        path = write_dng(tmp_path / "vng.dng", cfa, pattern.name)
+        with rawpy.imread(str(path)) as raw:
+            want = raw.postprocess(
+                demosaic_algorithm=rawpy.DemosaicAlgorithm.VNG, output_color=rawpy.ColorSpace.raw, **RAWPY_LINEAR
+            )
+        got = ops.demosaic(vfx_rs.Image(cfa[..., None].astype(np.float32), ["Y"]), pattern, ops.DemosaicAlgorithm.VNG)
+        assert got.channel_names == ["R", "G", "B"] and got.numpy().dtype == np.float32
+        # LibRaw writes 16-bit codes: it clips to 0..65535 and rounds its means down.
+        np.testing.assert_allclose(np.clip(got.numpy(), 0, 65535), want, rtol=0, atol=ATOL_VNG_LIBRAW_CODES)
+
+
+@pytest.mark.parametrize("pattern", list(ops.BayerPattern))
+def test_vng_properties(pattern: ops.BayerPattern) -> None:
+    vng = ops.DemosaicAlgorithm.VNG
+    # A flat colour: every gradient is 0, every pixel gets the colour back exactly (the paper's flat case).
+    flat = np.broadcast_to(np.array([0.3, 0.6, 0.2], np.float32), (20, 22, 3))
+    np.testing.assert_array_equal(ops.demosaic(_mosaic(flat, pattern.name), pattern), flat)  # VNG by default
+    scene, codes = _vng_scene(pattern.name)
+    cfa = codes.astype(np.float32)
+    got = ops.demosaic(cfa[..., None], pattern, vng)
+    np.testing.assert_array_equal(_mosaic(got, pattern.name)[..., 0], cfa)  # the samples stay
+    # Along edges VNG averages only the directions that do not cross them: less error than bilinear.
+    inner = (slice(2, -2), slice(2, -2))
+    vng_error = np.abs(got - scene)[inner].mean()
+    assert vng_error < 0.6 * np.abs(ops.demosaic(cfa[..., None], pattern, "bilinear") - scene)[inner].mean()  # 0.45
+    # Images smaller than the 5x5 neighbourhood keep the bilinear result.
+    small = np.random.default_rng(1).random((4, 4, 1)).astype(np.float32)
+    np.testing.assert_array_equal(ops.demosaic(small, pattern), ops.demosaic(small, pattern, "bilinear"))

@@ -17,11 +17,15 @@ stride; the third is 111 less the smallest axis's stride.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
+
+if TYPE_CHECKING:
+    from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 
 __all__ = ["INTERPOLATIONS", "Lut3DOp"]
 
@@ -158,8 +162,33 @@ class Lut3DOp(Op):
         )
 
     def is_inverse_of(self, other: Op) -> bool:
-        """Never cancelled: OCIO's round trip through a 3D LUT clamps and may not be exact."""
-        return False
+        """True for the inverse of the same table, both on the unit domain (`pair_cancels`)."""
+        from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
+
+        return isinstance(other, Lut3DInverseOp) and pair_cancels(self, other)
+
+    def pair_replacement(self) -> list[Op]:
+        """A 3D LUT and its inverse leave a [0, 1] clamp (OCIO Lut3DOpData::getIdentityReplacement)."""
+        from vfx_rs.pipeline.ops.range import RangeOp
+
+        return [RangeOp.from_bounds(0.0, 1.0, 0.0, 1.0)]
+
+
+def pair_cancels(a: Lut3DOp | Lut3DInverseOp, b: Lut3DOp | Lut3DInverseOp) -> bool:
+    """Whether OCIO's optimizer (RemoveInverseOps, OPTIMIZATION_PAIR_IDENTITY_LUT3D, part of lossless) cancels
+    a 3D LUT next to its inverse: equal float32 tables, whatever the interpolation (Lut3DOpData::isInverse).
+
+    OCIO applies a domain as a separate op around the pair; here it is part of each op, so only pairs on the
+    unit domain cancel (the clamp left behind is then [0, 1] either way).
+    """
+    unit = all(
+        np.array_equal(op.domain_min, np.zeros(3)) and np.array_equal(op.domain_max, np.ones(3)) for op in (a, b)
+    )
+    return (
+        unit
+        and a.table.shape == b.table.shape
+        and np.array_equal(a.table.astype(np.float32), b.table.astype(np.float32))
+    )
 
 
 def _tetrahedral(flat: np.ndarray, strides: np.ndarray, base: np.ndarray, frac: np.ndarray, p: np.ndarray) -> None:
