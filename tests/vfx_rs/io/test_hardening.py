@@ -93,6 +93,33 @@ def test_fifo_is_refused_at_once(tmp_path: Path) -> None:
         vfx_rs.read(fifo)
 
 
+@pytest.mark.timeout(30)
+def test_deep_exr_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    """`read_deep` opened the header with a plain open(), which blocks on a FIFO."""
+    from vfx_rs.io.exr_deep import read_deep
+
+    fifo = tmp_path / "pipe.exr"
+    os.mkfifo(fifo)
+    with pytest.raises(vfx_rs.IoError, match=r"pipe\.exr: is a named pipe \(FIFO\)"):
+        read_deep(fifo)
+
+
+@pytest.mark.timeout(30)
+def test_movie_fifo_and_device_are_refused_at_once(tmp_path: Path) -> None:
+    """`read_movie` handed the path straight to FFmpeg, whose open blocked forever on a FIFO."""
+    from vfx_rs.io.movie import read_movie
+
+    fifo = tmp_path / "pipe.mov"
+    os.mkfifo(fifo)
+    with pytest.raises(vfx_rs.IoError, match=r"pipe\.mov: is a named pipe \(FIFO\), not a movie"):
+        read_movie(fifo)
+    with pytest.raises(vfx_rs.IoError, match=r"is a directory, not a movie"):
+        read_movie(tmp_path)
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(vfx_rs.IoError, match=r"/dev/zero: is a character device, not a movie"):
+            read_movie("/dev/zero")
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_device_is_refused() -> None:
     with pytest.raises(vfx_rs.IoError, match="character device"):
