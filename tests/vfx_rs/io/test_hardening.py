@@ -229,3 +229,26 @@ def test_exr_attribute_of_unknown_type_with_a_non_utf8_type_name(tmp_path: Path)
     image = vfx_rs.read(path)
     assert image.metadata["note"] == b"xyz"
     np.testing.assert_array_equal(image.pixels, np.ones((2, 2, 1), np.float32))
+
+
+def test_dng_black_level_repeat_larger_than_the_image_is_refused(tmp_path: Path) -> None:
+    """bench/fuzz.py dng:1026405118: a 2 kB DNG whose BlackLevelRepeatDim says 11654x7677 over a 32x16 raw
+    had its one BlackLevel repeated into 683 MB (2 GB peak RSS) before any check."""
+    import tracemalloc
+
+    import tifffile
+
+    from tests.vfx_rs.io.dng_craft import dng_tags
+
+    tags = [(50713, "H", 2, (11654, 7677)) if tag[0] == 50713 else tag for tag in dng_tags("RGGB", 64, 4095)]
+    path = tmp_path / "repeat.dng"
+    with tifffile.TiffWriter(path) as tif:
+        tif.write(np.zeros((16, 32), np.uint16), photometric=32803, subfiletype=0, extratags=tags)
+    tracemalloc.start()
+    try:
+        with pytest.raises(vfx_rs.FormatError, match=r"repeat\.dng: DNG BlackLevelRepeatDim 11654x7677 does not fit"):
+            vfx_rs.read(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024**2
