@@ -60,6 +60,10 @@ entering it; steps 2-7 end with a back substitution, one per tetrahedron."""
 TETRAHEDRA = ((0, 1, 2), (1, 0, 2), (1, 2, 0), (2, 1, 0), (2, 0, 1), (0, 2, 1))
 """Axis orders (largest fraction first; 0 = red) of the six tetrahedra, in OCIO's order (path_list)."""
 
+_BINS_PER_STEP = 2
+_MAX_BINS = 64
+"""Bins per axis of the candidate index: twice the lattice's steps, at most 64 (2 MiB of bin starts)."""
+
 _PIXELS = 4096
 """Inputs searched at once: their candidate pairs and per-cell records stay a few MiB."""
 
@@ -230,41 +234,57 @@ class Lut3DInverseSearch:
         A cell is listed in the bins its range box meets; a border cell (a thin sheet, wedge or segment
         reaching out from 0.5, as its points are 0.5 + s (v - 0.5), s in {1, 4}) only in those that also
         meet its slabs (`_border_slabs`): bins it cannot reach are left out, never one it can. Per column
-        of bins (red, green) the blue bins meeting every slab form one interval, found exactly.
+        of bins along the box's longest axis, the bins meeting every slab form one interval, found exactly.
         """
-        self.bins = b = int(np.clip(2 * self.n, 8, 64))
+        self.bins = b = int(np.clip(_BINS_PER_STEP * self.n, 8, _MAX_BINS))
         first = np.clip(np.floor(self.lo * b), 0, b - 1).astype(np.int64)
         last = np.clip(np.floor(self.hi * b), 0, b - 1).astype(np.int64)
         normals, slab_lo, slab_hi = self._border_slabs()
+        self.border = np.flatnonzero(np.any(normals != 0, axis=(1, 2)))
+        self.slab_of = np.full(len(self.cells), -1)
+        self.slab_of[self.border] = np.arange(len(self.border))
+        self.slabs = np.concatenate(
+            [normals[self.border], slab_lo[self.border, :, None], slab_hi[self.border, :, None]], axis=2
+        )
         half = 0.5 / b
         owners, flats = [], []
-        for chunk in np.array_split(np.arange(len(self.cells)), max(1, len(self.cells) // 4096)):
-            size = last[chunk] - first[chunk] + 1
-            cols = size[:, 0] * size[:, 1]
-            local = np.repeat(np.arange(len(chunk)), cols)
-            offset = np.arange(cols.sum()) - np.repeat(np.cumsum(cols) - cols, cols)
-            owner = chunk[local]
-            i = first[owner, 0] + offset // size[local, 1]
-            j = first[owner, 1] + offset % size[local, 1]
-            n = normals[owner]
-            # Bin (i, j, k) meets slab s where lo - R <= n . (centre - 0.5) <= hi + R, R its half extent along n.
-            a = n[..., 0] * ((i + 0.5) / b - 0.5)[:, None] + n[..., 1] * ((j + 0.5) / b - 0.5)[:, None]
-            reach = np.abs(n).sum(axis=2) * half + 1e-9
-            low, high = slab_lo[owner] - a - reach, slab_hi[owner] - a + reach
-            nz = n[..., 2]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                z0 = np.where(nz > 0, low / nz, high / nz)
-                z1 = np.where(nz > 0, high / nz, low / nz)
-            free = nz == 0
-            z0 = np.where(free, np.where((low <= 0) & (high >= 0), -2.0, 2.0), np.clip(z0, -2.0, 2.0))
-            z1 = np.where(free, np.where((low <= 0) & (high >= 0), 2.0, -2.0), np.clip(z1, -2.0, 2.0))
-            k0 = np.maximum(np.ceil((z0.max(axis=1) + 0.5) * b - 0.5).astype(np.int64), first[owner, 2])
-            k1 = np.minimum(np.floor((z1.min(axis=1) + 0.5) * b - 0.5).astype(np.int64), last[owner, 2])
-            count = np.maximum(k1 - k0 + 1, 0)
-            col = np.repeat(np.arange(len(owner)), count)
-            k = k0[col] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-            owners.append(owner[col])
-            flats.append((i[col] * b + j[col]) * b + k)
+        longest = np.argmax(last - first, axis=1)
+        for z in range(3):
+            u, v = (a for a in range(3) if a != z)
+            along = np.flatnonzero(longest == z)
+            for chunk in np.array_split(along, max(1, len(along) // 4096)):
+                size = last[chunk] - first[chunk] + 1
+                cols = size[:, u] * size[:, v]
+                local = np.repeat(np.arange(len(chunk)), cols)
+                offset = np.arange(cols.sum()) - np.repeat(np.cumsum(cols) - cols, cols)
+                owner = chunk[local]
+                i = first[owner, u] + offset // size[local, v]
+                j = first[owner, v] + offset % size[local, v]
+                n = normals[owner]
+                # Bin (i, j, k) meets slab s where lo - R <= n . (centre - 0.5) <= hi + R, R its half extent on n.
+                a = n[..., u] * ((i + 0.5) / b - 0.5)[:, None] + n[..., v] * ((j + 0.5) / b - 0.5)[:, None]
+                reach = np.abs(n).sum(axis=2) * half + 1e-9
+                low, high = slab_lo[owner] - a - reach, slab_hi[owner] - a + reach
+                nz = n[..., z]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    z0 = np.where(nz > 0, low / nz, high / nz)
+                    z1 = np.where(nz > 0, high / nz, low / nz)
+                free = nz == 0
+                z0 = np.where(free, np.where((low <= 0) & (high >= 0), -2.0, 2.0), np.clip(z0, -2.0, 2.0))
+                z1 = np.where(free, np.where((low <= 0) & (high >= 0), 2.0, -2.0), np.clip(z1, -2.0, 2.0))
+                k0 = np.maximum(
+                    np.ceil((z0.max(axis=1, initial=-2.0) + 0.5) * b - 0.5).astype(np.int64), first[owner, z]
+                )
+                k1 = np.minimum(
+                    np.floor((z1.min(axis=1, initial=2.0) + 0.5) * b - 0.5).astype(np.int64), last[owner, z]
+                )
+                count = np.maximum(k1 - k0 + 1, 0)
+                col = np.repeat(np.arange(len(owner)), count)
+                pos = np.empty((len(col), 3), dtype=np.int64)
+                pos[:, u], pos[:, v] = i[col], j[col]
+                pos[:, z] = k0[col] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+                owners.append(owner[col])
+                flats.append((pos[:, 0] * b + pos[:, 1]) * b + pos[:, 2])
         owner, flat_bin = np.concatenate(owners), np.concatenate(flats)
         order = np.lexsort((owner, flat_bin))
         self.members = owner[order]
@@ -336,6 +356,17 @@ class Lut3DInverseSearch:
         value = x[:, pixel]
         inside = np.all((value >= self.lo[cell].T) & (value <= self.hi[cell].T), axis=0)
         pixel, cell, value = pixel[inside], cell[inside], value[:, inside]
+        # Border cells: the pixel must also lie in the cell's slabs (a necessary condition, as for the bins).
+        slab = self.slab_of[cell]
+        rows = np.flatnonzero(slab >= 0)
+        if rows.size:
+            s = self.slabs[slab[rows]]  # (k, 6, 5): normal, low, high
+            proj = np.einsum("ksc,ck->ks", s[:, :, :3], value[:, rows].astype(np.float64) - 0.5)
+            out = ~np.all((proj >= s[:, :, 3]) & (proj <= s[:, :, 4]), axis=1)
+            if out.any():
+                keep = np.ones(len(cell), dtype=bool)
+                keep[rows[out]] = False
+                pixel, cell, value = pixel[keep], cell[keep], value[:, keep]
         rec = self.record[cell]
         delta = value - rec[:, :3].T
         feasible = np.empty((6, len(cell)), dtype=bool)
