@@ -222,6 +222,7 @@ class Lut3DInverseSearch:
         hi = corners.max(axis=0) + _RANGE_TOL
         keep = np.all((hi >= 0) & (lo <= 1), axis=1)
         self.cells, self.lo, self.hi = cells[keep], lo[keep], hi[keep]
+        self.box = np.concatenate([self.lo, self.hi], axis=1)
         mat, tri, self.col_perm = _factorise(self.grid, self.cells)
         base = self.grid[self.cells[:, 0], self.cells[:, 1], self.cells[:, 2]]
         # One row per cell: base vertex, then per tetrahedron M (9) and U (9); gathered once per candidate.
@@ -353,9 +354,10 @@ class Lut3DInverseSearch:
         pixel = np.repeat(np.arange(x.shape[1]), count)
         rank = np.arange(len(pixel)) - np.repeat(np.cumsum(count) - count, count)
         cell = self.members[start[pixel] + rank]
-        value = x[:, pixel]
-        inside = np.all((value >= self.lo[cell].T) & (value <= self.hi[cell].T), axis=0)
-        pixel, cell, value = pixel[inside], cell[inside], value[:, inside]
+        value = np.ascontiguousarray(x.T)[pixel]
+        box = self.box[cell]
+        inside = np.all((value >= box[:, :3]) & (value <= box[:, 3:]), axis=1)
+        pixel, cell, value = pixel[inside], cell[inside], value[inside].T
         # Border cells: the pixel must also lie in the cell's slabs (a necessary condition, as for the bins).
         slab = self.slab_of[cell]
         rows = np.flatnonzero(slab >= 0)
@@ -378,8 +380,8 @@ class Lut3DInverseSearch:
         pair_ok = feasible.any(axis=0)
         tet = np.argmax(feasible, axis=0)
         ok = np.flatnonzero(pair_ok)
-        found, first = np.unique(pixel[ok], return_index=True)
-        win = ok[first]
+        win = ok[np.flatnonzero(np.diff(pixel[ok], prepend=-1))]  # pairs run in pixel order
+        found = pixel[win]
         tet, cell = tet[win], cell[win]
         w = weights[tet, :, win]  # (k, 3) in pivot order
         w2 = np.empty_like(w)
