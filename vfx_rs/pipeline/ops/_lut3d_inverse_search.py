@@ -174,28 +174,38 @@ def _factorise(grid: np.ndarray, cells: np.ndarray) -> tuple[np.ndarray, np.ndar
     return m_out, u_out, cp_out
 
 
-def _back_substitute(m: np.ndarray, u: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """invert_hypercube's back substitution for pairs: feasible mask and weights ``(3, p)`` in pivot order.
+def _back_substitute(m: np.ndarray, u: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """invert_hypercube's back substitution for pairs: the feasible mask; weights in pivot order go to ``x``.
 
-    ``m`` and ``u`` are ``(p, 9)`` views (row-major 3x3), ``b`` is ``(3, p)``: input less base vertex.
+    ``m`` and ``u`` are ``(p, 9)`` views (row-major 3x3), ``b`` is ``(3, p)``: input less base vertex;
+    ``x`` is ``(3, p)``. Where no pivot of a row is singular, the singular branch is skipped.
     """
     yp = [m[:, 3 * r] * b[0] + m[:, 3 * r + 1] * b[1] + m[:, 3 * r + 2] * b[2] for r in range(3)]
-    x: list[np.ndarray] = [np.zeros(0)] * 3
     bad = np.zeros(b.shape[1], dtype=bool)
     running = np.zeros(b.shape[1])
     with np.errstate(divide="ignore", invalid="ignore"):
         for js in (2, 1, 0):
             denom = u[:, 4 * js]
+            # OCIO: sm = sum of U[js][k] x[k] over k > js, in order; x_tmp = (y - sm) / denom.
+            if js == 2:
+                num = yp[2]
+            elif js == 1:
+                num = yp[1] - u[:, 5] * x[2]
+            else:
+                num = yp[0] - (u[:, 1] * x[1] + u[:, 2] * x[2])
+            x_tmp = num / denom
             singular = np.abs(denom) < _ZERO_TOL
-            sm = np.zeros(b.shape[1])
-            for k in range(js + 1, 3):
-                sm = sm + u[:, 3 * js + k] * x[k]
-            x_tmp = (yp[js] - sm) / denom
-            bad |= np.where(singular, np.abs(yp[js]) > _ZERO_TOL, x_tmp < _NEGZERO_TOL)
-            running = np.where(singular, running, running + x_tmp)
-            bad |= ~singular & (running > _ONE_TOL)
-            x[js] = np.where(singular, 0.0, x_tmp)
-    return ~bad, np.stack(x)
+            if singular.any():
+                bad |= np.where(singular, np.abs(yp[js]) > _ZERO_TOL, x_tmp < _NEGZERO_TOL)
+                running = np.where(singular, running, running + x_tmp)
+                bad |= ~singular & (running > _ONE_TOL)
+                x[js] = np.where(singular, 0.0, x_tmp)
+            else:
+                bad |= x_tmp < _NEGZERO_TOL
+                running += x_tmp
+                bad |= running > _ONE_TOL
+                x[js] = x_tmp
+    return ~bad
 
 
 class Lut3DInverseSearch:
@@ -375,7 +385,7 @@ class Lut3DInverseSearch:
         weights = np.empty((6, 3, len(cell)))
         for t in range(6):
             at = 3 + 18 * t
-            feasible[t], weights[t] = _back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta)
+            feasible[t] = _back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta, weights[t])
         # First feasible tetrahedron of each pair, first feasible pair (hash order) of each input.
         pair_ok = feasible.any(axis=0)
         tet = np.argmax(feasible, axis=0)
