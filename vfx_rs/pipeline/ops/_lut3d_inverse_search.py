@@ -349,11 +349,18 @@ class Lut3DInverseSearch:
         return full, lo, hi
 
     def invert(self, rgb: np.ndarray) -> np.ndarray:
-        """OCIO's inverse (steps 2-5) of float ``(3, k)`` values: float32 positions in [0, 1]."""
+        """OCIO's inverse (steps 2-5) of float ``(3, k)`` values: float32 positions in [0, 1].
+
+        Values are searched in the Morton order of their bins, so that each chunk reads the tables of
+        nearby cells only (each value's answer does not depend on the others).
+        """
         x = np.clip(np.nan_to_num(rgb.astype(np.float32), nan=0.0), 0.0, 1.0)
+        b = self.bins
+        order = np.argsort(_morton(np.minimum((x.T * b).astype(np.int64), b - 1), math.frexp(b - 1)[1]))
+        x = x[:, order]
         out = np.empty(x.shape, dtype=np.float32)
         for lo in range(0, x.shape[1], _PIXELS):
-            out[:, lo : lo + _PIXELS] = self._invert_chunk(x[:, lo : lo + _PIXELS])
+            out[:, order[lo : lo + _PIXELS]] = self._invert_chunk(x[:, lo : lo + _PIXELS])
         return out
 
     def _invert_chunk(self, x: np.ndarray) -> np.ndarray:
