@@ -50,7 +50,22 @@ __all__ = [
 ]
 
 _SUBPACKAGES = frozenset(
-    {"color", "core", "deep", "drawing", "fft", "io", "lut", "ocio", "ops", "pipeline", "stats", "viewer", "warp"}
+    {
+        "color",
+        "core",
+        "deep",
+        "drawing",
+        "fft",
+        "io",
+        "lut",
+        "ocio",
+        "ops",
+        "pipeline",
+        "stats",
+        "view",
+        "viewer",
+        "warp",
+    }
 )
 
 _LAZY = {

@@ -31,6 +31,8 @@ import functools
 import json
 import math
 import os
+import sys
+import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -424,3 +426,15 @@ def _color_ops(structure: ViewSettings) -> tuple[Op, ...]:
 @functools.lru_cache(maxsize=32)
 def _static_glsl(structure: ViewSettings) -> GlslProgram:
     return structure.pipeline().glsl()
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable: ``vfx_rs.view(path)`` opens the viewer, as vfx-rs-py's top-level ``view``."""
+
+    def __call__(self, path: str | os.PathLike[str] | None = None) -> int:
+        from vfx_rs.viewer import view
+
+        return view(path)
+
+
+sys.modules[__name__].__class__ = _CallableModule

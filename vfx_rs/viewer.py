@@ -2,8 +2,8 @@
 
 The app runs as its own process (``python -m vfxview``), so `vfx_rs` never
 imports Qt; this call waits until the window is closed and returns the app's
-exit status. (``vfx_rs.view`` itself is the module of the viewer's
-`ViewSettings`; the function lives here.)
+exit status. ``vfx_rs.view`` is the module of the viewer's `ViewSettings`,
+made callable so that ``vfx_rs.view(path)`` calls this function.
 """
 
 from __future__ import annotations

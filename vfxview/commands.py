@@ -145,10 +145,19 @@ def set_channel(state: ViewerState, channel: str) -> None:
 
 
 def set_grade(
-    state: ViewerState, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
+    state: ViewerState,
+    slope: Any = None,
+    offset: Any = None,
+    saturation: float | None = None,
+    power: Any = None,
+    *,
+    exposure: float | None = None,
+    gamma: float | None = None,
 ) -> bool:
-    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation: one change, all or nothing."""
+    """ASC CDL slope/offset/power (per channel, or one number for all) and saturation, exposure (stops) and display
+    gamma: one change, all or nothing."""
     values = {"slope": slope, "offset": offset, "power": power, "saturation": saturation}
+    values.update(exposure=exposure, gamma=gamma)
     try:
         settings = state.settings.replace(**{k: v for k, v in values.items() if v is not None})
     except (VfxError, TypeError, ValueError) as exc:

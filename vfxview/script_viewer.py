@@ -177,10 +177,17 @@ class ScriptViewer:
         commands.set_channel(self.state, channel)
 
     def set_grade(
-        self, slope: Any = None, offset: Any = None, saturation: float | None = None, power: Any = None
-    ) -> None:
-        """ASC CDL slope, offset, power and saturation."""
-        commands.set_grade(self.state, slope, offset, saturation, power)
+        self,
+        slope: Any = None,
+        offset: Any = None,
+        saturation: float | None = None,
+        power: Any = None,
+        *,
+        exposure: float | None = None,
+        gamma: float | None = None,
+    ) -> bool:
+        """ASC CDL slope, offset, power and saturation, exposure (stops) and display gamma, in one change."""
+        return commands.set_grade(self.state, slope, offset, saturation, power, exposure=exposure, gamma=gamma)
 
     def save_grade(self, path: str | Path) -> bool:
         """Save the grade as ``.cc`` / ``.cdl``."""

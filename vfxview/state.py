@@ -125,20 +125,18 @@ class ViewerState:
         view = {n: v for n, v in fields.items() if n in _VIEW_FIELDS}
         if view:
             fields = {**fields, "settings": fields.get("settings", self.settings).replace(**view)}
+        changes = []
         for name, value in fields.items():
-            if name not in _VIEW_FIELDS:
-                self._set(name, value)
-
-    def _set(self, name: str, value: Any) -> None:
-        old = self._values[name]
-        if _same(old, value):
-            return
-        self._values[name] = value
-        if name == "settings":
-            for field in _VIEW_FIELDS:
-                if not _same(getattr(old, field), getattr(value, field)):
-                    self.changed.emit(field, getattr(value, field))
-        self.changed.emit(name, value)
+            old = self._values.get(name)
+            if name not in _VIEW_FIELDS and not _same(old, value):
+                self._values[name] = value
+                changes.append((name, old, value))
+        for name, old, value in changes:  # every field is set before the first signal: listeners see one state
+            if name == "settings":
+                for field in _VIEW_FIELDS:
+                    if not _same(getattr(old, field), getattr(value, field)):
+                        self.changed.emit(field, getattr(value, field))
+            self.changed.emit(name, value)
 
 
 _PATH = re.compile(r"(?<![^\s'\"(])(?:[A-Za-z]:)?[^\s:'\"]*[/\\][^\s:'\"]+")

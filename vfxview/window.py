@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFrame,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -228,9 +229,19 @@ class MainWindow(QMainWindow):
         self._action(frames, "Go to out point", "go_out", lambda: playback.set_frame(s, s.out_point))
         self._action(frames, "Set in point", "set_in", lambda: playback.set_in_out(s, s.frame, None))
         self._action(frames, "Set out point", "set_out", lambda: playback.set_in_out(s, None, s.frame))
+        frames.addSeparator()
+        frames.addAction("Cache budget...", self.cache_budget_dialog)
         windows = self.menuBar().addMenu("&Panels")
         for dock in self.docks.values():
             windows.addAction(dock.toggleViewAction())
+
+    def cache_budget_dialog(self) -> None:
+        """Ask for the read-ahead cache's RAM budget in MiB (`playback.set_cache_budget`)."""
+        megabytes, ok = QInputDialog.getInt(
+            self, "Cache budget", "RAM for the read-ahead cache (MiB):", self.state.cache_mb, 64, 1 << 20, 256
+        )
+        if ok:
+            playback.set_cache_budget(self.state, megabytes)
 
     def _show_gl_missing(self, message: str) -> None:
         """Replace the viewport with the message (panels, console and export keep working)."""

@@ -25,5 +25,10 @@ def test_view_runs_vfxview_on_the_image(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(subprocess, "run", fake_run)
     assert viewer.view(path) == 0 and viewer.view() == 0
     assert seen == [[sys.executable, "-m", "vfxview", str(path)], [sys.executable, "-m", "vfxview"]]
+    # The original's top-level call: vfx_rs.view(path), while vfx_rs.view stays the ViewSettings module.
+    assert vfx_rs.view(path) == 0 and seen[-1] == [sys.executable, "-m", "vfxview", str(path)]
+    from vfx_rs.view import ViewSettings
+
+    assert vfx_rs.view.ViewSettings is ViewSettings
     with pytest.raises(vfx_rs.IoError, match="no such file"):
         viewer.view(tmp_path / "missing.exr")

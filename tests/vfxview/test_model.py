@@ -126,3 +126,7 @@ def test_a_grade_is_one_change_all_or_nothing():
     before = state.settings
     assert not commands.set_grade(state, slope=2.0, power=(1.0, 0.0, 1.0))
     assert state.settings == before and "power" in state.error
+    assert commands.set_grade(state, exposure=1.5, gamma=2.2, saturation=0.8)
+    assert (state.exposure, state.gamma, state.saturation, state.slope) == (1.5, 2.2, 0.8, (1.2, 1.0, 0.8))
+    assert not commands.set_grade(state, exposure=float("nan"))
+    assert state.exposure == 1.5 and "exposure" in state.error

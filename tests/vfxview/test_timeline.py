@@ -81,14 +81,18 @@ def test_in_out_keys_and_playback_loop_at_the_set_rate(window, qtbot, shot):
     assert window.state.playing == 0
 
 
-def test_cache_budget_field_and_strip(window, qtbot, shot):
+def test_cache_budget_dialog_and_strip(window, qtbot, shot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
     _open(window, qtbot, shot / "shot.1001.exr")
     t = window.timeline
     assert window.state.cache.cached() == frozenset(FRAMES)
-    t.cache_box.setValue(512)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args: (512, True))
+    (action,) = [a for a in window.menuBar().actions()[2].menu().actions() if a.text() == "Cache budget..."]
+    action.trigger()
     assert window.state.cache_mb == 512 and window.state.cache.budget == 512 * 2**20
     t._refresh()
-    assert t.cache_label.text().startswith("5 fr,")
+    assert t.cache_label.text().startswith("5 fr,") and t.cache_label.text().endswith("/ 512 MiB")
 
 
 def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, qtbot, tmp_path):
@@ -114,3 +118,18 @@ def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, q
     from OpenGL import GL
 
     assert window.viewport._textures["image"].internal == GL.GL_RGBA16F
+
+
+def test_playback_readouts_never_resize_the_window(window, qtbot, shot):
+    """The fps and cache readouts change text while playing; the window keeps its size (it grew by ~90 px)."""
+    window.resize(1280, 800)
+    window.show()
+    _open(window, qtbot, shot / "shot.1002.exr")
+    qtbot.wait(50)
+    size = window.size()
+    assert size.width() == 1280  # opening the sequence did not widen it either
+    window.timeline.shown_fps.setText("23.9 fps shown")
+    window.timeline.cache_label.setText("1234 fr, 65432 MiB")
+    window.timeline.range_label.setText("1001-2400, 12 missing")
+    qtbot.wait(50)
+    assert window.size() == size

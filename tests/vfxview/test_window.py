@@ -321,3 +321,19 @@ def test_small_window_keeps_its_size_and_every_panel(window, qtbot):
     qtbot.waitUntil(lambda: window.height() == 640, timeout=5000)
     assert all(dock.isVisible() for dock in window.docks.values())
     assert window.minimumSizeHint().height() <= 640
+
+
+def test_info_panel_follows_the_frame_stepped_to(window, qtbot, tmp_path):
+    """Stepping through a sequence, the Info panel names the file of the frame shown (not the previous one), and a
+    missing frame as missing."""
+    from vfxview import playback
+
+    for frame in (1001, 1002, 1004):
+        vfx_rs.write(tmp_path / f"shot.{frame}.exr", vfx_rs.Image(np.full((4, 6, 3), frame / 1e3, np.float32)))
+    assert playback.open_path(window.state, tmp_path / "shot.1001.exr")
+    info = window.panels["Info"].text
+    for frame in (1002, 1003, 1004):
+        assert playback.step(window.state, 1)
+        files = [line for line in info.toPlainText().splitlines() if line.startswith("file: ")]
+        assert files == [f"file: {tmp_path / f'shot.{frame}.exr'}"], files
+        assert ("missing:" in info.toPlainText()) == (frame == 1003)

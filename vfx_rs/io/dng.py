@@ -9,7 +9,8 @@ through the ``LinearizationTable`` if any and scaled by the levels of its
 place in the ``BlackLevel`` repeat pattern (chapter 5, "Mapping Raw Values to
 Linear Reference Values"): ``(v - black) / (white - black)``, not clipped.
 ``normalize=False`` keeps the linearized codes. Strips or tiles, uncompressed
-or lossless JPEG (compression 7, ITU-T T.81 process 14, which CinemaDNG uses)
+or lossless JPEG (compression 7, ITU-T T.81 process 14, which CinemaDNG uses; a tile may be
+one component or two interleaved ones, half the tile wide)
 are decoded by tifffile and imagecodecs; any other compression (lossy JPEG 34892,
 deflate, JPEG XL) raises `FormatError` naming the file.
 

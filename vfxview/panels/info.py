@@ -63,5 +63,8 @@ class InfoPanel(QWidget):
         if s.image is None:
             self.text.setPlainText("")
             return
+        if s.image.metadata.get("missing"):
+            self.text.setPlainText(f"file: {s.path}\nmissing: this frame has no file (a placeholder is shown)")
+            return
         why = s.input_reason if s.input_from_rules else "chosen by the user"
         self.text.setPlainText(f"input space: {s.input_space} ({why})\n" + describe(s.path, s.image))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -156,20 +157,19 @@ class Timeline(QWidget):
         self.fps_box.valueChanged.connect(lambda v: playback.set_fps(state, v))
         self.shown_fps = QLabel("")
         self.shown_fps.setToolTip("frames shown per second over the last second")
-        self.cache_box = QSpinBox()
-        self.cache_box.setRange(64, 1 << 20)
-        self.cache_box.setSingleStep(256)
-        self.cache_box.setPrefix("cache ")
-        self.cache_box.setSuffix(" MiB")
-        self.cache_box.setToolTip("RAM budget of the read-ahead cache")
-        self.cache_box.setKeyboardTracking(False)
-        self.cache_box.valueChanged.connect(lambda v: playback.set_cache_budget(state, v))
         self.cache_label = QLabel("")
-        for widget in (self.frame_box, self.range_label, self.loop, self.fps_box, self.shown_fps):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.cache_box)
-        row.addWidget(self.cache_label)
+        for label in (self.range_label, self.shown_fps, self.cache_label):
+            # Their text changes while playing: they share the row's spare width and never widen the window.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for widget, stretch in (
+            (self.frame_box, 0),
+            (self.range_label, 3),
+            (self.loop, 0),
+            (self.fps_box, 0),
+            (self.shown_fps, 2),
+            (self.cache_label, 2),
+        ):
+            row.addWidget(widget, stretch)
         self.bar.picked.connect(self.request)
         self.clock = QTimer(self)
         self.clock.setTimerType(Qt.TimerType.PreciseTimer)
@@ -253,10 +253,10 @@ class Timeline(QWidget):
         if s.playing:
             self.shown_fps.setText(f"{self.shown_rate():.1f} fps shown")
         cache = s.cache
-        self.cache_label.setText(f"{len(cache.cached())} fr, {cache.nbytes() / 2**20:.0f} MiB")
+        self.cache_label.setText(f"{len(cache.cached())} fr, {cache.nbytes() / 2**20:.0f} / {s.cache_mb} MiB")
         self.cache_label.setToolTip(
-            f"{len(cache.cached())} frames cached, {cache.nbytes() / 2**20:.0f} MiB;"
-            f" read ahead at {cache.frames_per_second():.1f} frames/s"
+            f"{len(cache.cached())} frames cached, {cache.nbytes() / 2**20:.0f} MiB of a {s.cache_mb} MiB budget"
+            f" (Playback > Cache budget); read ahead at {cache.frames_per_second():.1f} frames/s"
         )
         self.bar.update()
 
@@ -265,10 +265,9 @@ class Timeline(QWidget):
         s = self.state
         clip = s.clip
         self.setVisible(clip is not None)
-        for box, value in ((self.fps_box, s.fps), (self.cache_box, s.cache_mb)):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
+        self.fps_box.blockSignals(True)
+        self.fps_box.setValue(s.fps)
+        self.fps_box.blockSignals(False)
         if clip is not None:
             self.frame_box.blockSignals(True)
             self.frame_box.setRange(clip.first, clip.last)

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import tifffile
 
-__all__ = ["CFA_CODES", "RAWPY_LINEAR", "dng_tags", "write_dng"]
+__all__ = ["CFA_CODES", "RAWPY_LINEAR", "dng_tags", "ljpeg_encode", "write_dng"]
 
 CFA_CODES = {"R": 0, "G": 1, "B": 2}
 """CFAPattern colour codes (DNG 1.4, CFAPlaneColor 0, 1, 2 = red, green, blue)."""
@@ -70,3 +70,43 @@ def write_dng(
         else:
             tif.write(cfa, photometric=32803, subfiletype=0, extratags=tags, **options)  # type: ignore[arg-type]
     return path
+
+
+def ljpeg_encode(samples: npt.NDArray[np.uint16], components: int, precision: int = 16) -> bytes:
+    """Lossless JPEG (ITU-T T.81, process 14, predictor 1) of ``(h, w)`` samples as `components` interleaved.
+
+    CinemaDNG cameras store a tile of width ``w`` as a JPEG ``w / components`` wide with that many
+    components (DNG 1.4, chapter 6, "Lossless JPEG"); imagecodecs only writes one component. The
+    Huffman table gives each of the 17 difference categories a 5-bit code.
+    """
+    h, total = samples.shape
+    w = total // components
+    out = bytearray(b"\xff\xd8")
+    counts = [0] * 16
+    counts[4] = 17
+    dht = bytes([0x00, *counts, *range(17)])
+    out += b"\xff\xc4" + (2 + len(dht)).to_bytes(2, "big") + dht
+    sof = bytes([precision]) + h.to_bytes(2, "big") + w.to_bytes(2, "big") + bytes([components])
+    sof += b"".join(bytes([i + 1, 0x11, 0]) for i in range(components))
+    out += b"\xff\xc3" + (2 + len(sof)).to_bytes(2, "big") + sof
+    sos = bytes([components]) + b"".join(bytes([i + 1, 0x00]) for i in range(components)) + bytes([1, 0, 0])
+    out += b"\xff\xda" + (2 + len(sos)).to_bytes(2, "big") + sos
+    s = samples.astype(np.int64).reshape(h, w, components)
+    pred = np.empty_like(s)
+    pred[0, 0] = 1 << (precision - 1)  # the first sample; then the left one, and the one above at row starts
+    pred[0, 1:] = s[0, :-1]
+    pred[1:, 0] = s[:-1, 0]
+    pred[1:, 1:] = s[1:, :-1]
+    bits = []
+    for raw in ((s - pred) % 65536).ravel().tolist():
+        diff = raw - 65536 if raw > 32768 else raw
+        category = 16 if diff == 32768 else abs(diff).bit_length()
+        bits.append(format(category, "05b"))
+        if 0 < category < 16:
+            bits.append(format(diff if diff > 0 else diff + (1 << category) - 1, f"0{category}b"))
+    stream = "".join(bits)
+    stream += "1" * (-len(stream) % 8)
+    for i in range(0, len(stream), 8):
+        byte = int(stream[i : i + 8], 2)
+        out += bytes([byte, 0]) if byte == 0xFF else bytes([byte])
+    return bytes(out + b"\xff\xd9")

@@ -11,7 +11,7 @@ import pytest
 import tifffile
 
 import vfx_rs
-from tests.vfx_rs.io.dng_craft import dng_tags, write_dng
+from tests.vfx_rs.io.dng_craft import dng_tags, ljpeg_encode, write_dng
 from vfx_rs import io
 
 LAYOUTS = ["RGGB", "BGGR", "GRBG", "GBRG"]
@@ -36,7 +36,9 @@ def _libraw(path: Path) -> dict[str, Any]:
         }
 
 
-def _ljpeg_dng(path: Path, cfa: np.ndarray, layout: str, tile: tuple[int, int] | None, white: int) -> Path:
+def _ljpeg_dng(
+    path: Path, cfa: np.ndarray, layout: str, tile: tuple[int, int] | None, white: int, components: int = 1
+) -> Path:
     """A DNG whose raw is lossless JPEG (compression 7): one JPEG per tile, or one strip."""
     h, w = cfa.shape
     th, tw = tile or (h, w)
@@ -48,7 +50,10 @@ def _ljpeg_dng(path: Path, cfa: np.ndarray, layout: str, tile: tuple[int, int] |
                 block = np.zeros((th, tw), np.uint16)
                 part = cfa[y : y + th, x : x + tw]
                 block[: part.shape[0], : part.shape[1]] = part
-                yield imagecodecs.ljpeg_encode(block, bitspersample=bits)
+                if components == 1:
+                    yield imagecodecs.ljpeg_encode(block, bitspersample=bits)
+                else:
+                    yield ljpeg_encode(block, components, bits)
 
     layout_args: dict[str, Any] = {"tile": tile} if tile else {"rowsperstrip": h}
     with tifffile.TiffWriter(path) as tif:
@@ -94,6 +99,19 @@ def test_lossless_jpeg_dng_reads_as_libraw(tmp_path: Path, tile: tuple[int, int]
         got = vfx_rs.read(path, normalize=False).numpy()[..., 0]
         np.testing.assert_array_equal(got, ref["codes"])
         np.testing.assert_allclose(vfx_rs.read(path).numpy()[..., 0], cfa / white, rtol=1e-6)
+
+
+def test_two_component_lossless_jpeg_tiles(tmp_path: Path) -> None:
+    # The CinemaDNG layout: a tile w wide is a JPEG w / 2 wide with two interleaved components.
+    cfa = _codes(21, h=32, w=64, top=4096)
+    single = _ljpeg_dng(tmp_path / "one.dng", cfa, "RGGB", None, 4095, components=2)
+    np.testing.assert_array_equal(_libraw(single)["codes"], cfa)
+    np.testing.assert_array_equal(vfx_rs.read(single, normalize=False).numpy()[..., 0], cfa)
+    # Tiles side by side (LibRaw 0.22 reads rows after the first as 0 here; libjpeg-turbo decodes each tile).
+    tiled = _ljpeg_dng(tmp_path / "tiles.dng", cfa, "RGGB", (16, 32), 4095, components=2)
+    first = imagecodecs.jpeg8_decode(ljpeg_encode(cfa[:16, :32], 2, 12))
+    np.testing.assert_array_equal(first.reshape(16, 32), cfa[:16, :32])
+    np.testing.assert_array_equal(vfx_rs.read(tiled, normalize=False).numpy()[..., 0], cfa)
 
 
 def test_dng_demosaics_like_libraw(tmp_path: Path) -> None:
@@ -178,3 +196,22 @@ def test_cinema_dng_clip(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(vfx_rs.IoError, match=r"empty.*no numbered DNG frames"):
         io.open_cinema_dng(empty)
+
+
+def test_linear_raw_dng(tmp_path: Path) -> None:
+    import rawpy
+
+    rgb = np.random.default_rng(8).integers(100, 4000, (24, 30, 3)).astype(np.uint16)
+    bayer_only = {33421, 33422, 50710, 50711, 50713}
+    tags = [t for t in dng_tags("RGGB", [50, 60, 70], 4095) if t[0] not in bayer_only]
+    path = tmp_path / "linear.dng"
+    tifffile.imwrite(path, rgb, photometric=34892, planarconfig="contig", subfiletype=0, extratags=tags)
+    with rawpy.imread(str(path)) as raw:
+        codes, blacks = raw.raw_image[..., :3].copy(), [float(b) for b in raw.black_level_per_channel[:3]]
+        white = float(raw.white_level)
+    img = vfx_rs.read(path)
+    assert img.channel_names == ["R", "G", "B"] and "dng:cfa_pattern" not in img.metadata
+    np.testing.assert_array_equal(vfx_rs.read(path, normalize=False).numpy(), codes)
+    assert img.metadata["dng:black_level"] == blacks and img.metadata["dng:white_level"] == white
+    want = (codes - np.array(blacks)) / (white - np.array(blacks))
+    np.testing.assert_allclose(img.numpy(), want, rtol=1e-6)
