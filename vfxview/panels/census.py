@@ -27,7 +27,11 @@ __all__ = ["CensusPanel"]
 
 
 class CensusPanel(QWidget):
-    """Takes the census of each shown image on a worker; a click on a position pins it and emits `jump`."""
+    """Takes the census of each shown image on a worker; a click on a position pins it and emits `jump`.
+
+    Not while a clip plays: a census outlives the frame it was taken of (its result would be dropped), so
+    the frame playback stops on gets it.
+    """
 
     jump = Signal(int, int)
 
@@ -37,6 +41,7 @@ class CensusPanel(QWidget):
         self.rows: list[tuple[str, int, int]] = []
         self.frames: dict[int, Census | None] = {}
         self.pending = 0
+        self._deferred = False  # a refresh asked for while playing
         self.target_label = "shown image"
         layout = QVBoxLayout(self)
         self.table = QLabel("open an image")
@@ -62,7 +67,7 @@ class CensusPanel(QWidget):
         state.changed.connect(self._on_state)
 
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("image", "settings", "compare", "compare_mode"):
+        if name in ("image", "settings", "compare", "compare_mode") or (name == "playing" and self._deferred):
             self.refresh()
         elif name == "census":
             self._fill(value)  # type: ignore[arg-type]
@@ -72,6 +77,9 @@ class CensusPanel(QWidget):
 
     def refresh(self) -> None:
         """Take the census (of the shown image, or of A - B in difference mode) on a worker thread."""
+        self._deferred = bool(self.state.playing)
+        if self._deferred:
+            return
         try:
             target = census_commands.census_target(self.state)
         except VfxError as exc:
