@@ -11,7 +11,7 @@ is refused by name.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 from xml.parsers import expat
@@ -57,14 +57,19 @@ class XmlElement:
         return [c for c in self.children if c.name == name]
 
 
+_JOIN_EVERY = 1024
+"""Text chunks an element collects before the last ones are joined into one string (each string joined once)."""
+
+
 def parse_xml(
-    data: str | bytes,
+    data: str | bytes | Iterable[str],
     path: str | os.PathLike[str] | None,
     kind: str,
     error: type[FormatError],
     make: Callable[[str, dict[str, str], int], N],
 ) -> N:
-    """Parse `data` into a tree of `make(tag, attrs, line)` elements; return the root.
+    """Parse `data` (the text, or its pieces in order) into a tree of `make(tag, attrs, line)` elements; return
+    the root.
 
     Raises
     ------
@@ -76,8 +81,10 @@ def parse_xml(
     parser = expat.ParserCreate()
     stack: list[N] = []
     roots: list[N] = []
+    pending: list[str] = []  # the innermost element's latest text chunks, joined every _JOIN_EVERY
 
     def start(tag: str, attrs: dict[str, str]) -> None:
+        flush()
         if len(stack) >= MAX_NESTING:
             raise error(f"XML elements nest deeper than {MAX_NESTING} levels", path=path, line=parser.CurrentLineNumber)
         element = make(tag, attrs, parser.CurrentLineNumber)
@@ -88,18 +95,35 @@ def parse_xml(
         if stack:
             if stack[-1].text_line is None and chunk.strip():
                 stack[-1].text_line = parser.CurrentLineNumber
-            stack[-1].chunks.append(chunk)
+            pending.append(chunk)
+            if len(pending) == _JOIN_EVERY:  # expat calls once a line: a str per line is 3x the text
+                flush()
+
+    def flush() -> None:
+        if pending:
+            stack[-1].chunks.append("".join(pending))
+            pending.clear()
 
     def refuse(what: str) -> None:
         raise error(f"{what} declarations are not allowed in a {kind} file", path=path, line=parser.CurrentLineNumber)
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda _tag: stack.pop()
+
+    def end(_tag: str) -> None:
+        flush()
+        stack.pop()
+
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     parser.StartDoctypeDeclHandler = lambda *_: refuse("DOCTYPE")
     parser.EntityDeclHandler = lambda *_: refuse("ENTITY")
     try:
-        parser.Parse(data, True)
+        if isinstance(data, (str, bytes)):
+            parser.Parse(data, True)
+        else:
+            for piece in data:
+                parser.Parse(piece, False)
+            parser.Parse("", True)
     except expat.ExpatError as exc:
         raise error(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
     except LookupError as exc:  # expat asks Python's codecs for an encoding it does not handle itself

@@ -147,7 +147,7 @@ def install_debugger(window: Any) -> DebuggerPanel:
     panel = DebuggerPanel(state, gl_values)
     dock = _add_dock(window, "Transform debugger", panel, "Pixel probe")
     census = CensusPanel(state)
-    _add_dock(window, "Census", census, "Info")
+    _add_dock(window, "Census", census, "Info").visibilityChanged.connect(census.set_shown)
     census.jump.connect(lambda x, y: centre_on(window.viewport, state, x, y))
     window.census_overlay = CensusOverlay(state, window.viewport)
     window.viewport.hovered.connect(panel.show_at)

@@ -49,6 +49,45 @@ def _exr_seeds() -> list[bytes]:
     return seeds
 
 
+def _deep_seeds() -> list[bytes]:
+    """Deep scanline (uncompressed and ZIPS) and deep tiled files with 0 to 2 samples per pixel."""
+    import OpenEXR
+
+    tiles = OpenEXR.TileDescription()
+    tiles.xSize = tiles.ySize = 2
+    pixels = np.empty((3, 4), dtype=object)
+    for y, x in np.ndindex(pixels.shape):
+        n = (y + x) % 3
+        pixels[y, x] = np.arange(1, n + 1, dtype=np.float32) * 0.25 if n else None
+    headers = [
+        {"type": OpenEXR.deepscanline, "compression": OpenEXR.NO_COMPRESSION},
+        {"type": OpenEXR.deepscanline, "compression": OpenEXR.ZIPS_COMPRESSION},
+        {"type": OpenEXR.deeptile, "compression": OpenEXR.RLE_COMPRESSION, "tiles": tiles},
+    ]
+    out = []
+    with tempfile.TemporaryDirectory() as folder:
+        for i, header in enumerate(headers):
+            path = Path(folder) / f"deep{i}.exr"
+            channels = {name: OpenEXR.Channel(pixels) for name in ("R", "A", "Z")}
+            OpenEXR.File(header, channels).write(str(path))
+            out.append(path.read_bytes())
+    return out
+
+
+def _movie_seeds(ext: str, codec: str) -> Callable[[], list[bytes]]:
+    def make() -> list[bytes]:
+        from vfx_rs.io.movie import write_movie
+
+        rng = np.random.default_rng(7)
+        frames = [vfx_rs.Image(rng.random((16, 16, 3)).astype(np.float32)) for _ in range(3)]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"seed{ext}"
+            write_movie(path, frames, codec=codec, timecode="01:00:00:00")
+            return [path.read_bytes()]
+
+    return make
+
+
 def _dng_seeds() -> list[bytes]:
     """An uncompressed DNG with a preview IFD and its raw in a SubIFD, and a lossless JPEG tiled one."""
     import tifffile
@@ -161,6 +200,24 @@ def _read_image(path: str) -> Any:
     return image
 
 
+def _read_deep(path: str) -> Any:
+    """The deep samples of every part, and the flattened image."""
+    from vfx_rs.io.exr_deep import read_deep
+
+    read_deep(path)
+    return vfx_rs.read(path)
+
+
+def _read_movie(path: str) -> Any:
+    """Open the movie, decode its first frames by index (at most 4), and read frame 0 as `vfx_rs.read` does."""
+    from vfx_rs.io.movie import read_movie
+
+    with read_movie(path) as movie:
+        for index in range(min(len(movie), 4)):
+            movie[index]
+    return vfx_rs.read(path)
+
+
 def _read_lut(path: str) -> Any:
     return vfx_rs.lut.read_lut(path)
 
@@ -201,6 +258,7 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in [
         Format("exr", ".exr", _exr_seeds, _read_image),
+        Format("exr_deep", ".exr", _deep_seeds, _read_deep),
         Format("dpx", ".dpx", _image_seeds(".dpx"), _read_image),
         Format("png", ".png", _image_seeds(".png"), _read_image),
         Format("jpeg", ".jpg", _image_seeds(".jpg"), _read_image),
@@ -211,6 +269,8 @@ FORMATS: dict[str, Format] = {
         Format("bmp", ".bmp", _image_seeds(".bmp"), _read_image),
         Format("webp", ".webp", _image_seeds(".webp"), _read_image),
         Format("gif", ".gif", _image_seeds(".gif"), _read_image),
+        Format("mov", ".mov", _movie_seeds(".mov", "prores_422hq"), _read_movie),
+        Format("mp4", ".mp4", _movie_seeds(".mp4", "h264"), _read_movie),
         Format("cube", ".cube", _lut_seeds(".cube"), _read_lut, True),
         Format("spi1d", ".spi1d", _lut_seeds(".spi1d"), _read_lut, True),
         Format("spi3d", ".spi3d", _lut_seeds(".spi3d"), _read_lut, True),

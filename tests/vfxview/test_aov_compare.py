@@ -22,6 +22,7 @@ def test_beauty_against_the_sum_of_aovs(window, qtbot, tmp_path: Path) -> None:
     vfx_rs.write_layers(
         path, {"beauty": vfx_rs.Image(beauty), "diffuse": vfx_rs.Image(diffuse), "specular": vfx_rs.Image(specular)}
     )
+    window.docks["Census"].raise_()  # the census panel on screen: it follows A - B
     assert commands.open_image(window.state, path)
     commands.select_layer(window.state, "beauty")
     console = window.panels["Console"]

@@ -34,10 +34,24 @@ def _screen(window, x, y):
     return np.array([c.redF(), c.greenF(), c.blueF()])
 
 
-def _open(window, qtbot, px):
+def _open(window, qtbot, px, census_shown=True):
+    if census_shown:
+        window.docks["Census"].raise_()  # the census runs while its panel is on screen (or the overlay is on)
     commands.show_loaded(window.state, "c.exr", vfx_rs.Image(px))
     color_commands.set_source(window.state, "raw")
     qtbot.waitUntil(lambda: window.viewport.compile_count >= 1, timeout=10000)
+
+
+def test_hidden_panel_takes_no_census_until_shown(window, qtbot):
+    """Behind its tab the census waits (it cost as much as the first frame, and one per frame while playing)."""
+    _open(window, qtbot, _picture(), census_shown=False)
+    panel = window.panels["Census"]
+    qtbot.wait(200)
+    assert not window.docks["Census"].visibleRegion().boundingRect().width()
+    assert panel.pending == 0 and window.state.census is None
+    window.docks["Census"].raise_()
+    qtbot.waitUntil(lambda: window.state.census is not None and panel.pending == 0, timeout=10000)
+    assert window.state.census.counts["R"]["nan"] == int(np.isnan(_picture()[..., 0]).sum())
 
 
 def test_false_colour_follows_the_infinite_channels_sign(window, qtbot):

@@ -90,6 +90,7 @@ def test_panels_refresh_at_a_low_rate_while_playing_and_describe_the_stopped_fra
     _open(window, qtbot, shot)
     s = window.state
     info, census = window.panels["Info"], window.panels["Census"]
+    census.set_shown(True)  # its dock on screen (tabbed away, it takes no census at all)
     refreshes = []
     refresh = info._throttle._refresh
     monkeypatch.setattr(info._throttle, "_refresh", lambda: refreshes.append(s.frame) or refresh())

@@ -55,6 +55,8 @@ def _plain(value: Any) -> Any:
         return tuple(_plain(v) for v in value)
     if isinstance(value, (str, int, float, bool, bytes)) or value is None:
         return value
+    if type(value).__name__ == "OpaqueAttribute":  # a type OpenEXR does not know (its name may not be UTF-8)
+        return bytes(value.data)
     return str(value)
 
 

@@ -47,7 +47,12 @@ def check_size(width: int, height: int, channels: int, path: str | None = None) 
     size = width * height * channels * 4
     if size > LIMITS.max_bytes:
         raise FormatError(
-            f"image of {width}x{height}x{channels} needs {size / 1024**3:.1f} GiB, over the limit of "
-            f"{LIMITS.max_bytes / 1024**3:.1f} GiB (vfx_rs.io.LIMITS.max_bytes)",
+            f"image of {width}x{height}x{channels} needs {_amount(size)}, over the limit of "
+            f"{_amount(LIMITS.max_bytes)} (vfx_rs.io.LIMITS.max_bytes)",
             path=path,
         )
+
+
+def _amount(size: int) -> str:
+    """A byte count in MiB below 1 GiB, else GiB: ``"64.0 MiB"``, ``"8.0 GiB"``."""
+    return f"{size / 1024**2:.1f} MiB" if size < 1024**3 else f"{size / 1024**3:.1f} GiB"

@@ -111,6 +111,9 @@ class Movie:
             raise FormatError("the movie has no video stream", path=path)
         self._stream = stream = self._container.streams.video[0]
         ctx = stream.codec_context
+        if ctx is None:
+            self._container.close()
+            raise FormatError("the movie's video stream has no decoder (unknown or damaged codec)", path=path)
         self.width, self.height = int(ctx.width), int(ctx.height)
         check_size(self.width, self.height, 4, path)
         rate = stream.average_rate or stream.guessed_rate
@@ -172,9 +175,17 @@ class Movie:
             meta["timecode"] = self.timecode
         return Image(pixels, None, "u8" if bits == 8 else "u16", meta)
 
+    def _decode(self, seek: int, **options: Any) -> Iterator[Any]:
+        """Frames from `seek` on; FFmpeg's errors on damaged data raise `FormatError`."""
+        av = _av()
+        try:
+            self._container.seek(seek, **options)
+            yield from self._container.decode(self._stream)
+        except av.error.FFmpegError as exc:
+            raise FormatError(f"damaged movie data: {exc.strerror or exc}", path=self.path) from exc
+
     def __iter__(self) -> Iterator[Image]:
-        self._container.seek(0)
-        for frame in self._container.decode(self._stream):
+        for frame in self._decode(0):
             yield self._image(frame, self._index(frame))
 
     def __getitem__(self, index: int) -> Image:
@@ -184,8 +195,7 @@ class Movie:
         if not 0 <= index < self.frame_count:
             raise ArgumentError(f"frame {index} out of range; the movie has {self.frame_count} frames", path=self.path)
         pts = self._start + int(Fraction(index) / self.fps / self._stream.time_base)
-        self._container.seek(pts, stream=self._stream, backward=True, any_frame=False)
-        for frame in self._container.decode(self._stream):
+        for frame in self._decode(pts, stream=self._stream, backward=True, any_frame=False):
             found = self._index(frame)
             if found == index:
                 return self._image(frame, index)

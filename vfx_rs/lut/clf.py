@@ -24,7 +24,7 @@ from vfx_rs.lut.clf_header import MAX_CLF_VERSION, MAX_CTF_VERSION, NODE_VERSION
 from vfx_rs.lut.clf_nodes import BIT_DEPTH_MAX, NODE_READERS, UNSUPPORTED_NODES
 from vfx_rs.lut.clf_write import write_clf
 from vfx_rs.lut.clf_xml import Node, parse_xml
-from vfx_rs.lut.limits import Path, read_text
+from vfx_rs.lut.limits import Path, text_pieces
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.pipeline import Pipeline
 
@@ -100,7 +100,7 @@ def read_clf(path: Path, interpolation: str = "default") -> Pipeline:
 
 def read_clf_ops(path: Path, lut3d_interpolation: str = "trilinear", parents: tuple[str, ...] = ()) -> list[Op]:
     """The ops of a ``.clf``/``.ctf`` file, unsimplified (`read_clf`; `parents` are the files referring to it)."""
-    root = parse_xml(read_text(path, "CLF"), path)
+    root = parse_xml(text_pieces(path, "CLF"), path)
     header = read_header(root, os.fspath(path).lower().endswith(".clf"))
     context = NodeContext(
         path,

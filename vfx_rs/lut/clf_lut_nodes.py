@@ -22,15 +22,12 @@ from vfx_rs.lut.clf_xml import Node
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
-from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+from vfx_rs.pipeline.ops.lut1d import Lut1DOp, sanitized_table
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.range import RangeOp
 
 __all__ = ["read_inverse_lut1d", "read_inverse_lut3d", "read_lut1d", "read_lut3d"]
-
-_FLOAT32_MAX = float(np.finfo(np.float32).max)
-"""What OCIO's SanitizeFloat (MathUtils.cpp) makes of an infinite LUT entry, with its sign."""
 
 _INDEX_PAIR = re.compile(r"([^\s@]+)\s*@\s*([^\s@]+)")
 
@@ -69,10 +66,12 @@ def _index_map(node: Node, length: int, in_max: float, context: NodeContext, old
     return wrap(node, lambda: [RangeOp.from_bounds(a0 / in_max, a1 / in_max, b0 / (length - 1), b1 / (length - 1))])
 
 
-def _sanitized(values: np.ndarray) -> np.ndarray:
-    """NaN and infinite table entries as OCIO applies them (SanitizeFloat, MathUtils.cpp): NaN is 0, an
-    infinity the largest float32 of its sign (Lut1DOpCPU.cpp for 1D; for 3D measured on PyOpenColorIO 2.6)."""
-    return np.nan_to_num(values, nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+def _scaled(values: np.ndarray, depth_max: float) -> np.ndarray:
+    """Table values in the file's bit depth as OCIO scales them: float32, times the float32 ``1 / max``
+    (CTFReaderLut1DElt_1_7::end, Lut3DOpData::scale); float tables (max 1) are left as read."""
+    if depth_max == 1.0:
+        return values
+    return values.astype(np.float32) * np.float32(1.0 / np.float32(depth_max))  # type: ignore[no-any-return]
 
 
 def _flag(node: Node, name: str) -> bool:
@@ -112,10 +111,11 @@ def _table_op(node: Node, out_max: float) -> Op:
             raise array.error(f"{node.tag} rawHalfs values must be integer half codes 0..65535", array.text_line)
         values = values.astype(np.uint16).view(np.float16).astype(np.float64)
     table = np.repeat(values, 3, axis=1) if dims[1] == 1 else values
-    table = _sanitized(table / out_max)
+    table = _scaled(table, out_max)
     if half_domain_lut:
-        return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))
-    return Lut1DOp(table=table)
+        return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], sanitized_table(table), 0.0))
+    # NaN and infinities: applied sanitized forward, inverted raw, as OCIO (Lut1DOp.inverse_table).
+    return Lut1DOp(table=sanitized_table(table), inverse_table=None if np.all(np.isfinite(table)) else table)
 
 
 def read_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:
@@ -155,7 +155,8 @@ def _lut3d_op(node: Node, out_max: float, context: NodeContext) -> Lut3DOp:
     n = dims[0]
     if not 2 <= n <= MAX_3D_SIZE:
         raise array.error(f"{node.tag} size {n} is outside 2..{MAX_3D_SIZE}")
-    values = _sanitized(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False) / out_max)
+    # NaN is 0, an infinity the largest float32 of its sign (SanitizeFloat, as for 1D; measured on OCIO 2.6).
+    values = sanitized_table(_scaled(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False), out_max))
     # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
     table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3)
     return wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])[0]  # type: ignore[return-value]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -112,8 +113,8 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf
 """A decimal number as CLF writes them, and the NaN/infinity spellings."""
 
 
-def parse_xml(text: str, path: Path) -> Node:
-    """Parse CLF/CTF XML `text` into a `Node` tree (namespace prefixes dropped), refusing DOCTYPE and ENTITY.
+def parse_xml(text: str | Iterable[str], path: Path) -> Node:
+    """Parse CLF/CTF XML `text` (or its pieces in order) into a `Node` tree (namespace prefixes dropped), refusing DOCTYPE and ENTITY.
 
     Raises
     ------

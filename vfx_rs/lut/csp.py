@@ -23,8 +23,9 @@ import numpy as np
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
-from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.rows import Rows, TextLines
 
 __all__ = ["PRELUT_SAMPLES", "cinespace_spline", "read_csp"]
 
@@ -77,20 +78,28 @@ def cinespace_spline(x: np.ndarray, stims: np.ndarray, values: np.ndarray) -> np
 
 
 class _Lines:
-    """Non-blank lines with their numbers, read one at a time."""
+    """Non-blank stripped lines with their numbers, read from the file one at a time."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        text = read_text(path, ".csp")
-        self.lines = [(n, raw.strip()) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
-        self.pos = 0
+        self.source = TextLines(path, ".csp")
+        self._items = ((n, s) for n, raw in self.source if (s := raw.strip()))
+        self._peeked: tuple[int, str] | None = None
+        self.last: int | None = None  # the last line returned by `next`
+
+    def peek(self) -> tuple[int, str] | None:
+        """The next line without taking it, or None at the end of the file."""
+        if self._peeked is None:
+            self._peeked = next(self._items, None)
+        return self._peeked
 
     def next(self, what: str) -> tuple[int, str]:
-        if self.pos >= len(self.lines):
-            last = self.lines[-1][0] if self.lines else None
-            raise LutError(f"file ends where {what} was expected", path=self.path, line=last)
-        self.pos += 1
-        return self.lines[self.pos - 1]
+        item = self.peek()
+        if item is None:
+            raise LutError(f"file ends where {what} was expected", path=self.path, line=self.last)
+        self._peeked = None
+        self.last = item[0]
+        return item
 
     def count(self, what: str, limit: int, low: int) -> tuple[int, int]:
         line, text = self.next(what)
@@ -155,7 +164,7 @@ def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:
     if kind.upper() not in ("1D", "3D"):
         raise LutError(f"LUT type must be '1D' or '3D', got {kind[:60]!r}", path=path, line=line)
     title = ""
-    if lines.pos < len(lines.lines) and lines.lines[lines.pos][1].upper().startswith("BEGIN METADATA"):
+    if (item := lines.peek()) is not None and item[1].upper().startswith("BEGIN METADATA"):
         lines.next("BEGIN METADATA")
         meta = []
         while not (text := lines.next("END METADATA")[1]).upper().startswith("END METADATA"):
@@ -175,15 +184,18 @@ def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:
         if len(parts) != 3 or len(sizes) != 3 or len(set(sizes)) != 1:
             raise LutError(f"3D sizes must be three equal whole numbers, got {text[:60]!r}", path=path, line=line)
         n = check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, line)
-        remaining = len(lines.lines) - lines.pos
-        if remaining < n**3:
+        table_rows = Rows(path, 3, min(n**3, lines.source.bound))
+        for _ in range(n**3):
+            if lines.peek() is None:
+                break
+            table_rows.append(*lines.next("3D LUT entry"))
+        if len(table_rows) < n**3:
             raise LutError(
-                f"a {n}^3 LUT needs {n**3} entries, the file has {remaining}", path=path, line=lines.lines[-1][0]
+                f"a {n}^3 LUT needs {n**3} entries, the file has {len(table_rows)}", path=path, line=lines.last
             )
-        rows = lines.lines[lines.pos : lines.pos + n**3]
-        lines.pos += n**3
-        result = Lut3D(parse_rows(path, rows, 3, "3D table").reshape(n, n, n, 3), title=title, shaper=prelut)
-    if lines.pos < len(lines.lines):
-        line, text = lines.lines[lines.pos]
-        raise LutError(f"more entries than the header gives: {text[:60]!r}", path=path, line=line)
+        lattice = table_rows.table(0, n**3, "3D table").reshape(n, n, n, 3)
+        del table_rows
+        result = Lut3D.adopt(lattice, title=title, shaper=prelut)
+    if (item := lines.peek()) is not None:
+        raise LutError(f"more entries than the header gives: {item[1][:60]!r}", path=path, line=item[0])
     return result

@@ -20,8 +20,9 @@ import numpy as np
 
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
-from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, read_text
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.rows import Rows, TextLines
 
 __all__ = ["MAX_1D_SIZE", "MAX_3D_SIZE", "read_cube", "read_cube_1d", "read_cube_3d", "write_cube"]
 
@@ -79,32 +80,12 @@ class _Header:
 _KEYS = ("TITLE", "LUT_1D_SIZE", "LUT_3D_SIZE", "DOMAIN_MIN", "DOMAIN_MAX", "LUT_1D_INPUT_RANGE", "LUT_3D_INPUT_RANGE")
 
 
-def _parse_table(path: Path, rows: list[tuple[int, str]], count: int, what: str) -> np.ndarray:
-    """``count`` RGB rows from the data lines, as float64 ``(count, 3)``."""
-    if len(rows) < count:
-        last = rows[-1][0] if rows else None
-        raise LutError(f"{what} needs {count} entries, the file has {len(rows)}", path=path, line=last)
-    tokens = " ".join(text for _, text in rows[:count]).split()
-    values = None
-    if len(tokens) == 3 * count:
-        try:
-            values = np.array(tokens, dtype=np.float64).reshape(count, 3)
-        except ValueError:
-            values = None
-    if values is None:  # find the offending line
-        for line, text in rows[:count]:
-            parts = text.split()
-            if len(parts) != 3:
-                raise LutError(f"{what} entry needs 3 numbers, got {len(parts)}: {text[:60]!r}", path=path, line=line)
-            try:
-                [float(p) for p in parts]
-            except ValueError:
-                raise LutError(f"{what} entry is not numeric: {text[:60]!r}", path=path, line=line) from None
-        raise LutError(f"{what} data is malformed", path=path, line=rows[0][0])
-    bad = np.flatnonzero(~np.all(np.isfinite(values), axis=1))
-    if bad.size:
-        raise LutError(f"{what} entry holds NaN or infinity", path=path, line=rows[bad[0]][0])
-    return values
+def _table(rows: Rows, start: int, count: int, what: str) -> np.ndarray:
+    """``count`` RGB rows from row `start` of the data lines, as float64 ``(count, 3)``."""
+    if len(rows) - start < count:
+        last = rows.line(-1) if len(rows) else None
+        raise LutError(f"{what} needs {count} entries, the file has {len(rows) - start}", path=rows.path, line=last)
+    return rows.table(start, count, what)
 
 
 def read_cube(path: Path) -> Lut1D | Lut3D:
@@ -118,16 +99,18 @@ def read_cube(path: Path) -> Lut1D | Lut3D:
         The file cannot be read.
     """
     header = _Header(path)
-    rows: list[tuple[int, str]] = []
-    for number, raw in enumerate(read_text(path, ".cube").splitlines(), start=1):
+    lines = TextLines(path, ".cube")
+    rows = Rows(path, 3, lines.bound)
+    started = False
+    for number, raw in lines:
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
         key, _, rest = text.partition(" ") if " " in text else text.partition("\t")
-        if rows:
+        if started:
             if key in _KEYS:
                 raise LutError(f"{key} after the table data", path=path, line=number)
-            rows.append((number, text))
+            rows.append(number, text)
             continue
         if key == "TITLE":
             header.set(key, number, [rest.strip().strip('"')])
@@ -136,7 +119,8 @@ def read_cube(path: Path) -> Lut1D | Lut3D:
         elif _KEYWORD.match(key) and key.lower() not in ("nan", "inf", "infinity"):
             raise LutError(f"unknown keyword {key!r}", path=path, line=number)
         else:
-            rows.append((number, text))
+            rows.append(number, text)
+            started = True
     size1 = header.size("LUT_1D_SIZE", MAX_1D_SIZE)
     size3 = header.size("LUT_3D_SIZE", MAX_3D_SIZE)
     if size1 is None and size3 is None:
@@ -144,18 +128,18 @@ def read_cube(path: Path) -> Lut1D | Lut3D:
     title = header.values.get("TITLE", (0, [""]))[1][0]
     expected = (size1 or 0) + (size3 or 0) ** 3
     if len(rows) > expected:
-        raise LutError(f"more table entries than the header's {expected}", path=path, line=rows[expected][0])
+        raise LutError(f"more table entries than the header's {expected}", path=path, line=rows.line(expected))
     shaper = None
     if size1 is not None:
         lo, hi = header.domain("LUT_1D_INPUT_RANGE")
-        shaper = Lut1D(_parse_table(path, rows, size1, "1D table"), lo, hi, title)
+        shaper = Lut1D(_table(rows, 0, size1, "1D table"), lo, hi, title)
         if size3 is None:
             return shaper
-        rows = rows[size1:]
     assert size3 is not None
     lo, hi = header.domain("LUT_3D_INPUT_RANGE")
-    table = _parse_table(path, rows, size3**3, "3D table").reshape(size3, size3, size3, 3)
-    return Lut3D(table, lo, hi, title, shaper)
+    table = _table(rows, size1 or 0, size3**3, "3D table").reshape(size3, size3, size3, 3)
+    del rows
+    return Lut3D.adopt(table, lo, hi, title, shaper)
 
 
 def read_cube_1d(path: Path) -> Lut1D:

@@ -9,7 +9,9 @@ number of entries is known to be within the limits.
 
 from __future__ import annotations
 
+import codecs
 import os
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -24,6 +26,7 @@ __all__ = [
     "check_size",
     "parse_rows",
     "read_text",
+    "text_pieces",
 ]
 
 Path = str | os.PathLike[str]
@@ -64,6 +67,32 @@ def read_text(path: Path, what: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LutError(f"not a text {what} file (bytes that are not UTF-8)", path=path, line=line) from None
+
+
+def text_pieces(path: Path, what: str) -> Iterator[str]:
+    """The UTF-8 text of a LUT file in pieces of about 64 KiB, for parsers that take text in pieces (expat):
+    the whole text is never held. Raises as `read_text` does, naming the line of bytes that are not UTF-8."""
+    with open_regular(path, f"a {what} file") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_TEXT_BYTES:
+            raise LutError(f"{size} bytes is larger than any {what} file allowed ({MAX_TEXT_BYTES})", path=path)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        line = 1
+        while True:
+            try:
+                raw = handle.read(1 << 16)
+            except OSError as exc:
+                raise IoError(f"cannot read LUT: {exc.strerror or exc}", path=path) from None
+            try:
+                piece = decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as exc:
+                line += raw[: max(exc.start, 0)].count(b"\n")
+                raise LutError(f"not a text {what} file (bytes that are not UTF-8)", path=path, line=line) from None
+            line += raw.count(b"\n")
+            if piece:
+                yield piece
+            if not raw:
+                return
 
 
 def check_size(value: int, limit: int, what: str, path: Path | None, line: int | None, low: int = 2) -> int:

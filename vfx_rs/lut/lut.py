@@ -50,6 +50,16 @@ def _domains(lo: npt.ArrayLike, hi: npt.ArrayLike, kind: str) -> tuple[np.ndarra
     return lo, hi
 
 
+def _checked_table(data: np.ndarray) -> np.ndarray:
+    """`data` if it is a finite ``(size, size, size, 3)`` table with size >= 2, else `LutError`."""
+    n = data.shape[0] if data.ndim == 4 else 0
+    if data.shape != (n, n, n, 3) or n < 2:
+        raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")
+    if not np.all(np.isfinite(data)):
+        raise LutError("3D LUT data holds NaN or infinity")
+    return data
+
+
 def _apply_ops(ops: list[Op], array: npt.ArrayLike) -> np.ndarray:
     from vfx_rs.pipeline.execute import apply_ops
 
@@ -184,14 +194,31 @@ class Lut3D:
     shaper: Lut1D | None = None
 
     def __post_init__(self) -> None:
-        data = np.array(numeric_array(self.data, "3D LUT data", np.float64))
-        n = data.shape[0] if data.ndim == 4 else 0
-        if data.shape != (n, n, n, 3) or n < 2:
-            raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")
-        if not np.all(np.isfinite(data)):
-            raise LutError("3D LUT data holds NaN or infinity")
-        self.data = data
+        self.data = _checked_table(np.array(numeric_array(self.data, "3D LUT data", np.float64)))
         self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "3D")
+
+    @classmethod
+    def adopt(
+        cls,
+        data: np.ndarray,
+        domain_min: np.ndarray | None = None,
+        domain_max: np.ndarray | None = None,
+        title: str = "",
+        shaper: Lut1D | None = None,
+    ) -> Lut3D:
+        """A `Lut3D` that keeps `data`, a float64 table its caller gives up, without the constructor's copy.
+
+        Readers of large tables use it so that a ``256^3`` table is not held twice; `data` may be a view
+        of a larger buffer (it is copied if that buffer is over a quarter larger than the table).
+        """
+        if data.dtype != np.float64:
+            raise LutError(f"3D LUT data to adopt must be float64, got {data.dtype}")
+        lo = np.zeros(3) if domain_min is None else domain_min
+        hi = np.ones(3) if domain_max is None else domain_max
+        lut = cls(np.zeros((2, 2, 2, 3)), lo, hi, title, shaper)
+        base = data.base if isinstance(data.base, np.ndarray) else data
+        lut.data = _checked_table(data if base.nbytes <= 1.25 * data.nbytes else data.copy())
+        return lut
 
     @property
     def size(self) -> int:

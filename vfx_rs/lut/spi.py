@@ -24,6 +24,7 @@ from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.rows import Rows, TextLines
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 
 __all__ = ["read_spi1d", "read_spi3d", "read_spimtx", "write_spi1d", "write_spi3d"]
@@ -121,7 +122,60 @@ def read_spi3d(path: Path) -> Lut3D:
         A malformed header, an index outside the lattice or given twice, a
         missing point, a NaN in the table, naming the file and line.
     """
-    lines = _lines(path, ".spi3d")
+    text_lines = TextLines(path, ".spi3d")
+    lines: list[tuple[int, str]] = []  # the three header lines
+    rows: Rows | None = None
+    n = wanted = 0
+    for number, raw in text_lines:
+        if not (text := raw.strip()):
+            continue
+        if rows is None:
+            lines.append((number, text))
+            if len(lines) == 3:
+                n = _spi3d_size(path, lines)
+                rows, wanted = Rows(path, 6, min(n**3, text_lines.bound)), n**3
+            continue
+        if not wanted:
+            break  # OCIO stops reading once every lattice point is set; later lines are ignored
+        rows.append(number, text)
+        wanted -= 1
+    if rows is None:
+        _spi3d_size(path, lines)
+        raise LutError("header is incomplete (needs 'SPILUT', '3 3' and the sizes)", path=path)
+    if len(rows) < n**3:
+        raise LutError(
+            f"a {n}^3 LUT needs {n**3} entries, the file has {len(rows)}",
+            path=path,
+            line=rows.line(-1) if len(rows) else lines[2][0],
+        )
+    values = rows.table(0, n**3, ".spi3d table")
+    idx = values[:, :3]
+    bad = np.flatnonzero(np.any((idx != np.round(idx)) | (idx < 0) | (idx >= n), axis=1))
+    if bad.size:
+        raise LutError(f"lattice index {_point(idx[bad[0]])} outside 0..{n - 1}", path=path, line=rows.line(bad[0]))
+    r, g, b = idx.astype(np.intp).T
+    flat = (b * n + g) * n + r
+    del r, g, b
+    seen = np.zeros(n**3, dtype=bool)
+    seen[flat] = True
+    if not seen.all():  # n^3 points and one missing: another is given twice
+        repeated = np.ones(n**3, dtype=bool)
+        repeated[np.unique(flat, return_index=True)[1]] = False
+        first = int(np.flatnonzero(repeated)[0])
+        raise LutError(f"lattice point {_point(idx[first])} given twice", path=path, line=rows.line(first))
+    table = np.empty((n**3, 3))
+    table[flat] = values[:, 3:]
+    del rows, values, idx, flat
+    return Lut3D.adopt(table.reshape(n, n, n, 3))
+
+
+def _point(index: np.ndarray) -> str:
+    """A lattice index as the file wrote it, for messages: ``['0', '1', '2.5']``."""
+    return str([f"{v:g}" for v in index])
+
+
+def _spi3d_size(path: Path, lines: list[tuple[int, str]]) -> int:
+    """The lattice size from the three header lines (``SPILUT 1.0``, ``3 3``, ``n n n``) read so far."""
     if not lines or not lines[0][1].upper().startswith("SPILUT"):
         raise LutError(
             "not a .spi3d file: the first line must start with 'SPILUT'", path=path, line=lines[0][0] if lines else 1
@@ -139,32 +193,7 @@ def read_spi3d(path: Path) -> Lut3D:
         raise LutError(f"sizes line needs three whole numbers, got {text[:60]!r}", path=path, line=number)
     if len(set(sizes)) != 1:
         raise LutError(f"sizes must be equal on every axis, got {text!r}", path=path, line=number)
-    n = check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, number)
-    rows = lines[3:]
-    if len(rows) < n**3:
-        raise LutError(
-            f"a {n}^3 LUT needs {n**3} entries, the file has {len(rows)}",
-            path=path,
-            line=rows[-1][0] if rows else number,
-        )
-    rows = rows[: n**3]  # OCIO stops reading once every lattice point is set; later lines are ignored
-    values = parse_rows(path, rows, 6, ".spi3d table")
-    idx = values[:, :3]
-    bad = np.flatnonzero(np.any((idx != np.round(idx)) | (idx < 0) | (idx >= n), axis=1))
-    if bad.size:
-        raise LutError(
-            f"lattice index {rows[bad[0]][1].split()[:3]} outside 0..{n - 1}", path=path, line=rows[bad[0]][0]
-        )
-    r, g, b = idx.astype(np.intp).T
-    flat = (b * n + g) * n + r
-    repeated = np.ones(n**3, dtype=bool)
-    repeated[np.unique(flat, return_index=True)[1]] = False
-    if np.any(repeated):
-        first = int(np.flatnonzero(repeated)[0])
-        raise LutError(f"lattice point {rows[first][1].split()[:3]} given twice", path=path, line=rows[first][0])
-    table = np.empty((n**3, 3))
-    table[flat] = values[:, 3:]
-    return Lut3D(table.reshape(n, n, n, 3))
+    return check_size(sizes[0], MAX_3D_SIZE, "3D LUT size", path, number)
 
 
 def read_spimtx(path: Path) -> LutChain:
@@ -184,6 +213,10 @@ def read_spimtx(path: Path) -> LutChain:
             line=values[12][0] if len(values) > 12 else None,
         )
     rows = parse_rows(path, [(n, tok) for n, tok in values], 1, ".spimtx").reshape(3, 4)
+    huge = np.flatnonzero(np.abs(rows) > np.finfo(np.float32).max)
+    if huge.size:  # applied to float32 pixels it would give infinity
+        line, token = values[int(huge[0])]
+        raise LutError(f".spimtx value {token[:40]} is beyond the float32 range", path=path, line=line)
     return LutChain([MatrixOp(matrix=rows[:, :3], offset=rows[:, 3] / SPIMTX_OFFSET_SCALE)])
 
 

@@ -18,15 +18,15 @@ codes of the identity is ignored; any other shaper becomes a 1D LUT over
 
 from __future__ import annotations
 
-import io
 import re
 
 import numpy as np
 
 from vfx_rs._text import quote, whole_number
 from vfx_rs.errors import LutError
-from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, read_text
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.rows import TextLines
 
 __all__ = ["likely_bit_depth", "read_3dl"]
 
@@ -136,12 +136,12 @@ def read_3dl(path: Path) -> Lut1D | Lut3D:
         two shaper lines; a point with fewer than 3 numbers; a point count that
         is not a cube (or over 256^3); implausibly small codes; naming file and line.
     """
-    text = read_text(path, ".3dl")
+    lines = TextLines(path, ".3dl")
     shaper: tuple[int, list[str]] | None = None
     limit = MAX_3D_SIZE**3
-    lattice = _Lattice(path, min(limit, text.count("\n") + 1))
+    lattice = _Lattice(path, min(limit, lines.bound))
     first = last = 0
-    for number, raw in enumerate(io.StringIO(text), start=1):  # lines one at a time, not a list of them
+    for number, raw in lines:  # read one at a time: neither the text nor a list of lines is held
         parts = raw.split()
         if not parts or parts[0].startswith("#"):
             continue
@@ -168,7 +168,6 @@ def read_3dl(path: Path) -> Lut1D | Lut3D:
         else:
             raise LutError(f"a line of {len(parts)} numbers: lattice points need 3", path=path, line=number)
     lattice.flush()
-    del text
     if shaper is None and not lattice.count:
         raise LutError("no shaper line and no lattice points: not a .3dl file", path=path)
     shaper_lut = None
@@ -192,4 +191,4 @@ def read_3dl(path: Path) -> Lut1D | Lut3D:
     table = np.empty((n, n, n, 3))  # file [r, g, b] blue fastest -> [b, g, r]
     np.divide(points.reshape(n, n, n, 3).transpose(2, 1, 0, 3), scale, out=table)
     del lattice, points
-    return Lut3D(table, shaper=shaper_lut)
+    return Lut3D.adopt(table, shaper=shaper_lut)

@@ -16,7 +16,7 @@ import numpy as np
 
 from vfx_rs.color.spaces import WHITEPOINT_D65, ColorSpace
 from vfx_rs.color.transfer import transfer_function
-from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix
+from vfx_rs.ocio.builtin_style import HALF_MAX, BuiltinStyle, conversion_matrix, log_camera_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import LogOp, Lut1DOp, MatrixOp, RangeOp
 from vfx_rs.pipeline.ops.lut1d_half import HalfLut1DOp, half_domain
@@ -172,7 +172,7 @@ AppleCameras.cpp: Bradford)."""
 
 
 def _decode(curve: str) -> list[Op]:
-    return list(transfer_function(curve).decode.ops)
+    return log_camera_ops(list(transfer_function(curve).decode.ops))
 
 
 CANON_LUT_SIZE = 4096

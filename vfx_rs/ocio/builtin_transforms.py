@@ -27,7 +27,7 @@ from vfx_rs.color.transfer.camera import ACESCCT
 from vfx_rs.errors import ArgumentError, OcioError
 from vfx_rs.ocio.builtin_cameras import camera_styles
 from vfx_rs.ocio.builtin_displays import display_styles
-from vfx_rs.ocio.builtin_style import BuiltinStyle, conversion_matrix
+from vfx_rs.ocio.builtin_style import BuiltinStyle, conversion_matrix, log_camera_ops
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops import LogOp, Lut1DOp, MatrixOp, RangeOp
 from vfx_rs.pipeline.ops.transfer import ACESCC_MAX
@@ -97,7 +97,7 @@ def _ap1_to_ap0() -> MatrixOp:
 
 
 def _aces_styles() -> list[BuiltinStyle]:
-    acescct_decode = list(ACESCCT.decode.ops)
+    acescct_decode = log_camera_ops(list(ACESCCT.decode.ops))
     return [
         BuiltinStyle(
             "UTILITY - ACES-AP0_to_CIE-XYZ-D65_BFD",

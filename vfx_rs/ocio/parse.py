@@ -1,10 +1,16 @@
 """Read an OCIO v1 or v2 YAML config into the model, keeping line numbers.
 
-The YAML is read with a `yaml.SafeLoader` subclass: plain data only, and the
+The YAML is read with a subclass of PyYAML's safe loader: plain data only, and the
 OCIO tags (``!<ColorSpace>``, ``!<MatrixTransform>``...) become `Tagged`
 mappings or sequences. Each mapping and sequence records the line it starts
 on (and each key's line), so every error names ``file:line``. The keys and
 their meaning follow the OpenColorIO documentation ("Config syntax").
+
+The loader is libyaml's (``yaml.CSafeLoader``, about 10 times faster) where PyYAML was built with it,
+else the pure-Python ``yaml.SafeLoader``; the same constructors run on either. Both are bounded the same
+way: after the document is composed (libyaml itself stops at 1,000 levels), `_check_nodes` refuses
+nesting deeper than `MAX_NESTING` and alias expansion beyond `MAX_ALIAS_NODES`, before anything is
+constructed; the Python composer also stops at `MAX_NESTING` while composing.
 """
 
 from __future__ import annotations
@@ -71,36 +77,74 @@ class YSeq(list):  # type: ignore[type-arg]
     line: int | None = None
 
 
-def _expanded_size(node: Any, memo: dict[int, int], path: str | None) -> int:
-    """How many nodes `node` becomes once every alias is followed; refuses cycles and `MAX_ALIAS_NODES`."""
-    key = id(node)
-    if key in memo:
-        if memo[key] < 0:
-            raise OcioError("a YAML alias refers to itself", path=path, line=node.start_mark.line + 1)
-        return memo[key]
-    memo[key] = -1
-    children = node.value if isinstance(node.value, list) else []
-    size = 1 + sum(
-        _expanded_size(c, memo, path) for item in children for c in (item if isinstance(item, tuple) else (item,))
-    )
-    if size > MAX_ALIAS_NODES:
-        raise OcioError(
-            f"YAML aliases expand to more than {MAX_ALIAS_NODES} values", path=path, line=node.start_mark.line + 1
-        )
-    memo[key] = size
-    return size
+def _check_nodes(root: Any, path: str | None) -> None:
+    """Refuse nesting deeper than `MAX_NESTING`, aliases that refer to their own ancestors, and aliases that
+    expand to more than `MAX_ALIAS_NODES` nodes, in one walk of the composed nodes without recursion.
+
+    The walk goes in document order and walks a node met again (through an alias) only once, so depth is
+    counted where the anchor was written, as the composer counts it; a node's expanded size counts a
+    shared node once for each reference to it.
+    """
+    sizes: dict[int, int] = {}  # walked collections: their expanded size
+    open_ids = {id(root)}
+    nodes, kids, positions, totals = [root], [_children(root)], [0], [1]
+    while nodes:
+        i = positions[-1]
+        if i == len(kids[-1]):
+            node, total = nodes.pop(), totals.pop()
+            kids.pop()
+            positions.pop()
+            if total > MAX_ALIAS_NODES:
+                raise OcioError(
+                    f"YAML aliases expand to more than {MAX_ALIAS_NODES} values",
+                    path=path,
+                    line=node.start_mark.line + 1,
+                )
+            sizes[id(node)] = total
+            open_ids.discard(id(node))
+            if totals:
+                totals[-1] += total
+            continue
+        positions[-1] = i + 1
+        child = kids[-1][i]
+        known = sizes.get(id(child))
+        if known is not None:
+            totals[-1] += known
+            continue
+        if id(child) in open_ids:
+            raise OcioError("a YAML alias refers to itself", path=path, line=child.start_mark.line + 1)
+        if len(nodes) >= MAX_NESTING:
+            raise OcioError(f"YAML nests deeper than {MAX_NESTING} levels", path=path, line=child.start_mark.line + 1)
+        if not isinstance(child.value, list):  # a scalar
+            totals[-1] += 1
+            continue
+        open_ids.add(id(child))
+        nodes.append(child)
+        kids.append(_children(child))
+        positions.append(0)
+        totals.append(1)
+
+
+def _children(node: Any) -> list[Any]:
+    if not isinstance(node.value, list):
+        return []
+    return [c for item in node.value for c in (item if isinstance(item, tuple) else (item,))]
 
 
 def _loader(path: str | None) -> type:
     import yaml
 
-    class Loader(yaml.SafeLoader):
-        """SafeLoader with bounded nesting and alias expansion, and value errors as `OcioError`."""
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """A safe loader with bounded nesting and alias expansion, and value errors as `OcioError`."""
 
         depth = 0
         root: Any = None  # the document's root node: OCIO checks its keys for duplicates
 
-        def compose_node(self, parent: Any, index: Any) -> Any:
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.resolved: dict[tuple[str, bool], str] = {}
+
+        def compose_node(self, parent: Any, index: Any) -> Any:  # the Python composer only: stop while composing
             if self.depth >= MAX_NESTING:
                 line = self.peek_event().start_mark.line + 1
                 raise OcioError(f"YAML nests deeper than {MAX_NESTING} levels", path=path, line=line)
@@ -110,10 +154,16 @@ def _loader(path: str | None) -> type:
             finally:
                 self.depth -= 1
 
-        def compose_document(self) -> Any:
-            node = super().compose_document()
-            _expanded_size(node, {}, path)
-            return node
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            # Tag resolution runs in Python even under libyaml (a regex per candidate): plain scalars
+            # repeat (0, 1, true...), so each distinct one is resolved once per document.
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return super().resolve(kind, value, implicit)
+            key = (value, implicit[1])
+            tag = self.resolved.get(key)
+            if tag is None:
+                tag = self.resolved[key] = super().resolve(kind, value, implicit)
+            return tag
 
         def construct_object(self, node: Any, deep: bool = False) -> Any:
             try:
@@ -163,26 +213,33 @@ def load_yaml(text: str, path: str | None) -> YMap:
     """Parse config text safely; malformed YAML raises `OcioError` with the line."""
     import yaml
 
+    loader = None
     try:
-        loader = _loader(path)(text)  # a SafeLoader subclass: plain data only
-    except yaml.reader.ReaderError as exc:  # the reader checks the characters as it starts
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise OcioError(
-            f"malformed YAML: control character U+{code:04X} is not allowed",
-            path=path,
-            line=text.count("\n", 0, exc.position) + 1,
-        ) from None
-    try:
+        loader = _loader(path)(text)  # a safe loader: plain data only
         loader.root = loader.get_single_node()
+        if loader.root is not None:
+            _check_nodes(loader.root, path)
         data = loader.construct_document(loader.root) if loader.root is not None else None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # libyaml gives the offset in UTF-8 bytes, the Python reader in characters
+        libyaml = hasattr(yaml, "CSafeLoader") and isinstance(loader, yaml.CSafeLoader)
+        before = text.encode()[: exc.position] if libyaml else None
+        line = before.count(b"\n") + 1 if before is not None else text.count("\n", 0, exc.position) + 1
+        raise OcioError(
+            f"malformed YAML: control character U+{code:04X} is not allowed", path=path, line=line
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise OcioError(f"malformed YAML: {exc.problem or exc.context}", path=path, line=line) from None
+        mark_line = mark.line + 1 if mark is not None else None
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit (1,000), past ours
+            raise OcioError(f"YAML nests deeper than {MAX_NESTING} levels", path=path, line=mark_line) from None
+        raise OcioError(f"malformed YAML: {exc.problem or exc.context}", path=path, line=mark_line) from None
     except yaml.YAMLError as exc:
         raise OcioError(f"malformed YAML: {exc}", path=path) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, YMap):
         raise OcioError("an OCIO config is a YAML mapping", path=path, line=1)
     return data
@@ -400,6 +457,16 @@ def _version(doc: YMap, path: str | None) -> tuple[int, ...]:
     return parse_version(str(doc["ocio_profile_version"]), path, line)
 
 
+def _flag(doc: YMap, key: str, path: str | None, default: bool = True) -> bool:
+    """A YAML boolean key as OCIO reads it (true/false, yes/no, on/off; a bad value raises)."""
+    value = doc.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise OcioError(f"'{key}' must be true or false, not {str(value)[:40]!r}", path=path, line=_line(doc, key))
+    return value
+
+
 def _mapping(doc: YMap, key: str, what: str, path: str | None) -> YMap:
     """The mapping under `key` (empty when absent or empty); anything else raises `OcioError`."""
     value = doc.get(key)
@@ -437,6 +504,7 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
         "environment": {str(k): str(v) for k, v in _mapping(doc, "environment", "names to values", path).items()},
         "roles": {str(k): str(v) for k, v in _mapping(doc, "roles", "role names to color spaces", path).items()},
         "family_separator": str(doc.get("family_separator") or "/"),
+        "strict_parsing": _flag(doc, "strictparsing", path),
         "default_view_transform": str(doc.get("default_view_transform") or ""),
         "active_displays": _names(doc.get("active_displays")),
         "active_views": _names(doc.get("active_views")),

@@ -27,7 +27,8 @@ def apply_ops_planar(ops: Sequence[Op], planar: np.ndarray) -> None:
 
     As OpenColorIO's CPU processor, which carries a hidden alpha through RGBA matrix products
     (`Op.mixes_alpha`): a pixel with an infinite or NaN channel going into one such product has a NaN
-    alpha after it, and every later such product turns that pixel's channels NaN (``0 * NaN``).
+    alpha after it, and every later such product turns that pixel's channels NaN (``0 * NaN``), until an
+    op that clears alpha (`Op.clears_alpha`) makes it finite again.
     """
     mixing = [i for i, op in enumerate(ops) if op.mixes_alpha()]
     if len(mixing) < 2:
@@ -38,6 +39,8 @@ def apply_ops_planar(ops: Sequence[Op], planar: np.ndarray) -> None:
     for i, op in enumerate(ops):
         if i not in mixing:
             op.apply_planar(planar)
+            if op.clears_alpha():
+                poisoned = None
             continue
         bad = ~np.isfinite(planar).all(axis=0) if i != mixing[-1] else None
         op.apply_planar(planar)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.aces import AcesDarkToDimOp, AcesGamutCompressOp, AcesGlowOp, AcesRedModOp
@@ -42,6 +44,11 @@ def _gamut_comp(params: list[float]) -> list[Op]:
     if len(params) != 7:
         raise ArgumentError(f"ACES_GamutComp13 needs 7 params (3 limits, 3 thresholds, power), got {len(params)}")
     return [AcesGamutCompressOp(limits=tuple(params[:3]), thresholds=tuple(params[3:6]), power=params[6])]  # type: ignore[arg-type]
+
+
+def _f32(value: float) -> float:
+    """`value` rounded to float32, as OCIO's CPU renderers take their parameters."""
+    return float(np.float32(value))
 
 
 def _counted(count: int, build: Callable[[list[float]], Op]) -> Callable[[list[float]], list[Op]]:
@@ -74,7 +81,7 @@ FIXED_FUNCTIONS: dict[str, Callable[[list[float]], list[Op]]] = {
     "aces2_rgb_to_jmh": _counted(8, lambda p: Aces2JmhOp(primaries=tuple(p))),  # type: ignore[arg-type]
     "aces2_tonescalecompress": _counted(1, lambda p: Aces2ToneCompressOp(peak=p[0])),
     "aces2_gamutcompress": _counted(9, lambda p: Aces2GamutCompressOp(peak=p[0], limiting=tuple(p[1:]))),  # type: ignore[arg-type]
-    "rec2100_surround": _counted(1, lambda p: LuminancePowerOp(exponent=p[0], floor=REC2100_SURROUND_FLOOR)),
+    "rec2100_surround": _counted(1, lambda p: LuminancePowerOp(exponent=_f32(p[0]), floor=REC2100_SURROUND_FLOOR)),
     "rgb_to_hsv": _no_params(lambda: [HsvOp(to_hsv=True)]),
     "xyz_to_xyy": _no_params(lambda: [CieCoordsOp(style="xyy")]),
     "xyz_to_uvy": _no_params(lambda: [CieCoordsOp(style="uvy")]),

@@ -197,6 +197,11 @@ class Op(abc.ABC):
         """
         return False
 
+    def clears_alpha(self) -> bool:
+        """True if OpenColorIO's CPU renderer of this op turns a NaN hidden alpha finite again (a clamping
+        exponent: ``pow(max(0, a), 1)`` is 0), so later `mixes_alpha` products no longer spoil the pixel."""
+        return False
+
     def is_inverse_of(self, other: Op) -> bool:
         """True if this op exactly undoes `other` (the simplifier cancels the pair)."""
         return _inverse_key(other) == self.params_key()

@@ -41,7 +41,8 @@ class CensusPanel(QWidget):
         self.rows: list[tuple[str, int, int]] = []
         self.frames: dict[int, Census | None] = {}
         self.pending = 0
-        self._deferred = False  # a refresh asked for while playing
+        self._shown = False  # the dock is on screen (set_shown); else the census waits, unless the overlay wants it
+        self._stale = True
         self.target_label = "shown image"
         layout = QVBoxLayout(self)
         self.table = QLabel("open an image")
@@ -67,7 +68,10 @@ class CensusPanel(QWidget):
         state.changed.connect(self._on_state)
 
     def _on_state(self, name: str, value: object) -> None:
-        if name in ("image", "settings", "compare", "compare_mode") or (name == "playing" and self._deferred):
+        if name in ("image", "settings", "compare", "compare_mode"):
+            self._stale = True
+            self.refresh()
+        elif (name == "census_overlay" and value) or (name == "playing" and not value):
             self.refresh()
         elif name == "census":
             self._fill(value)  # type: ignore[arg-type]
@@ -75,10 +79,16 @@ class CensusPanel(QWidget):
             self.frames = {}
             self.frame_list.clear()
 
+    def set_shown(self, shown: bool) -> None:
+        """Whether the user can see the panel (its dock's ``visibilityChanged``); catch up when shown."""
+        self._shown = bool(shown)
+        self.refresh()
+
     def refresh(self) -> None:
-        """Take the census (of the shown image, or of A - B in difference mode) on a worker thread."""
-        self._deferred = bool(self.state.playing)
-        if self._deferred:
+        """Take the census (of the shown image, or of A - B in difference mode) on a worker thread, when it is
+        out of date and someone looks: the panel on screen or the overlay on. Hidden, nothing runs (a census of a
+        4K frame through the view costs as much as the first frame; during playback, one per frame shown)."""
+        if not self._stale or self.pending or self.state.playing or not (self._shown or self.state.census_overlay):
             return
         try:
             target = census_commands.census_target(self.state)
@@ -91,6 +101,8 @@ class CensusPanel(QWidget):
         key = (self.state.image, self.state.compare, self.state.compare_mode, self.state.settings)
         self.pending += 1
 
+        self._stale = False
+
         def done(found: Census) -> None:
             self.pending -= 1
             now = (self.state.image, self.state.compare, self.state.compare_mode, self.state.settings)
@@ -98,10 +110,12 @@ class CensusPanel(QWidget):
             if all(a is b for a, b in zip(key[:2], now[:2], strict=True)) and key[2:] == now[2:]:
                 self.target_label = label
                 self.state.census = found
+            self.refresh()  # the image changed meanwhile: one census of the latest, not one per change
 
         def failed(exc: Exception) -> None:
             self.pending -= 1
             report_error(self.state, f"census failed: {exc}")
+            self.refresh()
 
         run_job(lambda: census(image, view, census_commands.MAX_POSITIONS), done, failed)
 

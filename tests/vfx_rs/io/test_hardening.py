@@ -186,3 +186,19 @@ def test_decoder_internal_errors_become_plain_words(tmp_path: Path, monkeypatch:
     with pytest.raises(vfx_rs.FormatError, match=r"odd\.tif: .*header field, length or offset is invalid") as info:
         vfx_rs.read(path)
     assert "NoneType" not in str(info.value)
+
+
+def test_exr_attribute_of_unknown_type_with_a_non_utf8_type_name(tmp_path: Path) -> None:
+    """Fuzzing found a damaged attribute type name that OpenEXR keeps as an opaque attribute whose text
+    cannot be decoded: `str` of it raised UnicodeDecodeError; its raw bytes are kept instead."""
+    import OpenEXR
+
+    path = tmp_path / "opaque.exr"
+    header = {"type": OpenEXR.scanlineimage, "compression": OpenEXR.NO_COMPRESSION, "note": "xyz"}
+    OpenEXR.File(header, {"R": OpenEXR.Channel(np.ones((2, 2), np.float32))}).write(str(path))
+    data = path.read_bytes()
+    assert data.count(b"note\x00string\x00") == 1
+    path.write_bytes(data.replace(b"note\x00string\x00", b"note\x00str\xffng\x00"))
+    image = vfx_rs.read(path)
+    assert image.metadata["note"] == b"xyz"
+    np.testing.assert_array_equal(image.pixels, np.ones((2, 2, 1), np.float32))

@@ -22,8 +22,8 @@ def grid(low: float = -0.3, high: float = 1.4) -> np.ndarray:
     return np.concatenate([cube, ramp, extremes]).astype(np.float32)
 
 
-def ocio_apply(path: Path, rgb: np.ndarray, interpolation: str = "linear", inverse: bool = False) -> np.ndarray:
-    """`rgb` through OCIO's FileTransform of `path` (CPU, F32, lossless), inverted if asked.
+def ocio_file_cpu(path: Path, interpolation: str = "linear", inverse: bool = False) -> object:
+    """OCIO's CPU processor (F32, lossless) of the FileTransform of `path`, inverted if asked.
 
     The config's search path is the file's folder, where CTF ``Reference`` paths are looked up."""
     cfg = OCIO.Config.CreateRaw()
@@ -31,9 +31,13 @@ def ocio_apply(path: Path, rgb: np.ndarray, interpolation: str = "linear", inver
     direction = OCIO.TRANSFORM_DIR_INVERSE if inverse else OCIO.TRANSFORM_DIR_FORWARD
     transform = OCIO.FileTransform(src=str(path), interpolation=INTERPOLATIONS[interpolation], direction=direction)
     proc = cfg.getProcessor(transform)
-    cpu = proc.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+    return proc.getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
+
+
+def ocio_apply(path: Path, rgb: np.ndarray, interpolation: str = "linear", inverse: bool = False) -> np.ndarray:
+    """`rgb` through OCIO's FileTransform of `path` (`ocio_file_cpu`)."""
     out = np.ascontiguousarray(rgb.copy())
-    cpu.applyRGB(out)
+    ocio_file_cpu(path, interpolation, inverse).applyRGB(out)  # type: ignore[attr-defined]
     return out
 
 

@@ -71,6 +71,35 @@ def test_fixed_function_inverses_match_ocio(tmp_path: Path, index: int) -> None:
     _check(path, inverse=True, rgb=grid(0.0, 1.0)[: 21**3])
 
 
+AMPLIFYING_CHAINS = {
+    "surround_hsv.ctf": (
+        'version="2" id="a"',
+        '<FixedFunction inBitDepth="32f" outBitDepth="32f" style="Rec2100SurroundFwd" params="0.8"/>\n'
+        '<FixedFunction inBitDepth="32f" outBitDepth="32f" style="HSV_to_RGB"/>\n',
+    ),
+    "red_mod_surround_hsv.ctf": (
+        'version="1.6" id="a"',
+        '<ACES inBitDepth="16i" outBitDepth="16i" style="RedMod03Rev"/>\n'
+        '<ACES inBitDepth="16i" outBitDepth="16i" style="Surround"><ACESParams gamma="1.2"/></ACES>\n'
+        '<Function inBitDepth="16i" outBitDepth="32f" style="HSV_to_RGB"/>\n',
+    ),
+}
+"""HSV_TO_RGB after other fixed functions (OCIO's fixed_function.ctf and deprecated_ops.ctf): fed values that
+are not HSV, a saturation clamped near 2 multiplies the last bit of what comes before by about 1000, so the
+surround's power, the red modifier's float32 constants, hue weight and atan2 must round as OCIO's do. Where
+the input sits on the red modifier's hue-window edge (-0.025, -0.1, -0.025: exactly -60 degrees) the result
+hangs on the last bit of the system's atan2f, so the check allows OCIO's own float32 sensitivity there."""
+
+
+@pytest.mark.parametrize("name", sorted(AMPLIFYING_CHAINS))
+def test_ops_before_hsv_to_rgb_round_as_ocio(tmp_path: Path, name: str) -> None:
+    header, body = AMPLIFYING_CHAINS[name]
+    path = _file(tmp_path, name, header, body)
+    greys = np.repeat(np.linspace(-1.0, 8.0, 901)[:, None], 3, axis=1)
+    rgb = np.concatenate([grid(-0.25, 1.25), greys]).astype(np.float32)
+    _check(path, rgb=rgb, noise=name.startswith("red_mod"))
+
+
 _HLG = "0 0.0833333333 0.5 1.7320508 0 2.718281828 0.17883277 0.55991073 12 -0.28466892"
 _DOUBLE_LOG = "10 0 0.5 -0.2 0.3 -1 1 0.2 0.5148 1 1 0.5 0.3"
 CIE_HSY_LOG_STYLES = [

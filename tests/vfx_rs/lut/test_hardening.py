@@ -84,20 +84,67 @@ def test_directory_and_none(tmp_path: Path) -> None:
     assert isinstance(info.value, ValueError)
 
 
-def test_3dl_is_parsed_in_memory_proportional_to_the_file(tmp_path: Path) -> None:
-    """A .3dl took 33x its file size (41x its float32 table at 40^3) in Python strings; now 7x, with the text."""
+PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 7.5, ".clf": 16.0}
+"""Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
+table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x. .spi3d keeps its
+6 numbers a row in float64 (4x) before scattering them; .clf holds its XML text (17 digits a value, 5.7x)."""
+
+
+def _lut_file(path: Path, n: int) -> None:
+    grid = np.linspace(0.0, 1.0, n)
+    table = np.stack(np.meshgrid(grid, grid, grid, indexing="ij"), -1)[..., ::-1] ** 1.1
+    if path.suffix in (".cube", ".spi3d", ".clf"):
+        lut.write_lut(path, lut.Lut3D(table))
+    elif path.suffix == ".csp":
+        with open(path, "w") as handle:
+            handle.write(f"CSPLUTV100\n3D\n\n2\n0 1\n0 1\n2\n0 1\n0 1\n2\n0 1\n0 1\n\n{n} {n} {n}\n")
+            np.savetxt(handle, table.reshape(-1, 3), fmt="%.6f")
+    else:  # .3dl: 12-bit codes, blue fastest, with a 10-bit shaper line
+        with open(path, "w") as handle:
+            handle.write(" ".join(str(round(x)) for x in np.linspace(0, 1023, n)) + "\n")
+            np.savetxt(handle, np.round(table.transpose(2, 1, 0, 3).reshape(-1, 3) * 4095).astype(int), fmt="%d")
+
+
+@pytest.mark.parametrize("ext", list(PEAK_PER_FLOAT32_TABLE))
+def test_large_text_luts_are_read_in_memory_near_their_table(tmp_path: Path, ext: str) -> None:
+    """Issue 16: parse large tables in O(file size), about 3x the float32 table (a .3dl once took 33x its file)."""
     n = 40
-    codes = np.random.default_rng(0).integers(0, 4096, (n**3, 3))
-    path = tmp_path / "big.3dl"
-    with open(path, "w") as handle:
-        handle.write("3DMESH\nMesh 6 12\n0 64 128 192 256 320 384 448 512 576 640 704 768 832 896 960 1023\n")
-        np.savetxt(handle, codes, fmt="%d")
+    path = tmp_path / f"big{ext}"
+    _lut_file(path, n)
     tracemalloc.start()
     try:
         table = lut.read_lut(path)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert table.size == n
+    if ext != ".clf":
+        assert table.size == n
     ratio = peak / (n**3 * 3 * 4)
-    assert ratio < 9, f"peak allocation {ratio:.1f}x the float32 table"
+    assert ratio < PEAK_PER_FLOAT32_TABLE[ext], f"peak allocation {ratio:.1f}x the float32 table"
+
+
+def test_streamed_text_luts_read_the_same_table(tmp_path: Path) -> None:
+    """The block parser gives the values float() gives, for CRLF and CR line ends too, and names bad lines."""
+    rng = np.random.default_rng(5)
+    values = rng.normal(size=(5**3, 3)) * 10.0 ** rng.integers(-8, 8, (5**3, 3))
+    rows = [" ".join(repr(float(v)) for v in row) for row in values]
+    path = tmp_path / "t.cube"
+    for newline in ("\n", "\r\n", "\r"):
+        path.write_bytes(newline.join(["LUT_3D_SIZE 5", *rows, ""]).encode())
+        table = lut.read_lut(path)
+        np.testing.assert_array_equal(table.data.reshape(-1, 3), [[float(t) for t in r.split()] for r in rows])
+    for line, text, words in [(40, "0.5 0x1p3 1", "is not numeric"), (7, "1-2 3", "needs 3 numbers, got 2")]:
+        bad = rows.copy()
+        bad[line - 2] = text
+        path.write_text("\n".join(["LUT_3D_SIZE 5", *bad]) + "\n")
+        with pytest.raises(LutError, match=f"3D table entry {words}") as info:
+            lut.read_lut(path)
+        assert info.value.line == line
+
+
+def test_spimtx_value_beyond_float32_is_refused(tmp_path: Path) -> None:
+    """Found by the LUT fuzz test: a 41-digit entry read fine and turned every pixel into infinity."""
+    path = tmp_path / "huge.spimtx"
+    path.write_text("1 0 0 0\n0 1 0 0\n0 0 " + "9" * 41 + " 0\n")
+    with pytest.raises(LutError, match=r"huge\.spimtx:3: \.spimtx value 9+ is beyond the float32 range"):
+        lut.read_lut(path)

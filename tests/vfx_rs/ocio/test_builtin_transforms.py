@@ -128,3 +128,22 @@ def test_every_ocio_style_builds() -> None:
         except OcioError:
             missing.append(style)
     assert not missing, missing
+
+
+LOG_CAMERA_STYLES = [
+    "ACEScct_to_ACES2065-1",
+    "ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1",
+    "SONY_SLOG3-SGAMUT3_to_ACES2065-1",
+    "PANASONIC_VLOG-VGAMUT_to_ACES2065-1",
+    "RED_LOG3G10-RWG_to_ACES2065-1",
+]
+"""Styles whose log curve OCIO applies as a LogCameraTransform."""
+
+
+@pytest.mark.parametrize("style", LOG_CAMERA_STYLES)
+def test_log_camera_encodings_take_nan_as_ocio(raw_config, style: str) -> None:  # type: ignore[no-untyped-def]
+    """Towards the log encoding a NaN channel comes out as the log of FLT_MIN, as OCIO's LogCamera renderer
+    (``log(max(FLT_MIN, x))``), not NaN: the AgX configs reach it through an antilog that overflowed."""
+    px = np.array([[np.nan, 0.18, 1.0], [0.5, np.nan, np.nan], [np.nan, np.nan, np.nan]], dtype=np.float32)
+    ref = raw_config.getProcessor(OCIO.BuiltinTransform(style, OCIO.TRANSFORM_DIR_INVERSE))
+    assert compare(ref, Pipeline(builtin_ops(style, True)), px, noise=False) <= RTOL_OCIO_BUILTIN

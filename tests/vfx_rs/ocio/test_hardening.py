@@ -1,12 +1,18 @@
-"""Hostile and malformed OCIO configs fail fast with `OcioError` naming file and line (issue 16 regressions)."""
+"""Hostile and malformed OCIO configs fail fast with `OcioError` naming file and line (issue 16 regressions).
+
+Every test runs with libyaml's loader and with PyYAML's pure-Python one (the fallback), which must keep the
+same bounds and line numbers.
+"""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from vfx_rs.errors import ArgumentError, IoError, OcioError
 from vfx_rs.ocio import Config
@@ -21,6 +27,45 @@ displays:
 colorspaces:
   - !<ColorSpace> {name: lin}
 """
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "python"])
+def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if request.param == "libyaml":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML was built without libyaml")
+    else:
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    yield request.param
+
+
+def test_the_loader_is_libyaml_where_available(yaml_loader: str) -> None:
+    from vfx_rs.ocio.parse import _loader
+
+    base = yaml.CSafeLoader if yaml_loader == "libyaml" else yaml.SafeLoader
+    assert issubclass(_loader(None), base)
+
+
+def test_both_loaders_read_the_same_config() -> None:
+    text = BASE + "  - !<ColorSpace> {name: log, to_scene_reference: !<LogTransform> {base: 10}}\nenvironment: {A: 1}\n"
+    config = Config.from_string(text)
+    assert config.colorspace_names() == ["lin", "log"]
+    assert config.colorspace("log").to_reference.kind == "Log"
+    assert config.colorspace("log").to_reference.line == text.count("\n") - 1
+
+
+@pytest.mark.parametrize("block", [False, True])
+def test_nesting_past_the_limit_is_refused_before_construction(block: bool) -> None:
+    """100 levels: under libyaml's own limit (1,000), over ours (64)."""
+    if block:
+        deep = "deep:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(100)) + " " * 101 + "v\n"
+    else:
+        deep = "deep: " + "[" * 100 + "]" * 100 + "\n"
+    text = BASE + deep
+    with pytest.raises(OcioError, match="nests deeper than 64 levels") as info:
+        Config.from_string(text, path="cfg.ocio")
+    # block: the first node 65 deep is the key k62 (the root mapping is 1 deep, deep's mapping 2)
+    assert info.value.line == (BASE.count("\n") + 64 if block else BASE.count("\n") + 1)
 
 
 def _billion_laughs(levels: int = 9) -> str:
@@ -156,6 +201,10 @@ def test_control_characters_are_refused_with_the_line() -> None:
     with pytest.raises(OcioError, match=r"control character U\+0000 is not allowed") as info:
         Config.from_string(BASE + "bad: a\x00b\n", path="cfg.ocio")
     assert info.value.line == BASE.count("\n") + 1
+    text = BASE + "title: é" + "é" * 40 + "\n" * 3 + "bad: a\x01b\n"  # libyaml counts bytes, not characters
+    with pytest.raises(OcioError, match=r"control character U\+0001") as info:
+        Config.from_string(text, path="cfg.ocio")
+    assert info.value.line == text.count("\n")
 
 
 def test_huge_exposure_is_refused() -> None:

@@ -7,6 +7,7 @@ import pytest
 
 import vfx_rs
 from vfx_rs.pipeline import TILE_PIXELS, MatrixOp, Pipeline, RangeOp
+from vfx_rs.pipeline.ops import ExponentOp
 
 M1 = MatrixOp(matrix=[[0.9, 0.1, 0.0], [0.05, 0.9, 0.05], [0.0, 0.2, 0.8]], offset=[0.01, 0.0, -0.02])
 M2 = MatrixOp(matrix=np.diag([2.0, 3.0, 4.0]))
@@ -139,6 +140,40 @@ def test_non_finite_channels_poison_later_matrices_as_in_opencolorio() -> None:
         got = Pipeline([*ours_ops, last], optimize=False).applied(data)
         np.testing.assert_array_equal(got, expected)  # NaN where OCIO has NaN, equal values elsewhere
         assert np.isnan(expected).any() == poisons and np.isfinite(expected).any()
+
+
+@pytest.mark.parametrize("style", ["clamp", "mirror"])
+def test_clamping_exponent_clears_the_poisoned_alpha_as_in_opencolorio(style: str) -> None:
+    """OCIO's basic gamma renderer clamps the hidden alpha too (``pow(max(0, NaN), 1)`` is 0), so after a
+    clamping ExponentTransform a later non-diagonal matrix no longer makes the pixel NaN (an AgX view fed an
+    overflowing log value); a mirroring exponent keeps the NaN alpha."""
+    ocio = pytest.importorskip("PyOpenColorIO")
+    mix = [1.0, 0.5, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0]
+    negative = {"clamp": ocio.NEGATIVE_CLAMP, "mirror": ocio.NEGATIVE_MIRROR}[style]
+    theirs = [
+        ocio.MatrixTransform(_rgba(mix)),
+        ocio.RangeTransform(0.0, 1024.0, 0.0, 1024.0),
+        ocio.ExponentTransform([2.2, 2.2, 2.2, 1.0], negativeStyle=negative),
+        ocio.MatrixTransform(_rgba(mix)),
+    ]
+    ours = [
+        MatrixOp(matrix=np.reshape(mix, (3, 3))),
+        RangeOp.from_bounds(0.0, 1024.0, 0.0, 1024.0),
+        ExponentOp(exponent=2.2, style=style),
+        MatrixOp(matrix=np.reshape(mix, (3, 3))),
+    ]
+    values = np.array([np.inf, -np.inf, np.nan, 0.0, 2.0], dtype=np.float32)
+    data = np.stack(np.meshgrid(values, values, values, indexing="ij"), axis=-1).reshape(-1, 3)
+    cpu = (
+        ocio.Config.CreateRaw()
+        .getProcessor(ocio.GroupTransform(theirs))
+        .getOptimizedCPUProcessor(ocio.BIT_DEPTH_F32, ocio.BIT_DEPTH_F32, ocio.OPTIMIZATION_LOSSLESS)
+    )
+    expected = data.copy()
+    cpu.applyRGB(expected)
+    got = Pipeline(ours, optimize=False).applied(data)
+    np.testing.assert_allclose(got, expected, rtol=1e-6)  # NaN where OCIO has NaN
+    assert np.isnan(expected).any() == (style == "mirror")
 
 
 def _rgba(m3: list[float]) -> list[float]:

@@ -60,6 +60,10 @@ entering it; steps 2-7 end with a back substitution, one per tetrahedron."""
 TETRAHEDRA = ((0, 1, 2), (1, 0, 2), (1, 2, 0), (2, 1, 0), (2, 0, 1), (0, 2, 1))
 """Axis orders (largest fraction first; 0 = red) of the six tetrahedra, in OCIO's order (path_list)."""
 
+_BINS_PER_STEP = 2
+_MAX_BINS = 64
+"""Bins per axis of the candidate index: twice the lattice's steps, at most 64 (2 MiB of bin starts)."""
+
 _PIXELS = 4096
 """Inputs searched at once: their candidate pairs and per-cell records stay a few MiB."""
 
@@ -170,28 +174,38 @@ def _factorise(grid: np.ndarray, cells: np.ndarray) -> tuple[np.ndarray, np.ndar
     return m_out, u_out, cp_out
 
 
-def _back_substitute(m: np.ndarray, u: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """invert_hypercube's back substitution for pairs: feasible mask and weights ``(3, p)`` in pivot order.
+def _back_substitute(m: np.ndarray, u: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """invert_hypercube's back substitution for pairs: the feasible mask; weights in pivot order go to ``x``.
 
-    ``m`` and ``u`` are ``(p, 9)`` views (row-major 3x3), ``b`` is ``(3, p)``: input less base vertex.
+    ``m`` and ``u`` are ``(p, 9)`` views (row-major 3x3), ``b`` is ``(3, p)``: input less base vertex;
+    ``x`` is ``(3, p)``. Where no pivot of a row is singular, the singular branch is skipped.
     """
     yp = [m[:, 3 * r] * b[0] + m[:, 3 * r + 1] * b[1] + m[:, 3 * r + 2] * b[2] for r in range(3)]
-    x: list[np.ndarray] = [np.zeros(0)] * 3
     bad = np.zeros(b.shape[1], dtype=bool)
     running = np.zeros(b.shape[1])
     with np.errstate(divide="ignore", invalid="ignore"):
         for js in (2, 1, 0):
             denom = u[:, 4 * js]
+            # OCIO: sm = sum of U[js][k] x[k] over k > js, in order; x_tmp = (y - sm) / denom.
+            if js == 2:
+                num = yp[2]
+            elif js == 1:
+                num = yp[1] - u[:, 5] * x[2]
+            else:
+                num = yp[0] - (u[:, 1] * x[1] + u[:, 2] * x[2])
+            x_tmp = num / denom
             singular = np.abs(denom) < _ZERO_TOL
-            sm = np.zeros(b.shape[1])
-            for k in range(js + 1, 3):
-                sm = sm + u[:, 3 * js + k] * x[k]
-            x_tmp = (yp[js] - sm) / denom
-            bad |= np.where(singular, np.abs(yp[js]) > _ZERO_TOL, x_tmp < _NEGZERO_TOL)
-            running = np.where(singular, running, running + x_tmp)
-            bad |= ~singular & (running > _ONE_TOL)
-            x[js] = np.where(singular, 0.0, x_tmp)
-    return ~bad, np.stack(x)
+            if singular.any():
+                bad |= np.where(singular, np.abs(yp[js]) > _ZERO_TOL, x_tmp < _NEGZERO_TOL)
+                running = np.where(singular, running, running + x_tmp)
+                bad |= ~singular & (running > _ONE_TOL)
+                x[js] = np.where(singular, 0.0, x_tmp)
+            else:
+                bad |= x_tmp < _NEGZERO_TOL
+                running += x_tmp
+                bad |= running > _ONE_TOL
+                x[js] = x_tmp
+    return ~bad
 
 
 class Lut3DInverseSearch:
@@ -218,6 +232,7 @@ class Lut3DInverseSearch:
         hi = corners.max(axis=0) + _RANGE_TOL
         keep = np.all((hi >= 0) & (lo <= 1), axis=1)
         self.cells, self.lo, self.hi = cells[keep], lo[keep], hi[keep]
+        self.box = np.concatenate([self.lo, self.hi], axis=1)
         mat, tri, self.col_perm = _factorise(self.grid, self.cells)
         base = self.grid[self.cells[:, 0], self.cells[:, 1], self.cells[:, 2]]
         # One row per cell: base vertex, then per tetrahedron M (9) and U (9); gathered once per candidate.
@@ -230,41 +245,57 @@ class Lut3DInverseSearch:
         A cell is listed in the bins its range box meets; a border cell (a thin sheet, wedge or segment
         reaching out from 0.5, as its points are 0.5 + s (v - 0.5), s in {1, 4}) only in those that also
         meet its slabs (`_border_slabs`): bins it cannot reach are left out, never one it can. Per column
-        of bins (red, green) the blue bins meeting every slab form one interval, found exactly.
+        of bins along the box's longest axis, the bins meeting every slab form one interval, found exactly.
         """
-        self.bins = b = int(np.clip(2 * self.n, 8, 64))
+        self.bins = b = int(np.clip(_BINS_PER_STEP * self.n, 8, _MAX_BINS))
         first = np.clip(np.floor(self.lo * b), 0, b - 1).astype(np.int64)
         last = np.clip(np.floor(self.hi * b), 0, b - 1).astype(np.int64)
         normals, slab_lo, slab_hi = self._border_slabs()
+        self.border = np.flatnonzero(np.any(normals != 0, axis=(1, 2)))
+        self.slab_of = np.full(len(self.cells), -1)
+        self.slab_of[self.border] = np.arange(len(self.border))
+        self.slabs = np.concatenate(
+            [normals[self.border], slab_lo[self.border, :, None], slab_hi[self.border, :, None]], axis=2
+        )
         half = 0.5 / b
         owners, flats = [], []
-        for chunk in np.array_split(np.arange(len(self.cells)), max(1, len(self.cells) // 4096)):
-            size = last[chunk] - first[chunk] + 1
-            cols = size[:, 0] * size[:, 1]
-            local = np.repeat(np.arange(len(chunk)), cols)
-            offset = np.arange(cols.sum()) - np.repeat(np.cumsum(cols) - cols, cols)
-            owner = chunk[local]
-            i = first[owner, 0] + offset // size[local, 1]
-            j = first[owner, 1] + offset % size[local, 1]
-            n = normals[owner]
-            # Bin (i, j, k) meets slab s where lo - R <= n . (centre - 0.5) <= hi + R, R its half extent along n.
-            a = n[..., 0] * ((i + 0.5) / b - 0.5)[:, None] + n[..., 1] * ((j + 0.5) / b - 0.5)[:, None]
-            reach = np.abs(n).sum(axis=2) * half + 1e-9
-            low, high = slab_lo[owner] - a - reach, slab_hi[owner] - a + reach
-            nz = n[..., 2]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                z0 = np.where(nz > 0, low / nz, high / nz)
-                z1 = np.where(nz > 0, high / nz, low / nz)
-            free = nz == 0
-            z0 = np.where(free, np.where((low <= 0) & (high >= 0), -2.0, 2.0), np.clip(z0, -2.0, 2.0))
-            z1 = np.where(free, np.where((low <= 0) & (high >= 0), 2.0, -2.0), np.clip(z1, -2.0, 2.0))
-            k0 = np.maximum(np.ceil((z0.max(axis=1) + 0.5) * b - 0.5).astype(np.int64), first[owner, 2])
-            k1 = np.minimum(np.floor((z1.min(axis=1) + 0.5) * b - 0.5).astype(np.int64), last[owner, 2])
-            count = np.maximum(k1 - k0 + 1, 0)
-            col = np.repeat(np.arange(len(owner)), count)
-            k = k0[col] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-            owners.append(owner[col])
-            flats.append((i[col] * b + j[col]) * b + k)
+        longest = np.argmax(last - first, axis=1)
+        for z in range(3):
+            u, v = (a for a in range(3) if a != z)
+            along = np.flatnonzero(longest == z)
+            for chunk in np.array_split(along, max(1, len(along) // 4096)):
+                size = last[chunk] - first[chunk] + 1
+                cols = size[:, u] * size[:, v]
+                local = np.repeat(np.arange(len(chunk)), cols)
+                offset = np.arange(cols.sum()) - np.repeat(np.cumsum(cols) - cols, cols)
+                owner = chunk[local]
+                i = first[owner, u] + offset // size[local, v]
+                j = first[owner, v] + offset % size[local, v]
+                n = normals[owner]
+                # Bin (i, j, k) meets slab s where lo - R <= n . (centre - 0.5) <= hi + R, R its half extent on n.
+                a = n[..., u] * ((i + 0.5) / b - 0.5)[:, None] + n[..., v] * ((j + 0.5) / b - 0.5)[:, None]
+                reach = np.abs(n).sum(axis=2) * half + 1e-9
+                low, high = slab_lo[owner] - a - reach, slab_hi[owner] - a + reach
+                nz = n[..., z]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    z0 = np.where(nz > 0, low / nz, high / nz)
+                    z1 = np.where(nz > 0, high / nz, low / nz)
+                free = nz == 0
+                z0 = np.where(free, np.where((low <= 0) & (high >= 0), -2.0, 2.0), np.clip(z0, -2.0, 2.0))
+                z1 = np.where(free, np.where((low <= 0) & (high >= 0), 2.0, -2.0), np.clip(z1, -2.0, 2.0))
+                k0 = np.maximum(
+                    np.ceil((z0.max(axis=1, initial=-2.0) + 0.5) * b - 0.5).astype(np.int64), first[owner, z]
+                )
+                k1 = np.minimum(
+                    np.floor((z1.min(axis=1, initial=2.0) + 0.5) * b - 0.5).astype(np.int64), last[owner, z]
+                )
+                count = np.maximum(k1 - k0 + 1, 0)
+                col = np.repeat(np.arange(len(owner)), count)
+                pos = np.empty((len(col), 3), dtype=np.int64)
+                pos[:, u], pos[:, v] = i[col], j[col]
+                pos[:, z] = k0[col] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+                owners.append(owner[col])
+                flats.append((pos[:, 0] * b + pos[:, 1]) * b + pos[:, 2])
         owner, flat_bin = np.concatenate(owners), np.concatenate(flats)
         order = np.lexsort((owner, flat_bin))
         self.members = owner[order]
@@ -318,11 +349,18 @@ class Lut3DInverseSearch:
         return full, lo, hi
 
     def invert(self, rgb: np.ndarray) -> np.ndarray:
-        """OCIO's inverse (steps 2-5) of float ``(3, k)`` values: float32 positions in [0, 1]."""
+        """OCIO's inverse (steps 2-5) of float ``(3, k)`` values: float32 positions in [0, 1].
+
+        Values are searched in the Morton order of their bins, so that each chunk reads the tables of
+        nearby cells only (each value's answer does not depend on the others).
+        """
         x = np.clip(np.nan_to_num(rgb.astype(np.float32), nan=0.0), 0.0, 1.0)
+        b = self.bins
+        order = np.argsort(_morton(np.minimum((x.T * b).astype(np.int64), b - 1), math.frexp(b - 1)[1]))
+        x = x[:, order]
         out = np.empty(x.shape, dtype=np.float32)
         for lo in range(0, x.shape[1], _PIXELS):
-            out[:, lo : lo + _PIXELS] = self._invert_chunk(x[:, lo : lo + _PIXELS])
+            out[:, order[lo : lo + _PIXELS]] = self._invert_chunk(x[:, lo : lo + _PIXELS])
         return out
 
     def _invert_chunk(self, x: np.ndarray) -> np.ndarray:
@@ -333,22 +371,34 @@ class Lut3DInverseSearch:
         pixel = np.repeat(np.arange(x.shape[1]), count)
         rank = np.arange(len(pixel)) - np.repeat(np.cumsum(count) - count, count)
         cell = self.members[start[pixel] + rank]
-        value = x[:, pixel]
-        inside = np.all((value >= self.lo[cell].T) & (value <= self.hi[cell].T), axis=0)
-        pixel, cell, value = pixel[inside], cell[inside], value[:, inside]
+        value = np.ascontiguousarray(x.T)[pixel]
+        box = self.box[cell]
+        inside = np.all((value >= box[:, :3]) & (value <= box[:, 3:]), axis=1)
+        pixel, cell, value = pixel[inside], cell[inside], value[inside].T
+        # Border cells: the pixel must also lie in the cell's slabs (a necessary condition, as for the bins).
+        slab = self.slab_of[cell]
+        rows = np.flatnonzero(slab >= 0)
+        if rows.size:
+            s = self.slabs[slab[rows]]  # (k, 6, 5): normal, low, high
+            proj = np.einsum("ksc,ck->ks", s[:, :, :3], value[:, rows].astype(np.float64) - 0.5)
+            out = ~np.all((proj >= s[:, :, 3]) & (proj <= s[:, :, 4]), axis=1)
+            if out.any():
+                keep = np.ones(len(cell), dtype=bool)
+                keep[rows[out]] = False
+                pixel, cell, value = pixel[keep], cell[keep], value[:, keep]
         rec = self.record[cell]
         delta = value - rec[:, :3].T
         feasible = np.empty((6, len(cell)), dtype=bool)
         weights = np.empty((6, 3, len(cell)))
         for t in range(6):
             at = 3 + 18 * t
-            feasible[t], weights[t] = _back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta)
+            feasible[t] = _back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta, weights[t])
         # First feasible tetrahedron of each pair, first feasible pair (hash order) of each input.
         pair_ok = feasible.any(axis=0)
         tet = np.argmax(feasible, axis=0)
         ok = np.flatnonzero(pair_ok)
-        found, first = np.unique(pixel[ok], return_index=True)
-        win = ok[first]
+        win = ok[np.flatnonzero(np.diff(pixel[ok], prepend=-1))]  # pairs run in pixel order
+        found = pixel[win]
         tet, cell = tet[win], cell[win]
         w = weights[tet, :, win]  # (k, 3) in pivot order
         w2 = np.empty_like(w)

@@ -71,21 +71,36 @@ GLSL_SAT = """float aces_sat(vec3 c) {
 """
 
 
+_HUE_BASIS = (
+    (0.25, 0.0, 0.0, 0.0),
+    (-0.75, 0.75, 0.75, 0.25),
+    (0.75, -1.5, 0.0, 1.0),
+    (-0.25, 0.75, -0.75, 0.25),
+)
+"""The pieces of the cubic B-spline basis by knot (OCIO CalcHueWeight ``_M``, from ``RRT.ctl``)."""
+
+
 def hue_weight(p: np.ndarray, inv_width: float = RED_MOD_INV_WIDTH) -> np.ndarray:
     """Cubic B-spline weight of the hue around red (OCIO CalcHueWeight; ``RRT.ctl`` cubic_basis_shaper).
 
-    OCIO evaluates the four polynomial pieces of the basis by knot index; with ``a = |hue| * 4 / width``
-    (the distance from the centre in knot units) they are the symmetric cubic B-spline scaled to 1 at the
-    centre: ``1 - 1.5 a^2 + 0.75 a^3`` for ``a < 1``, ``0.25 (2 - a)^3`` for ``1 <= a < 2``, else 0.
+    As OCIO evaluates it, in the pixels' precision: knot coordinate ``hue * 4 / width + 2``, its integer
+    part picks one of the four polynomial pieces (`_HUE_BASIS`), evaluated by Horner's rule in the
+    fractional part; 0 outside the four knots and where that is negative (just below the first knot, where
+    OCIO's ``(int)`` truncates to knot 0). That is the symmetric cubic B-spline scaled to 1 at the
+    centre (``1 - 1.5 a^2 + 0.75 a^3`` for ``a = |hue| * 4 / width < 1``, ``0.25 (2 - a)^3`` below 2).
     """
     r, g, b = p
-    hue = np.arctan2(_f(p, math.sqrt(3.0)) * (g - b), _f(p, 2.0) * r - (g + b))
-    a = np.abs(hue)
-    a *= _f(p, inv_width)
-    outer = np.maximum(_f(p, 2.0) - a, _f(p, 0.0))
-    outer *= outer * outer * _f(p, 0.25)
-    inner = a * a * (_f(p, 0.75) * a - _f(p, 1.5)) + _f(p, 1.0)
-    return np.where(a < _f(p, 1.0), inner, outer)
+    # atan2 in float64, rounded once, as libm's atan2f gives it (NumPy's float32 atan2 is a few ulp off).
+    hb, ha = _f(p, math.sqrt(3.0)) * (g - b), _f(p, 2.0) * r - (g + b)
+    hue = np.arctan2(hb.astype(np.float64), ha.astype(np.float64)).astype(p.dtype)
+    knot = hue * _f(p, inv_width) + _f(p, 2.0)
+    j = np.trunc(knot)
+    t = knot - j
+    weight = np.zeros_like(knot)
+    for k, (c0, c1, c2, c3) in enumerate(_HUE_BASIS):
+        piece = _f(p, c3) + t * (_f(p, c2) + t * (_f(p, c1) + t * _f(p, c0)))
+        weight = np.where(j == k, piece, weight)
+    return np.maximum(weight, _f(p, 0.0))  # OCIO uses the weight where it is positive only
 
 
 def glsl_hue_weight(name: str, inv_width: float) -> str:
@@ -119,7 +134,7 @@ class AcesRedModOp(Op):
     @quiet_float_errors
     def apply_planar(self, p: np.ndarray) -> None:
         fh = hue_weight(p)
-        k = _f(p, 1.0 - RED_MOD_SCALE)
+        k = _f(p, 1.0) - _f(p, RED_MOD_SCALE)  # in float32 as OCIO (1.f - 0.82f)
         pivot = _f(p, RED_MOD_PIVOT)
         if self.forward:
             p[0] += fh * sat_weight(p) * (pivot - p[0]) * k

@@ -44,7 +44,7 @@ class AcesRedMod03Op(Op):
         t = p.dtype.type
         r, g, b = p[0].copy(), p[1].copy(), p[2].copy()
         fh = hue_weight(p, RED_MOD03_INV_WIDTH)
-        k, pivot = t(1.0 - RED_MOD03_SCALE), t(RED_MOD_PIVOT)
+        k, pivot = t(1.0) - t(RED_MOD03_SCALE), t(RED_MOD_PIVOT)  # k in float32 as OCIO (1.f - 0.85f)
         if self.forward:
             new_r = r + fh * sat_weight(p) * (pivot - r) * k
         else:

@@ -101,6 +101,10 @@ class ExponentOp(Op):
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.style)
 
+    def clears_alpha(self) -> bool:
+        """OCIO's basic gamma renderer (GammaOpCPU.cpp) clamps alpha too: ``max(0, NaN)`` is 0."""
+        return self.style == "clamp" and not self.approximate
+
     def glsl(self, names: GlslNames) -> GlslSnippet:
         g = names("exponent")
         uniforms = {g: Uniform("vec3", np.asarray(self.exponent))}

@@ -4,7 +4,8 @@ OpenColorIO's FixedFunctionOpCPU.cpp (Renderer_RGB_TO_HSV, Renderer_HSV_TO_RGB):
 hue on [0, 1), ``V = max`` and ``S = (max - min) / max`` for ordinary values;
 a negative minimum adds to V, and when ``-min > max`` saturation becomes
 ``(max - min) / -min`` (so S runs up to 2). Back to RGB, hue wraps, S is
-clamped to [0, 1.999] and the extended cases invert those rules.
+clamped to [0, 1.999] (a NaN saturation or hue weight clamps to 0, as OCIO's
+Clamp) and the extended cases invert those rules.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ __all__ = ["HsvOp"]
 
 _MAX_SAT = 1.999
 """Largest saturation HSV_TO_RGB takes (OCIO MAX_SAT)."""
+
+
+def _clamp(x: np.ndarray, lo: np.floating, hi: np.floating) -> np.ndarray:
+    """OCIO's Clamp (MathUtils.h, ``std::min(std::max(lo, x), hi)``): NaN becomes `lo`."""
+    return np.minimum(np.fmax(x, lo), hi)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -44,11 +50,11 @@ class HsvOp(Op):
             p[0], p[1], p[2] = hue, sat, hi + np.minimum(lo, t(0))
             return
         hue = (p[0] - np.floor(p[0])) * t(6)
-        sat, val = np.clip(p[1], t(0), t(_MAX_SAT)), p[2].copy()
+        sat, val = _clamp(p[1], t(0), t(_MAX_SAT)), p[2].copy()
         weights = (
-            np.clip(np.abs(hue - t(3)) - t(1), t(0), t(1)),
-            np.clip(t(2) - np.abs(hue - t(2)), t(0), t(1)),
-            np.clip(t(2) - np.abs(hue - t(4)), t(0), t(1)),
+            _clamp(np.abs(hue - t(3)) - t(1), t(0), t(1)),
+            _clamp(t(2) - np.abs(hue - t(2)), t(0), t(1)),
+            _clamp(t(2) - np.abs(hue - t(4)), t(0), t(1)),
         )
         lo = np.where(sat > 1, val * (t(1) - sat) / (t(2) - sat), val * (t(1) - sat))
         lo = np.where(val < 0, val / (t(2) - sat), lo)

@@ -100,7 +100,7 @@ class LogOp(Op):
         t = p.dtype
         k, lo, ls, lno = (a.astype(t) for a in self._affine())
         if self.to_log:
-            arg = np.maximum(p * ls + lno, t.type(FLT_MIN))
+            arg = np.fmax(p * ls + lno, t.type(FLT_MIN))  # NaN takes FLT_MIN too, as OCIO's std::max(minValue, x)
             out = np.log(arg) * k + lo
         else:
             with np.errstate(over="ignore"):  # beyond float range the result is inf, as in OCIO

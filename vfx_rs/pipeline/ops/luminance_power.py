@@ -76,9 +76,12 @@ class LuminancePowerOp(Op):
         w = self.weights
         y = np.abs(t(w[0]) * p[0] + t(w[1]) * p[1] + t(w[2]) * p[2])
         if self.floor > 0.0:
-            np.maximum(y, t(self.floor), out=y)
+            np.fmax(y, t(self.floor), out=y)  # a NaN luminance takes the floor (OCIO std::max(m_minLum, Y))
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            scale = t(self.gain) * np.power(y, t(self.exponent - 1.0))
+            # The power in float64, rounded once: NumPy's float32 power is off by an ulp about a fifth of
+            # the time where OCIO's powf is not, and steep ops after it (HSV_TO_RGB) amplify that.
+            power = np.power(y.astype(np.float64), np.float64(t(self.exponent - 1.0))).astype(t)
+            scale = t(self.gain) * power
         if self.exponent < 1.0:
             scale[y == 0.0] = 0.0  # 0 ** negative is inf; zero luminance stays black
         p *= scale

@@ -15,7 +15,16 @@ import numpy as np
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
-__all__ = ["Lut1DOp"]
+__all__ = ["Lut1DOp", "sanitized_table"]
+
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def sanitized_table(values: np.ndarray) -> np.ndarray:
+    """Table entries as OCIO's forward 1D LUT renderer applies them (SanitizeFloat, MathUtils.cpp): NaN is 0,
+    an infinity the largest float32 of its sign."""
+    return np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+
 
 _TEXTURE_WIDTH = 4096
 """Row width of the 2D texture holding a 1D table (GL guarantees at least 16384; 4096 is safe everywhere)."""
@@ -32,12 +41,18 @@ class Lut1DOp(Op):
         ``domain_min[c] + i / (size - 1) * (domain_max[c] - domain_min[c])``.
     domain_min, domain_max
         Input range per channel; inputs outside it are clamped to it.
+    inverse_table
+        Only for a file whose table holds NaN or infinities: those raw entries,
+        which OCIO's inverse searches (Lut1DOpData::initializeFromForward) where
+        its forward renderer applies them sanitized (`sanitized_table`, given as
+        `table`). None otherwise.
     """
 
     kind = "lut1d"
     table: np.ndarray
     domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
     domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
+    inverse_table: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         table = frozen_array(self.table, None, "lut1d op table")
@@ -48,6 +63,12 @@ class Lut1DOp(Op):
         object.__setattr__(self, "domain_max", frozen_array(self.domain_max, (3,), "lut1d op domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut1d op domain_max must be above domain_min on every channel")
+        if self.inverse_table is not None:
+            raw = np.array(self.inverse_table, dtype=np.float64)
+            if raw.shape != np.shape(self.table) or not np.array_equal(sanitized_table(raw), self.table):
+                raise ArgumentError("lut1d op inverse_table must be the raw entries of its table")
+            raw.flags.writeable = False
+            object.__setattr__(self, "inverse_table", raw)
 
     def apply_planar(self, p: np.ndarray) -> None:
         n = self.table.shape[0]
@@ -103,9 +124,8 @@ class Lut1DOp(Op):
         """The exact inverse, `Lut1DInverseOp` (OCIO's LUT_INV_EXACT, Lut1DOpCPU.cpp FindLutInv)."""
         from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 
-        return Lut1DInverseOp(
-            table=self.table, domain_min=self.domain_min, domain_max=self.domain_max, dynamic=self.dynamic
-        )
+        table = self.table if self.inverse_table is None else self.inverse_table
+        return Lut1DInverseOp(table=table, domain_min=self.domain_min, domain_max=self.domain_max, dynamic=self.dynamic)
 
     def is_inverse_of(self, other: Op) -> bool:
         """Never cancelled: a round trip through a 1D LUT clamps to its domain (OCIO keeps a Range there)."""

@@ -33,6 +33,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
+from vfx_rs.pipeline.ops.log import FLT_MIN
 
 __all__ = [
     "ACESCC_MAX",
@@ -66,7 +67,12 @@ def _check_finite(op: Op, names: tuple[str, ...]) -> None:
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class PiecewiseLogOp(Op):
-    """A log curve with a straight toe below ``cut``; ``encode`` picks the direction."""
+    """A log curve with a straight toe below ``cut``; ``encode`` picks the direction.
+
+    ``log_floor`` encodes as OCIO's LogCamera renderer does (LogOpCPU.cpp, CameraLin2LogRenderer):
+    ``log(max(FLT_MIN, x))`` above the cut, so a NaN input encodes to the log of FLT_MIN; OCIO's
+    built-in camera and ACEScct styles set it. Without it (the `vfx_rs.color` curves) NaN stays NaN.
+    """
 
     kind = "piecewise_log"
     base: float = 10.0
@@ -79,6 +85,7 @@ class PiecewiseLogOp(Op):
     toe_offset: float = 0.0
     toe_at_cut: bool = True
     encode: bool = True
+    log_floor: bool = False
 
     def __post_init__(self) -> None:
         _check_finite(self, ("base", "log_slope", "log_offset", "lin_slope", "lin_offset", "toe_slope", "toe_offset"))
@@ -96,8 +103,11 @@ class PiecewiseLogOp(Op):
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
         if self.encode:
+            arg = p * t(self.lin_slope) + t(self.lin_offset)
+            if self.log_floor:
+                np.fmax(arg, t(FLT_MIN), out=arg)
             with np.errstate(divide="ignore", invalid="ignore"):
-                curve = np.log(p * t(self.lin_slope) + t(self.lin_offset)) * t(self._k) + t(self.log_offset)
+                curve = np.log(arg) * t(self._k) + t(self.log_offset)
             on_toe = p <= t(self.cut) if self.toe_at_cut else p < t(self.cut)
             p[...] = np.where(on_toe, p * t(self.toe_slope) + t(self.toe_offset), curve)
         else:
