@@ -91,6 +91,7 @@ def test_panels_refresh_at_a_low_rate_while_playing_and_describe_the_stopped_fra
     s = window.state
     info, census = window.panels["Info"], window.panels["Census"]
     census.set_shown(True)  # its dock on screen (tabbed away, it takes no census at all)
+    qtbot.waitUntil(lambda: census.pending == 0, timeout=5000)
     refreshes = []
     refresh = info._throttle._refresh
     monkeypatch.setattr(info._throttle, "_refresh", lambda: refreshes.append(s.frame) or refresh())
