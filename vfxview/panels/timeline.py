@@ -192,11 +192,11 @@ class Timeline(QWidget):
         self.cache_label = Readout()
         for widget, stretch in (
             (self.frame_box, 0),
-            (self.range_label, 3),
+            (self.range_label, 4),
             (self.loop, 0),
             (self.fps_box, 0),
-            (self.shown_fps, 2),
-            (self.cache_label, 2),
+            (self.shown_fps, 3),
+            (self.cache_label, 3),
         ):
             row.addWidget(widget, stretch)
         self.bar.picked.connect(self.request)
@@ -282,7 +282,7 @@ class Timeline(QWidget):
         if s.playing:
             self.shown_fps.setText(f"{self.shown_rate():.1f} fps shown")
         cache = s.cache
-        self.cache_label.setText(f"{len(cache.cached())} fr, {cache.nbytes() / 2**20:.0f} / {s.cache_mb} MiB")
+        self.cache_label.setText(f"{cache.nbytes() / 2**20:.0f}/{s.cache_mb} MiB")
         self.cache_label.setToolTip(
             f"{len(cache.cached())} frames cached, {cache.nbytes() / 2**20:.0f} MiB of a {s.cache_mb} MiB budget"
             f" (Playback > Cache budget); read ahead at {cache.frames_per_second():.1f} frames/s"
@@ -310,7 +310,7 @@ class Timeline(QWidget):
             self.range_label.setToolTip(
                 f"{clip.label}: frames {clip.first}-{clip.last}, in {s.in_point}, out {s.out_point}"
             )
-            if not self.refresh.isActive():  # restarted on every frame it would never fire while playing
+            if not self.refresh.isActive():  # start() restarts it: on every frame shown it would never fire
                 self.refresh.start()
         self.bar.update()
 

@@ -24,13 +24,12 @@ OCIO 2.6's CPU renderer for an inverse 3D LUT, at every optimisation level:
 5. The position less the border is clamped to the lattice and scaled by
    ``1 / (size - 1)`` (float32).
 
-Here the factorisation depends only on the cell, so it is replayed once per
-cell (every pivot decision, swap and elimination as OCIO makes them, in
-float64) and kept as, per tetrahedron, the row operations so far as a matrix
-and the triangular factor. An input then costs a matrix product and OCIO's
-back substitution per candidate cell and tetrahedron. Candidate cells come
-from a uniform bin index over [0, 1]^3 kept in hash order, then OCIO's
-exact range test.
+Here the factorisation, which depends only on the cell, is replayed once per
+cell (`_lut3d_inverse_solve`); an input then costs a matrix product and
+OCIO's back substitution per candidate cell and tetrahedron. Candidate cells
+come from a uniform bin index over [0, 1]^3 kept in hash order, then OCIO's
+exact range test; border cells are also tested against slabs that bound
+them (a necessary condition only, so no cell OCIO would try is skipped).
 """
 
 from __future__ import annotations
@@ -39,23 +38,15 @@ import math
 
 import numpy as np
 
-__all__ = ["Lut3DInverseSearch"]
+from vfx_rs.pipeline.ops._lut3d_inverse_solve import back_substitute, factorise
+
+__all__ = ["TETRAHEDRA", "Lut3DInverseSearch"]
 
 _GROW = np.float32(4.0)
 """Factor pushing the added border away from 0.5 (extrapolate3DArray)."""
 
 _RANGE_TOL = np.float32(1e-6)
 """Widening of each cell's output range (RangeTree::initRanges)."""
-
-_ZERO_TOL = 1e-9
-_NEGZERO_TOL = -1e-9
-_ONE_TOL = 1.0 + 1e-9
-"""Singularity and feasibility tolerances (invert_hypercube)."""
-
-_ENTERING = (2, 1, 0, 2, 0, 2, 0, 2)
-_NEW_VERTS = ((1, 0, 0), (1, 1, 1), (1, 1, 0), (0, 1, 0), (0, 1, 1), (0, 0, 1), (1, 0, 1), (1, 0, 0))
-"""OCIO's update program (InvLut3DRenderer::apply): the column each step replaces and the vertex (r, g, b)
-entering it; steps 2-7 end with a back substitution, one per tetrahedron."""
 
 TETRAHEDRA = ((0, 1, 2), (1, 0, 2), (1, 2, 0), (2, 1, 0), (2, 0, 1), (0, 2, 1))
 """Axis orders (largest fraction first; 0 = red) of the six tetrahedra, in OCIO's order (path_list)."""
@@ -89,125 +80,6 @@ def _morton(cells: np.ndarray, depth: int) -> np.ndarray:
     return key
 
 
-def _swap(a: np.ndarray, rows: np.ndarray, i: np.ndarray | int, j: np.ndarray | int) -> None:
-    """Swap entries ``i`` and ``j`` of ``a[rows]`` (per-row columns)."""
-    tmp = a[rows, i].copy()
-    a[rows, i] = a[rows, j]
-    a[rows, j] = tmp
-
-
-def _factorise(grid: np.ndarray, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Replay invert_hypercube's factorisation for each cell (step 4).
-
-    Returns, per cell and tetrahedron: the row operations so far as a matrix with rows in pivot order
-    (``y = M @ b``), the triangular factor in pivot order ``(k, 6, 3, 3)``, and the column permutation
-    ``(k, 6, 3)``.
-    """
-    c = len(cells)
-    ar = np.arange(c)
-    base = grid[cells[:, 0], cells[:, 1], cells[:, 2]]
-    u = np.tile(np.eye(3), (c, 1, 1))
-    y = np.tile(np.eye(3), (c, 1, 1))
-    rp = np.tile(np.arange(3), (c, 1))
-    cp = np.tile(np.arange(3), (c, 1))
-    sweeps = np.zeros((c, 20, 3))  # to, from, factor
-    count = np.zeros(c, dtype=np.int64)
-    m_out = np.empty((c, 6, 3, 3))
-    u_out = np.empty((c, 6, 3, 3))
-    cp_out = np.empty((c, 6, 3), dtype=np.int64)
-
-    def at(r: int, k: int) -> np.ndarray:
-        return u[ar, rp[:, r], cp[:, k]]
-
-    for step, (entering, vert) in enumerate(zip(_ENTERING, _NEW_VERTS, strict=True)):
-        q = cells + np.array(vert)
-        new = np.zeros((c, 4))
-        new[:, :3] = grid[q[:, 0], q[:, 1], q[:, 2]] - base
-        for s in range(int(count.max(initial=0))):
-            live = np.flatnonzero(s < count)
-            to, fr = sweeps[live, s, 0].astype(np.int64), sweeps[live, s, 1].astype(np.int64)
-            new[live, to] -= sweeps[live, s, 2] * new[live, fr]
-        u[:, :, entering] = new[:, :3]
-        pos = np.argmax(cp == entering, axis=1)
-        moved = pos == 0
-        cp[moved] = cp[moved][:, [1, 0, 2]]  # OCIO moves the leaving column to position n - 2
-        for j in (0, 1):
-            act = pos <= j
-            piv = np.full(c, j)
-            col_piv = np.full(c, j)
-            abs_d = np.abs(at(j, j))
-            for k in range(j + 1, 3):
-                abs_n = np.abs(at(k, j))
-                up = abs_n > abs_d
-                abs_d, piv = np.where(up, abs_n, abs_d), np.where(up, k, piv)
-            small = act & (abs_d < _ZERO_TOL)
-            if small.any():
-                # Rank-revealing column pivot, as OCIO writes it (a second h may swap a column back).
-                for h in range(j + 1, 3):
-                    for k in range(j, 3):
-                        abs_n = np.abs(at(k, h))
-                        up = small & (abs_n > abs_d)
-                        abs_d = np.where(up, abs_n, abs_d)
-                        piv, col_piv = np.where(up, k, piv), np.where(up, h, col_piv)
-                    rows = np.flatnonzero(small & (abs_d > _ZERO_TOL))
-                    _swap(cp, rows, j, col_piv[rows])
-            rows = np.flatnonzero(act & (piv != j))
-            _swap(rp, rows, j, piv[rows])
-            denom = at(j, j)
-            for h in range(j + 1, 3):
-                num = at(h, j)
-                rows = np.flatnonzero(act & (np.abs(num) >= _ZERO_TOL))
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    f = num[rows] / denom[rows]
-                rh, rj = rp[rows, h], rp[rows, j]
-                u[rows, rh, cp[rows, j]] = 0.0
-                for k in range(j + 1, 3):
-                    u[rows, rh, cp[rows, k]] -= f * u[rows, rj, cp[rows, k]]
-                y[rows, rh] -= f[:, None] * y[rows, rj]
-                sweeps[rows, count[rows]] = np.stack([rh, rj, f], axis=1)
-                count[rows] += 1
-        if step >= 2:
-            t = step - 2
-            m_out[:, t] = y[ar[:, None], rp]
-            u_out[:, t] = u[ar[:, None, None], rp[:, :, None], cp[:, None, :]]
-            cp_out[:, t] = cp
-    return m_out, u_out, cp_out
-
-
-def _back_substitute(m: np.ndarray, u: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """invert_hypercube's back substitution for pairs: the feasible mask; weights in pivot order go to ``x``.
-
-    ``m`` and ``u`` are ``(p, 9)`` views (row-major 3x3), ``b`` is ``(3, p)``: input less base vertex;
-    ``x`` is ``(3, p)``. Where no pivot of a row is singular, the singular branch is skipped.
-    """
-    yp = [m[:, 3 * r] * b[0] + m[:, 3 * r + 1] * b[1] + m[:, 3 * r + 2] * b[2] for r in range(3)]
-    bad = np.zeros(b.shape[1], dtype=bool)
-    running = np.zeros(b.shape[1])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for js in (2, 1, 0):
-            denom = u[:, 4 * js]
-            # OCIO: sm = sum of U[js][k] x[k] over k > js, in order; x_tmp = (y - sm) / denom.
-            if js == 2:
-                num = yp[2]
-            elif js == 1:
-                num = yp[1] - u[:, 5] * x[2]
-            else:
-                num = yp[0] - (u[:, 1] * x[1] + u[:, 2] * x[2])
-            x_tmp = num / denom
-            singular = np.abs(denom) < _ZERO_TOL
-            if singular.any():
-                bad |= np.where(singular, np.abs(yp[js]) > _ZERO_TOL, x_tmp < _NEGZERO_TOL)
-                running = np.where(singular, running, running + x_tmp)
-                bad |= ~singular & (running > _ONE_TOL)
-                x[js] = np.where(singular, 0.0, x_tmp)
-            else:
-                bad |= x_tmp < _NEGZERO_TOL
-                running += x_tmp
-                bad |= running > _ONE_TOL
-                x[js] = x_tmp
-    return ~bad
-
-
 class Lut3DInverseSearch:
     """The grown lattice, its factorised cells in OCIO's order and a bin index over [0, 1]^3."""
 
@@ -233,7 +105,7 @@ class Lut3DInverseSearch:
         keep = np.all((hi >= 0) & (lo <= 1), axis=1)
         self.cells, self.lo, self.hi = cells[keep], lo[keep], hi[keep]
         self.box = np.concatenate([self.lo, self.hi], axis=1)
-        mat, tri, self.col_perm = _factorise(self.grid, self.cells)
+        mat, tri, self.col_perm = factorise(self.grid, self.cells)
         base = self.grid[self.cells[:, 0], self.cells[:, 1], self.cells[:, 2]]
         # One row per cell: base vertex, then per tetrahedron M (9) and U (9); gathered once per candidate.
         self.record = np.concatenate([base, np.concatenate([mat, tri], axis=2).reshape(len(self.cells), -1)], axis=1)
@@ -392,7 +264,7 @@ class Lut3DInverseSearch:
         weights = np.empty((6, 3, len(cell)))
         for t in range(6):
             at = 3 + 18 * t
-            feasible[t] = _back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta, weights[t])
+            feasible[t] = back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta, weights[t])
         # First feasible tetrahedron of each pair, first feasible pair (hash order) of each input.
         pair_ok = feasible.any(axis=0)
         tet = np.argmax(feasible, axis=0)
