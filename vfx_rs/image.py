@@ -81,7 +81,13 @@ class Image:
     ['R', 'G', 'B', 'A']
     """
 
-    __slots__ = ("_channel_names", "_data", "_format", "metadata")
+    __slots__ = (
+        "__weakref__",
+        "_channel_names",
+        "_data",
+        "_format",
+        "metadata",
+    )  # weakref: vfxview keys caches by image
 
     def __init__(
         self,

@@ -22,7 +22,13 @@ _DRAW_ORDER = ("out_of_gamut", "negative", "+inf", "-inf", "nan")
 
 
 class CensusOverlay(QWidget):
-    """A transparent child of the viewport drawing ``state.census`` when ``state.census_overlay`` is on."""
+    """A transparent child of the viewport drawing ``state.census`` when ``state.census_overlay`` is on.
+
+    Hidden while off or playing (a child shown over the GL viewport joins every composition of the window, and
+    the census marks the frame it was taken of). It repaints when the census, the image or the view (pan, zoom,
+    size, seen after each viewport frame) changes; repainting after every frame would itself cause a frame,
+    a loop that recomposed the window continuously even when nothing changed.
+    """
 
     def __init__(self, state: ViewerState, viewport: Any) -> None:
         super().__init__(viewport)
@@ -31,9 +37,24 @@ class CensusOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.resize(viewport.size())
-        viewport.frameSwapped.connect(self.update)
-        state.changed.connect(lambda name, _: name in ("census", "census_overlay", "image") and self.update())
-        self.show()
+        self._view: tuple[Any, ...] = ()  # the viewport's pan, zoom and size when last painted
+        viewport.frameSwapped.connect(self._after_frame)
+        state.changed.connect(self._on_state)
+        self.setVisible(False)
+
+    def _view_key(self) -> tuple[Any, ...]:
+        vp = self.viewport
+        return (*vp.pan.tolist(), vp.zoom, vp.width(), vp.height())
+
+    def _after_frame(self) -> None:
+        if self.isVisible() and self._view_key() != self._view:
+            self.update()
+
+    def _on_state(self, name: str, value: object) -> None:
+        if name in ("census_overlay", "playing"):
+            self.setVisible(bool(self.state.census_overlay) and not self.state.playing)
+        if name in ("census", "census_overlay", "image"):
+            self.update()
 
     def marker(self, x: int, y: int) -> QRectF:
         """The widget rectangle marking image pixel (x, y)."""
@@ -46,6 +67,7 @@ class CensusOverlay(QWidget):
         return QRectF(cx - side / 2, cy - side / 2, side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._view = self._view_key()
         if self.size() != self.viewport.size():
             self.resize(self.viewport.size())
         found = self.state.census

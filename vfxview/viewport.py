@@ -21,6 +21,7 @@ from PySide6.QtOpenGLWidgets import QOpenGLWidget
 from vfx_rs.errors import VfxError
 from vfx_rs.view import ViewSettings
 from vfxview.cache import prepared_texture
+from vfxview.display_cache import DisplayCache
 from vfxview.glprogram import GlError, ShaderProgram, load_shader, read_float
 from vfxview.state import ViewerState
 from vfxview.textures import ImageTexture
@@ -33,6 +34,13 @@ GL_MISSING = (
     "Export (--export) works without OpenGL."
 )
 """The message shown in place of the viewport when no OpenGL 3.3 context can be made."""
+
+_SAME_PICTURE = frozenset(
+    {"image", "layered", "frame", "path", "error", "playing", "recent", "census", "census_overlay", "pinned"}
+    | {"cache", "cache_mb", "fps", "loop", "in_point", "out_point", "input_reason"}
+)
+"""State fields that never change how a given image is drawn (any other change, a new clip too, empties the
+display cache)."""
 
 _SKELETON_UNIFORMS = {
     "u_image": "int",
@@ -62,7 +70,12 @@ def gl_format() -> QSurfaceFormat:
 
 
 class Viewport(QOpenGLWidget):
-    """Shows ``state.image``; emits `hovered` (image coordinates under the cursor) and `wipe_dragged` (Shift-drag)."""
+    """Shows ``state.image``; emits `hovered` (image coordinates under the cursor) and `wipe_dragged` (Shift-drag).
+
+    While a clip plays, each frame is drawn through the display shader into `display_cache` once and shown
+    from it afterwards (a byte copy of the shader's own output at this size, pan and zoom: see
+    `vfxview.display_cache`), so loops after the first skip the shader; stopped, every paint runs the shader.
+    """
 
     hovered = Signal(float, float)
     gl_failed = Signal(str)
@@ -92,10 +105,14 @@ class Viewport(QOpenGLWidget):
         self.compile_count = 0
         self.upload_count = 0
         self.uniform_updates = 0
+        self.display_cache = DisplayCache()
+        self._picture_version = 0  # bumped by every state change that can change how an image is drawn
         state.changed.connect(self._on_state)
 
     # -- state --------------------------------------------------------------
     def _on_state(self, name: str, value: object) -> None:
+        if name not in _SAME_PICTURE:
+            self._picture_version += 1
         if name in ("image", "compare") or (name == "channel" and "A" in (value, self._uploaded_channel)):
             self._dirty.update(("image", "compare"))  # the alpha view routes alpha into RGB at upload
         if name == "image" and value is not None:
@@ -170,16 +187,28 @@ class Viewport(QOpenGLWidget):
         if self._fit_pending:
             self.fit()
         ratio = self.devicePixelRatioF()
-        self._draw((self.width() * ratio, self.height() * ratio), self.pan, self.zoom)
+        size = (self.width() * ratio, self.height() * ratio)
+        if not self.state.playing:
+            self._draw(size, self.pan, self.zoom)
+            return
+        pixels = (round(size[0]), round(size[1]))
+        key = (self._picture_version, *self.pan.tolist(), self.zoom)
+        self.display_cache.show(
+            self.state.image,
+            key,
+            pixels,
+            self.defaultFramebufferObject(),
+            lambda: self._draw(size, self.pan, self.zoom),
+        )
 
-    def _draw(self, size: tuple[float, float], pan: np.ndarray, zoom: float, outline: bool = True) -> None:
+    def _draw(self, size: tuple[float, float], pan: np.ndarray, zoom: float, outline: bool = True) -> bool:
         img = self.state.image
         self._upload()
         try:
             program = self._ensure_program()
         except (GlError, VfxError, OSError, ValueError) as exc:  # a broken config or LUT: message, no image
             self.gl_failed.emit(str(exc))
-            return
+            return False
         GL.glUseProgram(program.handle)
         x0, y0, x1, y1 = img.display_window
         d0, e0, d1, e1 = img.data_window
@@ -209,6 +238,7 @@ class Viewport(QOpenGLWidget):
         program.bind_textures()
         GL.glBindVertexArray(self._vao)
         GL.glDrawArrays(GL.GL_TRIANGLES, 0, 3)
+        return True
 
     def render_float(self) -> np.ndarray:
         """Draw the display window at 1:1 into an RGBA32F framebuffer and read it back ``(H, W, 4)``.

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -86,6 +86,34 @@ _REMEMBERED_COLOR = ("config", "input_space", "display", "view", "look", "lut", 
 """Color settings saved at exit and restored at start (with the dock layout and recent files)."""
 
 
+class _MessageLabel(QLabel):
+    """The status bar's word-wrapped message line: as tall as its text needs at the width it has.
+
+    A plain word-wrapped QLabel in a status bar asks for the height of a narrow guess (three lines for a short
+    message), so each message grew the status bar and shrank the viewport; a clip with a missing frame did it
+    twice per loop, and each resize of the viewport empties its display cache.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the height below already follows the width
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())) if self.text() else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.text() and self.heightForWidth(event.size().width()) != self.heightForWidth(event.oldSize().width()):
+            self.updateGeometry()
+
+
 def _scrolling(panel: QWidget) -> QScrollArea:
     """`panel` in a vertical scroll area, so a small window (or --size) still fits every dock."""
     scroll = QScrollArea()
@@ -147,7 +175,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["Info"], self.docks["Scopes"])
         self.docks["Pixel probe"].raise_()
         self.resizeDocks([self.docks["Console"], self.docks["Info"]], [150, 200], Qt.Orientation.Vertical)
-        self.error_label = QLabel()
+        self.error_label = _MessageLabel()
         self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")
         self.error_label.setWordWrap(True)  # a long message wraps (never cut off); the tooltip holds it too
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -92,7 +92,7 @@ def test_cache_budget_dialog_and_strip(window, qtbot, shot, monkeypatch):
     action.trigger()
     assert window.state.cache_mb == 512 and window.state.cache.budget == 512 * 2**20
     t._refresh()
-    assert t.cache_label.text().startswith("5 fr,") and t.cache_label.text().endswith("/ 512 MiB")
+    assert t.cache_label.text().endswith("/512 MiB") and t.cache_label.toolTip().startswith("5 frames cached")
 
 
 def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, qtbot, tmp_path):
@@ -129,7 +129,16 @@ def test_playback_readouts_never_resize_the_window(window, qtbot, shot):
     size = window.size()
     assert size.width() == 1280  # opening the sequence did not widen it either
     window.timeline.shown_fps.setText("23.9 fps shown")
-    window.timeline.cache_label.setText("1234 fr, 65432 MiB")
+    window.timeline.cache_label.setText("65432/65536 MiB")
     window.timeline.range_label.setText("1001-2400, 12 missing")
     qtbot.wait(50)
     assert window.size() == size
+
+
+def test_the_shown_rate_is_reported_while_playing(window, qtbot, shot):
+    """The readout timer kept restarting on each frame shown (faster than its 250 ms), so it never reported."""
+    _open(window, qtbot, shot / "shot.1001.exr")
+    _key(window, "Space")
+    qtbot.waitUntil(lambda: window.timeline.shown_fps.text().endswith("fps shown"), timeout=3000)
+    _key(window, "Space")
+    assert window.state.playing == 0 and window.timeline.shown_fps.text() == ""

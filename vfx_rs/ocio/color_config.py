@@ -149,10 +149,16 @@ class ColorConfig:
         return self.config.colorspace_from_filepath(filepath) or None
 
     def parse_colorspace_from_string(self, text: str) -> str | None:
-        """The color space name found rightmost in `text`, if any."""
+        """The color space name found rightmost in `text`; if none and the config's ``strictparsing`` is off,
+        the ``default`` role's space (OCIO Config::parseColorSpaceFromString); else None."""
         from vfx_rs.ocio.context import search_colorspace_in_path
 
-        return search_colorspace_in_path(text, self.colorspace_names())
+        found = search_colorspace_in_path(text, self.colorspace_names())
+        if found is None and not self.config.strict_parsing:
+            default = self.config.roles.get("default")
+            if default is not None and self.config.has_colorspace(default):
+                return self.config.colorspace(default).name
+        return found
 
     # -- roles -----------------------------------------------------------------
 

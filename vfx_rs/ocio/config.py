@@ -66,6 +66,7 @@ class Config:
         environment: dict[str, str] | None = None,
         roles: dict[str, str] | None = None,
         family_separator: str = "/",
+        strict_parsing: bool = True,
         default_view_transform: str = "",
         active_displays: Iterable[str] = (),
         active_views: Iterable[str] = (),
@@ -88,6 +89,7 @@ class Config:
         self.environment = dict(environment or {})
         self.roles: dict[str, str] = dict(roles or {})
         self.family_separator = family_separator
+        self.strict_parsing = strict_parsing  # ``strictparsing``: parse_colorspace_from_string falls back if off
         self.default_view_transform = default_view_transform
         self._active_displays = tuple(active_displays)
         self._active_views = tuple(active_views)
@@ -356,11 +358,26 @@ class Config:
 
     def _rule_space(self, rule: FileRule) -> str:
         target = rule.colorspace or "default"
+        if not self.file_rules and not self.has_colorspace(target):
+            return self._v1_default_space()
         if not self.has_colorspace(target):
             raise OcioError(
                 f"file rule {rule.name!r} names unknown color space {target!r}", path=self.path, line=rule.line
             )
         return target
+
+    def _v1_default_space(self) -> str:
+        """The Default rule's space of a config without file rules (a v1 one) and without a ``default`` role, as
+        OCIO picks it (FileRules.cpp, UpdateFileRulesFromV1ToV2): a data space named ``raw``, else the first
+        scene-referred data space, else the first active space, else the first space."""
+        if self.has_colorspace("raw") and self.colorspace("raw").isdata:
+            return self.colorspace("raw").name
+        scene = self.colorspace_names(include_inactive=True, reference="scene")
+        data = [n for n in scene if self.colorspace(n).isdata]
+        spaces = data or self.colorspace_names() or scene
+        if not spaces:
+            raise OcioError("the config has no color space for its Default file rule", path=self.path)
+        return spaces[0]
 
     # -- processors ------------------------------------------------------------
 

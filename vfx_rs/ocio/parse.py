@@ -457,6 +457,16 @@ def _version(doc: YMap, path: str | None) -> tuple[int, ...]:
     return parse_version(str(doc["ocio_profile_version"]), path, line)
 
 
+def _flag(doc: YMap, key: str, path: str | None, default: bool = True) -> bool:
+    """A YAML boolean key as OCIO reads it (true/false, yes/no, on/off; a bad value raises)."""
+    value = doc.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise OcioError(f"'{key}' must be true or false, not {str(value)[:40]!r}", path=path, line=_line(doc, key))
+    return value
+
+
 def _mapping(doc: YMap, key: str, what: str, path: str | None) -> YMap:
     """The mapping under `key` (empty when absent or empty); anything else raises `OcioError`."""
     value = doc.get(key)
@@ -494,6 +504,7 @@ def read_config(doc: YMap, path: str | None) -> dict[str, Any]:
         "environment": {str(k): str(v) for k, v in _mapping(doc, "environment", "names to values", path).items()},
         "roles": {str(k): str(v) for k, v in _mapping(doc, "roles", "role names to color spaces", path).items()},
         "family_separator": str(doc.get("family_separator") or "/"),
+        "strict_parsing": _flag(doc, "strictparsing", path),
         "default_view_transform": str(doc.get("default_view_transform") or ""),
         "active_displays": _names(doc.get("active_displays")),
         "active_views": _names(doc.get("active_views")),

@@ -154,6 +154,7 @@ def to_yaml(config: Config) -> str:
     _put(doc, "environment", config.environment)
     if config.search_path:
         doc["search_path"] = ":".join(config.search_path) if v1 else list(config.search_path)
+    doc["strictparsing"] = config.strict_parsing
     if not v1:
         doc["family_separator"] = config.family_separator
     doc["roles"] = dict(config.roles)

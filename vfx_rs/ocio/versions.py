@@ -221,6 +221,8 @@ def check_versions(doc: Any, fields: dict[str, Any], path: str | None) -> None:
                 raise _refuse(f"color space {name!r} with an interop_id", _V2, path, line)
             if version < (2, 5) and _interchange(node):
                 raise _refuse(f"{kind} {name!r} with interchange attributes", (2, 5), path, line)
+    if version[0] >= 2 and "file_rules" not in doc and "default" not in fields["roles"]:
+        raise OcioError("the config must contain either a Default file rule or the 'default' role", path=path, line=1)
     for t in _transforms(fields):
         found = _transform_since(t, version)
         if found is not None:

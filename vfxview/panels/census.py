@@ -27,7 +27,11 @@ __all__ = ["CensusPanel"]
 
 
 class CensusPanel(QWidget):
-    """Takes the census of each shown image on a worker; a click on a position pins it and emits `jump`."""
+    """Takes the census of each shown image on a worker; a click on a position pins it and emits `jump`.
+
+    Not while a clip plays: a census outlives the frame it was taken of (its result would be dropped), so
+    the frame playback stops on gets it.
+    """
 
     jump = Signal(int, int)
 
@@ -67,7 +71,7 @@ class CensusPanel(QWidget):
         if name in ("image", "settings", "compare", "compare_mode"):
             self._stale = True
             self.refresh()
-        elif name == "census_overlay" and value:
+        elif (name == "census_overlay" and value) or (name == "playing" and not value):
             self.refresh()
         elif name == "census":
             self._fill(value)  # type: ignore[arg-type]
@@ -84,7 +88,7 @@ class CensusPanel(QWidget):
         """Take the census (of the shown image, or of A - B in difference mode) on a worker thread, when it is
         out of date and someone looks: the panel on screen or the overlay on. Hidden, nothing runs (a census of a
         4K frame through the view costs as much as the first frame; during playback, one per frame shown)."""
-        if not self._stale or self.pending or not (self._shown or self.state.census_overlay):
+        if not self._stale or self.pending or self.state.playing or not (self._shown or self.state.census_overlay):
             return
         try:
             target = census_commands.census_target(self.state)

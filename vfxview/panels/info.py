@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from vfx_rs.image import Image
+from vfxview.panels.throttle import PlayingThrottle
 from vfxview.state import ViewerState
 
 __all__ = ["InfoPanel", "describe"]
@@ -44,7 +45,7 @@ def _rounded(value: Any) -> str:
 
 
 class InfoPanel(QWidget):
-    """Read-only text of `describe` for the current image."""
+    """Read-only text of `describe` for the current image (twice a second while a clip plays: `PlayingThrottle`)."""
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,11 +53,12 @@ class InfoPanel(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         QVBoxLayout(self).addWidget(self.text)
+        self._throttle = PlayingThrottle(state, self._refresh, parent=self)
         state.changed.connect(self._on_state)
 
     def _on_state(self, name: str, value: object) -> None:
         if name in ("image", "input_space", "input_reason", "input_from_rules"):
-            self._refresh()
+            self._throttle.request()
 
     def _refresh(self) -> None:
         s = self.state

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vfx_rs.errors import VfxError
 from vfxview.deep_probe import samples_text
+from vfxview.panels.throttle import PlayingThrottle
 from vfxview.state import ViewerState
 
 __all__ = ["ProbePanel", "probe"]
@@ -73,7 +74,10 @@ def _deep_lines(path: str, x: int, y: int) -> str:
 
 
 class ProbePanel(QWidget):
-    """Shows `probe` for the hovered position; Copy puts the text on the clipboard."""
+    """Shows `probe` for the hovered position; Copy puts the text on the clipboard.
+
+    A state change re-shows the last position (twice a second while a clip plays: `PlayingThrottle`).
+    """
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
         super().__init__(parent)
@@ -87,8 +91,13 @@ class ProbePanel(QWidget):
         layout.addWidget(copy)
         layout.addStretch(1)
         self._last: tuple[float, float] | None = None
+        self._throttle = PlayingThrottle(
+            state, lambda: self._last is not None and self.show_at(*self._last), parent=self
+        )
         state.changed.connect(
-            lambda name, value: self._last is not None and name not in ("error", "recent") and self.show_at(*self._last)
+            lambda name, value: (
+                self._last is not None and name not in ("error", "recent", "playing") and self._throttle.request()
+            )
         )
 
     def show_at(self, x: float, y: float) -> None:

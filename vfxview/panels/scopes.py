@@ -20,6 +20,7 @@ from vfx_rs.ops.stats import histogram
 from vfx_rs.view import LUMA_709, ViewSettings
 from vfxview.compare import ErrorFigures, error_figures
 from vfxview.panels.scope_view import ScopeView
+from vfxview.panels.throttle import PlayingThrottle
 from vfxview.state import ViewerState
 from vfxview.workers import run_job
 
@@ -68,7 +69,7 @@ class ScopesPanel(QWidget):
 
     Only while the panel is shown (`set_shown` follows its dock, so a hidden or
     tabbed-away panel catches up when shown), and one job at a time: changes made while a job runs (a
-    dragged slider) are folded into one follow-up job.
+    dragged slider) are folded into one follow-up job. While a clip plays, twice a second (`PlayingThrottle`).
     """
 
     def __init__(self, state: ViewerState, parent: Any = None) -> None:
@@ -91,11 +92,12 @@ class ScopesPanel(QWidget):
         self._stale = False
         self._shown = True
         self.kind.currentTextChanged.connect(lambda _: self.refresh())
+        self._throttle = PlayingThrottle(state, self.refresh, parent=self)
         state.changed.connect(self._on_state)
 
     def _on_state(self, name: str, value: object) -> None:
-        if name not in ("error", "recent", "wipe"):
-            self.refresh()
+        if name not in ("error", "recent", "wipe", "playing"):
+            self._throttle.request()
 
     def set_shown(self, shown: bool) -> None:
         """Whether the user can see the panel (its dock's ``visibilityChanged``); catch up when shown."""

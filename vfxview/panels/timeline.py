@@ -13,13 +13,12 @@ import time
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -31,7 +30,7 @@ from vfxview import playback
 from vfxview.state import ViewerState, report_error
 from vfxview.workers import run_job
 
-__all__ = ["Timeline", "TimelineBar"]
+__all__ = ["Readout", "Timeline", "TimelineBar"]
 
 _TICK_MS = 4
 """The clock checks this often whether the next frame is due (frames keep the beat of ``state.fps``)."""
@@ -100,6 +99,39 @@ class TimelineBar(QWidget):
             self.picked.emit(self.frame_at(event.position().x()))
 
 
+class Readout(QWidget):
+    """One line of text that changes while playing (fps shown, cache, range), elided to the width it is given.
+
+    A QLabel's new text asks for a new layout of the whole window, which repaints every widget of every dock;
+    this widget only repaints itself, and takes the row's spare width without ever widening the window.
+    """
+
+    def __init__(self, text: str = "", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        """The full text (the widget may show it elided)."""
+        return self._text
+
+    def setText(self, text: str) -> None:
+        """Show `text`; repaints this widget only."""
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._text) + 4, metrics.height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width() - 4)
+        p.drawText(self.rect().adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+
+
 def _nice_step(raw: float) -> int:
     """The smallest of 1, 2, 5, 10, 20, 50... at least `raw`."""
     step = 1
@@ -144,7 +176,7 @@ class Timeline(QWidget):
         self.frame_box.setToolTip("frame number")
         self.frame_box.setKeyboardTracking(False)
         self.frame_box.valueChanged.connect(self.request)
-        self.range_label = QLabel()
+        self.range_label = Readout()
         self.loop = QCheckBox("loop")
         self.loop.setChecked(state.loop)
         self.loop.toggled.connect(lambda on: playback.set_loop(state, on))
@@ -155,19 +187,16 @@ class Timeline(QWidget):
         self.fps_box.setToolTip("playback rate")
         self.fps_box.setKeyboardTracking(False)
         self.fps_box.valueChanged.connect(lambda v: playback.set_fps(state, v))
-        self.shown_fps = QLabel("")
+        self.shown_fps = Readout()
         self.shown_fps.setToolTip("frames shown per second over the last second")
-        self.cache_label = QLabel("")
-        for label in (self.range_label, self.shown_fps, self.cache_label):
-            # Their text changes while playing: they share the row's spare width and never widen the window.
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.cache_label = Readout()
         for widget, stretch in (
             (self.frame_box, 0),
-            (self.range_label, 3),
+            (self.range_label, 4),
             (self.loop, 0),
             (self.fps_box, 0),
-            (self.shown_fps, 2),
-            (self.cache_label, 2),
+            (self.shown_fps, 3),
+            (self.cache_label, 3),
         ):
             row.addWidget(widget, stretch)
         self.bar.picked.connect(self.request)
@@ -253,7 +282,7 @@ class Timeline(QWidget):
         if s.playing:
             self.shown_fps.setText(f"{self.shown_rate():.1f} fps shown")
         cache = s.cache
-        self.cache_label.setText(f"{len(cache.cached())} fr, {cache.nbytes() / 2**20:.0f} / {s.cache_mb} MiB")
+        self.cache_label.setText(f"{cache.nbytes() / 2**20:.0f}/{s.cache_mb} MiB")
         self.cache_label.setToolTip(
             f"{len(cache.cached())} frames cached, {cache.nbytes() / 2**20:.0f} MiB of a {s.cache_mb} MiB budget"
             f" (Playback > Cache budget); read ahead at {cache.frames_per_second():.1f} frames/s"
@@ -269,8 +298,11 @@ class Timeline(QWidget):
         self.fps_box.setValue(s.fps)
         self.fps_box.blockSignals(False)
         if clip is not None:
+            # Only what differs is set: setRange (even to the same range) and a new label text ask for a new layout,
+            # and a new layout of the main window repaints every widget of every dock, on each played frame.
             self.frame_box.blockSignals(True)
-            self.frame_box.setRange(clip.first, clip.last)
+            if (self.frame_box.minimum(), self.frame_box.maximum()) != (clip.first, clip.last):
+                self.frame_box.setRange(clip.first, clip.last)
             self.frame_box.setValue(s.frame)
             self.frame_box.blockSignals(False)
             missing = len(clip.missing())
@@ -278,7 +310,8 @@ class Timeline(QWidget):
             self.range_label.setToolTip(
                 f"{clip.label}: frames {clip.first}-{clip.last}, in {s.in_point}, out {s.out_point}"
             )
-            self.refresh.start()
+            if not self.refresh.isActive():  # start() restarts it: on every frame shown it would never fire
+                self.refresh.start()
         self.bar.update()
 
     def _on_state(self, name: str, value: object) -> None:

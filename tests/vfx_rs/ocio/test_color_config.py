@@ -8,6 +8,7 @@ import pytest
 
 import vfx_rs
 from vfx_rs import ocio
+from vfx_rs.ocio.serialize import to_yaml
 
 CG = "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4"
 
@@ -68,3 +69,35 @@ def test_context_variables(monkeypatch) -> None:
     assert not bare.contains("VFX_RS_TEST_SEQ") and bare.is_empty()
     ctx.clear()
     assert ctx.is_empty()
+
+
+STRICT = """ocio_profile_version: 2
+{key}
+roles: {{default: lin}}
+displays: {{d: [!<View> {{name: v, colorspace: lin}}]}}
+colorspaces:
+  - !<ColorSpace> {{name: lin}}
+  - !<ColorSpace> {{name: srgb}}
+"""
+
+
+@pytest.mark.parametrize(
+    "key", ["", "strictparsing: true", "strictparsing: false", "strictparsing: no", "strictparsing:"]
+)
+def test_strictparsing_as_opencolorio(key: str) -> None:
+    """With ``strictparsing`` off, a string naming no color space parses to the default role's space (OCIO
+    Config::parseColorSpaceFromString); on (the default), to nothing. The config round-trips the flag."""
+    text = STRICT.format(key=key)
+    theirs, ours = OCIO.Config.CreateFromStream(text), ocio.ColorConfig.from_string(text)
+    for name in ("shot_srgb.exr", "shot.exr"):
+        assert (ours.parse_colorspace_from_string(name) or "") == theirs.parseColorSpaceFromString(name)
+    assert ocio.Config.from_string(to_yaml(ours.config)).strict_parsing == theirs.isStrictParsingEnabled()
+
+
+@pytest.mark.parametrize("value", ["1", "maybe"])
+def test_strictparsing_refuses_non_booleans(value: str) -> None:
+    text = STRICT.format(key=f"strictparsing: {value}")
+    with pytest.raises(Exception):  # noqa: B017  (OCIO raises a plain Exception)
+        OCIO.Config.CreateFromStream(text)
+    with pytest.raises(vfx_rs.OcioError, match=r"<string>:2: 'strictparsing' must be true or false"):
+        ocio.Config.from_string(text)

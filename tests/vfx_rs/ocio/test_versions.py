@@ -238,3 +238,21 @@ def test_message_names_file_line_transform_and_version(
     with pytest.raises(OcioError, match=message) as info:
         Config.from_file(path)
     assert str(info.value).startswith(f"{path}:{line}: ")
+
+
+@pytest.mark.parametrize(
+    "spaces", [["lin", "srgb"], ["lin", "Raw"], ["lin", "dat"], ["lin", "raw_not_data"]], ids=lambda s: s[-1]
+)
+@pytest.mark.parametrize("version", ["1", "2"])
+def test_default_file_rule_without_default_role(version: str, spaces: list[str]) -> None:
+    """A v2 config needs file rules or a ``default`` role (OCIO refuses it at load); a v1 one reads, and its
+    Default rule takes a data space named raw, else the first data space, else the first space (OCIO
+    UpdateFileRulesFromV1ToV2)."""
+    data = ("Raw", "dat")
+    body = "\n".join(f"  - !<ColorSpace> {{name: {n}, isdata: {str(n in data).lower()}}}" for n in spaces)
+    text = _config(version).replace("roles: {default: raw}", "roles: {reference: lin}")
+    text = text.replace("  - !<ColorSpace> {name: raw}\n", body + "\n")
+    assert _ocio_reads(text) == _ours_reads(text) == (version == "1")
+    if version == "1":
+        ref = OCIO.Config.CreateFromStream(text).getColorSpaceFromFilepath("shot.exr")
+        assert Config.from_string(text).colorspace_from_filepath("shot.exr") == ref[0]

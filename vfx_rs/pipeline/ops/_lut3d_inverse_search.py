@@ -24,13 +24,12 @@ OCIO 2.6's CPU renderer for an inverse 3D LUT, at every optimisation level:
 5. The position less the border is clamped to the lattice and scaled by
    ``1 / (size - 1)`` (float32).
 
-Here the factorisation depends only on the cell, so it is replayed once per
-cell (every pivot decision, swap and elimination as OCIO makes them, in
-float64) and kept as, per tetrahedron, the row operations so far as a matrix
-and the triangular factor. An input then costs a matrix product and OCIO's
-back substitution per candidate cell and tetrahedron. Candidate cells come
-from a uniform bin index over [0, 1]^3 kept in hash order, then OCIO's
-exact range test.
+Here the factorisation, which depends only on the cell, is replayed once per
+cell (`_lut3d_inverse_solve`); an input then costs a matrix product and
+OCIO's back substitution per candidate cell and tetrahedron. Candidate cells
+come from a uniform bin index over [0, 1]^3 kept in hash order, then OCIO's
+exact range test; border cells are also tested against slabs that bound
+them (a necessary condition only, so no cell OCIO would try is skipped).
 """
 
 from __future__ import annotations
@@ -39,7 +38,9 @@ import math
 
 import numpy as np
 
-__all__ = ["Lut3DInverseSearch"]
+from vfx_rs.pipeline.ops._lut3d_inverse_solve import back_substitute, factorise
+
+__all__ = ["TETRAHEDRA", "Lut3DInverseSearch"]
 
 _GROW = np.float32(4.0)
 """Factor pushing the added border away from 0.5 (extrapolate3DArray)."""
@@ -47,18 +48,12 @@ _GROW = np.float32(4.0)
 _RANGE_TOL = np.float32(1e-6)
 """Widening of each cell's output range (RangeTree::initRanges)."""
 
-_ZERO_TOL = 1e-9
-_NEGZERO_TOL = -1e-9
-_ONE_TOL = 1.0 + 1e-9
-"""Singularity and feasibility tolerances (invert_hypercube)."""
-
-_ENTERING = (2, 1, 0, 2, 0, 2, 0, 2)
-_NEW_VERTS = ((1, 0, 0), (1, 1, 1), (1, 1, 0), (0, 1, 0), (0, 1, 1), (0, 0, 1), (1, 0, 1), (1, 0, 0))
-"""OCIO's update program (InvLut3DRenderer::apply): the column each step replaces and the vertex (r, g, b)
-entering it; steps 2-7 end with a back substitution, one per tetrahedron."""
-
 TETRAHEDRA = ((0, 1, 2), (1, 0, 2), (1, 2, 0), (2, 1, 0), (2, 0, 1), (0, 2, 1))
 """Axis orders (largest fraction first; 0 = red) of the six tetrahedra, in OCIO's order (path_list)."""
+
+_BINS_PER_STEP = 2
+_MAX_BINS = 64
+"""Bins per axis of the candidate index: twice the lattice's steps, at most 64 (2 MiB of bin starts)."""
 
 _PIXELS = 4096
 """Inputs searched at once: their candidate pairs and per-cell records stay a few MiB."""
@@ -85,115 +80,6 @@ def _morton(cells: np.ndarray, depth: int) -> np.ndarray:
     return key
 
 
-def _swap(a: np.ndarray, rows: np.ndarray, i: np.ndarray | int, j: np.ndarray | int) -> None:
-    """Swap entries ``i`` and ``j`` of ``a[rows]`` (per-row columns)."""
-    tmp = a[rows, i].copy()
-    a[rows, i] = a[rows, j]
-    a[rows, j] = tmp
-
-
-def _factorise(grid: np.ndarray, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Replay invert_hypercube's factorisation for each cell (step 4).
-
-    Returns, per cell and tetrahedron: the row operations so far as a matrix with rows in pivot order
-    (``y = M @ b``), the triangular factor in pivot order ``(k, 6, 3, 3)``, and the column permutation
-    ``(k, 6, 3)``.
-    """
-    c = len(cells)
-    ar = np.arange(c)
-    base = grid[cells[:, 0], cells[:, 1], cells[:, 2]]
-    u = np.tile(np.eye(3), (c, 1, 1))
-    y = np.tile(np.eye(3), (c, 1, 1))
-    rp = np.tile(np.arange(3), (c, 1))
-    cp = np.tile(np.arange(3), (c, 1))
-    sweeps = np.zeros((c, 20, 3))  # to, from, factor
-    count = np.zeros(c, dtype=np.int64)
-    m_out = np.empty((c, 6, 3, 3))
-    u_out = np.empty((c, 6, 3, 3))
-    cp_out = np.empty((c, 6, 3), dtype=np.int64)
-
-    def at(r: int, k: int) -> np.ndarray:
-        return u[ar, rp[:, r], cp[:, k]]
-
-    for step, (entering, vert) in enumerate(zip(_ENTERING, _NEW_VERTS, strict=True)):
-        q = cells + np.array(vert)
-        new = np.zeros((c, 4))
-        new[:, :3] = grid[q[:, 0], q[:, 1], q[:, 2]] - base
-        for s in range(int(count.max(initial=0))):
-            live = np.flatnonzero(s < count)
-            to, fr = sweeps[live, s, 0].astype(np.int64), sweeps[live, s, 1].astype(np.int64)
-            new[live, to] -= sweeps[live, s, 2] * new[live, fr]
-        u[:, :, entering] = new[:, :3]
-        pos = np.argmax(cp == entering, axis=1)
-        moved = pos == 0
-        cp[moved] = cp[moved][:, [1, 0, 2]]  # OCIO moves the leaving column to position n - 2
-        for j in (0, 1):
-            act = pos <= j
-            piv = np.full(c, j)
-            col_piv = np.full(c, j)
-            abs_d = np.abs(at(j, j))
-            for k in range(j + 1, 3):
-                abs_n = np.abs(at(k, j))
-                up = abs_n > abs_d
-                abs_d, piv = np.where(up, abs_n, abs_d), np.where(up, k, piv)
-            small = act & (abs_d < _ZERO_TOL)
-            if small.any():
-                # Rank-revealing column pivot, as OCIO writes it (a second h may swap a column back).
-                for h in range(j + 1, 3):
-                    for k in range(j, 3):
-                        abs_n = np.abs(at(k, h))
-                        up = small & (abs_n > abs_d)
-                        abs_d = np.where(up, abs_n, abs_d)
-                        piv, col_piv = np.where(up, k, piv), np.where(up, h, col_piv)
-                    rows = np.flatnonzero(small & (abs_d > _ZERO_TOL))
-                    _swap(cp, rows, j, col_piv[rows])
-            rows = np.flatnonzero(act & (piv != j))
-            _swap(rp, rows, j, piv[rows])
-            denom = at(j, j)
-            for h in range(j + 1, 3):
-                num = at(h, j)
-                rows = np.flatnonzero(act & (np.abs(num) >= _ZERO_TOL))
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    f = num[rows] / denom[rows]
-                rh, rj = rp[rows, h], rp[rows, j]
-                u[rows, rh, cp[rows, j]] = 0.0
-                for k in range(j + 1, 3):
-                    u[rows, rh, cp[rows, k]] -= f * u[rows, rj, cp[rows, k]]
-                y[rows, rh] -= f[:, None] * y[rows, rj]
-                sweeps[rows, count[rows]] = np.stack([rh, rj, f], axis=1)
-                count[rows] += 1
-        if step >= 2:
-            t = step - 2
-            m_out[:, t] = y[ar[:, None], rp]
-            u_out[:, t] = u[ar[:, None, None], rp[:, :, None], cp[:, None, :]]
-            cp_out[:, t] = cp
-    return m_out, u_out, cp_out
-
-
-def _back_substitute(m: np.ndarray, u: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """invert_hypercube's back substitution for pairs: feasible mask and weights ``(3, p)`` in pivot order.
-
-    ``m`` and ``u`` are ``(p, 9)`` views (row-major 3x3), ``b`` is ``(3, p)``: input less base vertex.
-    """
-    yp = [m[:, 3 * r] * b[0] + m[:, 3 * r + 1] * b[1] + m[:, 3 * r + 2] * b[2] for r in range(3)]
-    x: list[np.ndarray] = [np.zeros(0)] * 3
-    bad = np.zeros(b.shape[1], dtype=bool)
-    running = np.zeros(b.shape[1])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for js in (2, 1, 0):
-            denom = u[:, 4 * js]
-            singular = np.abs(denom) < _ZERO_TOL
-            sm = np.zeros(b.shape[1])
-            for k in range(js + 1, 3):
-                sm = sm + u[:, 3 * js + k] * x[k]
-            x_tmp = (yp[js] - sm) / denom
-            bad |= np.where(singular, np.abs(yp[js]) > _ZERO_TOL, x_tmp < _NEGZERO_TOL)
-            running = np.where(singular, running, running + x_tmp)
-            bad |= ~singular & (running > _ONE_TOL)
-            x[js] = np.where(singular, 0.0, x_tmp)
-    return ~bad, np.stack(x)
-
-
 class Lut3DInverseSearch:
     """The grown lattice, its factorised cells in OCIO's order and a bin index over [0, 1]^3."""
 
@@ -218,7 +104,8 @@ class Lut3DInverseSearch:
         hi = corners.max(axis=0) + _RANGE_TOL
         keep = np.all((hi >= 0) & (lo <= 1), axis=1)
         self.cells, self.lo, self.hi = cells[keep], lo[keep], hi[keep]
-        mat, tri, self.col_perm = _factorise(self.grid, self.cells)
+        self.box = np.concatenate([self.lo, self.hi], axis=1)
+        mat, tri, self.col_perm = factorise(self.grid, self.cells)
         base = self.grid[self.cells[:, 0], self.cells[:, 1], self.cells[:, 2]]
         # One row per cell: base vertex, then per tetrahedron M (9) and U (9); gathered once per candidate.
         self.record = np.concatenate([base, np.concatenate([mat, tri], axis=2).reshape(len(self.cells), -1)], axis=1)
@@ -230,41 +117,68 @@ class Lut3DInverseSearch:
         A cell is listed in the bins its range box meets; a border cell (a thin sheet, wedge or segment
         reaching out from 0.5, as its points are 0.5 + s (v - 0.5), s in {1, 4}) only in those that also
         meet its slabs (`_border_slabs`): bins it cannot reach are left out, never one it can. Per column
-        of bins (red, green) the blue bins meeting every slab form one interval, found exactly.
+        of bins along the box's longest axis, the bins meeting every slab form one interval, found exactly.
         """
-        self.bins = b = int(np.clip(2 * self.n, 8, 64))
+        self.bins = b = int(np.clip(_BINS_PER_STEP * self.n, 8, _MAX_BINS))
         first = np.clip(np.floor(self.lo * b), 0, b - 1).astype(np.int64)
         last = np.clip(np.floor(self.hi * b), 0, b - 1).astype(np.int64)
         normals, slab_lo, slab_hi = self._border_slabs()
+        self.border = np.flatnonzero(np.any(normals != 0, axis=(1, 2)))
+        self.slab_of = np.full(len(self.cells), -1)
+        self.slab_of[self.border] = np.arange(len(self.border))
+        self.slabs = np.concatenate(
+            [normals[self.border], slab_lo[self.border, :, None], slab_hi[self.border, :, None]], axis=2
+        )
         half = 0.5 / b
-        owners, flats = [], []
-        for chunk in np.array_split(np.arange(len(self.cells)), max(1, len(self.cells) // 4096)):
-            size = last[chunk] - first[chunk] + 1
-            cols = size[:, 0] * size[:, 1]
-            local = np.repeat(np.arange(len(chunk)), cols)
-            offset = np.arange(cols.sum()) - np.repeat(np.cumsum(cols) - cols, cols)
-            owner = chunk[local]
-            i = first[owner, 0] + offset // size[local, 1]
-            j = first[owner, 1] + offset % size[local, 1]
-            n = normals[owner]
-            # Bin (i, j, k) meets slab s where lo - R <= n . (centre - 0.5) <= hi + R, R its half extent along n.
-            a = n[..., 0] * ((i + 0.5) / b - 0.5)[:, None] + n[..., 1] * ((j + 0.5) / b - 0.5)[:, None]
-            reach = np.abs(n).sum(axis=2) * half + 1e-9
-            low, high = slab_lo[owner] - a - reach, slab_hi[owner] - a + reach
-            nz = n[..., 2]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                z0 = np.where(nz > 0, low / nz, high / nz)
-                z1 = np.where(nz > 0, high / nz, low / nz)
-            free = nz == 0
-            z0 = np.where(free, np.where((low <= 0) & (high >= 0), -2.0, 2.0), np.clip(z0, -2.0, 2.0))
-            z1 = np.where(free, np.where((low <= 0) & (high >= 0), 2.0, -2.0), np.clip(z1, -2.0, 2.0))
-            k0 = np.maximum(np.ceil((z0.max(axis=1) + 0.5) * b - 0.5).astype(np.int64), first[owner, 2])
-            k1 = np.minimum(np.floor((z1.min(axis=1) + 0.5) * b - 0.5).astype(np.int64), last[owner, 2])
-            count = np.maximum(k1 - k0 + 1, 0)
-            col = np.repeat(np.arange(len(owner)), count)
-            k = k0[col] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-            owners.append(owner[col])
-            flats.append((i[col] * b + j[col]) * b + k)
+        # Interior cells: every bin of the box.
+        inner = np.flatnonzero(self.slab_of < 0)
+        size = last[inner] - first[inner] + 1
+        spans = np.prod(size, axis=1)
+        local = np.repeat(np.arange(len(inner)), spans)
+        offset = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+        sz = size[local]
+        pos = first[inner[local]] + np.stack(
+            [offset // (sz[:, 1] * sz[:, 2]), (offset // sz[:, 2]) % sz[:, 1], offset % sz[:, 2]], axis=1
+        )
+        owners, flats = [inner[local]], [(pos[:, 0] * b + pos[:, 1]) * b + pos[:, 2]]
+        # Border cells: per column, the interval meeting every slab.
+        longest = np.argmax(last - first, axis=1)
+        for z in range(3):
+            u, v = (a for a in range(3) if a != z)
+            along = np.flatnonzero((longest == z) & (self.slab_of >= 0))
+            for chunk in np.array_split(along, max(1, len(along) // 4096)):
+                size = last[chunk] - first[chunk] + 1
+                cols = size[:, u] * size[:, v]
+                local = np.repeat(np.arange(len(chunk)), cols)
+                offset = np.arange(cols.sum()) - np.repeat(np.cumsum(cols) - cols, cols)
+                owner = chunk[local]
+                i = first[owner, u] + offset // size[local, v]
+                j = first[owner, v] + offset % size[local, v]
+                n = normals[owner]
+                # Bin (i, j, k) meets slab s where lo - R <= n . (centre - 0.5) <= hi + R, R its half extent on n.
+                a = n[..., u] * ((i + 0.5) / b - 0.5)[:, None] + n[..., v] * ((j + 0.5) / b - 0.5)[:, None]
+                reach = np.abs(n).sum(axis=2) * half + 1e-9
+                low, high = slab_lo[owner] - a - reach, slab_hi[owner] - a + reach
+                nz = n[..., z]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    z0 = np.where(nz > 0, low / nz, high / nz)
+                    z1 = np.where(nz > 0, high / nz, low / nz)
+                free = nz == 0
+                z0 = np.where(free, np.where((low <= 0) & (high >= 0), -2.0, 2.0), np.clip(z0, -2.0, 2.0))
+                z1 = np.where(free, np.where((low <= 0) & (high >= 0), 2.0, -2.0), np.clip(z1, -2.0, 2.0))
+                k0 = np.maximum(
+                    np.ceil((z0.max(axis=1, initial=-2.0) + 0.5) * b - 0.5).astype(np.int64), first[owner, z]
+                )
+                k1 = np.minimum(
+                    np.floor((z1.min(axis=1, initial=2.0) + 0.5) * b - 0.5).astype(np.int64), last[owner, z]
+                )
+                count = np.maximum(k1 - k0 + 1, 0)
+                col = np.repeat(np.arange(len(owner)), count)
+                pos = np.empty((len(col), 3), dtype=np.int64)
+                pos[:, u], pos[:, v] = i[col], j[col]
+                pos[:, z] = k0[col] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+                owners.append(owner[col])
+                flats.append((pos[:, 0] * b + pos[:, 1]) * b + pos[:, 2])
         owner, flat_bin = np.concatenate(owners), np.concatenate(flats)
         order = np.lexsort((owner, flat_bin))
         self.members = owner[order]
@@ -318,11 +232,18 @@ class Lut3DInverseSearch:
         return full, lo, hi
 
     def invert(self, rgb: np.ndarray) -> np.ndarray:
-        """OCIO's inverse (steps 2-5) of float ``(3, k)`` values: float32 positions in [0, 1]."""
+        """OCIO's inverse (steps 2-5) of float ``(3, k)`` values: float32 positions in [0, 1].
+
+        Values are searched in the Morton order of their bins, so that each chunk reads the tables of
+        nearby cells only (each value's answer does not depend on the others).
+        """
         x = np.clip(np.nan_to_num(rgb.astype(np.float32), nan=0.0), 0.0, 1.0)
+        b = self.bins
+        order = np.argsort(_morton(np.minimum((x.T * b).astype(np.int64), b - 1), math.frexp(b - 1)[1]))
+        x = x[:, order]
         out = np.empty(x.shape, dtype=np.float32)
         for lo in range(0, x.shape[1], _PIXELS):
-            out[:, lo : lo + _PIXELS] = self._invert_chunk(x[:, lo : lo + _PIXELS])
+            out[:, order[lo : lo + _PIXELS]] = self._invert_chunk(x[:, lo : lo + _PIXELS])
         return out
 
     def _invert_chunk(self, x: np.ndarray) -> np.ndarray:
@@ -333,22 +254,34 @@ class Lut3DInverseSearch:
         pixel = np.repeat(np.arange(x.shape[1]), count)
         rank = np.arange(len(pixel)) - np.repeat(np.cumsum(count) - count, count)
         cell = self.members[start[pixel] + rank]
-        value = x[:, pixel]
-        inside = np.all((value >= self.lo[cell].T) & (value <= self.hi[cell].T), axis=0)
-        pixel, cell, value = pixel[inside], cell[inside], value[:, inside]
+        value = np.ascontiguousarray(x.T)[pixel]
+        box = self.box[cell]
+        inside = np.all((value >= box[:, :3]) & (value <= box[:, 3:]), axis=1)
+        pixel, cell, value = pixel[inside], cell[inside], value[inside].T
+        # Border cells: the pixel must also lie in the cell's slabs (a necessary condition, as for the bins).
+        slab = self.slab_of[cell]
+        rows = np.flatnonzero(slab >= 0)
+        if rows.size:
+            s = self.slabs[slab[rows]]  # (k, 6, 5): normal, low, high
+            proj = np.einsum("ksc,ck->ks", s[:, :, :3], value[:, rows].astype(np.float64) - 0.5)
+            out = ~np.all((proj >= s[:, :, 3]) & (proj <= s[:, :, 4]), axis=1)
+            if out.any():
+                keep = np.ones(len(cell), dtype=bool)
+                keep[rows[out]] = False
+                pixel, cell, value = pixel[keep], cell[keep], value[:, keep]
         rec = self.record[cell]
         delta = value - rec[:, :3].T
         feasible = np.empty((6, len(cell)), dtype=bool)
         weights = np.empty((6, 3, len(cell)))
         for t in range(6):
             at = 3 + 18 * t
-            feasible[t], weights[t] = _back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta)
+            feasible[t] = back_substitute(rec[:, at : at + 9], rec[:, at + 9 : at + 18], delta, weights[t])
         # First feasible tetrahedron of each pair, first feasible pair (hash order) of each input.
         pair_ok = feasible.any(axis=0)
         tet = np.argmax(feasible, axis=0)
         ok = np.flatnonzero(pair_ok)
-        found, first = np.unique(pixel[ok], return_index=True)
-        win = ok[first]
+        win = ok[np.flatnonzero(np.diff(pixel[ok], prepend=-1))]  # pairs run in pixel order
+        found = pixel[win]
         tet, cell = tet[win], cell[win]
         w = weights[tet, :, win]  # (k, 3) in pivot order
         w2 = np.empty_like(w)

@@ -21,6 +21,7 @@ interpolated guess.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,17 +44,21 @@ _SEARCHES: dict[bytes, Lut3DInverseSearch] = {}
 
 _MAX_SEARCHES = 8
 
+_SEARCHES_LOCK = threading.Lock()
+"""Held while a search is prepared: the executor's tiles meet an op's first use together, and one builds it."""
+
 
 def _shared_search(table: np.ndarray) -> Lut3DInverseSearch:
     """The `Lut3DInverseSearch` of a forward table ``[b, g, r]``, prepared once per table content."""
     import hashlib
 
     key = hashlib.sha1(table.tobytes()).digest() + bytes(str(table.shape), "ascii")
-    if key not in _SEARCHES:
-        if len(_SEARCHES) >= _MAX_SEARCHES:
-            _SEARCHES.pop(next(iter(_SEARCHES)))
-        _SEARCHES[key] = Lut3DInverseSearch(np.ascontiguousarray(table.transpose(2, 1, 0, 3)))
-    return _SEARCHES[key]
+    with _SEARCHES_LOCK:
+        if key not in _SEARCHES:
+            if len(_SEARCHES) >= _MAX_SEARCHES:
+                _SEARCHES.pop(next(iter(_SEARCHES)))
+            _SEARCHES[key] = Lut3DInverseSearch(np.ascontiguousarray(table.transpose(2, 1, 0, 3)))
+        return _SEARCHES[key]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

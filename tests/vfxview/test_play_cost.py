@@ -1,0 +1,140 @@
+"""What a played frame costs: drawn once through the display shader (then shown exactly from the display cache),
+panels refreshed at a low rate, no relayout or repaint loop of the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QObject
+
+import vfx_rs
+from vfxview import commands, playback
+
+pytestmark = pytest.mark.gl
+
+FRAMES = (1001, 1002, 1004, 1005)  # 1003 is missing: its placeholder is a frame like any other
+
+
+@pytest.fixture
+def shot(tmp_path: Path) -> Path:
+    for frame in FRAMES:
+        y, x = np.mgrid[0:24, 0:40].astype(np.float32)
+        pixels = np.stack([x / 40 + frame - 1000, y / 24, np.full_like(x, 0.18), np.ones_like(x)], axis=-1)
+        vfx_rs.write(tmp_path / f"shot.{frame}.exr", vfx_rs.Image(pixels, format="f16"))
+    return tmp_path
+
+
+def _open(window, qtbot, shot: Path) -> None:
+    window.open_path(str(shot / "shot.1001.exr"))
+    qtbot.waitUntil(lambda: window.state.clip is not None and window.state.image is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.state.cache.idle(), timeout=5000)
+
+
+class _Count(QObject):
+    """Counts events of `kind` reaching `widget`."""
+
+    def __init__(self, widget, kind) -> None:
+        super().__init__()
+        self.kind, self.n = kind, 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        self.n += event.type() == self.kind
+        return False
+
+
+def test_played_frames_are_drawn_once_and_shown_exactly(window, qtbot, shot):
+    _open(window, qtbot, shot)
+    s, vp = window.state, window.viewport
+    playback.play(s, 1)
+    window.timeline.clock.stop()  # the test steps the clock itself
+    shown: dict[int, list] = {}
+    for _ in range(10):  # two and a half loops of 5 frames (one of them the missing frame's placeholder)
+        assert playback.advance(s)
+        shown.setdefault(s.frame, []).append(vp.grabFramebuffer())
+    cache = vp.display_cache
+    assert (cache.draws, cache.hits) == (5, 5)  # each frame through the shader once, then from the cache
+    playback.play(s, 0)
+    for frame, images in shown.items():
+        playback.set_frame(s, frame)
+        direct = vp.grabFramebuffer()  # stopped: the display shader draws it
+        assert all(image == direct for image in images), frame  # the cached frame is the shader's output, byte for byte
+    assert cache.draws == 5
+
+
+def test_any_change_of_the_picture_draws_again(window, qtbot, shot):
+    _open(window, qtbot, shot)
+    s, vp = window.state, window.viewport
+    playback.play(s, 1)
+    window.timeline.clock.stop()
+    for _ in range(5):
+        playback.advance(s)
+        vp.grabFramebuffer()
+    cache = vp.display_cache
+    assert cache.draws == 5
+    commands.set_exposure(s, 1.0)
+    playback.advance(s)
+    before = vp.grabFramebuffer()
+    assert (cache.draws, len(cache)) == (6, 1)  # the new exposure emptied it
+    vp.pan = vp.pan + np.array([3.0, 0.0])
+    after = vp.grabFramebuffer()
+    assert cache.draws == 7 and after != before
+    window.timeline.fps_box.setValue(48.0)  # not a change of the picture
+    vp.grabFramebuffer()
+    assert (cache.draws, cache.hits) == (7, 1)
+
+
+def test_panels_refresh_at_a_low_rate_while_playing_and_describe_the_stopped_frame(window, qtbot, shot, monkeypatch):
+    _open(window, qtbot, shot)
+    s = window.state
+    info, census = window.panels["Info"], window.panels["Census"]
+    census.set_shown(True)  # its dock on screen (tabbed away, it takes no census at all)
+    qtbot.waitUntil(lambda: census.pending == 0, timeout=5000)
+    refreshes = []
+    refresh = info._throttle._refresh
+    monkeypatch.setattr(info._throttle, "_refresh", lambda: refreshes.append(s.frame) or refresh())
+    jobs_while_playing = []
+    census.state.changed.connect(lambda name, value: s.playing and census.pending and jobs_while_playing.append(name))
+    relayouts = _Count(window.timeline, QEvent.Type.LayoutRequest)
+    playback.set_fps(s, 100.0)
+    frames = []
+    s.changed.connect(lambda name, value: frames.append(value) if name == "frame" else None)
+    playback.play(s, 1)
+    qtbot.wait(1200)
+    playback.play(s, 0)
+    assert len(frames) >= 20
+    assert len(refreshes) <= 5  # twice a second (and once at the start and at the stop), not per frame
+    assert f"shot.{s.frame}.exr" in info.text.toPlainText() or "missing" in info.text.toPlainText()
+    assert relayouts.n <= 2  # the play button's text at start and stop; the readouts and frame box never relayout
+    assert not jobs_while_playing  # a census outlives its frame: none runs while playing
+    qtbot.waitUntil(lambda: s.census is not None and census.pending == 0, timeout=5000)  # the stopped frame's
+
+
+def test_census_overlay_repaints_only_on_change_and_hides_when_off(window, qtbot, shot):
+    _open(window, qtbot, shot)
+    overlay = window.census_overlay
+    assert not overlay.isVisible()
+    window.panels["Census"].overlay.setChecked(True)
+    assert overlay.isVisible()
+    qtbot.waitUntil(lambda: window.state.census is not None, timeout=5000)
+    qtbot.wait(300)  # shown and the census drawn
+    paints = _Count(overlay, QEvent.Type.Paint)
+    qtbot.wait(500)
+    assert paints.n == 0  # it repainted after every viewport frame, which caused the next frame: a loop
+    window.viewport.zoom_at(2.0, window.viewport.rect().center().toPointF())
+    qtbot.waitUntil(lambda: paints.n >= 1, timeout=2000)
+
+
+def test_a_one_line_message_keeps_the_status_bar_height(window, qtbot):
+    bar = window.statusBar()
+    qtbot.wait(50)
+    height = bar.height()
+    commands.report_error(window.state, "frame 1006 is missing: no file shot.1006.exr")
+    qtbot.wait(50)
+    assert bar.height() == height
+    commands.report_error(window.state, "a long message " * 60)
+    qtbot.wait(50)
+    label = window.error_label
+    assert label.height() >= label.heightForWidth(label.width())  # wrapped, never cut off
