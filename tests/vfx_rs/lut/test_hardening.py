@@ -84,10 +84,10 @@ def test_directory_and_none(tmp_path: Path) -> None:
     assert isinstance(info.value, ValueError)
 
 
-PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 7.5, ".clf": 16.0}
+PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 16.0}
 """Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
-table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x. .spi3d keeps its
-6 numbers a row in float64 (4x) before scattering them; .clf holds its XML text (17 digits a value, 5.7x)."""
+table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x. .clf holds its
+XML text (17 digits a value, 5.7x) while expat parses it."""
 
 
 def _lut_file(path: Path, n: int) -> None:
