@@ -148,3 +148,26 @@ def test_spimtx_value_beyond_float32_is_refused(tmp_path: Path) -> None:
     path.write_text("1 0 0 0\n0 1 0 0\n0 0 " + "9" * 41 + " 0\n")
     with pytest.raises(LutError, match=r"huge\.spimtx:3: \.spimtx value 9+ is beyond the float32 range"):
         lut.read_lut(path)
+
+
+@pytest.mark.parametrize(
+    ("element", "name"),
+    [
+        (
+            "<Range inBitDepth='32f' outBitDepth='32f'><minInValue> </minInValue><maxInValue>1</maxInValue>"
+            "<minOutValue>0</minOutValue><maxOutValue>1</maxOutValue></Range>",
+            "Range minInValue",
+        ),
+        (
+            "<ASC_CDL inBitDepth='32f' outBitDepth='32f' style='Fwd'><SOPNode><Slope>1 1 1</Slope><Offset>0 0 0"
+            "</Offset><Power>1 1 1</Power></SOPNode><SatNode><Saturation>\n</Saturation></SatNode></ASC_CDL>",
+            "ASC_CDL Saturation",
+        ),
+    ],
+)
+def test_clf_value_of_white_space_only_is_refused(tmp_path: Path, element: str, name: str) -> None:
+    """NumPy's fromstring reads white space alone as [-1.0]: an empty minInValue was read as -1 (0.2 -> 0.6)."""
+    path = tmp_path / "blank.clf"
+    path.write_text(f'<?xml version="1.0"?>\n<ProcessList id="x" compCLFversion="3">\n{element}\n</ProcessList>\n')
+    with pytest.raises(LutError, match=rf"blank\.clf:3: {name} needs 1 values, found 0"):
+        lut.read_lut(path)
