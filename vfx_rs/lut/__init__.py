@@ -30,8 +30,11 @@ from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
 from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
+from vfx_rs.lut.iridas_itx import read_itx
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.nuke_vf import read_vf
+from vfx_rs.lut.pandora import read_pandora
 from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
 from vfx_rs.lut.threedl import read_3dl
 from vfx_rs.lut.truelight import read_truelight
@@ -62,12 +65,15 @@ __all__ = [
     "read_cube",
     "read_cube_1d",
     "read_cube_3d",
+    "read_itx",
     "read_lut",
+    "read_pandora",
     "read_pipeline",
     "read_spi1d",
     "read_spi3d",
     "read_spimtx",
     "read_truelight",
+    "read_vf",
     "write_clf",
     "write_cube",
     "write_lut",
@@ -129,6 +135,10 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".cub": LutFormat(
         "FilmLight Truelight", read_truelight, None, lambda head: head.lstrip().lower().startswith("# truelight cube")
     ),
+    ".itx": LutFormat("Iridas itx", read_itx),
+    ".mga": LutFormat("Pandora", read_pandora, None, lambda head: _first_words(head)[:1] == ["channel"]),
+    ".m3d": LutFormat("Pandora", read_pandora),
+    ".vf": LutFormat("Nuke vf", read_vf, None, lambda head: head.lower().startswith("#inventor")),
     ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
     ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf, _write_clf_lut),
 }
