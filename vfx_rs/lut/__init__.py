@@ -28,6 +28,9 @@ from vfx_rs.lut.bake import bake, bake_1d, bake_3d, bake_shaper_3d, log2_shaper
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
+from vfx_rs.lut.discreet_1dl import NOT_DISCREET as _NOT_DISCREET
+from vfx_rs.lut.discreet_1dl import read_discreet_1dl
+from vfx_rs.lut.houdini import read_houdini
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
 from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
 from vfx_rs.lut.iridas_itx import read_itx
@@ -65,6 +68,8 @@ __all__ = [
     "read_cube",
     "read_cube_1d",
     "read_cube_3d",
+    "read_discreet_1dl",
+    "read_houdini",
     "read_itx",
     "read_lut",
     "read_pandora",
@@ -118,6 +123,20 @@ def _looks_spimtx(head: str) -> bool:
     return len(words) == 12
 
 
+def _read_dot_lut(path: str | os.PathLike[str]) -> Any:
+    """A ``.lut`` file, as OpenColorIO reads one: the first of its readers in registry order that parses it,
+    Discreet 1D then Houdini (FileTransform.cpp, FormatRegistry). A file neither reads is reported by the
+    Discreet reader if it starts as a Discreet file (a ``LUT: tables length`` header or a number), else by the
+    Houdini reader."""
+    try:
+        return read_discreet_1dl(path)
+    except LutError as discreet:
+        try:
+            return read_houdini(path)
+        except LutError as houdini:
+            raise (houdini if discreet.message.startswith(_NOT_DISCREET) else discreet) from None
+
+
 LUT_FORMATS: dict[str, LutFormat] = {
     ".cube": LutFormat(
         "Adobe/Iridas and Resolve cube",
@@ -135,6 +154,7 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".cub": LutFormat(
         "FilmLight Truelight", read_truelight, None, lambda head: head.lstrip().lower().startswith("# truelight cube")
     ),
+    ".lut": LutFormat("Discreet 1D or Houdini", _read_dot_lut),
     ".itx": LutFormat("Iridas itx", read_itx),
     ".mga": LutFormat("Pandora", read_pandora, None, lambda head: _first_words(head)[:1] == ["channel"]),
     ".m3d": LutFormat("Pandora", read_pandora),

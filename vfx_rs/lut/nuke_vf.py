@@ -72,7 +72,9 @@ def read_vf(path: Path) -> LutChain:
             if len(sizes) != 3 or None in sizes:
                 raise LutError("malformed grid_size line: it needs 3 whole numbers", path=path, line=number)
             if len(set(sizes)) != 1:
-                raise LutError(f"only equal grid sizes are supported, got {' '.join(parts[1:])}", path=path, line=number)
+                raise LutError(
+                    f"only equal grid sizes are supported, got {' '.join(parts[1:])}", path=path, line=number
+                )
             size = check_size(sizes[0], MAX_3D_SIZE, "grid size", path, number)  # type: ignore[arg-type]
         elif parts[0] == "global_transform":
             transform = _floats(parts[1:])
