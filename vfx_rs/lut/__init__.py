@@ -9,7 +9,7 @@ Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.spi1d', '.spi3d', '.spimtx']
+['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.itx', '.lut', '.m3d', '.mga', '.spi1d', '.spi3d', '.spimtx', '.vf']
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from vfx_rs.lut.bake import bake, bake_1d, bake_3d, bake_shaper_3d, log2_shaper
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
+from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
 from vfx_rs.lut.discreet_1dl import NOT_DISCREET as _NOT_DISCREET
 from vfx_rs.lut.discreet_1dl import read_discreet_1dl
 from vfx_rs.lut.houdini import read_houdini
-from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
 from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
 from vfx_rs.lut.iridas_itx import read_itx
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE

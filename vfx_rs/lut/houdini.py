@@ -21,7 +21,7 @@ import numpy as np
 
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
-from vfx_rs.lut.chain import LutChain
+from vfx_rs.lut.chain import LutChain, LutStep
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.pipeline.ops.matrix import MatrixOp
@@ -121,8 +121,9 @@ def read_houdini(path: Path) -> LutChain:
     if kind not in ("c", "3d", "3d+1d"):
         raise LutError(f"unsupported Houdini LUT type {kind!r} (C, 3D or 3D+1D)", path=path, line=type_line)
     length_line, length_words = header["length"]
-    lengths = [whole_number(w) for w in length_words]
-    if None in lengths or (kind == "3d+1d" and len(lengths) != 2):
+    parsed = [whole_number(w) for w in length_words]
+    lengths = [n for n in parsed if n is not None]
+    if len(lengths) != len(parsed) or (kind == "3d+1d" and len(lengths) != 2):
         raise LutError("malformed 'Length' line", path=path, line=length_line)
     if kind == "c":
         check_size(lengths[0], MAX_1D_SIZE, "1D LUT size", path, length_line)
@@ -134,15 +135,14 @@ def read_houdini(path: Path) -> LutChain:
     if lo == hi and kind != "3d":
         raise LutError("'From' min and max must differ", path=path, line=header["from"][0])
     blocks = _blocks(path, lines, start)
-    steps: list[Lut1D | Lut3D | MatrixOp] = []
+    steps: list[LutStep] = []
     if kind != "3d" and (lo, hi) != (0.0, 1.0):
         scale = 1.0 / (hi - lo)
-        steps.append(MatrixOp(matrix=np.eye(3) * scale, offset=[-lo * scale] * 3))
+        steps.append(MatrixOp(matrix=np.eye(3) * scale, offset=np.full(3, -lo * scale)))
     if kind != "3d":
         steps.append(_curve(path, blocks, "rgb" if kind == "c" else "pre", lengths[1 if kind == "3d+1d" else 0]))
     if kind != "c":
         size = lengths[0]
-        assert size is not None
         if "3d" not in blocks:
             raise LutError("no 3D {} block", path=path)
         line, values = blocks["3d"]
