@@ -81,6 +81,9 @@ def _pattern(page: Any, path: str) -> tuple[tuple[int, int], str]:
 def _levels(page: Any, shape: tuple[int, ...], path: str) -> tuple[npt.NDArray[np.float64], float, list[float]]:
     """Black level per pixel (repeat pattern tiled), the white level, and the black levels as stored."""
     rows, cols = (int(v) for v in np.atleast_1d(_value(page, 50713, (1, 1))))
+    h, w = shape[:2]
+    if not (1 <= rows <= h and 1 <= cols <= w):  # one BlackLevel value would be repeated rows x cols times
+        raise FormatError(f"DNG BlackLevelRepeatDim {rows}x{cols} does not fit the {w}x{h} raw image", path=path)
     samples = shape[2] if len(shape) == 3 else 1
     black = np.asarray(_value(page, 50714, 0), dtype=np.float64).ravel()
     if black.size == 1:
@@ -90,7 +93,6 @@ def _levels(page: Any, shape: tuple[int, ...], path: str) -> tuple[npt.NDArray[n
     whites = np.asarray(_value(page, 50717, (1 << int(np.max(page.bitspersample))) - 1), dtype=np.float64).ravel()
     if np.ptp(whites) > 0:
         raise FormatError("DNG WhiteLevel differs per sample; only one white level is read", path=path)
-    h, w = shape[:2]
     grid = black.reshape(rows, cols, samples)
     full = np.tile(grid, (-(-h // rows), -(-w // cols), 1))[:h, :w]
     for code in (50715, 50716):  # BlackLevelDeltaH (per column), BlackLevelDeltaV (per row)

@@ -118,7 +118,9 @@ def read_headers(path: str) -> list[PartHeader]:
 
     Reads the first 256 KiB, and up to 64 MiB only for the rare header that is longer.
     """
-    with open(path, "rb") as handle:
+    from vfx_rs._files import open_regular
+
+    with open_regular(path, "an image file") as handle:  # read_deep comes here without vfx_rs.read's check
         data = handle.read(_FIRST_READ)
         if len(data) < _FIRST_READ:
             return _parse(data, path)

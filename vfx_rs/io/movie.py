@@ -98,8 +98,12 @@ class Movie:
     """A movie file open for reading; use as a sequence of `Image` frames and close it (or use ``with``)."""
 
     def __init__(self, path: str) -> None:
+        from vfx_rs._files import open_regular
+
         av = _av()
         self.path = path
+        with open_regular(path, "a movie"):  # a FIFO would block FFmpeg's open, a device never end
+            pass
         try:
             self._container = av.open(path)
         except av.error.FileNotFoundError as exc:

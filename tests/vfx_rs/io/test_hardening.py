@@ -93,6 +93,33 @@ def test_fifo_is_refused_at_once(tmp_path: Path) -> None:
         vfx_rs.read(fifo)
 
 
+@pytest.mark.timeout(30)
+def test_deep_exr_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    """`read_deep` opened the header with a plain open(), which blocks on a FIFO."""
+    from vfx_rs.io.exr_deep import read_deep
+
+    fifo = tmp_path / "pipe.exr"
+    os.mkfifo(fifo)
+    with pytest.raises(vfx_rs.IoError, match=r"pipe\.exr: is a named pipe \(FIFO\)"):
+        read_deep(fifo)
+
+
+@pytest.mark.timeout(30)
+def test_movie_fifo_and_device_are_refused_at_once(tmp_path: Path) -> None:
+    """`read_movie` handed the path straight to FFmpeg, whose open blocked forever on a FIFO."""
+    from vfx_rs.io.movie import read_movie
+
+    fifo = tmp_path / "pipe.mov"
+    os.mkfifo(fifo)
+    with pytest.raises(vfx_rs.IoError, match=r"pipe\.mov: is a named pipe \(FIFO\), not a movie"):
+        read_movie(fifo)
+    with pytest.raises(vfx_rs.IoError, match=r"is a directory, not a movie"):
+        read_movie(tmp_path)
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(vfx_rs.IoError, match=r"/dev/zero: is a character device, not a movie"):
+            read_movie("/dev/zero")
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_device_is_refused() -> None:
     with pytest.raises(vfx_rs.IoError, match="character device"):
@@ -202,3 +229,26 @@ def test_exr_attribute_of_unknown_type_with_a_non_utf8_type_name(tmp_path: Path)
     image = vfx_rs.read(path)
     assert image.metadata["note"] == b"xyz"
     np.testing.assert_array_equal(image.pixels, np.ones((2, 2, 1), np.float32))
+
+
+def test_dng_black_level_repeat_larger_than_the_image_is_refused(tmp_path: Path) -> None:
+    """bench/fuzz.py dng:1026405118: a 2 kB DNG whose BlackLevelRepeatDim says 11654x7677 over a 32x16 raw
+    had its one BlackLevel repeated into 683 MB (2 GB peak RSS) before any check."""
+    import tracemalloc
+
+    import tifffile
+
+    from tests.vfx_rs.io.dng_craft import dng_tags
+
+    tags = [(50713, "H", 2, (11654, 7677)) if tag[0] == 50713 else tag for tag in dng_tags("RGGB", 64, 4095)]
+    path = tmp_path / "repeat.dng"
+    with tifffile.TiffWriter(path) as tif:
+        tif.write(np.zeros((16, 32), np.uint16), photometric=32803, subfiletype=0, extratags=tags)
+    tracemalloc.start()
+    try:
+        with pytest.raises(vfx_rs.FormatError, match=r"repeat\.dng: DNG BlackLevelRepeatDim 11654x7677 does not fit"):
+            vfx_rs.read(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024**2

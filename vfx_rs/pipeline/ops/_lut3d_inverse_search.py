@@ -130,11 +130,22 @@ class Lut3DInverseSearch:
             [normals[self.border], slab_lo[self.border, :, None], slab_hi[self.border, :, None]], axis=2
         )
         half = 0.5 / b
-        owners, flats = [], []
+        # Interior cells: every bin of the box.
+        inner = np.flatnonzero(self.slab_of < 0)
+        size = last[inner] - first[inner] + 1
+        spans = np.prod(size, axis=1)
+        local = np.repeat(np.arange(len(inner)), spans)
+        offset = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+        sz = size[local]
+        pos = first[inner[local]] + np.stack(
+            [offset // (sz[:, 1] * sz[:, 2]), (offset // sz[:, 2]) % sz[:, 1], offset % sz[:, 2]], axis=1
+        )
+        owners, flats = [inner[local]], [(pos[:, 0] * b + pos[:, 1]) * b + pos[:, 2]]
+        # Border cells: per column, the interval meeting every slab.
         longest = np.argmax(last - first, axis=1)
         for z in range(3):
             u, v = (a for a in range(3) if a != z)
-            along = np.flatnonzero(longest == z)
+            along = np.flatnonzero((longest == z) & (self.slab_of >= 0))
             for chunk in np.array_split(along, max(1, len(along) // 4096)):
                 size = last[chunk] - first[chunk] + 1
                 cols = size[:, u] * size[:, v]
