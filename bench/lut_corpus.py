@@ -36,10 +36,10 @@ from vfx_rs.errors import VfxError
 from vfx_rs.ocio import Config
 
 OURS = {".clf", ".ctf", ".cube", ".spi1d", ".spi3d", ".spimtx", ".csp", ".3dl", ".cc", ".ccc", ".cdl", ".cub"}
-OURS |= {".itx", ".lut", ".mga", ".m3d", ".vf"}
+OURS |= {".itx", ".lut", ".mga", ".m3d", ".vf", ".icc", ".icm", ".pf"}
 """Extensions vfx_rs reads through a FileTransform."""
 
-OCIO_ONLY = {".icc", ".icm", ".pf", ".look"}
+OCIO_ONLY = {".look"}
 """Extensions only OCIO reads (formats outside vfx_rs's scope)."""
 
 ATOL = 1e-5

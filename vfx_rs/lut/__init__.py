@@ -9,7 +9,7 @@ Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.itx', '.lut', '.m3d', '.mga', '.spi1d', '.spi3d', '.spimtx', '.vf']
+['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.icc', '.icm', '.itx', '.lut', '.m3d', '.mga', '.pf', '.spi1d', '.spi3d', '.spimtx', '.vf']
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
 from vfx_rs.lut.discreet_1dl import NOT_DISCREET as _NOT_DISCREET
 from vfx_rs.lut.discreet_1dl import read_discreet_1dl
 from vfx_rs.lut.houdini import read_houdini
+from vfx_rs.lut.icc import read_icc
 from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
 from vfx_rs.lut.iridas_itx import read_itx
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
@@ -70,6 +71,7 @@ __all__ = [
     "read_cube_3d",
     "read_discreet_1dl",
     "read_houdini",
+    "read_icc",
     "read_itx",
     "read_lut",
     "read_pandora",
@@ -159,6 +161,9 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".mga": LutFormat("Pandora", read_pandora, None, lambda head: _first_words(head)[:1] == ["channel"]),
     ".m3d": LutFormat("Pandora", read_pandora),
     ".vf": LutFormat("Nuke vf", read_vf, None, lambda head: head.lower().startswith("#inventor")),
+    ".icc": LutFormat("ICC matrix/TRC profile", read_icc, None, lambda head: head[36:40] == "acsp"),
+    ".icm": LutFormat("ICC matrix/TRC profile", read_icc),
+    ".pf": LutFormat("ICC matrix/TRC profile", read_icc),
     ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
     ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf, _write_clf_lut),
 }
