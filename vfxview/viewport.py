@@ -120,6 +120,10 @@ class Viewport(QOpenGLWidget):
     def _on_state(self, name: str, value: object) -> None:
         if name not in _SAME_PICTURE:
             self._picture_version += 1
+        if name == "clip" and len(self.display_cache) and self._textures:  # free its textures now, not at next play
+            self.makeCurrent()
+            self.display_cache.clear()
+            self.doneCurrent()
         if name in ("image", "compare") or (name == "channel" and "A" in (value, self._uploaded_channel)):
             self._dirty.update(("image", "compare"))  # the alpha view routes alpha into RGB at upload
         if name == "image" and value is not None:

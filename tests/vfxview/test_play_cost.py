@@ -88,6 +88,8 @@ def test_any_change_of_the_picture_draws_again(window, qtbot, shot):
     assert cache.draws == drawn + 2
     playback.play(s, 0)  # stopped, the frames of the new view are drawn ahead again
     qtbot.waitUntil(lambda: len(cache) == 4 and cache.key == vp._view_key(), timeout=10000)
+    playback.close_clip(s)
+    assert len(cache) == 0  # its textures are freed with the clip
 
 
 def test_panels_refresh_at_a_low_rate_while_playing_and_describe_the_stopped_frame(window, qtbot, shot, monkeypatch):
