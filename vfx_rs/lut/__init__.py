@@ -9,7 +9,7 @@ Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.icc', '.icm', '.itx', '.lut', '.m3d', '.mga', '.pf', '.spi1d', '.spi3d', '.spimtx', '.vf']
+['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.icc', '.icm', '.itx', '.look', '.lut', '.m3d', '.mga', '.pf', '.spi1d', '.spi3d', '.spimtx', '.vf']
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from vfx_rs.lut.houdini import read_houdini
 from vfx_rs.lut.icc import read_icc
 from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
 from vfx_rs.lut.iridas_itx import read_itx
+from vfx_rs.lut.iridas_look import read_iridas_look
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.lut.nuke_vf import read_vf
@@ -72,6 +73,7 @@ __all__ = [
     "read_discreet_1dl",
     "read_houdini",
     "read_icc",
+    "read_iridas_look",
     "read_itx",
     "read_lut",
     "read_pandora",
@@ -158,6 +160,7 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ),
     ".lut": LutFormat("Discreet 1D or Houdini", _read_dot_lut),
     ".itx": LutFormat("Iridas itx", read_itx),
+    ".look": LutFormat("Iridas look", read_iridas_look, None, lambda head: "<look>" in head),
     ".mga": LutFormat("Pandora", read_pandora, None, lambda head: _first_words(head)[:1] == ["channel"]),
     ".m3d": LutFormat("Pandora", read_pandora),
     ".vf": LutFormat("Nuke vf", read_vf, None, lambda head: head.lower().startswith("#inventor")),
