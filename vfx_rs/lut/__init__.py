@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -160,11 +161,11 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ),
     ".lut": LutFormat("Discreet 1D or Houdini", _read_dot_lut),
     ".itx": LutFormat("Iridas itx", read_itx),
-    ".look": LutFormat("Iridas look", read_iridas_look, None, lambda head: "<look>" in head),
+    ".look": LutFormat("Iridas look", read_iridas_look, None, lambda head: re.search(r"<look[\s>]", head) is not None),
     ".mga": LutFormat("Pandora", read_pandora, None, lambda head: _first_words(head)[:1] == ["channel"]),
     ".m3d": LutFormat("Pandora", read_pandora),
     ".vf": LutFormat("Nuke vf", read_vf, None, lambda head: head.lower().startswith("#inventor")),
-    ".icc": LutFormat("ICC matrix/TRC profile", read_icc, None, lambda head: head[36:40] == "acsp"),
+    ".icc": LutFormat("ICC matrix/TRC profile", read_icc, None, lambda head: "acsp" in head[:64]),
     ".icm": LutFormat("ICC matrix/TRC profile", read_icc),
     ".pf": LutFormat("ICC matrix/TRC profile", read_icc),
     ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
@@ -216,7 +217,9 @@ def read(path: str | os.PathLike[str]) -> Any:
 
     Returns a `Lut1D`, a `Lut3D` (with its shaper or pre-LUT, if the file has
     one), a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
-    table) or, for ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds.
+    table, a ``.vf`` matrix and table, a Houdini ``.lut``'s steps, a half-domain
+    Discreet ``.lut``, an ICC profile's matrices and curves) or, for
+    ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds.
     ``.cc``/``.ccc``/``.cdl`` files go to ``vfx_rs.color.cdl_files`` when
     present: a ``.cc`` gives its `Cdl`, a ``.ccc`` or ``.cdl`` the list of its `Cdl` objects.
 

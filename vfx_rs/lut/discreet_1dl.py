@@ -22,13 +22,13 @@ import re
 import numpy as np
 
 from vfx_rs.errors import LutError
+from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.limits import Path, read_text
 from vfx_rs.lut.lut import Lut1D
-from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.lut1d import sanitized_table
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
 
-__all__ = ["NOT_DISCREET", "Discreet1DL", "read_discreet_1dl"]
+__all__ = ["NOT_DISCREET", "read_discreet_1dl"]
 
 NOT_DISCREET = "syntax error: not a 'LUT: tables length' header"
 """How the error for a file that does not start as a Discreet 1D LUT begins (``.lut`` is also Houdini's)."""
@@ -40,17 +40,6 @@ _NAME_DEPTHS = (("16f", "half"), ("32f", 1.0), ("8", 255.0), ("10", 1023.0), ("1
 """Depth hints after the first ``to`` of a file name (IMLutGetBitDepthFromFileName), longest first."""
 
 _LEADING_INT = re.compile(r"[+-]?\d+")
-
-
-class Discreet1DL(Lut1D):
-    """A Discreet 1D LUT: a `Lut1D`, applied by half-float input code when it has 65536 entries."""
-
-    def to_ops(self, interpolation: str = "linear") -> list[Op]:
-        """The table as a `Lut1DOp`, or a `HalfLut1DOp` for 65536 entries (OCIO's LUT_INPUT_HALF_CODE)."""
-        ops = super().to_ops(interpolation)
-        if self.size != HALF_DOMAIN_SIZE:
-            return ops
-        return [HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], self.data, 0.0))]
 
 
 def _lines(text: str) -> list[tuple[int, str, bool]]:
@@ -104,8 +93,9 @@ def _entry(path: Path, number: int, text: str) -> int:
     return int(match.group()) % 65536
 
 
-def read_discreet_1dl(path: Path) -> Discreet1DL:
-    """Read a Discreet 1D ``.lut`` file (module docstring).
+def read_discreet_1dl(path: Path) -> Lut1D | LutChain:
+    """Read a Discreet 1D ``.lut`` file (module docstring): a `Lut1D` over [0, 1], or for 65536 entries a
+    `LutChain` of one `HalfLut1DOp` (OCIO's LUT_INPUT_HALF_CODE: the input's half-float code picks the entry).
 
     Raises
     ------
@@ -153,4 +143,7 @@ def read_discreet_1dl(path: Path) -> Discreet1DL:
         table = codes.view(np.float16).astype(np.float64)
     else:
         table = (codes.astype(np.float32) / np.float32(depth)).astype(np.float64)
-    return Discreet1DL(sanitized_table(np.ascontiguousarray(table)))
+    table = sanitized_table(np.ascontiguousarray(table))
+    if length == HALF_DOMAIN_SIZE:
+        return LutChain([HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))])
+    return Lut1D(table)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import vfx_rs.lut as lut
 from tests.vfx_rs.lut.file_format_ref import agree, both_refuse
 
 pytest.importorskip("PyOpenColorIO")
@@ -97,3 +98,18 @@ def test_malformed_refused_by_both(tmp_path: Path, name: str, text: str, match: 
     path = tmp_path / name
     path.write_text(text)
     both_refuse(path, match, line)
+
+
+def test_unknown_extension_is_read_by_content(tmp_path: Path) -> None:
+    """A ``.vf``, Pandora, ``.look`` or ICC file under another extension is recognised by its first bytes."""
+    from tests.vfx_rs.lut.test_icc import PROFILES
+    from tests.vfx_rs.lut.test_iridas_look import FILES
+
+    (tmp_path / "a.look").write_text(FILES["plain.look"])
+    (tmp_path / "a.icc").write_bytes(PROFILES["para3.icc"]())
+    rgb = np.random.default_rng(3).uniform(-0.2, 1.2, (50, 3)).astype(np.float32)
+    for path in (_vf(tmp_path / "a.vf"), _pandora(tmp_path / "a.mga"), tmp_path / "a.look", tmp_path / "a.icc"):
+        renamed = tmp_path / (path.stem + path.suffix.replace(".", "_") + ".dat")
+        renamed.write_bytes(path.read_bytes())
+        expected = lut.read_pipeline(path).applied(rgb)
+        assert np.array_equal(lut.read_pipeline(renamed).applied(rgb), expected, equal_nan=True)
