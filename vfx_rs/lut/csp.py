@@ -122,6 +122,8 @@ def _prelut(lines: _Lines, channel: str) -> tuple[np.ndarray, np.ndarray]:
                 f"{channel} pre-LUT {side}: expected {k} values, found {len(parts)}", path=lines.path, line=line
             )
         pair.append(parse_rows(lines.path, [(line, p) for p in parts], 1, f"{channel} pre-LUT {side}").ravel())
+        if not np.all(np.isfinite(pair[-1])):  # OCIO reads them, but its resampled spline is not replicated
+            raise LutError(f"{channel} pre-LUT {side} hold NaN or infinity", path=lines.path, line=line)
         if side == "inputs" and np.any(np.diff(pair[0]) <= 0):
             raise LutError(f"{channel} pre-LUT inputs must increase strictly", path=lines.path, line=line)
     return pair[0], pair[1]
@@ -154,7 +156,8 @@ def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:
     ------
     LutError
         A malformed header, pre-LUT or table, a count of entries not matching
-        the header, a NaN, naming the file and line.
+        the header, NaN or infinity in a pre-LUT, naming the file and line (NaN and infinities
+        in the table are read, as OCIO does).
     """
     lines = _Lines(path)
     line, text = lines.next("'CSPLUTV100'")

@@ -22,7 +22,7 @@ import numpy as np
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain, LutStep
-from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, read_text
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, beyond_float32, check_size, read_text
 from vfx_rs.lut.lut import Lut1D, Lut3D
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 
@@ -87,6 +87,8 @@ def _blocks(path: Path, lines: list[str], start: int) -> dict[str, tuple[int, li
             value = _number(word)
             if value is None:
                 raise LutError(f"not a number in the {name} block: {word[:40]!r}", path=path, line=number)
+            if beyond_float32(word, value):
+                raise LutError(f"{name} block entry {word[:40]} is beyond the float32 range", path=path, line=number)
             values = blocks[name][1]
             values.append(value)
             if len(values) > 3 * MAX_3D_SIZE**3:

@@ -134,6 +134,4 @@ def read_iridas_look(path: Path) -> Lut3D:
     if not size or len(data) // 8 != 3 * size**3:
         raise LutError(f"the data block holds {len(data) // 8} values, expected {3 * size**3} (size {size})", path=path)
     values = np.array(struct.unpack(f"<{len(data) // 8}f", bytes.fromhex(data)), dtype=np.float64)
-    if not np.all(np.isfinite(values)):
-        raise LutError("the data block holds NaN or infinity", path=path)
     return Lut3D.adopt(values.reshape(size, size, size, 3))

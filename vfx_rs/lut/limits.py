@@ -1,8 +1,7 @@
 """Limits every LUT reader enforces, and the text helpers that enforce them.
 
-A header that promises an absurd size, a table whose entry count does not
-match its header, or a NaN or infinity in a table is refused with a
-`LutError` naming the file and line, before any table is allocated: sizes
+A header that promises an absurd size or a table whose entry count does not
+match its header is refused with a `LutError` naming the file and line, before any table is allocated: sizes
 are checked as soon as they are read, and tables are parsed only once the
 number of entries is known to be within the limits.
 """
@@ -11,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -23,7 +22,9 @@ __all__ = [
     "MAX_3D_SIZE",
     "MAX_TEXT_BYTES",
     "Path",
+    "beyond_float32",
     "check_size",
+    "float32_range_error",
     "parse_rows",
     "read_text",
     "text_pieces",
@@ -102,18 +103,48 @@ def check_size(value: int, limit: int, what: str, path: Path | None, line: int |
     return value
 
 
+_NON_FINITE = frozenset(("nan", "inf", "infinity"))
+"""Spellings of NaN and infinity read (any case, signed), as OpenColorIO's NumberUtils::from_chars reads them."""
+
+
+def beyond_float32(token: str, value: float) -> bool:
+    """Whether OCIO's parser refuses the number `token` (read as `value`) as beyond float32.
+
+    OCIO reads table entries as float32 (NumberUtils::from_chars, strtof): a number that overflows
+    float32 or underflows to a subnormal or zero is refused (ERANGE); ``nan``/``inf`` spelled out are read.
+    """
+    if token.lstrip("+-").lower() in _NON_FINITE:
+        return False
+    with np.errstate(over="ignore", under="ignore"):
+        magnitude = abs(np.float32(value))
+    return bool(np.isinf(magnitude) or (value != 0 and not magnitude >= np.finfo(np.float32).tiny))
+
+
+def float32_range_error(values: np.ndarray, texts: Sequence[str]) -> tuple[int, str] | None:
+    """The first row of `values` (parsed from `texts`, one row each) with a number `beyond_float32`, and it."""
+    with np.errstate(over="ignore", under="ignore"):
+        as_float32 = np.abs(values.astype(np.float32))
+    suspect = (~(as_float32 >= np.finfo(np.float32).tiny) & (values != 0)) | np.isinf(as_float32)
+    for row in np.flatnonzero(np.any(suspect, axis=1)).tolist():
+        for token in texts[row].split():
+            if beyond_float32(token, float(token)):
+                return row, token
+    return None
+
+
 def parse_rows(path: Path, rows: list[tuple[int, str]], columns: int, what: str) -> np.ndarray:
     """Parse text rows of `columns` numbers each into a float64 ``(len(rows), columns)`` array.
 
     `rows` holds ``(line number, text)`` pairs. The common case is one
     vectorised conversion; only when it fails are rows checked one by one to
-    name the offending line. NaN and infinity are refused.
+    name the offending line. ``nan``, ``inf`` and ``-inf`` are read, as OpenColorIO's text LUT
+    readers read them (NumberUtils::from_chars); `Lut1D`/`Lut3D` apply them as OCIO does.
 
     Raises
     ------
     LutError
-        A row with the wrong count of numbers, a token that is not a number,
-        or a value that is not finite, naming the line.
+        A row with the wrong count of numbers, a token that is not a number or one beyond the
+        float32 range (`float32_range_error`), naming the line.
     """
     tokens = " ".join(text for _, text in rows).split()
     values = None
@@ -134,7 +165,7 @@ def parse_rows(path: Path, rows: list[tuple[int, str]], columns: int, what: str)
             except ValueError:
                 raise LutError(f"{what} entry is not numeric: {text[:60]!r}", path=path, line=line) from None
         raise LutError(f"{what} data is malformed", path=path, line=rows[0][0] if rows else None)
-    bad = np.flatnonzero(~np.all(np.isfinite(values), axis=1))
-    if bad.size:
-        raise LutError(f"{what} entry holds NaN or infinity", path=path, line=rows[bad[0]][0])
+    error = float32_range_error(values, [text for _, text in rows])
+    if error is not None:
+        raise LutError(f"{what} entry {error[1][:40]} is beyond the float32 range", path=path, line=rows[error[0]][0])
     return values

@@ -4,7 +4,11 @@ A 1D LUT holds one curve per channel, ``data[i, c]``; a 3D LUT holds an RGB
 output per lattice point, ``data[b, g, r, c]`` (red fastest in memory, the
 order of ``.cube`` files, Adobe Cube LUT Specification 1.0, section "Table
 data"). Inputs are scaled from ``[domain_min, domain_max]`` onto the table
-and clamped to it, as OpenColorIO applies them.
+and clamped to it, as OpenColorIO applies them. Table entries may be NaN or
+infinite, as OCIO's text LUT readers accept them: applied as OCIO's renderers
+apply them (NaN as 0, an infinity as the largest float32 of its sign,
+`sanitized_table`), and a 1D table inverted from its raw entries
+(`Lut1DOp.inverse_table`).
 """
 
 from __future__ import annotations
@@ -51,12 +55,10 @@ def _domains(lo: npt.ArrayLike, hi: npt.ArrayLike, kind: str) -> tuple[np.ndarra
 
 
 def _checked_table(data: np.ndarray) -> np.ndarray:
-    """`data` if it is a finite ``(size, size, size, 3)`` table with size >= 2, else `LutError`."""
+    """`data` if it is a ``(size, size, size, 3)`` table with size >= 2, else `LutError`."""
     n = data.shape[0] if data.ndim == 4 else 0
     if data.shape != (n, n, n, 3) or n < 2:
         raise LutError(f"3D LUT data must be (size, size, size, 3) with size >= 2, got {data.shape}")
-    if not np.all(np.isfinite(data)):
-        raise LutError("3D LUT data holds NaN or infinity")
     return data
 
 
@@ -101,8 +103,6 @@ class Lut1D:
             data = np.repeat(data[:, None], 3, axis=1)
         if data.ndim != 2 or data.shape[1] != 3 or data.shape[0] < 2:
             raise LutError(f"1D LUT data must be (size >= 2, 3), got {data.shape}")
-        if not np.all(np.isfinite(data)):
-            raise LutError("1D LUT data holds NaN or infinity")
         self.data = data
         self.domain_min, self.domain_max = _domains(self.domain_min, self.domain_max, "1D")
 
@@ -128,11 +128,19 @@ class Lut1D:
 
     def to_ops(self, interpolation: str = "linear") -> list[Op]:
         """The pipeline ops applying this LUT (1D LUTs interpolate linearly)."""
-        from vfx_rs.pipeline.ops.lut1d import Lut1DOp
+        from vfx_rs.pipeline.ops.lut1d import Lut1DOp, sanitized_table
 
         if interpolation.lower() not in ("linear", "best", "default"):
             raise LutError(f"1D LUT interpolation {interpolation!r} not supported; use 'linear'")
-        return [Lut1DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max)]
+        raw = None if np.all(np.isfinite(self.data)) else self.data  # inverted raw, as OCIO (module docstring)
+        return [
+            Lut1DOp(
+                table=sanitized_table(self.data),
+                domain_min=self.domain_min,
+                domain_max=self.domain_max,
+                inverse_table=raw,
+            )
+        ]
 
     def apply(self, array: npt.ArrayLike) -> Any:
         """A float32 copy of ``(..., 3|4)`` `array` with the LUT applied (alpha kept).
@@ -154,6 +162,8 @@ class Lut1D:
         """
         from vfx_rs.pipeline.ops.lut1d_inverse import Lut1DInverseOp
 
+        if not np.all(np.isfinite(self.data)):
+            raise LutError("a 1D LUT holding NaN or infinity has no sampled inverse; invert its ops instead")
         lo, hi = self.data.min(axis=0), self.data.max(axis=0)
         if np.any(hi <= lo):
             raise LutError("a 1D LUT with a constant channel has no inverse")
@@ -241,6 +251,7 @@ class Lut3D:
         `interpolation` is ``"tetrahedral"`` (also ``"best"``) or
         ``"trilinear"`` (also ``"linear"``, OCIO's default for files).
         """
+        from vfx_rs.pipeline.ops.lut1d import sanitized_table
         from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 
         method = _INTERPOLATION_ALIASES.get(interpolation.lower())
@@ -249,8 +260,15 @@ class Lut3D:
                 f"3D LUT interpolation {interpolation!r} not supported; use one of {sorted(_INTERPOLATION_ALIASES)}"
             )
         ops = self.shaper.to_ops() if self.shaper is not None else []
+        finite = bool(np.all(np.isfinite(self.data)))
         ops.append(
-            Lut3DOp(table=self.data, domain_min=self.domain_min, domain_max=self.domain_max, interpolation=method)
+            Lut3DOp(
+                table=self.data if finite else sanitized_table(self.data),
+                domain_min=self.domain_min,
+                domain_max=self.domain_max,
+                interpolation=method,
+                sanitized=not finite,
+            )
         )
         return ops
 

@@ -17,7 +17,7 @@ import numpy as np
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
-from vfx_rs.lut.limits import MAX_3D_SIZE, Path, check_size, read_text
+from vfx_rs.lut.limits import MAX_3D_SIZE, Path, beyond_float32, check_size, read_text
 from vfx_rs.lut.lut import Lut3D
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.matrix import MatrixOp
@@ -27,10 +27,13 @@ __all__ = ["read_vf"]
 
 
 def _floats(parts: list[str]) -> list[float] | None:
+    """The numbers of a line, or None (OCIO skips such data lines) if one is not a number or is
+    `beyond_float32`; ``nan`` and ``inf`` are read, as OCIO reads them."""
     try:
-        return [float(p) for p in parts]
+        values = [float(p) for p in parts]
     except ValueError:
         return None
+    return None if any(beyond_float32(p, v) for p, v in zip(parts, values, strict=True)) else values
 
 
 def _matrix_op(values: list[float], size: int) -> Op:
@@ -85,8 +88,6 @@ def read_vf(path: Path) -> LutChain:
     if not size or len(values) != size**3:
         raise LutError(f"the file has {len(values)} LUT entries, expected {size**3} (grid_size)", path=path)
     table = np.array(values, dtype=np.float64)
-    if not np.all(np.isfinite(table)):
-        raise LutError("a LUT entry holds NaN or infinity", path=path)
     # Blue fastest in the file: [r, g, b] -> the [b, g, r] layout of Lut3D.
     lut = Lut3D.adopt(np.ascontiguousarray(table.reshape(size, size, size, 3).transpose(2, 1, 0, 3)))
     return LutChain([lut] if transform is None else [_matrix_op(transform, size), lut])

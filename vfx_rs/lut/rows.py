@@ -6,7 +6,8 @@ preallocated float64 array, keeping only the line numbers beside it. A
 ``128^3`` ``.cube`` table thus peaks near its float64 table (twice the
 float32 size) plus one block, instead of a list of strings per token (35
 times the float32 size). Malformed rows are reported as before, naming the
-file and line, when the table is asked for.
+file and line, when the table is asked for. ``nan``, ``inf`` and ``-inf`` are
+read, as OpenColorIO's number parser (NumberUtils::from_chars) reads them.
 """
 
 from __future__ import annotations
@@ -173,9 +174,9 @@ class Rows:
                 except ValueError:
                     self._fail(start + i, f"entry is not numeric: {text[:60]!r}")
                     break
-        bad = np.flatnonzero(~np.all(np.isfinite(block), axis=1))
-        if bad.size:
-            self._fail(start + int(bad[0]), "entry holds NaN or infinity")
+        error = limits.float32_range_error(block, texts)
+        if error is not None:
+            self._fail(start + error[0], f"entry {error[1][:40]} is beyond the float32 range")
         if self.sink is None:
             self.values[start : start + len(texts)] = block
         else:

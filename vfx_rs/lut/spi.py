@@ -53,7 +53,7 @@ def read_spi1d(path: Path) -> Lut1D:
     ------
     LutError
         A missing or malformed header line, a count of entries not matching
-        ``Length``, a NaN in the table, naming the file and line.
+        ``Length``, naming the file and line (NaN and infinities are read, as OCIO does).
     """
     lines = _lines(path, ".spi1d")
     header: dict[str, tuple[int, list[str]]] = {}
@@ -120,7 +120,7 @@ def read_spi3d(path: Path) -> Lut3D:
     ------
     LutError
         A malformed header, an index outside the lattice or given twice, a
-        missing point, a NaN in the table, naming the file and line.
+        missing point, naming the file and line (NaN and infinities are read, as OCIO does).
     """
     text_lines = TextLines(path, ".spi3d")
     lines: list[tuple[int, str]] = []  # the three header lines
@@ -231,7 +231,8 @@ def read_spimtx(path: Path) -> LutChain:
     Raises
     ------
     LutError
-        Not exactly 12 finite numbers.
+        Not exactly 12 finite numbers within the float32 range (OCIO refuses the others but
+        applies ``nan`` and ``inf`` entries; a `MatrixOp` holds finite matrices only).
     """
     lines = _lines(path, ".spimtx")
     values = [(n, tok) for n, text in lines for tok in text.split()]
@@ -242,10 +243,12 @@ def read_spimtx(path: Path) -> LutChain:
             line=values[12][0] if len(values) > 12 else None,
         )
     rows = parse_rows(path, [(n, tok) for n, tok in values], 1, ".spimtx").reshape(3, 4)
-    huge = np.flatnonzero(np.abs(rows) > np.finfo(np.float32).max)
-    if huge.size:  # applied to float32 pixels it would give infinity
-        line, token = values[int(huge[0])]
-        raise LutError(f".spimtx value {token[:40]} is beyond the float32 range", path=path, line=line)
+    unapplied = np.flatnonzero(~np.isfinite(rows))
+    if unapplied.size:  # OCIO applies them; a MatrixOp (and its fusing) holds finite matrices only
+        line, token = values[int(unapplied[0])]
+        raise LutError(
+            f".spimtx value {token[:40]} is NaN or infinity; vfx_rs applies finite matrices only", path=path, line=line
+        )
     return LutChain([MatrixOp(matrix=rows[:, :3], offset=rows[:, 3] / SPIMTX_OFFSET_SCALE)])
 
 

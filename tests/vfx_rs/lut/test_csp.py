@@ -126,7 +126,7 @@ MALFORMED = [
     (HEAD3 + "2 2 2\n" + "0 0 0\n" * 9, 15, "more entries"),
     (HEAD3 + "2 2 2\n" + "0 0 0\n" * 6 + "0 0\n0 0 0\n", 13, "needs 3 numbers"),
     ("CSPLUTV100\n1D\n0\n0\n0\n3\n0 0 0\n1 1 1\n", 8, "file ends"),
-    ("CSPLUTV100\n1D\n0\n0\n0\n3\n0 0 0\n1 inf 1\n1 1 1\n", 8, "NaN or infinity"),
+    ("CSPLUTV100\n1D\n0\n0\n0\n3\n0 0 0\n1 1e39 1\n1 1 1\n", 8, "float32 range"),
 ]
 
 

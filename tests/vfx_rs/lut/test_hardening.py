@@ -146,7 +146,7 @@ def test_spimtx_value_beyond_float32_is_refused(tmp_path: Path) -> None:
     """Found by the LUT fuzz test: a 41-digit entry read fine and turned every pixel into infinity."""
     path = tmp_path / "huge.spimtx"
     path.write_text("1 0 0 0\n0 1 0 0\n0 0 " + "9" * 41 + " 0\n")
-    with pytest.raises(LutError, match=r"huge\.spimtx:3: \.spimtx value 9+ is beyond the float32 range"):
+    with pytest.raises(LutError, match=r"huge\.spimtx:3: \.spimtx entry 9+ is beyond the float32 range"):
         lut.read_lut(path)
 
 

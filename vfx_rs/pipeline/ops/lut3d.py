@@ -46,6 +46,10 @@ class Lut3DOp(Op):
         Input range per channel; inputs outside it are clamped to it.
     interpolation
         ``"tetrahedral"`` or ``"trilinear"``.
+    sanitized
+        True when `table` holds a file's NaN and infinities as OCIO applies them forward (NaN as 0,
+        an infinity as the float32 limit: `sanitized_table`); OCIO inverts the raw entries, which
+        `inverse` does not replicate, so it refuses.
     """
 
     kind = "lut3d"
@@ -53,6 +57,7 @@ class Lut3DOp(Op):
     domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3))
     domain_max: np.ndarray = field(default_factory=lambda: np.ones(3))
     interpolation: str = "tetrahedral"
+    sanitized: bool = False
     _planar: dict[np.dtype, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -145,13 +150,14 @@ class Lut3DOp(Op):
     def inverse(self) -> Op:
         """OCIO's exact inverse, `Lut3DInverseOp` (InvLut3DRenderer in Lut3DOpCPU.cpp).
 
-        Raises `ArgumentError` for a table holding the float32 limit (an infinity in a CLF table, as
-        OCIO applies it forward): OCIO inverts the raw infinities, and this inverse would differ.
+        Raises `ArgumentError` for a `sanitized` table or one holding the float32 limit (an infinity
+        in a CLF table, as OCIO applies it forward): OCIO inverts the raw entries, and this inverse
+        would differ.
         """
         from vfx_rs.pipeline.ops.lut3d_inverse import Lut3DInverseOp
 
-        if np.any(np.abs(self.table) >= np.finfo(np.float32).max):
-            raise ArgumentError("a 3D LUT holding infinite (float32-limit) entries cannot be inverted")
+        if self.sanitized or np.any(np.abs(self.table) >= np.finfo(np.float32).max):
+            raise ArgumentError("a 3D LUT holding NaN or infinite (float32-limit) entries cannot be inverted")
 
         return Lut3DInverseOp(
             table=self.table,
