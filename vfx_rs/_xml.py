@@ -58,7 +58,8 @@ class XmlElement:
 
 
 _JOIN_EVERY = 1024
-"""Text chunks an element collects before the last ones are joined into one string (each string joined once)."""
+"""Text chunks (expat calls) joined into one string of an element's text; each chunk but an element's last
+ends at white space."""
 
 
 def parse_xml(
@@ -97,12 +98,19 @@ def parse_xml(
                 stack[-1].text_line = parser.CurrentLineNumber
             pending.append(chunk)
             if len(pending) == _JOIN_EVERY:  # expat calls once a line: a str per line is 3x the text
-                flush()
+                flush(whole=False)
 
-    def flush() -> None:
+    def flush(whole: bool = True) -> None:
+        """Join the pending text onto the element; unless `whole`, keep back the end of an unfinished word,
+        so every chunk but the last ends at white space (numbers can be parsed chunk by chunk)."""
         if pending:
-            stack[-1].chunks.append("".join(pending))
+            joined = "".join(pending)
             pending.clear()
+            cut = len(joined) if whole else max(joined.rfind(c) for c in " \t\n\r") + 1
+            if cut:
+                stack[-1].chunks.append(joined[:cut])
+            if cut < len(joined):
+                pending.append(joined[cut:])
 
     def refuse(what: str) -> None:
         raise error(f"{what} declarations are not allowed in a {kind} file", path=path, line=parser.CurrentLineNumber)

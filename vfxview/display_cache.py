@@ -1,4 +1,4 @@
-"""`DisplayCache`: the viewport's drawn frames while a clip plays, so later loops skip the display shader.
+"""`DisplayCache`: the viewport's drawn frames of a clip, so playback skips the display shader.
 
 Each entry is the viewport exactly as the display shader drew it for one image (an RGBA8 texture of the
 viewport's size, the widget's own framebuffer format): showing it again is a same-size `glBlitFramebuffer`
@@ -39,19 +39,35 @@ class DisplayCache:
     def __len__(self) -> int:
         return len(self._frames)
 
+    def _use(self, key: Hashable, size: tuple[int, int]) -> None:
+        if key != self.key or size != self._size:
+            self.clear()
+            self.key, self._size = key, size
+
+    def has(self, image: Any, key: Hashable, size: tuple[int, int]) -> bool:
+        """Whether `image`'s frame for this view and size is held."""
+        entry = self._frames.get(id(image))
+        return key == self.key and size == self._size and entry is not None and entry[0]() is image
+
+    def room(self, size: tuple[int, int]) -> bool:
+        """Whether one more frame of `size` fits without dropping one."""
+        return (len(self._frames) + 1) * size[0] * size[1] * 4 <= self.budget
+
+    def draw(self, image: Any, key: Hashable, size: tuple[int, int], draw: Callable[[], bool]) -> bool:
+        """Draw `image`'s frame into the cache now (drawing ahead of playback); leaves the cache's framebuffer bound."""
+        self._use(key, size)
+        return bool(self._draw(image, draw))
+
     def show(self, image: Any, key: Hashable, size: tuple[int, int], target: int, draw: Callable[[], bool]) -> bool:
         """Put `image`'s drawn frame in framebuffer `target` (``size`` pixels): from the cache, or `draw` it first.
 
         `draw` draws the frame into the bound framebuffer (viewport already set), as it would into `target`,
         and says whether it drew (False: nothing is kept or shown, and `show` returns False).
         """
-        if key != self.key or size != self._size:
-            self.clear()
-            self.key, self._size = key, size
-        entry = self._frames.get(id(image))
-        if entry is not None and entry[0]() is image:
+        self._use(key, size)
+        if self.has(image, key, size):
             self._frames.move_to_end(id(image))
-            texture = entry[1]
+            texture = self._frames[id(image)][1]
             self.hits += 1
         else:
             texture = self._draw(image, draw)

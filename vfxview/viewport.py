@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from OpenGL import GL
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QSurfaceFormat, QWheelEvent
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
@@ -41,6 +41,10 @@ _SAME_PICTURE = frozenset(
 )
 """State fields that never change how a given image is drawn (any other change, a new clip too, empties the
 display cache)."""
+
+AHEAD_INTERVAL_MS = 30
+"""While a clip is open and stopped, one read-ahead frame is drawn into the display cache this often (the UI
+thread stays free between two), so playback after the read-ahead runs from the display cache from the first loop."""
 
 _SKELETON_UNIFORMS = {
     "u_image": "int",
@@ -107,12 +111,19 @@ class Viewport(QOpenGLWidget):
         self.uniform_updates = 0
         self.display_cache = DisplayCache()
         self._picture_version = 0  # bumped by every state change that can change how an image is drawn
+        self._ahead = QTimer(self)  # draws the clip's cached frames into the display cache while stopped
+        self._ahead.setSingleShot(True)
+        self._ahead.timeout.connect(self._draw_ahead)
         state.changed.connect(self._on_state)
 
     # -- state --------------------------------------------------------------
     def _on_state(self, name: str, value: object) -> None:
         if name not in _SAME_PICTURE:
             self._picture_version += 1
+        if name == "clip" and len(self.display_cache) and self._textures:  # free its textures now, not at next play
+            self.makeCurrent()
+            self.display_cache.clear()
+            self.doneCurrent()
         if name in ("image", "compare") or (name == "channel" and "A" in (value, self._uploaded_channel)):
             self._dirty.update(("image", "compare"))  # the alpha view routes alpha into RGB at upload
         if name == "image" and value is not None:
@@ -190,20 +201,64 @@ class Viewport(QOpenGLWidget):
         size = (self.width() * ratio, self.height() * ratio)
         if not self.state.playing:
             self._draw(size, self.pan, self.zoom)
+            if self.state.cache is not None and not self._ahead.isActive():
+                self._ahead.start(AHEAD_INTERVAL_MS)
             return
-        pixels = (round(size[0]), round(size[1]))
-        key = (self._picture_version, *self.pan.tolist(), self.zoom)
         self.display_cache.show(
             self.state.image,
-            key,
-            pixels,
+            self._view_key(),
+            self._pixels(),
             self.defaultFramebufferObject(),
             lambda: self._draw(size, self.pan, self.zoom),
         )
 
-    def _draw(self, size: tuple[float, float], pan: np.ndarray, zoom: float, outline: bool = True) -> bool:
-        img = self.state.image
-        self._upload()
+    def _view_key(self) -> tuple[Any, ...]:
+        return (self._picture_version, *self.pan.tolist(), self.zoom)
+
+    def _pixels(self) -> tuple[int, int]:
+        ratio = self.devicePixelRatioF()
+        return (round(self.width() * ratio), round(self.height() * ratio))
+
+    def _draw_ahead(self) -> None:
+        """Draw the next read-ahead frame (in play order) that the display cache lacks for this view; then again."""
+        s, pixels, key = self.state, self._pixels(), self._view_key()
+        if s.playing or s.cache is None or s.channel == "A" or not self._textures or not self.isVisible():
+            return
+        if self._fit_pending or not self.display_cache.room(pixels):
+            return
+        span = range(s.in_point, s.out_point + 1)
+        entries = (s.cache.get(f) for f in [f for f in span if f > s.frame] + [f for f in span if f <= s.frame])
+        entry = next(
+            (e for e in entries if e and e.upload is not None and not self.display_cache.has(e.image, key, pixels)),
+            None,
+        )
+        if entry is None:
+            if not s.cache.idle():  # frames still decoding: look again for them
+                self._ahead.start(4 * AHEAD_INTERVAL_MS)
+            return
+        ratio = self.devicePixelRatioF()
+        size = (self.width() * ratio, self.height() * ratio)
+        self.makeCurrent()
+        try:
+            self._upload()  # the compare texture in step with the state; the frame's own data goes over "image"
+            self._textures["image"].upload(entry.upload)
+            self._dirty.add("image")  # the shown image goes back on the next paint
+            drawn = self.display_cache.draw(
+                entry.image, key, pixels, lambda: self._draw(size, self.pan, self.zoom, image=entry.image)
+            )
+        finally:
+            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, self.defaultFramebufferObject())
+            self.doneCurrent()
+        if drawn:
+            self._ahead.start(AHEAD_INTERVAL_MS)
+
+    def _draw(
+        self, size: tuple[float, float], pan: np.ndarray, zoom: float, outline: bool = True, image: Any = None
+    ) -> bool:
+        """Draw `image` (default the shown one, its texture brought up to date) into the bound framebuffer."""
+        img = self.state.image if image is None else image
+        if image is None:
+            self._upload()
         try:
             program = self._ensure_program()
         except (GlError, VfxError, OSError, ValueError) as exc:  # a broken config or LUT: message, no image

@@ -33,7 +33,10 @@ def _image_seeds(ext: str, **options: Any) -> Callable[[], list[bytes]]:
                     continue
                 path = Path(folder) / f"seed{i}{ext}"
                 vfx_rs.write(path, rng.random(shape).astype(np.float32), **options)
-                out.append(path.read_bytes())
+                data = path.read_bytes()
+                if ext == ".dpx":  # the header's creation time (bytes 136-159), fixed so seeds repeat across runs
+                    data = data[:136] + b"2026:01:01:00:00:00".ljust(24, b"\0") + data[160:]
+                out.append(data)
         return out
 
     return make
@@ -107,6 +110,9 @@ def _dng_seeds() -> list[bytes]:
         return [plain.read_bytes(), tiled.read_bytes()]
 
 
+_UUID = re.compile(rb"urn:uuid:[0-9a-f-]{36}")
+
+
 def _lut_seeds(ext: str) -> Callable[[], list[bytes]]:
     def make() -> list[bytes]:
         from vfx_rs import lut
@@ -124,7 +130,8 @@ def _lut_seeds(ext: str) -> Callable[[], list[bytes]]:
             for i, item in enumerate(luts):
                 path = Path(folder) / f"seed{i}{ext}"
                 lut.write_lut(path, item)
-                out.append(path.read_bytes())
+                # The CLF writer's id is a random UUID: fixed here, so a seed gives the same case in every run.
+                out.append(_UUID.sub(b"urn:uuid:00000000-0000-4000-8000-000000000000", path.read_bytes()))
         return out
 
     return make

@@ -7,6 +7,7 @@ same mutators for thousands of cases per format, each in a child process.
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,11 @@ def test_mutated_files_fail_cleanly(name: str, seeds: dict[str, list[bytes]], tm
             assert "case" in detail, f"the message does not name the file: {detail}"
     assert not escaped, "\n".join(escaped) + "\n(replay with: python bench/fuzz.py --replay FORMAT:SEED)"
     assert "clean" in verdicts, "no mutation was refused: the mutator is not reaching the reader"
+
+
+def test_seed_files_are_the_same_in_every_run(seeds: dict[str, list[bytes]]) -> None:
+    """A case is replayed from its seed (``bench/fuzz.py --replay FORMAT:SEED``): the seed files must not
+    change between runs (the CLF writer's random UUID and the DPX creation time are fixed)."""
+    time.sleep(1.1)  # past a whole second, for time stamps
+    changed = [name for name, fmt in FORMATS.items() if fmt.seeds() != seeds[name]]
+    assert not changed

@@ -9,12 +9,13 @@ Examples
 --------
 >>> import vfx_rs.lut as lut
 >>> sorted(lut.LUT_FORMATS)
-['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.spi1d', '.spi3d', '.spimtx']
+['.3dl', '.clf', '.csp', '.ctf', '.cub', '.cube', '.icc', '.icm', '.itx', '.look', '.lut', '.m3d', '.mga', '.pf', '.spi1d', '.spi3d', '.spimtx', '.vf']
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,9 +30,17 @@ from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.clf import read_clf, write_clf
 from vfx_rs.lut.csp import read_csp
 from vfx_rs.lut.cube import read_cube, read_cube_1d, read_cube_3d, write_cube
+from vfx_rs.lut.discreet_1dl import NOT_DISCREET as _NOT_DISCREET
+from vfx_rs.lut.discreet_1dl import read_discreet_1dl
+from vfx_rs.lut.houdini import read_houdini
+from vfx_rs.lut.icc import read_icc
 from vfx_rs.lut.image_apply import apply_lut1d, apply_lut3d, load_cube
+from vfx_rs.lut.iridas_itx import read_itx
+from vfx_rs.lut.iridas_look import read_iridas_look
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.nuke_vf import read_vf
+from vfx_rs.lut.pandora import read_pandora
 from vfx_rs.lut.spi import read_spi1d, read_spi3d, read_spimtx, write_spi1d, write_spi3d
 from vfx_rs.lut.threedl import read_3dl
 from vfx_rs.lut.truelight import read_truelight
@@ -62,12 +71,19 @@ __all__ = [
     "read_cube",
     "read_cube_1d",
     "read_cube_3d",
+    "read_discreet_1dl",
+    "read_houdini",
+    "read_icc",
+    "read_iridas_look",
+    "read_itx",
     "read_lut",
+    "read_pandora",
     "read_pipeline",
     "read_spi1d",
     "read_spi3d",
     "read_spimtx",
     "read_truelight",
+    "read_vf",
     "write_clf",
     "write_cube",
     "write_lut",
@@ -112,6 +128,20 @@ def _looks_spimtx(head: str) -> bool:
     return len(words) == 12
 
 
+def _read_dot_lut(path: str | os.PathLike[str]) -> Any:
+    """A ``.lut`` file, as OpenColorIO reads one: the first of its readers in registry order that parses it,
+    Discreet 1D then Houdini (FileTransform.cpp, FormatRegistry). A file neither reads is reported by the
+    Discreet reader if it starts as a Discreet file (a ``LUT: tables length`` header or a number), else by the
+    Houdini reader."""
+    try:
+        return read_discreet_1dl(path)
+    except LutError as discreet:
+        try:
+            return read_houdini(path)
+        except LutError as houdini:
+            raise (houdini if discreet.message.startswith(_NOT_DISCREET) else discreet) from None
+
+
 LUT_FORMATS: dict[str, LutFormat] = {
     ".cube": LutFormat(
         "Adobe/Iridas and Resolve cube",
@@ -129,6 +159,15 @@ LUT_FORMATS: dict[str, LutFormat] = {
     ".cub": LutFormat(
         "FilmLight Truelight", read_truelight, None, lambda head: head.lstrip().lower().startswith("# truelight cube")
     ),
+    ".lut": LutFormat("Discreet 1D or Houdini", _read_dot_lut),
+    ".itx": LutFormat("Iridas itx", read_itx),
+    ".look": LutFormat("Iridas look", read_iridas_look, None, lambda head: re.search(r"<look[\s>]", head) is not None),
+    ".mga": LutFormat("Pandora", read_pandora, None, lambda head: _first_words(head)[:1] == ["channel"]),
+    ".m3d": LutFormat("Pandora", read_pandora),
+    ".vf": LutFormat("Nuke vf", read_vf, None, lambda head: head.lower().startswith("#inventor")),
+    ".icc": LutFormat("ICC matrix/TRC profile", read_icc, None, lambda head: "acsp" in head[:64]),
+    ".icm": LutFormat("ICC matrix/TRC profile", read_icc),
+    ".pf": LutFormat("ICC matrix/TRC profile", read_icc),
     ".clf": LutFormat("Academy/ASC Common LUT Format", read_clf, _write_clf_lut, lambda head: "<ProcessList" in head),
     ".ctf": LutFormat("OpenColorIO Color Transform Format", read_clf, _write_clf_lut),
 }
@@ -178,7 +217,9 @@ def read(path: str | os.PathLike[str]) -> Any:
 
     Returns a `Lut1D`, a `Lut3D` (with its shaper or pre-LUT, if the file has
     one), a `LutChain` (a ``.spimtx`` matrix, a ``.csp`` pre-LUT and 1D
-    table) or, for ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds.
+    table, a ``.vf`` matrix and table, a Houdini ``.lut``'s steps, a half-domain
+    Discreet ``.lut``, an ICC profile's matrices and curves) or, for
+    ``.clf``/``.ctf``, the `Pipeline` `read_clf` builds.
     ``.cc``/``.ccc``/``.cdl`` files go to ``vfx_rs.color.cdl_files`` when
     present: a ``.cc`` gives its `Cdl`, a ``.ccc`` or ``.cdl`` the list of its `Cdl` objects.
 

@@ -81,20 +81,14 @@ class Node:
         holds. Only a malformed text is walked token by token to name the
         offending line.
         """
-        text = self.text
-        if len(text) > MAX_CHARS_PER_VALUE * count + 4096:
+        if sum(map(len, self.chunks)) > MAX_CHARS_PER_VALUE * count + 4096:
             raise self.error(f"{what} holds far more text than {count} values", self.text_line)
-        with warnings.catch_warnings():
-            # NumPy warns (here: raises) when the text holds something other than numbers.
-            warnings.simplefilter("error", DeprecationWarning)
-            try:
-                values = np.fromstring(text, dtype=np.float64, sep=" ")
-            except (DeprecationWarning, ValueError):
-                values = None
+        values = _parse_chunks(self.chunks, count)
         if values is not None and (not finite or np.all(np.isfinite(values))):
             if values.size != count:
                 raise self.error(f"{what} needs {count} values, found {values.size}", self.text_line)
             return values
+        text = self.text
         found, line, seen = 0, self.line, 0
         for match in _TOKEN.finditer(text):
             line += text.count("\n", seen, match.start())
@@ -106,6 +100,25 @@ class Node:
             if found > count:
                 raise self.error(f"{what} needs {count} values, found more", line)
         raise self.error(f"{what} needs {count} values, found {found}", self.text_line)
+
+
+def _parse_chunks(chunks: list[str], count: int) -> np.ndarray | None:
+    """The numbers of the text `chunks` (each ending at white space but the last) as float64, parsed chunk by
+    chunk without joining them; None if a chunk holds anything else. Text of white space only holds no
+    number (NumPy would read it as ``[-1.0]``)."""
+    parts = []
+    with warnings.catch_warnings():
+        # NumPy warns (here: raises) when the text holds something other than numbers.
+        warnings.simplefilter("error", DeprecationWarning)
+        for chunk in chunks:
+            if chunk and not chunk.isspace():
+                try:
+                    parts.append(np.fromstring(chunk, dtype=np.float64, sep=" "))
+                except (DeprecationWarning, ValueError):
+                    return None
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 _TOKEN = re.compile(r"\S+")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -117,13 +117,18 @@ class Rows:
         Numbers per row.
     capacity
         Most rows that can be appended (a `TextLines` bound).
+    sink
+        If given, called with each parsed block and the index of its first row instead of keeping the
+        values (a reader that scatters rows into its table holds only the table).
     """
 
     BLOCK = 1024
 
-    def __init__(self, path: Path, columns: int, capacity: int) -> None:
-        self.path, self.columns = path, columns
-        self.values = np.empty((capacity, columns))
+    def __init__(
+        self, path: Path, columns: int, capacity: int, sink: Callable[[int, np.ndarray], None] | None = None
+    ) -> None:
+        self.path, self.columns, self.sink = path, columns, sink
+        self.values = np.empty((0 if sink else capacity, columns))
         self.lines = np.empty(capacity, np.int32)
         self.count = 0
         self._texts: list[str] = []
@@ -151,7 +156,8 @@ class Rows:
         if not texts:
             return
         if start + len(texts) > len(self.lines):  # only if the bound was short (a break split across read chunks)
-            self.values = np.concatenate([self.values, np.empty((start + len(texts), self.columns))])
+            if self.sink is None:
+                self.values = np.concatenate([self.values, np.empty((start + len(texts), self.columns))])
             self.lines = np.concatenate([self.lines, np.empty(start + len(texts), np.int32)])
         self.lines[start : start + len(texts)] = self._numbers
         block = _fast(texts, self.columns)
@@ -170,13 +176,20 @@ class Rows:
         bad = np.flatnonzero(~np.all(np.isfinite(block), axis=1))
         if bad.size:
             self._fail(start + int(bad[0]), "entry holds NaN or infinity")
-        self.values[start : start + len(texts)] = block
+        if self.sink is None:
+            self.values[start : start + len(texts)] = block
+        else:
+            self.sink(start, block)
         self.count += len(texts)
         self._texts, self._numbers = [], []
 
     def _fail(self, index: int, message: str) -> None:
         if self._error is None or index < self._error[0]:
             self._error = (index, message)
+
+    def check(self, what: str) -> None:
+        """Parse what is pending and raise the first bad row's `LutError`, if any."""
+        self.table(0, len(self), what)
 
     def table(self, start: int, count: int, what: str) -> np.ndarray:
         """Rows ``start .. start + count`` as float64 ``(count, columns)`` (a view); raises the first bad row's

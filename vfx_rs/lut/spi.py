@@ -125,6 +125,7 @@ def read_spi3d(path: Path) -> Lut3D:
     text_lines = TextLines(path, ".spi3d")
     lines: list[tuple[int, str]] = []  # the three header lines
     rows: Rows | None = None
+    scatter: _Scatter | None = None
     n = wanted = 0
     for number, raw in text_lines:
         if not (text := raw.strip()):
@@ -133,7 +134,10 @@ def read_spi3d(path: Path) -> Lut3D:
             lines.append((number, text))
             if len(lines) == 3:
                 n = _spi3d_size(path, lines)
-                rows, wanted = Rows(path, 6, min(n**3, text_lines.bound)), n**3
+                wanted = n**3
+                if text_lines.bound >= wanted:  # else too short: count its rows for the message, no table
+                    scatter = _Scatter(n)
+                rows = Rows(path, 6, min(wanted, text_lines.bound), sink=scatter.add if scatter else _discard)
             continue
         if not wanted:
             break  # OCIO stops reading once every lattice point is set; later lines are ignored
@@ -142,31 +146,56 @@ def read_spi3d(path: Path) -> Lut3D:
     if rows is None:
         _spi3d_size(path, lines)
         raise LutError("header is incomplete (needs 'SPILUT', '3 3' and the sizes)", path=path)
-    if len(rows) < n**3:
+    if len(rows) < n**3 or scatter is None:
         raise LutError(
             f"a {n}^3 LUT needs {n**3} entries, the file has {len(rows)}",
             path=path,
             line=rows.line(-1) if len(rows) else lines[2][0],
         )
-    values = rows.table(0, n**3, ".spi3d table")
-    idx = values[:, :3]
-    bad = np.flatnonzero(np.any((idx != np.round(idx)) | (idx < 0) | (idx >= n), axis=1))
-    if bad.size:
-        raise LutError(f"lattice index {_point(idx[bad[0]])} outside 0..{n - 1}", path=path, line=rows.line(bad[0]))
-    r, g, b = idx.astype(np.intp).T
-    flat = (b * n + g) * n + r
-    del r, g, b
-    seen = np.zeros(n**3, dtype=bool)
-    seen[flat] = True
-    if not seen.all():  # n^3 points and one missing: another is given twice
-        repeated = np.ones(n**3, dtype=bool)
-        repeated[np.unique(flat, return_index=True)[1]] = False
-        first = int(np.flatnonzero(repeated)[0])
-        raise LutError(f"lattice point {_point(idx[first])} given twice", path=path, line=rows.line(first))
-    table = np.empty((n**3, 3))
-    table[flat] = values[:, 3:]
-    del rows, values, idx, flat
-    return Lut3D.adopt(table.reshape(n, n, n, 3))
+    rows.check(".spi3d table")
+    if scatter.bad is not None:
+        row, index = scatter.bad
+        raise LutError(f"lattice index {_point(index)} outside 0..{n - 1}", path=path, line=rows.line(row))
+    if scatter.repeat is not None:  # n^3 points and one given twice: another is missing
+        row, index = scatter.repeat
+        raise LutError(f"lattice point {_point(index)} given twice", path=path, line=rows.line(row))
+    return Lut3D.adopt(scatter.table.reshape(n, n, n, 3))
+
+
+def _discard(start: int, block: np.ndarray) -> None:
+    """A `Rows` sink that keeps nothing (a file too short for its lattice is only counted)."""
+
+
+class _Scatter:
+    """``.spi3d`` rows (lattice index, then value) written into the table block by block as they are parsed,
+    keeping the first row whose index is outside the lattice or given again."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.table = np.empty((n**3, 3))
+        self.seen = np.zeros(n**3, dtype=bool)
+        self.bad: tuple[int, np.ndarray] | None = None
+        self.repeat: tuple[int, np.ndarray] | None = None
+
+    def add(self, start: int, block: np.ndarray) -> None:
+        n, idx = self.n, block[:, :3]
+        invalid = np.any((idx != np.round(idx)) | (idx < 0) | (idx >= n), axis=1)
+        if self.bad is None and invalid.any():
+            first = int(np.flatnonzero(invalid)[0])
+            self.bad = (start + first, idx[first].copy())
+        ok = np.flatnonzero(~invalid)
+        r, g, b = idx[ok].astype(np.intp).T
+        flat = (b * n + g) * n + r
+        if self.repeat is None:
+            again = self.seen[flat]  # given in an earlier block
+            within = np.ones(flat.size, dtype=bool)
+            within[np.unique(flat, return_index=True)[1]] = False  # earlier rows of this block
+            repeated = np.flatnonzero(again | within)
+            if repeated.size:
+                row = int(ok[repeated[0]])
+                self.repeat = (start + row, idx[row].copy())
+        self.seen[flat] = True
+        self.table[flat] = block[ok, 3:]
 
 
 def _point(index: np.ndarray) -> str:

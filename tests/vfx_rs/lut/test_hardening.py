@@ -84,10 +84,10 @@ def test_directory_and_none(tmp_path: Path) -> None:
     assert isinstance(info.value, ValueError)
 
 
-PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 7.5, ".clf": 16.0}
+PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 16.0}
 """Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
-table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x. .spi3d keeps its
-6 numbers a row in float64 (4x) before scattering them; .clf holds its XML text (17 digits a value, 5.7x)."""
+table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x. .clf holds its
+XML text (17 digits a value, 5.7x) while expat parses it."""
 
 
 def _lut_file(path: Path, n: int) -> None:
@@ -147,4 +147,27 @@ def test_spimtx_value_beyond_float32_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.spimtx"
     path.write_text("1 0 0 0\n0 1 0 0\n0 0 " + "9" * 41 + " 0\n")
     with pytest.raises(LutError, match=r"huge\.spimtx:3: \.spimtx value 9+ is beyond the float32 range"):
+        lut.read_lut(path)
+
+
+@pytest.mark.parametrize(
+    ("element", "name"),
+    [
+        (
+            "<Range inBitDepth='32f' outBitDepth='32f'><minInValue> </minInValue><maxInValue>1</maxInValue>"
+            "<minOutValue>0</minOutValue><maxOutValue>1</maxOutValue></Range>",
+            "Range minInValue",
+        ),
+        (
+            "<ASC_CDL inBitDepth='32f' outBitDepth='32f' style='Fwd'><SOPNode><Slope>1 1 1</Slope><Offset>0 0 0"
+            "</Offset><Power>1 1 1</Power></SOPNode><SatNode><Saturation>\n</Saturation></SatNode></ASC_CDL>",
+            "ASC_CDL Saturation",
+        ),
+    ],
+)
+def test_clf_value_of_white_space_only_is_refused(tmp_path: Path, element: str, name: str) -> None:
+    """NumPy's fromstring reads white space alone as [-1.0]: an empty minInValue was read as -1 (0.2 -> 0.6)."""
+    path = tmp_path / "blank.clf"
+    path.write_text(f'<?xml version="1.0"?>\n<ProcessList id="x" compCLFversion="3">\n{element}\n</ProcessList>\n')
+    with pytest.raises(LutError, match=rf"blank\.clf:3: {name} needs 1 values, found 0"):
         lut.read_lut(path)

@@ -1,0 +1,149 @@
+"""Autodesk Discreet 1D ``.lut`` files, read as OpenColorIO reads them (FileFormatDiscreet1DL.cpp).
+
+After blank and ``#`` lines, a header ``LUT: T N [D]``: T tables (1, 3 or 4;
+one serves all three channels, a 4th is alpha and unused) of N integer
+entries (1..65536), one per line, and optionally the output depth D as a
+table size (256, 1024, 4096 or 65536; ``65536f`` means the entries are half
+floats given as their 16-bit codes). Without D the depth comes from the file
+name (``to8``, ``to10``, ``to12``, ``to16``, ``to16f``, ``to32f`` after the
+first ``to``), else from N. Integer entries are divided by the depth's
+largest code. A legacy file has no header: 256 entries of one table.
+N = 65536 makes a half-domain table (an entry per half-float input code).
+As OCIO's line reader, an entry that ends the file must end its line, and
+a table entry is any line starting with a digit (its leading integer, taken
+modulo 65536).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import numpy as np
+
+from vfx_rs.errors import LutError
+from vfx_rs.lut.chain import LutChain
+from vfx_rs.lut.limits import Path, read_text
+from vfx_rs.lut.lut import Lut1D
+from vfx_rs.pipeline.ops.lut1d import sanitized_table
+from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
+
+__all__ = ["NOT_DISCREET", "read_discreet_1dl"]
+
+NOT_DISCREET = "syntax error: not a 'LUT: tables length' header"
+"""How the error for a file that does not start as a Discreet 1D LUT begins (``.lut`` is also Houdini's)."""
+
+_DEPTHS = {256: 255.0, 1024: 1023.0, 4096: 4095.0, 65536: 65535.0}
+"""Output depth by table size: the largest code of 8, 10, 12 and 16-bit integers."""
+
+_NAME_DEPTHS = (("16f", "half"), ("32f", 1.0), ("8", 255.0), ("10", 1023.0), ("12", 4095.0), ("16", 65535.0))
+"""Depth hints after the first ``to`` of a file name (IMLutGetBitDepthFromFileName), longest first."""
+
+_LEADING_INT = re.compile(r"[+-]?\d+")
+
+
+def _lines(text: str) -> list[tuple[int, str, bool]]:
+    """(number, cleaned text, ends with a newline) of every line, as OCIO's getline loop sees them."""
+    pieces = text.split("\n")
+    out = []
+    for i, piece in enumerate(pieces):
+        clean = piece.replace("\t", " ").strip(" ")
+        if clean.endswith("\r"):
+            clean = clean[:-1]
+        out.append((i + 1, clean, i < len(pieces) - 1))
+    return out
+
+
+def _name_depth(path: Path) -> float | str | None:
+    name = os.path.splitext(os.path.basename(os.fspath(path)))[0].lower()
+    at = name.find("to")
+    if at < 0:
+        return None
+    rest = name[at + 2 :]
+    return next((depth for prefix, depth in _NAME_DEPTHS if rest.startswith(prefix)), None)
+
+
+def _header(path: Path, number: int, line: str) -> tuple[int, int, float | str | None]:
+    words = line.split()
+    counts = [int(w) if _LEADING_INT.fullmatch(w) else None for w in words[1:3]]
+    if line[:5].lower() != "lut: " or len(counts) != 2 or None in counts:
+        raise LutError(f"{NOT_DISCREET}: {line[:60]!r}", path=path, line=number)
+    tables, length = counts
+    assert tables is not None and length is not None
+    if tables not in (1, 3, 4) or not 0 < length <= 65536:
+        raise LutError(
+            f"syntax error: {tables} tables of {length} entries (1, 3 or 4 of 1..65536)", path=path, line=number
+        )
+    depth: float | str | None = None
+    if len(words) > 3:
+        match = _LEADING_INT.match(words[3])
+        size = int(match.group()) if match else 0
+        is_float = match is not None and words[3][match.end() : match.end() + 1] in ("f", "F")
+        depth = ("half" if is_float else _DEPTHS[size]) if size == 65536 else _DEPTHS.get(size)
+        if depth is None:
+            raise LutError(f"syntax error: unknown output depth {words[3]!r}", path=path, line=number)
+    return tables, length, depth
+
+
+def _entry(path: Path, number: int, text: str) -> int:
+    """A table entry: the leading whole number of a line that starts with a digit, modulo 65536 (C++ stoi)."""
+    match = _LEADING_INT.match(text) if text[0].isdigit() else None
+    if match is None or int(match.group()) > 2**31 - 1:
+        raise LutError(f"syntax error: a table entry is a whole number: {text[:60]!r}", path=path, line=number)
+    return int(match.group()) % 65536
+
+
+def read_discreet_1dl(path: Path) -> Lut1D | LutChain:
+    """Read a Discreet 1D ``.lut`` file (module docstring): a `Lut1D` over [0, 1], or for 65536 entries a
+    `LutChain` of one `HalfLut1DOp` (OCIO's LUT_INPUT_HALF_CODE: the input's half-float code picks the entry).
+
+    Raises
+    ------
+    LutError
+        A malformed header, an entry line that does not start with a digit,
+        a premature end of file, text after the tables, or an unknown output
+        depth, naming the file and line.
+    """
+    lines = _lines(read_text(path, "Discreet .lut"))
+    pos = next((i for i, (_, text, _) in enumerate(lines) if text and not text.startswith("#")), None)
+    if pos is None or not lines[pos][2]:
+        raise LutError("premature end of file before the LUT header", path=path)
+    number, first, _ = lines[pos]
+    values: list[int] = []
+    if first[0].isdigit():  # a legacy file: no header, its first entry on this line
+        tables, length, depth = 1, 256, None
+        values.append(_entry(path, number, first))
+    else:
+        tables, length, depth = _header(path, number, first)
+    pos += 1
+    total, last = tables * length, None
+    for i in range(pos, len(lines)):
+        if len(values) == total:
+            break
+        number, text, newline = lines[i]
+        if not newline:  # OCIO's getline reached the end of the file
+            raise LutError("premature end of file inside the tables", path=path, line=number)
+        if text:
+            values.append(_entry(path, number, text))
+            last = i
+    if len(values) < total:
+        raise LutError("premature end of file inside the tables", path=path)
+    after = lines[(pos if last is None else last) + 1 :]
+    trailing = next(((n, t) for n, t, newline in after if t and not t.startswith("#") and newline), None)
+    if trailing is not None:
+        raise LutError(f"syntax error: text after the tables: {trailing[1][:60]!r}", path=path, line=trailing[0])
+    if depth is None:
+        depth = _name_depth(path)
+    if depth is None:
+        depth = _DEPTHS.get(length)
+    if depth is None:
+        raise LutError(f"unknown output depth: {length} entries and no depth in the header or the name", path=path)
+    codes = np.array(values, dtype=np.uint16).reshape(tables, length)[[0, min(1, tables - 1), min(2, tables - 1)]].T
+    if depth == "half":
+        table = codes.view(np.float16).astype(np.float64)
+    else:
+        table = (codes.astype(np.float32) / np.float32(depth)).astype(np.float64)
+    table = sanitized_table(np.ascontiguousarray(table))
+    if length == HALF_DOMAIN_SIZE:
+        return LutChain([HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))])
+    return Lut1D(table)
