@@ -120,7 +120,8 @@ def _hlg_display() -> list[Op]:
     scale = PQ_UNIT_NITS * HLG_E_MAX**gamma / HLG_PEAK_NITS  # one matrix, as OCIO's optimizer fuses them
     linear = [
         MatrixOp(matrix=_from_xyz("Rec.2020").matrix * scale),
-        LuminancePowerOp(gain=1.0, exponent=1.0 / gamma, floor=HLG_SURROUND_FLOOR),
+        # OCIO's REC2100_SURROUND parameter 1 / gamma, read as a float (FixedFunctionOpCPU.cpp)
+        LuminancePowerOp(gain=1.0, exponent=float(np.float32(1.0 / gamma)), floor=HLG_SURROUND_FLOOR),
     ]
     return [*linear, *_hlg_table(True)]
 

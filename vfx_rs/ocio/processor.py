@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from vfx_rs.errors import ArgumentError, OcioError
+from vfx_rs.ocio.context import expand_vars
 from vfx_rs.ocio.model import ColorSpace, Transform
 from vfx_rs.ocio.transforms import compile_transform, invert_ops
 from vfx_rs.pipeline.op import Op
@@ -331,6 +332,9 @@ class _Builder:
 
     def resolve_file(self, filename: str, line: int | None) -> str:
         return self.context.resolve_file(filename, path=self.path, line=line)
+
+    def expand(self, text: str, line: int | None) -> str:
+        return expand_vars(text, self.context.variables, path=self.path, line=line)
 
     def named_or_space_parts(self, src: str, dst: str, looks: str) -> list[Part]:
         cfg = self.config

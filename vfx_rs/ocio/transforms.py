@@ -62,6 +62,9 @@ class Resolver(Protocol):
     def resolve_file(self, filename: str, line: int | None) -> str:
         """The existing file a FileTransform names."""
 
+    def expand(self, text: str, line: int | None) -> str:
+        """`text` with its context variables replaced (OCIO's ``Context::resolveStringVar``)."""
+
 
 def _values(t: Transform, key: str, count: int, default: float | None, path: str | None) -> tuple[float, ...]:
     """`count` floats from a scalar or a list (extra RGBA values dropped)."""
@@ -197,7 +200,7 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
     filename = r.resolve_file(str(src), t.line)
     ext = os.path.splitext(filename)[1].lower()
     if ext in (".cc", ".ccc", ".cdl"):
-        return _cdl_file(t, filename, r.path, r.v1)
+        return _cdl_file(t, filename, r.path, r.v1, r.expand(str(t.params.get("cccid", "") or ""), t.line))
     from vfx_rs.lut import Lut3D, read_clf, read_lut
 
     interpolation = str(t.params.get("interpolation", "default")).lower()
@@ -212,15 +215,15 @@ def _file(t: Transform, r: Resolver) -> list[Op]:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=r.path, line=t.line) from None
 
 
-def _cdl_file(t: Transform, filename: str, path: str | None, v1: bool) -> list[Op]:
-    """A CDL file's correction, picked as OCIO does: ``cccid`` as an id, else as an index (empty: the first)."""
+def _cdl_file(t: Transform, filename: str, path: str | None, v1: bool, cccid: str) -> list[Op]:
+    """A CDL file's correction, picked as OCIO does: `cccid` (context variables resolved) as an id, else as an
+    index (empty: the first)."""
     from vfx_rs.color.cdl_files import read_cdl_collection
 
     try:
         cdls = read_cdl_collection(filename)
     except (FormatError, OSError) as exc:
         raise OcioError(f"FileTransform {filename!r}: {exc}", path=path, line=t.line) from None
-    cccid = str(t.params.get("cccid", "") or "")
     chosen = next((c for c in cdls if cccid and c.id == cccid), None)  # OCIO maps only non-empty ids
     index = whole_number(cccid or "0")
     if chosen is None and index is not None:
@@ -242,9 +245,9 @@ _NEEDS_CONFIG: dict[str, Callable[[Transform, Resolver], list[Op]]] = {"File": _
 """Transforms whose ops depend on the config's files; inverted op by op."""
 
 _CONFIG_DIRECTED: dict[str, Callable[[Transform, Resolver, bool], list[Op]]] = {
-    "ColorSpace": lambda t, r, inv: r.colorspace_ops(
-        str(t.params.get("src", "")),
-        str(t.params.get("dst", "")),
+    "ColorSpace": lambda t, r, inv: r.colorspace_ops(  # names may hold context variables (ColorSpaceTransform.cpp)
+        r.expand(str(t.params.get("src", "")), t.line),
+        r.expand(str(t.params.get("dst", "")), t.line),
         bool(t.params.get("data_bypass", True)),
         t.line,
         inverse=inv,

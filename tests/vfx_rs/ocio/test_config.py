@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.tolerances import RTOL_OCIO_BUILTIN
@@ -53,6 +54,57 @@ def test_context_variables_and_environment(config_dir: Path, monkeypatch: pytest
     assert cfg.context().resolve_file("grade.cube") == str(lut)
     monkeypatch.setenv("OCIO", str(config_dir / "v1.ocio"))
     assert Config.from_env().colorspace_names()[0] == "linear"
+
+
+CONTEXT_NAMES = """\
+ocio_profile_version: 2
+environment: {CAMERA: arri, CCCID: look-02}
+roles: {default: raw, scene_linear: reference}
+displays:
+  sRGB:
+    - !<View> {name: Raw, colorspace: raw}
+looks:
+  - !<Look> {name: shot_look, process_space: reference, transform: !<FileTransform> {src: looks.ccc, cccid: $CCCID}}
+colorspaces:
+  - !<ColorSpace> {name: reference}
+  - !<ColorSpace> {name: raw, isdata: true}
+  - !<ColorSpace> {name: arri, to_reference: !<ExponentTransform> {value: 2.0}}
+  - !<ColorSpace> {name: sony, to_reference: !<MatrixTransform> {matrix: [2, 0, 0, 0, 0, 3, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1]}}
+  - !<ColorSpace>
+    name: context_camera
+    to_reference: !<ColorSpaceTransform> {src: $CAMERA, dst: reference}
+"""
+"""Context variables where OCIO resolves them beyond file names: a ColorSpaceTransform's src and dst
+(ColorSpaceTransform.cpp) and a FileTransform's cccid (FileTransform.cpp), as in OCIO's context_test1 config."""
+
+CCC = """<ColorCorrectionCollection xmlns="urn:ASC:CDL:v1.2">
+<ColorCorrection id="look-01"><SOPNode><Slope>2 2 2</Slope><Offset>0 0 0</Offset><Power>1 1 1</Power></SOPNode>
+</ColorCorrection>
+<ColorCorrection id="look-02"><SOPNode><Slope>1 1 1</Slope><Offset>0.1 0 0</Offset><Power>1 1 1</Power></SOPNode>
+</ColorCorrection>
+</ColorCorrectionCollection>
+"""
+
+
+@pytest.mark.parametrize("camera", ["arri", "sony"])
+def test_context_variables_name_spaces_and_cdl_ids_as_ocio(tmp_path: Path, camera: str) -> None:
+    (tmp_path / "config.ocio").write_text(CONTEXT_NAMES, encoding="utf-8")
+    (tmp_path / "looks.ccc").write_text(CCC, encoding="utf-8")
+    ref = OCIO.Config.CreateFromFile(str(tmp_path / "config.ocio"))
+    ours = Config.from_file(tmp_path / "config.ocio")
+    ctx = ref.getCurrentContext()
+    ctx.setStringVar("CAMERA", camera)
+    px = source_grid("scene-linear")
+    expected = px.copy()
+    ref.getProcessor(ctx, "context_camera", "reference").getDefaultCPUProcessor().applyRGB(expected)
+    got = ours.processor("context_camera", "reference", variables={"CAMERA": camera}).apply(px.copy())
+    np.testing.assert_allclose(got, expected, rtol=RTOL_OCIO_BUILTIN, atol=RTOL_OCIO_BUILTIN)
+    look = OCIO.LookTransform(src="reference", dst="reference", looks="shot_look")
+    expected = px.copy()
+    ref.getProcessor(look).getDefaultCPUProcessor().applyRGB(expected)
+    got = ours.processor("reference", "reference", looks="shot_look").apply(px.copy())
+    np.testing.assert_allclose(got, expected, rtol=RTOL_OCIO_BUILTIN, atol=RTOL_OCIO_BUILTIN)
+    assert float(np.max(np.abs(got - px))) > 0.05  # look-02's offset, not the first correction's slope
 
 
 def test_from_string_and_model(config_dir: Path) -> None:

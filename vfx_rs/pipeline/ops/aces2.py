@@ -9,9 +9,11 @@
 Per pixel as OpenColorIO 2.6's CPU renderers (``src/OpenColorIO/ops/fixedfunction/FixedFunctionOpCPU.cpp``:
 Renderer_ACES_OutputTransform20, _RGB_TO_JMh_20, _TONESCALE_COMPRESS_20, _GAMUT_COMPRESS_20) in float32,
 from the aces-output CTL (``Lib.Academy.OutputTransform.ctl`` outputTransform_fwd/_inv). The stages live in
-`aces2_model`, `aces2_tonescale`, `aces2_gamut` and `aces2_tables` (each with its GLSL twin). The forward
-kernels use NumPy's float32 transcendental functions; the inverse, which amplifies an ulp near the display
-peak, uses libm-exact ones (`aces2_model.EXACT`). NaNs follow OCIO's ``std::max``/``std::min``: a NaN the
+`aces2_model`, `aces2_tonescale`, `aces2_gamut` and `aces2_tables` (each with its GLSL twin). The kernels
+take their transcendental functions libm-exact (`aces2_model.EXACT`): float32 chains through this model
+amplify an ulp (the inverse near the display peak; near-zero channels of saturated colours that a PQ
+encoding then magnifies), and NumPy's SIMD float32 loops are an ulp off glibc's ``powf`` about a fifth
+of the time. NaNs follow OCIO's ``std::max``/``std::min``: a NaN the
 model produces for A < 0 becomes 0 where OCIO's clamps turn it into 0.
 """
 
@@ -29,7 +31,6 @@ from vfx_rs.pipeline.ops.aces2_gamut import GLSL_GAMUT, gamut_compress, reach_m_
 from vfx_rs.pipeline.ops.aces2_model import (
     EXACT,
     F32,
-    FAST,
     GLSL_MODEL,
     PRIMARIES_AP0,
     F32Math,
@@ -84,7 +85,7 @@ def _wrap_hue(h: np.ndarray) -> np.ndarray:
     return np.where(h < 0, h + F32(360.0), h)
 
 
-def _trig(h: np.ndarray, fm: F32Math = FAST) -> tuple[np.ndarray, np.ndarray]:
+def _trig(h: np.ndarray, fm: F32Math = EXACT) -> tuple[np.ndarray, np.ndarray]:
     hr = hue_radians(h)
     return fm.cos(hr), fm.sin(hr)
 
@@ -168,16 +169,14 @@ class Aces2OutputOp(Op):
             j_out, m_out = gamut_compress(j_ts, m_cp, h, reach, t, inverse=False)
             p[...] = aab_to_rgb(jmh_to_aab(j_out, m_out, cos_h, sin_h, p_out), p_out)
             return
-        # The inverse amplifies an ulp near the display peak: libm-exact float32 there (EXACT), as OCIO.
-        fm = EXACT
-        j, m, h = aab_to_jmh(rgb_to_aab(x, p_out, fm), p_out, fm)
+        j, m, h = aab_to_jmh(rgb_to_aab(x, p_out), p_out)
         reach = reach_m_at(h, t)
-        cos_h, sin_h = _trig(h, fm)
+        cos_h, sin_h = _trig(h)
         norm = chroma_norm(cos_h, sin_h, cc)
-        j_tm, m_tm = gamut_compress(j, m, h, reach, t, inverse=True, fm=fm)
-        j_in = tonescale_inv(j_tm, p_in, ts, fm)
-        m_in = chroma_compress_inv(j_tm, m_tm, j_in, norm, reach, t.limit_j_max, t.model_gamma_inv, cc, fm)
-        p[...] = aab_to_rgb(jmh_to_aab(j_in, m_in, cos_h, sin_h, p_in, fm), p_in, fm)
+        j_tm, m_tm = gamut_compress(j, m, h, reach, t, inverse=True)
+        j_in = tonescale_inv(j_tm, p_in, ts)
+        m_in = chroma_compress_inv(j_tm, m_tm, j_in, norm, reach, t.limit_j_max, t.model_gamma_inv, cc)
+        p[...] = aab_to_rgb(jmh_to_aab(j_in, m_in, cos_h, sin_h, p_in), p_in)
 
     def glsl(self, names: GlslNames) -> GlslSnippet:
         p_in, p_out = jmh_params(PRIMARIES_AP0), jmh_params(self.limiting)

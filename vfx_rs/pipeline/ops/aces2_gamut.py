@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from vfx_rs.pipeline.ops.aces2_model import F32, FAST, F32Math
+from vfx_rs.pipeline.ops.aces2_model import EXACT, F32, F32Math
 
 if TYPE_CHECKING:
     from vfx_rs.pipeline.ops.aces2_tables import Aces2Shared, Aces2Tables
@@ -65,7 +65,7 @@ def analytical_threshold(cusp_j: np.ndarray, limit_j_max: np.float32) -> np.ndar
 
 
 def focus_gain(
-    j: np.ndarray, threshold: np.ndarray, limit_j_max: np.float32, focus_dist: np.float32, fm: F32Math = FAST
+    j: np.ndarray, threshold: np.ndarray, limit_j_max: np.float32, focus_dist: np.float32, fm: F32Math = EXACT
 ) -> np.ndarray:
     """Slope gain of the compression line (Transform.cpp get_focus_gain)."""
     gain = limit_j_max * focus_dist
@@ -103,7 +103,7 @@ def line_boundary_m(
     j_max: np.ndarray | np.float32,
     m_max: np.ndarray,
     j_ref: np.ndarray | np.float32,
-    fm: F32Math = FAST,
+    fm: F32Math = EXACT,
 ) -> np.ndarray:
     """M where the line meets the boundary ``J = J_max (M / M_max)^(1/inv_gamma)``, approximately
     (Transform.cpp estimate_line_and_boundary_intersection_M)."""
@@ -120,7 +120,7 @@ def boundary_m(
     j_intersect: np.ndarray,
     slope: np.ndarray,
     j_intersect_cusp: np.ndarray,
-    fm: F32Math = FAST,
+    fm: F32Math = EXACT,
     lower: np.ndarray | None = None,
 ) -> np.ndarray:
     """The gamut boundary's M on the compression line: smooth minimum of the lower and (flipped) upper hulls
@@ -225,7 +225,7 @@ def gamut_compress(
     t: Aces2Tables,
     *,
     inverse: bool,
-    fm: F32Math = FAST,
+    fm: F32Math = EXACT,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Compressed (forward) or uncompressed (inverse) J and M (Transform.cpp gamut_compress_fwd/_inv).
 

@@ -25,7 +25,6 @@ __all__ = [
     "CAM_NL_OFFSET",
     "EXACT",
     "F32",
-    "FAST",
     "GLSL_MODEL",
     "PRIMARIES_AP0",
     "PRIMARIES_AP1",
@@ -82,9 +81,9 @@ _RA_LIMIT = F32(0.99)
 
 @dataclass(frozen=True)
 class F32Math:
-    """The float32 transcendental functions a kernel uses: `FAST` (NumPy's SIMD float32 loops, within an ulp or
-    two of libm) or `EXACT` (through float64, rounded: what glibc's ``powf`` and the double ``cos``, ``sin``,
-    ``log10`` that OCIO calls give, but for rare cases)."""
+    """The float32 transcendental functions a kernel uses: `EXACT` (through float64, rounded: what glibc's ``powf``
+    and the double ``cos``, ``sin``, ``log10`` that OCIO calls give, but for rare cases), or glibc's own
+    (`aces2_libm.libm_math`, for the tables' bisections)."""
 
     power: Callable[..., Any]
     cos: Callable[..., Any]
@@ -100,11 +99,9 @@ def _through_f64(fn: Callable[..., Any]) -> Callable[..., Any]:
     return f32
 
 
-FAST = F32Math(np.power, np.cos, np.sin, np.arctan2, np.log10)
-"""NumPy's float32 kernels: the forward transform (within 4.1e-5 of OCIO with them)."""
-
 EXACT = F32Math(*(_through_f64(fn) for fn in (np.power, np.cos, np.sin, np.arctan2, np.log10)))
-"""libm-like float32 results: the tables (bisections) and the inverse transform (whose top end amplifies an ulp)."""
+"""libm-like float32 results, the kernels' math: NumPy's SIMD float32 loops are an ulp or two off libm, which
+chains through the model amplify (forward on saturated colours into PQ, inverse near the display peak)."""
 
 
 def model_gamma() -> np.float32:
@@ -201,7 +198,7 @@ def jmh_params(primaries: Primaries) -> JmhParams:
     )
 
 
-def cone_compress(v: np.ndarray, fm: F32Math = FAST) -> np.ndarray:
+def cone_compress(v: np.ndarray, fm: F32Math = EXACT) -> np.ndarray:
     """Post-adaptation cone response compression, signed: ``sign(v) |v|^0.42 / (27.13 + |v|^0.42)``."""
     f = fm.power(np.abs(v), _NL_EXPONENT)
     out = f / (CAM_NL_OFFSET + f)
@@ -214,7 +211,7 @@ def _cone_expand_abs(ra: np.ndarray, fm: F32Math) -> np.ndarray:
     return fm.power(CAM_NL_OFFSET * r / (F32(1.0) - r), _NL_INV_EXPONENT)  # type: ignore[no-any-return]
 
 
-def cone_expand(v: np.ndarray, fm: F32Math = FAST) -> np.ndarray:
+def cone_expand(v: np.ndarray, fm: F32Math = EXACT) -> np.ndarray:
     """The signed inverse of `cone_compress`."""
     out = _cone_expand_abs(np.abs(v), fm)
     return np.copysign(out, v, out=out)
@@ -236,7 +233,7 @@ def matvec(m: np.ndarray, v: np.ndarray) -> np.ndarray:
     return out
 
 
-def rgb_to_aab(rgb: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
+def rgb_to_aab(rgb: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
     """RGB ``(3, n)`` to the achromatic response A and opponent a, b (Transform.cpp RGB_to_Aab)."""
     return matvec(p.cone_to_aab, cone_compress(matvec(p.rgb_to_cone, rgb), fm))
 
@@ -246,7 +243,7 @@ def hue_radians(h: np.ndarray) -> np.ndarray:
     return F32(3.14159265358979) * h / F32(180.0)
 
 
-def aab_to_jmh(aab: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
+def aab_to_jmh(aab: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
     """Aab to lightness J, colourfulness M, hue h in [0, 360]; A <= 0 gives 0, 0, 0 (Transform.cpp Aab_to_JMh)."""
     a, ca, cb = aab
     out = np.empty_like(aab)
@@ -261,7 +258,7 @@ def aab_to_jmh(aab: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
 
 
 def jmh_to_aab(
-    j: np.ndarray | np.float32, m: np.ndarray, cos_h: np.ndarray, sin_h: np.ndarray, p: JmhParams, fm: F32Math = FAST
+    j: np.ndarray | np.float32, m: np.ndarray, cos_h: np.ndarray, sin_h: np.ndarray, p: JmhParams, fm: F32Math = EXACT
 ) -> np.ndarray:
     """J, M and the hue's cosine and sine to Aab (Transform.cpp JMh_to_Aab)."""
     out = np.empty((3, *np.shape(m)), dtype=F32)
@@ -271,18 +268,18 @@ def jmh_to_aab(
     return out
 
 
-def aab_to_rgb(aab: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
+def aab_to_rgb(aab: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
     """Aab back to RGB (Transform.cpp Aab_to_RGB)."""
     return matvec(p.cone_to_rgb, cone_expand(matvec(p.aab_to_cone, aab), fm))
 
 
-def achromatic_to_y(a: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
+def achromatic_to_y(a: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
     """Luminance (1.0 = 100 cd/m2 scaled by 100) of an achromatic response A (Transform.cpp _A_to_Y); no sign
     handling: A < 0 gives NaN, which the tone scale's ``std::max`` then turns into 0, as in OCIO."""
     return _cone_expand_abs(p.a_w_j * a, fm) / p.f_l_n
 
 
-def y_to_j(y: np.ndarray, p: JmhParams, fm: F32Math = FAST) -> np.ndarray:
+def y_to_j(y: np.ndarray, p: JmhParams, fm: F32Math = EXACT) -> np.ndarray:
     """Lightness J of luminance |Y| (Transform.cpp _Y_to_J; the caller restores the sign)."""
     ra = cone_compress(np.abs(y) * p.f_l_n, fm)
     return F32(100.0) * fm.power(ra * p.inv_a_w_j, p.cz)  # type: ignore[no-any-return]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from vfx_rs.pipeline.ops.aces2_model import EXACT, F32, FAST, F32Math, JmhParams, achromatic_to_y, y_to_j
+from vfx_rs.pipeline.ops.aces2_model import EXACT, F32, F32Math, JmhParams, achromatic_to_y, y_to_j
 
 __all__ = [
     "GLSL_TONESCALE",
@@ -116,7 +116,7 @@ def _luminance_tonescale(y: np.ndarray, t: ToneParams, fm: F32Math) -> np.ndarra
 
 
 def tonescale_fwd(
-    j_or_a: np.ndarray, p: JmhParams, t: ToneParams, *, from_achromatic: bool, fm: F32Math = FAST
+    j_or_a: np.ndarray, p: JmhParams, t: ToneParams, *, from_achromatic: bool, fm: F32Math = EXACT
 ) -> np.ndarray:
     """Tone-mapped J from J (``tonescale_fwd``) or from the achromatic response A (``tonescale_A_to_J_fwd``, what
     the full transform uses; A < 0 gives 0 there, as in OCIO), sign kept."""
@@ -128,7 +128,7 @@ def tonescale_fwd(
     return np.copysign(out, j_or_a, out=out)
 
 
-def tonescale_inv(j: np.ndarray, p: JmhParams, t: ToneParams, fm: F32Math = FAST) -> np.ndarray:
+def tonescale_inv(j: np.ndarray, p: JmhParams, t: ToneParams, fm: F32Math = EXACT) -> np.ndarray:
     """Scene J of a tone-mapped J, sign kept; display luminance is limited to the peak (``aces_tonescale<true>``)."""
     y_in = achromatic_to_y(fm.power(np.abs(j) * F32(0.01), p.inv_cz), p, fm)
     z = np.fmax(F32(0.0), np.fmin(t.inverse_limit, y_in / F32(100.0)))  # NaN gives the limit, as std::min
@@ -194,7 +194,7 @@ def chroma_compress_fwd(
     limit_j_max: np.float32,
     gamma_inv: np.float32,
     c: ChromaParams,
-    fm: F32Math = FAST,
+    fm: F32Math = EXACT,
 ) -> np.ndarray:
     """Compressed M for scene J, M at tone-mapped `j_ts` (Transform.cpp chroma_compress_fwd); M = 0 stays 0."""
     nj, snj, limit = _limits(j_ts, reach_m, norm, limit_j_max, gamma_inv, fm)
@@ -213,7 +213,7 @@ def chroma_compress_inv(
     limit_j_max: np.float32,
     gamma_inv: np.float32,
     c: ChromaParams,
-    fm: F32Math = FAST,
+    fm: F32Math = EXACT,
 ) -> np.ndarray:
     """Scene M from compressed `m_cp` at tone-mapped `j_ts`, scene `j` (Transform.cpp chroma_compress_inv)."""
     nj, snj, limit = _limits(j_ts, reach_m, norm, limit_j_max, gamma_inv, fm)

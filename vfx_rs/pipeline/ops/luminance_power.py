@@ -80,7 +80,8 @@ class LuminancePowerOp(Op):
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             # The power in float64, rounded once: NumPy's float32 power is off by an ulp about a fifth of
             # the time where OCIO's powf is not, and steep ops after it (HSV_TO_RGB) amplify that.
-            power = np.power(y.astype(np.float64), np.float64(t(self.exponent - 1.0))).astype(t)
+            # The exponent less one in the data's precision, as OCIO's ``m_gamma = gamma - 1.f``.
+            power = np.power(y.astype(np.float64), np.float64(t(self.exponent) - t(1.0))).astype(t)
             scale = t(self.gain) * power
         if self.exponent < 1.0:
             scale[y == 0.0] = 0.0  # 0 ** negative is inf; zero luminance stays black
