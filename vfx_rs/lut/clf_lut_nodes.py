@@ -22,7 +22,7 @@ from vfx_rs.lut.clf_xml import Node
 from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.hue_adjust import HueAdjustOp
-from vfx_rs.pipeline.ops.lut1d import Lut1DOp, sanitized_table
+from vfx_rs.pipeline.ops.lut1d import Lut1DOp, forward_table, sanitized_table
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
 from vfx_rs.pipeline.ops.lut3d import Lut3DOp
 from vfx_rs.pipeline.ops.range import RangeOp
@@ -115,7 +115,9 @@ def _table_op(node: Node, out_max: float) -> Op:
     if half_domain_lut:
         return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], sanitized_table(table), 0.0))
     # NaN and infinities: applied sanitized forward, inverted raw, as OCIO (Lut1DOp.inverse_table).
-    return Lut1DOp(table=sanitized_table(table), inverse_table=None if np.all(np.isfinite(table)) else table)
+    if np.all(np.isfinite(table)):
+        return Lut1DOp(table=table)
+    return Lut1DOp(table=forward_table(table), inverse_table=table)
 
 
 def read_lut1d(node: Node, in_max: float, out_max: float, context: NodeContext) -> list[Op]:

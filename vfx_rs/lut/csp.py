@@ -122,8 +122,8 @@ def _prelut(lines: _Lines, channel: str) -> tuple[np.ndarray, np.ndarray]:
                 f"{channel} pre-LUT {side}: expected {k} values, found {len(parts)}", path=lines.path, line=line
             )
         pair.append(parse_rows(lines.path, [(line, p) for p in parts], 1, f"{channel} pre-LUT {side}").ravel())
-        if not np.all(np.isfinite(pair[-1])):  # OCIO reads them, but its resampled spline is not replicated
-            raise LutError(f"{channel} pre-LUT {side} hold NaN or infinity", path=lines.path, line=line)
+        if np.any(np.isinf(pair[-1])):  # OCIO reads them; its float32 spline's inverse is not replicated
+            raise LutError(f"{channel} pre-LUT {side} hold an infinity", path=lines.path, line=line)
         if side == "inputs" and np.any(np.diff(pair[0]) <= 0):
             raise LutError(f"{channel} pre-LUT inputs must increase strictly", path=lines.path, line=line)
     return pair[0], pair[1]
@@ -141,7 +141,8 @@ def _resampled_prelut(curves: list[tuple[np.ndarray, np.ndarray]]) -> Lut1D | No
     t = np.linspace(0.0, 1.0, PRELUT_SAMPLES)
     table = np.empty((PRELUT_SAMPLES, 3))
     for c, (stims, values) in enumerate(curves):
-        table[:, c] = cinespace_spline(stims[0] + t * (stims[-1] - stims[0]), stims, values)
+        with np.errstate(invalid="ignore", over="ignore"):  # NaN and infinities spread as in OCIO's spline
+            table[:, c] = cinespace_spline(stims[0] + t * (stims[-1] - stims[0]), stims, values)
     return Lut1D(table, np.array([s[0] for s, _ in curves]), np.array([s[-1] for s, _ in curves]))
 
 
@@ -156,8 +157,8 @@ def read_csp(path: Path) -> Lut1D | Lut3D | LutChain:
     ------
     LutError
         A malformed header, pre-LUT or table, a count of entries not matching
-        the header, NaN or infinity in a pre-LUT, naming the file and line (NaN and infinities
-        in the table are read, as OCIO does).
+        the header, an infinity in a pre-LUT, naming the file and line (NaN and infinities
+        in the table and NaN in a pre-LUT are read, as OCIO does).
     """
     lines = _Lines(path)
     line, text = lines.next("'CSPLUTV100'")

@@ -7,7 +7,8 @@ data"). Inputs are scaled from ``[domain_min, domain_max]`` onto the table
 and clamped to it, as OpenColorIO applies them. Table entries may be NaN or
 infinite, as OCIO's text LUT readers accept them: applied as OCIO's renderers
 apply them (NaN as 0, an infinity as the largest float32 of its sign,
-`sanitized_table`), and a 1D table inverted from its raw entries
+`sanitized_table`; a 1D table OCIO's identity test passes as a [0, 1] clamp,
+`forward_table`), and a 1D table inverted from its raw entries
 (`Lut1DOp.inverse_table`).
 """
 
@@ -128,14 +129,14 @@ class Lut1D:
 
     def to_ops(self, interpolation: str = "linear") -> list[Op]:
         """The pipeline ops applying this LUT (1D LUTs interpolate linearly)."""
-        from vfx_rs.pipeline.ops.lut1d import Lut1DOp, sanitized_table
+        from vfx_rs.pipeline.ops.lut1d import Lut1DOp, forward_table
 
         if interpolation.lower() not in ("linear", "best", "default"):
             raise LutError(f"1D LUT interpolation {interpolation!r} not supported; use 'linear'")
         raw = None if np.all(np.isfinite(self.data)) else self.data  # inverted raw, as OCIO (module docstring)
         return [
             Lut1DOp(
-                table=sanitized_table(self.data),
+                table=self.data if raw is None else forward_table(self.data),
                 domain_min=self.domain_min,
                 domain_max=self.domain_max,
                 inverse_table=raw,

@@ -117,7 +117,7 @@ MALFORMED = [
     ("CSPLUTV100\n3D\nBEGIN METADATA\nx\n", 4, "END METADATA"),
     ("CSPLUTV100\n3D\n3\n0 0.5 1\n0 1\n", 5, "expected 3 values, found 2"),
     ("CSPLUTV100\n3D\n3\n0 1 0.5\n0 0.5 1\n", 4, "increase strictly"),
-    ("CSPLUTV100\n3D\n3\n0 0.5 1\n0 nan 1\n", 5, "NaN"),
+    ("CSPLUTV100\n3D\n3\n0 0.5 1\n0 inf 1\n", 5, "infinity"),
     ("CSPLUTV100\n3D\nthree\n", 3, "whole number"),
     ("CSPLUTV100\n3D\n2000000\n", 3, "outside 0..1048576"),
     (HEAD3 + "2 2 3\n", 6, "three equal"),

@@ -3,8 +3,10 @@
 OpenColorIO 2.6 reads such entries in every text format whose table holds
 decimal numbers (NumberUtils::from_chars accepts them), and in an Iridas
 ``.look`` whose hexadecimal floats are NaN or infinity bit patterns; it applies
-NaN as 0 and an infinity as the largest float32 of its sign, and inverts 1D
-tables from the raw entries. Each file here is applied by PyOpenColorIO and by
+NaN as 0 and an infinity as the largest float32 of its sign (a 1D table whose
+entries are NaN or within 1e-5 of the identity as a [0, 1] clamp), and inverts
+1D tables from the raw entries; a ``.csp`` pre-LUT holding NaN spreads it
+through its spline. Each file here is applied by PyOpenColorIO and by
 vfx_rs (`file_format_ref.agree`: within `ATOL_LUT_OCIO`, the same NaN and
 infinity pattern), forward and, for 1D tables, inverse. Discreet ``.lut`` and
 Pandora ``.mga`` tables hold whole numbers: ``nan`` there is refused by both.
@@ -12,7 +14,7 @@ A number beyond float32 (overflow or underflow) is refused by both.
 
 Not replicated, refused by vfx_rs naming file and line where OCIO gives values:
 the inverse of a 3D table holding NaN or infinities (OCIO searches the raw
-entries), a ``.spimtx`` matrix holding them, a ``.csp`` pre-LUT holding them.
+entries), a ``.spimtx`` matrix holding them, a ``.csp`` pre-LUT holding an infinity.
 """
 
 from __future__ import annotations
@@ -91,8 +93,27 @@ FILES = {
     "3d.lut": _HOUDINI_HEAD.format("3D", 3) + "3D {\n" + "\n".join(_lattice()) + "\n}\n",
 }
 
-INVERTIBLE = [name for name in FILES if name in ("1d.cube", "one.spi1d", "three.spi1d", "1d.csp", "c.lut")]
-"""The 1D files: OCIO inverts them from the raw entries (`Lut1DOp.inverse_table`)."""
+_PRELUT = "CSPLUTV100\n3D\n{}\n{}\n{}\n3\n0 0.5 1\n0 0.3 1\n2\n0 1\n0 1\n3 3 3\n"
+FILES |= {
+    # 1D tables that pass OCIO's identity test (NaN passes it): replaced by a [0, 1] clamp after the domain.
+    "identity.cube": "DOMAIN_MIN -1 -1 -1\nDOMAIN_MAX 2 2 2\nLUT_1D_SIZE 3\n0 0 0\nnan 0.5 NaN\n1 1 1\n",
+    "identity.spi1d": "Version 1\nFrom -0.5 1.5\nLength 3\nComponents 1\n{\n0\nnan\n1\n}\n",
+    "identity.clf": '<?xml version="1.0"?>\n<ProcessList compCLFversion="3" id="a">\n'
+    '<LUT1D inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">\n0 0 0\nnan 0.5 nan\n1 1 1\n</Array></LUT1D>\n'
+    "</ProcessList>\n",
+    # .csp pre-LUTs holding NaN (resampled through the spline, NaN spreading as in OCIO's).
+    "prelut_out.csp": _PRELUT.format(3, "0 0.5 1", "0 nan 1") + "\n".join(_lattice(bad=False)) + "\n",
+    "prelut_long.csp": _PRELUT.format(5, "0 0.25 0.5 0.75 1", "0 0.1 nan 0.6 1")
+    + "\n".join(_lattice(bad=False))
+    + "\n",
+    "prelut_in.csp": _PRELUT.format(3, "0 nan 1", "0 0.5 1") + "\n".join(_lattice(bad=False)) + "\n",
+}
+
+INVERTIBLE = ["1d.cube", "one.spi1d", "three.spi1d", "1d.csp", "c.lut"] + [
+    n for n in FILES if "identity" in n or "prelut" in n
+]
+"""The 1D files (OCIO inverts them from the raw entries, `Lut1DOp.inverse_table`) and finite lattices after a
+pre-LUT holding NaN."""
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
@@ -159,12 +180,7 @@ def test_numbers_beyond_float32_refused_by_both(tmp_path: Path, name: str, token
 
 NOT_REPLICATED = [
     ("a.spimtx", "1 0 0 0\n0 nan 0 0\n0 0 1 0\n", "NaN or infinity", 2),
-    (
-        "prelut.csp",
-        "CSPLUTV100\n3D\n3\n0 0.5 1\n0 nan 1\n2\n0 1\n0 1\n2\n0 1\n0 1\n2 2 2\n" + "\n".join(_lattice(2, False)) + "\n",
-        "NaN or infinity",
-        5,
-    ),
+    ("prelut.csp", _PRELUT.format(3, "0 0.5 1", "0 inf 1") + "\n".join(_lattice(bad=False)) + "\n", "infinity", 5),
 ]
 
 
@@ -172,8 +188,8 @@ NOT_REPLICATED = [
 def test_unreplicated_non_finite_refused_naming_line(
     tmp_path: Path, name: str, text: str, match: str, line: int
 ) -> None:
-    """OCIO applies these (a non-finite matrix; a pre-LUT spline through NaN), vfx_rs refuses them by name and line
-    rather than give other values."""
+    """OCIO applies these (a non-finite matrix; a pre-LUT spline through an infinity, whose inverse differs),
+    vfx_rs refuses them by name and line rather than give other values."""
     path = tmp_path / name
     path.write_text(text)
     ocio_apply(path, grid()[:4])  # OCIO reads it

@@ -15,7 +15,7 @@ import numpy as np
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, TextureSpec, Uniform, frozen_array
 
-__all__ = ["Lut1DOp", "sanitized_table"]
+__all__ = ["Lut1DOp", "forward_table", "sanitized_table"]
 
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
@@ -24,6 +24,23 @@ def sanitized_table(values: np.ndarray) -> np.ndarray:
     """Table entries as OCIO's forward 1D LUT renderer applies them (SanitizeFloat, MathUtils.cpp): NaN is 0,
     an infinity the largest float32 of its sign."""
     return np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+
+
+def forward_table(raw: np.ndarray) -> np.ndarray:
+    """The entries OCIO's forward renderer applies for a 1D table that holds NaN or infinities (`raw`, on [0, 1]).
+
+    `sanitized_table`, unless OCIO's identity test passes: every entry within 1e-5 of its identity
+    value ``i / (size - 1)`` in float32, which a NaN passes (``fabs(NaN) > tol`` is false,
+    Lut1DOpData::Lut3by1DArray::isIdentity); the optimiser then replaces the table by a [0, 1]
+    clamp (getIdentityReplacement), which the identity entries returned here apply.
+    """
+    raw = np.asarray(raw, dtype=np.float64)
+    aim = np.arange(raw.shape[0], dtype=np.float32) * (np.float32(1.0) / np.float32(raw.shape[0] - 1))
+    with np.errstate(invalid="ignore", over="ignore"):
+        error = np.abs(raw.astype(np.float32) - aim[:, None])
+    if np.any(error > np.float32(1e-5)):  # NaN compares false
+        return sanitized_table(raw)
+    return np.repeat(aim[:, None].astype(np.float64), raw.shape[1], axis=1)
 
 
 _TEXTURE_WIDTH = 4096
@@ -44,7 +61,7 @@ class Lut1DOp(Op):
     inverse_table
         Only for a file whose table holds NaN or infinities: those raw entries,
         which OCIO's inverse searches (Lut1DOpData::initializeFromForward) where
-        its forward renderer applies them sanitized (`sanitized_table`, given as
+        its forward renderer applies them sanitized (`forward_table`, given as
         `table`). None otherwise.
     """
 
@@ -65,7 +82,7 @@ class Lut1DOp(Op):
             raise ArgumentError("lut1d op domain_max must be above domain_min on every channel")
         if self.inverse_table is not None:
             raw = np.array(self.inverse_table, dtype=np.float64)
-            if raw.shape != np.shape(self.table) or not np.array_equal(sanitized_table(raw), self.table):
+            if raw.shape != np.shape(self.table) or not np.array_equal(forward_table(raw), self.table):
                 raise ArgumentError("lut1d op inverse_table must be the raw entries of its table")
             raw.flags.writeable = False
             object.__setattr__(self, "inverse_table", raw)

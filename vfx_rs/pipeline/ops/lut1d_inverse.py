@@ -212,11 +212,11 @@ class Lut1DInverseOp(Op):
 
     def inverse(self) -> Op:
         """The forward `Lut1DOp`."""
-        from vfx_rs.pipeline.ops.lut1d import Lut1DOp, sanitized_table
+        from vfx_rs.pipeline.ops.lut1d import Lut1DOp, forward_table
 
         raw = None if np.all(np.isfinite(self.table)) else self.table
         return Lut1DOp(
-            table=sanitized_table(self.table),
+            table=self.table if raw is None else forward_table(self.table),
             domain_min=self.domain_min,
             domain_max=self.domain_max,
             inverse_table=raw,
