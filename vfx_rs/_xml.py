@@ -19,7 +19,7 @@ from xml.parsers import expat
 from vfx_rs._text import MAX_NESTING
 from vfx_rs.errors import FormatError
 
-__all__ = ["XmlElement", "parse_xml"]
+__all__ = ["XmlElement", "parse_xml", "xml_attribute", "xml_text"]
 
 
 class _TreeNode(Protocol):
@@ -139,3 +139,17 @@ def parse_xml(
     if not roots:
         raise error("no XML root element", path=path, line=1)
     return roots[0]
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML character data: ``&``, ``<`` and ``>`` escaped (XML 1.0, section 2.4).
+
+    Here rather than ``xml.sax.saxutils.escape``, whose import pulls in ``urllib.request`` (http, email:
+    30 ms of every viewer start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xml_attribute(text: str) -> str:
+    """`text` as a double-quoted XML attribute value, white space kept as character references (XML 1.0, 3.3.3)."""
+    escaped = xml_text(text).replace('"', "&quot;")
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'

@@ -31,10 +31,9 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from vfx_rs._files import check_path, open_regular
-from vfx_rs._xml import XmlElement, parse_xml
+from vfx_rs._xml import XmlElement, parse_xml, xml_attribute, xml_text
 from vfx_rs.color.cdl import Cdl
 from vfx_rs.errors import ArgumentError, FormatError, IoError, NotFoundError
 from vfx_rs.io.atomic import atomic_output
@@ -204,10 +203,10 @@ def _number(value: float) -> str:
 
 
 def _correction_xml(cdl: Cdl, indent: str) -> list[str]:
-    open_tag = "<ColorCorrection>" if cdl.id is None else f"<ColorCorrection id={quoteattr(cdl.id)}>"
+    open_tag = "<ColorCorrection>" if cdl.id is None else f"<ColorCorrection id={xml_attribute(cdl.id)}>"
     lines = [open_tag]
     if cdl.description:
-        lines.append(f"  <Description>{escape(cdl.description)}</Description>")
+        lines.append(f"  <Description>{xml_text(cdl.description)}</Description>")
     lines += [
         "  <SOPNode>",
         f"    <Slope>{' '.join(_number(v) for v in cdl.slope)}</Slope>",

@@ -27,10 +27,10 @@ import math
 import os
 import uuid
 from collections.abc import Iterable
-from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
+from vfx_rs._xml import xml_attribute, xml_text
 from vfx_rs.errors import LutError
 from vfx_rs.lut.clf_write_ctf import ctf_node
 from vfx_rs.lut.limits import Path
@@ -214,8 +214,8 @@ def clf_text(
             raise LutError(f"write_clf takes ops or a Pipeline, got {type(op).__name__}")
     version = 'version="2.0"' if ctf else 'compCLFversion="3.0"'
     head = f'<ProcessList {version} id="urn:uuid:{uuid.uuid4()}"'
-    head += f" name={quoteattr(name)}>\n" if name else ">\n"
-    desc = f"    <Description>{escape(description)}</Description>\n" if description else ""
+    head += f" name={xml_attribute(name)}>\n" if name else ">\n"
+    desc = f"    <Description>{xml_text(description)}</Description>\n" if description else ""
     nodes = "".join(_node(op, ctf) for op in items)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + head + desc + nodes + "</ProcessList>\n"
 
