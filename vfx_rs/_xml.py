@@ -24,8 +24,9 @@ __all__ = ["XmlElement", "parse_xml", "xml_attribute", "xml_text"]
 
 class _TreeNode(Protocol):
     children: list[Any]
-    chunks: list[str]
     text_line: int | None
+
+    def add_text(self, text: str) -> None: ...
 
 
 N = TypeVar("N", bound=_TreeNode)
@@ -51,6 +52,10 @@ class XmlElement:
     def text(self) -> str:
         """The element's character data."""
         return "".join(self.chunks)
+
+    def add_text(self, text: str) -> None:
+        """Append a chunk of character data."""
+        self.chunks.append(text)
 
     def find(self, name: str) -> list[XmlElement]:
         """The child elements whose `name` is `name` (lower case)."""
@@ -108,7 +113,7 @@ def parse_xml(
             pending.clear()
             cut = len(joined) if whole else max(joined.rfind(c) for c in " \t\n\r") + 1
             if cut:
-                stack[-1].chunks.append(joined[:cut])
+                stack[-1].add_text(joined[:cut])
             if cut < len(joined):
                 pending.append(joined[cut:])
 
@@ -136,6 +141,8 @@ def parse_xml(
         raise error(f"malformed XML: {expat.errors.messages[exc.code]}", path=path, line=exc.lineno) from None
     except LookupError as exc:  # expat asks Python's codecs for an encoding it does not handle itself
         raise error(f"the XML declaration names an unknown text encoding ({exc})", path=path, line=1) from None
+    finally:
+        parser = None  # type: ignore[assignment]  # the handlers refer to it: free the tree with the root, not at gc
     if not roots:
         raise error("no XML root element", path=path, line=1)
     return roots[0]

@@ -158,7 +158,8 @@ def _lut3d_op(node: Node, out_max: float, context: NodeContext) -> Lut3DOp:
     if not 2 <= n <= MAX_3D_SIZE:
         raise array.error(f"{node.tag} size {n} is outside 2..{MAX_3D_SIZE}")
     # NaN is 0, an infinity the largest float32 of its sign (SanitizeFloat, as for 1D; measured on OCIO 2.6).
-    values = sanitized_table(_scaled(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False), out_max))
+    raw = _scaled(array.numbers(f"{node.tag} Array", n * n * n * 3, finite=False), out_max)
+    values = sanitized_table(raw, in_place=True)  # the parsed values are this reader's own
     # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
     table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3)
     return wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])[0]  # type: ignore[return-value]

@@ -12,6 +12,7 @@ import pytest
 from vfx_rs import lut
 from vfx_rs.color.cdl_files import read_cdl_collection
 from vfx_rs.errors import FormatError, IoError, LutError
+from vfx_rs.pipeline import Pipeline
 
 HUGE = "9" * 5000
 """Longer than the 4,300 digits Python's int() accepts: used to escape as a bare ValueError."""
@@ -84,10 +85,11 @@ def test_directory_and_none(tmp_path: Path) -> None:
     assert isinstance(info.value, ValueError)
 
 
-PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 16.0}
+PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 5.5}
 """Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
-table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x. .clf holds its
-XML text (17 digits a value, 5.7x) while expat parses it."""
+table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x, then 14.8x holding
+its XML text (17 digits a value, 5.7x). .clf now parses its Array as expat delivers it (5.0x): the parsed
+float64 values (2x) live while its `Lut3DOp` makes the planar float64 and float32 tables it keeps (3x)."""
 
 
 def _lut_file(path: Path, n: int) -> None:
@@ -121,6 +123,27 @@ def test_large_text_luts_are_read_in_memory_near_their_table(tmp_path: Path, ext
         assert table.size == n
     ratio = peak / (n**3 * 3 * 4)
     assert ratio < PEAK_PER_FLOAT32_TABLE[ext], f"peak allocation {ratio:.1f}x the float32 table"
+
+
+def test_large_clf_lut1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
+    """Issue 16: a 65536-entry CLF LUT1D (5x its float32 table in XML text) peaks at 4.3x that table (9.2x
+    before): its parsed float64 values (2x) and the `Lut1DOp`'s own copy (2x)."""
+    x = np.linspace(0.0, 1.0, 65536)
+    rows = "\n".join(f"{a!r} {b!r} {c!r}" for a, b, c in np.stack([x**0.6, x, x * 0.5], axis=1).tolist())
+    path = tmp_path / "big1d.clf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<ProcessList compCLFversion="3" id="a">\n<LUT1D inBitDepth="32f" outBitDepth="32f">'
+        f'\n<Array dim="65536 3">\n{rows}\n</Array>\n</LUT1D>\n</ProcessList>\n'
+    )
+    tracemalloc.start()
+    try:
+        pipeline = lut.read_lut(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(pipeline, Pipeline) and len(pipeline.ops) == 1
+    ratio = peak / (65536 * 3 * 4)
+    assert ratio < 4.6, f"peak allocation {ratio:.1f}x the float32 table"
 
 
 def test_streamed_text_luts_read_the_same_table(tmp_path: Path) -> None:

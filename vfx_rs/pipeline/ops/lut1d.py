@@ -20,10 +20,13 @@ __all__ = ["Lut1DOp", "forward_table", "sanitized_table"]
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
-def sanitized_table(values: np.ndarray) -> np.ndarray:
+def sanitized_table(values: np.ndarray, in_place: bool = False) -> np.ndarray:
     """Table entries as OCIO's forward 1D LUT renderer applies them (SanitizeFloat, MathUtils.cpp): NaN is 0,
-    an infinity the largest float32 of its sign."""
-    return np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX)
+    an infinity the largest float32 of its sign; `in_place` rewrites `values` if it is float64 (a large table read
+    from a file is not copied)."""
+    return np.nan_to_num(
+        np.asarray(values, dtype=np.float64), copy=not in_place, nan=0.0, posinf=_FLOAT32_MAX, neginf=-_FLOAT32_MAX
+    )
 
 
 def forward_table(raw: np.ndarray) -> np.ndarray:
