@@ -225,7 +225,8 @@ class _Builder:
 
     def colorspace_parts(self, src: str, dst: str, data_bypass: bool = True, line: int | None = None) -> list[Part]:
         s, d = self._space(src, line), self._space(dst, line)
-        if (data_bypass and (s.isdata or d.isdata)) or s.name == d.name:
+        same = s.name == d.name or (s.equalitygroup != "" and s.equalitygroup == d.equalitygroup)
+        if same or (data_bypass and (s.isdata or d.isdata)):  # OCIO's AreColorSpacesInSameEqualityGroup
             return []
         return self._conversion(s, d, line)
 

@@ -16,22 +16,14 @@ import pytest
 
 import vfx_rs
 from tests.tolerances import ATOL_16BIT, ATOL_FLOAT32_ULP, RTOL_OCIO_BUILTIN
+from tests.vfx_rs.cli.aces13 import ACES13_CONFIG, ACES13_VIEW
 from tests.vfx_rs.cli.conftest import ENV, VFX
 
 FRAMES = range(1001, 1025)
 """24 frames."""
 
-VIEW = (
-    "--config",
-    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
-    "--from",
-    "ACEScg",
-    "--display",
-    "sRGB - Display",
-    "--view",
-    "ACES 1.0 - SDR Video",
-)
-"""The ACES 1.0 SDR sRGB view of the default built-in config (ACES 1.3 CG)."""
+VIEW = ACES13_VIEW
+"""The ACES 1.0 SDR sRGB view of the built-in ACES 1.3 CG config (``--input`` is ``--from``'s other name)."""
 
 
 def frame_pixels(frame: int, shape: tuple[int, int] = (18, 24)) -> np.ndarray:
@@ -54,7 +46,7 @@ def sequence(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def ocio_view(data: np.ndarray) -> np.ndarray:
     """The OCIO view of `VIEW` applied by PyOpenColorIO (F32, lossless)."""
-    cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    cfg = OCIO.Config.CreateFromBuiltinConfig(ACES13_CONFIG)
     t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
     cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(
         OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS

@@ -10,21 +10,13 @@ import PyOpenColorIO as OCIO
 import pytest
 
 import vfx_rs
+from tests.vfx_rs.cli.aces13 import ACES13_CONFIG, ACES13_VIEW
 from tests.vfx_rs.io.movie_ref import ffmpeg_rgb
 
 av = pytest.importorskip("av", reason="movies need PyAV (the [movie] extra)")
 
 FRAMES = range(1001, 1007)
-VIEW = (
-    "--config",
-    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
-    "--input",
-    "ACEScg",
-    "--display",
-    "sRGB - Display",
-    "--view",
-    "ACES 1.0 - SDR Video",
-)
+VIEW = ACES13_VIEW
 ATOL_PRORES_VIEW = 0.006
 """ProRes 422 HQ (10-bit 4:2:2) on flat patches after the view: measured 0.0016."""
 
@@ -39,7 +31,7 @@ def _scene(frame: int) -> np.ndarray:
 
 
 def _ocio_view(rgb: np.ndarray) -> np.ndarray:
-    cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    cfg = OCIO.Config.CreateFromBuiltinConfig(ACES13_CONFIG)
     t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
     cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(
         OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS

@@ -12,20 +12,10 @@ import pytest
 
 import vfx_rs
 from tests.tolerances import ATOL_GLSL_VS_NUMPY
+from tests.vfx_rs.cli.aces13 import ACES13_VIEW
 from vfx_rs.view import ViewSettings
 
-VIEW = (
-    "--config",
-    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
-    "--input",
-    "ACEScg",
-    "--display",
-    "sRGB - Display",
-    "--view",
-    "ACES 1.0 - SDR Video",
-    "--exposure",
-    "1",
-)
+VIEW = (*ACES13_VIEW, "--exposure", "1")
 
 
 def _picture(path: Path) -> np.ndarray:

@@ -10,17 +10,9 @@ import numpy as np
 import PyOpenColorIO as OCIO
 
 import vfx_rs
+from tests.vfx_rs.cli.aces13 import ACES13_CONFIG, ACES13_VIEW
 
-VIEW = (
-    "--config",
-    "ocio://cg-config-v2.2.0_aces-v1.3_ocio-v2.4",
-    "--input",
-    "ACEScg",
-    "--display",
-    "sRGB - Display",
-    "--view",
-    "ACES 1.0 - SDR Video",
-)
+VIEW = ACES13_VIEW
 
 
 def _picture(path: Path) -> np.ndarray:
@@ -36,7 +28,7 @@ def test_trace_ends_on_the_ocio_view_of_the_pixel(run_vfx, tmp_path: Path) -> No
     proc = run_vfx("trace", tmp_path / "t.exr", "3", "2", *VIEW, "--json")
     assert proc.returncode == 0, proc.stderr
     trace = json.loads(proc.stdout)
-    cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    cfg = OCIO.Config.CreateFromBuiltinConfig(ACES13_CONFIG)
     t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
     cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(
         OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS
@@ -73,7 +65,7 @@ def test_trace_glsl_prints_the_debuggers_table(run_vfx, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     found = json.loads(proc.stdout)
     assert found["first_difference"] is None and len(found["gl"]) == len(found["steps"])
-    cfg = OCIO.Config.CreateFromBuiltinConfig("cg-config-v2.2.0_aces-v1.3_ocio-v2.4")
+    cfg = OCIO.Config.CreateFromBuiltinConfig(ACES13_CONFIG)
     t = OCIO.DisplayViewTransform(src="ACEScg", display="sRGB - Display", view="ACES 1.0 - SDR Video")
     cpu = cfg.getProcessor(t).getOptimizedCPUProcessor(
         OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS

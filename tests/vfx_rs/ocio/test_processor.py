@@ -247,3 +247,42 @@ def test_unclamped_scales_fuse_with_matrices() -> None:
     px = np.array([[0.1, 0.5, 2.0], [1.0, 0.0, 0.3]], dtype=np.float32)
     np.testing.assert_allclose(fused.applied(px), Pipeline(ops).applied(px), rtol=1e-6)
     assert isinstance(fuse_scales([m, RangeOp(lo=0.0)])[1], RangeOp)
+
+
+EQUALITY_GROUPS = """\
+ocio_profile_version: 2
+roles: {default: linear, scene_linear: linear}
+file_rules:
+  - !<Rule> {name: Default, colorspace: default}
+displays:
+  sRGB:
+    - !<View> {name: Raw, colorspace: linear}
+colorspaces:
+  - !<ColorSpace> {name: linear}
+  - !<ColorSpace>
+    name: shaper
+    equalitygroup: shaper
+    to_reference: !<RangeTransform> {min_in_value: 0, max_in_value: 1, min_out_value: 0, max_out_value: 1}
+  - !<ColorSpace>
+    name: shaper_alias
+    equalitygroup: shaper
+    to_reference: !<ColorSpaceTransform> {src: shaper, dst: linear}
+  - !<ColorSpace>
+    name: shaper_copy
+    to_reference: !<ColorSpaceTransform> {src: shaper, dst: linear}
+"""
+"""Spaces sharing an equality group convert to each other as the identity in OCIO (ColorSpaceTransform.cpp,
+AreColorSpacesInSameEqualityGroup), not through their (here clamping) transforms; without a shared group they
+do go through them."""
+
+
+def test_spaces_of_one_equality_group_convert_as_identity(tmp_path: Path) -> None:
+    (tmp_path / "config.ocio").write_text(EQUALITY_GROUPS, encoding="utf-8")
+    ref, ours = OCIO.Config.CreateFromFile(str(tmp_path / "config.ocio")), Config.from_file(tmp_path / "config.ocio")
+    px = np.array([[-0.5, 0.25, 4.0]], np.float32)
+    for src, dst in (("shaper", "shaper_alias"), ("shaper_alias", "shaper"), ("shaper", "shaper_copy")):
+        expected = px.copy()
+        ref.getProcessor(src, dst).getDefaultCPUProcessor().applyRGB(expected)
+        np.testing.assert_array_equal(ours.processor(src, dst).apply(px.copy()), expected, err_msg=f"{src} -> {dst}")
+    assert ours.processor("shaper", "shaper_alias").is_identity()
+    assert not np.array_equal(ours.processor("shaper", "shaper_copy").apply(px.copy()), px)  # clamped both ways

@@ -29,6 +29,7 @@ import numpy as np
 
 from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline.op import GlslNames, GlslSnippet, Op, Uniform
+from vfx_rs.pipeline.ops.bspline import quiet_float_errors
 
 __all__ = ["BT2100_LUMA", "LuminancePowerOp"]
 
@@ -71,18 +72,18 @@ class LuminancePowerOp(Op):
         object.__setattr__(self, "exponent", float(self.exponent))
         object.__setattr__(self, "weights", weights)
 
+    @quiet_float_errors  # inf - inf in the luminance is NaN as in OCIO, not a warning
     def apply_planar(self, p: np.ndarray) -> None:
         t = p.dtype.type
         w = self.weights
         y = np.abs(t(w[0]) * p[0] + t(w[1]) * p[1] + t(w[2]) * p[2])
         if self.floor > 0.0:
             np.fmax(y, t(self.floor), out=y)  # a NaN luminance takes the floor (OCIO std::max(m_minLum, Y))
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            # The power in float64, rounded once: NumPy's float32 power is off by an ulp about a fifth of
-            # the time where OCIO's powf is not, and steep ops after it (HSV_TO_RGB) amplify that.
-            # The exponent less one in the data's precision, as OCIO's ``m_gamma = gamma - 1.f``.
-            power = np.power(y.astype(np.float64), np.float64(t(self.exponent) - t(1.0))).astype(t)
-            scale = t(self.gain) * power
+        # The power in float64, rounded once: NumPy's float32 power is off by an ulp about a fifth of the time
+        # where OCIO's powf is not, and steep ops after it (HSV_TO_RGB) amplify that. The exponent less one in
+        # the data's precision, as OCIO's ``m_gamma = gamma - 1.f``.
+        power = np.power(y.astype(np.float64), np.float64(t(self.exponent) - t(1.0))).astype(t)
+        scale = t(self.gain) * power
         if self.exponent < 1.0:
             scale[y == 0.0] = 0.0  # 0 ** negative is inf; zero luminance stays black
         p *= scale
