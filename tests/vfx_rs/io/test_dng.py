@@ -93,7 +93,8 @@ def test_lossless_jpeg_dng_reads_as_libraw(tmp_path: Path, tile: tuple[int, int]
     for white in (4095, 16383):
         cfa = _codes(white, h=40, w=48, top=white + 1)
         path = _ljpeg_dng(tmp_path / f"lj{white}.dng", cfa, "GRBG", tile, white)
-        assert tifffile.TiffFile(path).pages[0].compression == 7
+        with tifffile.TiffFile(path) as tif:
+            assert tif.pages[0].compression == 7
         ref = _libraw(path)
         np.testing.assert_array_equal(ref["codes"], cfa)  # LibRaw decodes what was written
         got = vfx_rs.read(path, normalize=False).numpy()[..., 0]

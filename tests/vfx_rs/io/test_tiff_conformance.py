@@ -212,7 +212,8 @@ def test_bilevel_ccitt_rle_written_by_openimageio(tmp_path: Path) -> None:
     out = oiio.ImageOutput.create(str(path))
     assert out.open(str(path), spec) and out.write_image(data)
     out.close()
-    assert int(tifffile.TiffFile(path).pages.first.compression) == 2
+    with tifffile.TiffFile(path) as tif:
+        assert int(tif.pages.first.compression) == 2
     image = assert_matches_oiio(path, ATOL_FLOAT32_ULP)
     np.testing.assert_array_equal(image.numpy(), data / 255.0)
 

@@ -48,9 +48,10 @@ def test_timecode_frame_rate_and_colorimetry_round_trip(tmp_path: Path) -> None:
         "tiff:transfer_function": table,
     }
     vfx_rs.write(path, vfx_rs.Image(pixels()[..., :3], format="u8", metadata=meta), bit_depth=8)
-    tags = tifffile.TiffFile(path).pages.first.tags
+    with tifffile.TiffFile(path) as tif:  # closed: an open handle surfaced as a ResourceWarning in a later test
+        timecode = bytes(tif.pages.first.tags[51043].value)
     # SMPTE 12M time address, frames first in binary-coded decimal (CinemaDNG TimeCodes, DNG 1.4 chapter 6)
-    assert bytes(tags[51043].value)[:4] == bytes([0x04, 0x03, 0x02, 0x01])
+    assert timecode[:4] == bytes([0x04, 0x03, 0x02, 0x01])
     back = vfx_rs.read(path).metadata
     assert back["timecode"] == "01:02:03:04" and back["tiff:transfer_function"] == table
     assert back["frame_rate"] == pytest.approx(23.976, abs=1e-6)
