@@ -162,6 +162,7 @@ def _lut3d_op(node: Node, out_max: float, context: NodeContext) -> Lut3DOp:
     values = sanitized_table(raw, in_place=True)  # the parsed values are this reader's own
     # CLF order is blue fastest ([r, g, b]); the op wants red fastest ([b, g, r]).
     table = values.reshape(n, n, n, 3).transpose(2, 1, 0, 3)
+    table.flags.writeable = False  # handed to the op, which then holds it without a copy
     return wrap(node, lambda: [Lut3DOp(table=table, interpolation=interpolation)])[0]  # type: ignore[return-value]
 
 

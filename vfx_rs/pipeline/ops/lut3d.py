@@ -73,15 +73,27 @@ class Lut3DOp(Op):
         object.__setattr__(self, "domain_max", frozen_array(self.domain_max, (3,), "lut3d op domain_max"))
         if np.any(self.domain_max <= self.domain_min):
             raise ArgumentError("lut3d op domain_max must be above domain_min on every channel")
-        # One float64 copy, planar (3, n**3) red fastest as the kernels read it (made once, not once per tile),
-        # of which the read-only `table` is a view; the float32 copy is cast from it (a cast that also changes
-        # the layout buffers a full copy). A large table read from a file is held 1.5 times, not 2.5 (issue 16).
-        planar = np.ascontiguousarray(np.moveaxis(value, -1, 0)).reshape(3, -1)
+        # The kernels read planar (3, n**3) tables, red fastest, made once per dtype (not once per tile). A
+        # read-only float64 table is the caller's to give away (a file reader's parsed values): it is held as
+        # it is, only its float32 planar copy is made now and a float64 one at the first float64 apply, so a
+        # table read from a file peaks at its parsed values and one float32 copy (issue 16). Any other table
+        # is copied once, float64 planar, of which the read-only `table` is a view.
+        if value.flags.writeable or value.dtype != np.float64:
+            planar = np.ascontiguousarray(np.moveaxis(value, -1, 0)).reshape(3, -1)
+            planar.flags.writeable = False
+            object.__setattr__(self, "table", np.moveaxis(planar.reshape(3, n, n, n), 0, -1))
+            object.__setattr__(
+                self, "_planar", {np.dtype(np.float64): planar, np.dtype(np.float32): planar.astype(np.float32)}
+            )
+            return
+        object.__setattr__(self, "table", value)
+        object.__setattr__(self, "_planar", {np.dtype(np.float32): self._planar_copy(np.float32)})
+
+    def _planar_copy(self, dtype: type) -> np.ndarray:
+        """The table as a planar (3, n**3) `dtype` array, red fastest, cast in one pass (no full-size temporary)."""
+        planar: np.ndarray = np.ascontiguousarray(np.moveaxis(self.table, -1, 0), dtype=dtype).reshape(3, -1)
         planar.flags.writeable = False
-        object.__setattr__(self, "table", np.moveaxis(planar.reshape(3, n, n, n), 0, -1))
-        object.__setattr__(
-            self, "_planar", {np.dtype(np.float64): planar, np.dtype(np.float32): planar.astype(np.float32)}
-        )
+        return planar
 
     def structure_key(self) -> tuple[object, ...]:
         return (self.kind, self.table.shape, self.interpolation)
@@ -89,7 +101,9 @@ class Lut3DOp(Op):
     def apply_planar(self, p: np.ndarray) -> None:
         n = self.table.shape[0]
         scale = (n - 1) / (self.domain_max - self.domain_min)
-        flat = self._planar[p.dtype]
+        flat = self._planar.get(p.dtype)
+        if flat is None:  # float64 data on an adopted table: its planar copy now (two threads may both make it)
+            flat = self._planar.setdefault(p.dtype, self._planar_copy(p.dtype.type))
         strides = np.array([1, n, n * n], dtype=np.intp)
         base = np.zeros(p.shape[1], dtype=np.intp)
         frac = np.empty_like(p)
