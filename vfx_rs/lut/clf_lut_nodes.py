@@ -116,6 +116,7 @@ def _table_op(node: Node, out_max: float) -> Op:
         return HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], sanitized_table(table), 0.0))
     # NaN and infinities: applied sanitized forward, inverted raw, as OCIO (Lut1DOp.inverse_table).
     if np.all(np.isfinite(table)):
+        table.flags.writeable = False  # handed to the op, which then holds it without a copy
         return Lut1DOp(table=table)
     return Lut1DOp(table=forward_table(table), inverse_table=table)
 

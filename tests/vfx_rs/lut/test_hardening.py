@@ -126,8 +126,8 @@ def test_large_text_luts_are_read_in_memory_near_their_table(tmp_path: Path, ext
 
 
 def test_large_clf_lut1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
-    """Issue 16: a 65536-entry CLF LUT1D (5x its float32 table in XML text) peaks at 4.3x that table (9.2x
-    before): its parsed float64 values (2x) and the `Lut1DOp`'s own copy (2x)."""
+    """Issue 16: a 65536-entry CLF LUT1D (5x its float32 table in XML text) peaks at 2.5x that table (9.2x, then
+    4.3x before): its parsed float64 values (2x), which the `Lut1DOp` holds without a copy."""
     x = np.linspace(0.0, 1.0, 65536)
     rows = "\n".join(f"{a!r} {b!r} {c!r}" for a, b, c in np.stack([x**0.6, x, x * 0.5], axis=1).tolist())
     path = tmp_path / "big1d.clf"
@@ -143,7 +143,7 @@ def test_large_clf_lut1d_is_read_in_memory_near_its_table(tmp_path: Path) -> Non
         tracemalloc.stop()
     assert isinstance(pipeline, Pipeline) and len(pipeline.ops) == 1
     ratio = peak / (65536 * 3 * 4)
-    assert ratio < 4.6, f"peak allocation {ratio:.1f}x the float32 table"
+    assert ratio < 3.0, f"peak allocation {ratio:.1f}x the float32 table"
 
 
 def test_streamed_text_luts_read_the_same_table(tmp_path: Path) -> None:

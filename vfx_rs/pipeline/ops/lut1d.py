@@ -75,7 +75,13 @@ class Lut1DOp(Op):
     inverse_table: np.ndarray | None = None
 
     def __post_init__(self) -> None:
-        table = frozen_array(self.table, None, "lut1d op table")
+        given = self.table
+        if isinstance(given, np.ndarray) and given.dtype == np.float64 and not given.flags.writeable:
+            table = given  # a reader's parsed values, handed over read-only: held without a copy (issue 16)
+            if not np.all(np.isfinite(table)):
+                raise ArgumentError("lut1d op table must be finite")
+        else:
+            table = frozen_array(given, None, "lut1d op table")
         if table.ndim != 2 or table.shape[1] != 3 or table.shape[0] < 2:
             raise ArgumentError(f"lut1d op table must be (size >= 2, 3), got {table.shape}")
         object.__setattr__(self, "table", table)

@@ -1,13 +1,14 @@
-"""A read-only float64 table is held by `Lut3DOp` as given (a reader hands its parsed values over): the same results
-as a copied table, in float32 and float64, and the op stays immutable."""
+"""A read-only float64 table is held by `Lut3DOp` and `Lut1DOp` as given (a reader hands its parsed values over):
+the same results as a copied table, in float32 and float64, and the op stays immutable."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from vfx_rs.errors import ArgumentError
 from vfx_rs.pipeline import Pipeline
-from vfx_rs.pipeline.ops import Lut3DOp
+from vfx_rs.pipeline.ops import Lut1DOp, Lut3DOp
 
 
 @pytest.mark.parametrize("interpolation", ["trilinear", "tetrahedral"])
@@ -31,3 +32,19 @@ def test_an_adopted_table_applies_as_a_copied_one(interpolation: str) -> None:
     np.testing.assert_array_equal(Pipeline([adopted]).applied(px), Pipeline([copied]).applied(px))
     with pytest.raises(ValueError):
         adopted.table[0, 0, 0, 0] = 1.0
+
+
+def test_an_adopted_1d_table_applies_as_a_copied_one() -> None:
+    rng = np.random.default_rng(5)
+    given = np.sort(rng.uniform(-0.2, 1.3, (1024, 3)), axis=0)
+    given.flags.writeable = False
+    adopted, copied = Lut1DOp(table=given), Lut1DOp(table=np.array(given))
+    assert adopted.table is given and copied.table is not given
+    px = rng.uniform(-0.1, 1.1, (500, 3))
+    np.testing.assert_array_equal(Pipeline([adopted]).applied(px), Pipeline([copied]).applied(px))
+    np.testing.assert_array_equal(Pipeline([adopted.inverse()]).applied(px), Pipeline([copied.inverse()]).applied(px))
+    bad = np.array(given)
+    bad[3, 1] = np.nan
+    bad.flags.writeable = False
+    with pytest.raises(ArgumentError, match="finite"):
+        Lut1DOp(table=bad)
