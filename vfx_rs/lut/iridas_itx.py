@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
-from vfx_rs.lut.limits import MAX_3D_SIZE, Path, check_size, parse_rows, read_text
+from vfx_rs.lut.limits import MAX_3D_SIZE, Path, check_size
 from vfx_rs.lut.lut import Lut3D
+from vfx_rs.lut.rows import Rows, TextLines
 
 __all__ = ["read_itx"]
 
@@ -25,8 +26,9 @@ def read_itx(path: Path) -> Lut3D:
         A malformed ``LUT_3D_SIZE`` line, a data line that is not three numbers,
         a count of entries not matching the size, or no size, naming the file and line.
     """
-    size, rows = 0, []
-    for number, raw in enumerate(read_text(path, "Iridas .itx").splitlines(), start=1):
+    text_lines = TextLines(path, "Iridas .itx")  # rows parsed in blocks as they are read (issue 16)
+    size, rows = 0, None
+    for number, raw in text_lines:
         if raw.startswith("#"):
             continue
         parts = raw.split()
@@ -38,10 +40,12 @@ def read_itx(path: Path) -> Lut3D:
                 raise LutError("malformed LUT_3D_SIZE line", path=path, line=number)
             size = check_size(value, MAX_3D_SIZE, "LUT_3D_SIZE", path, number)
         elif size:
-            rows.append((number, raw))
+            if rows is None:
+                rows = Rows(path, 3, min(size**3, text_lines.bound))
+            rows.append(number, raw.strip())
     if not size:
         raise LutError("no LUT_3D_SIZE line: the file holds no 3D LUT", path=path)
-    if len(rows) != size**3:
-        raise LutError(f"LUT_3D_SIZE is {size} but the file has {len(rows)} entries, not {size**3}", path=path)
-    table = parse_rows(path, rows, 3, "Iridas .itx").reshape(size, size, size, 3)
-    return Lut3D.adopt(table)
+    found = len(rows) if rows is not None else 0
+    if rows is None or found != size**3:
+        raise LutError(f"LUT_3D_SIZE is {size} but the file has {found} entries, not {size**3}", path=path)
+    return Lut3D.adopt(rows.table(0, size**3, "Iridas .itx").reshape(size, size, size, 3))

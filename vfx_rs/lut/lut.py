@@ -113,6 +113,24 @@ class Lut1D:
         return int(self.data.shape[0])
 
     @classmethod
+    def adopt(
+        cls,
+        data: np.ndarray,
+        domain_min: np.ndarray | None = None,
+        domain_max: np.ndarray | None = None,
+        title: str = "",
+    ) -> Lut1D:
+        """A `Lut1D` that keeps `data`, a float64 ``(size, 3)`` table its caller gives up, without the
+        constructor's copy (as `Lut3D.adopt`, for readers of large tables)."""
+        if data.dtype != np.float64 or data.ndim != 2 or data.shape[1] != 3 or data.shape[0] < 2:
+            raise LutError(f"1D LUT data to adopt must be float64 (size >= 2, 3), got {data.dtype} {data.shape}")
+        lo = np.zeros(3) if domain_min is None else domain_min
+        hi = np.ones(3) if domain_max is None else domain_max
+        lut = cls(np.zeros((2, 3)), lo, hi, title)
+        lut.data = data
+        return lut
+
+    @classmethod
     def identity(cls, size: int = 1024, domain_min: npt.ArrayLike = 0.0, domain_max: npt.ArrayLike = 1.0) -> Lut1D:
         """The LUT whose outputs equal its inputs over the domain."""
         if size < 2:

@@ -46,37 +46,28 @@ def _int(path: Path, line: int, key: str, args: list[str]) -> int:
     return value
 
 
-def read_spi1d(path: Path) -> Lut1D:
-    """Read a ``.spi1d`` file as a `Lut1D` whose domain is the ``From`` range.
+class _Columns:
+    """A `Rows` sink writing each parsed block into one ``(rows, 3)`` table; one component fills all three
+    channels, two leave blue 0 (as OCIO). The table grows if a file holds more rows than its line count
+    bound said (a line break split across read chunks)."""
 
-    Raises
-    ------
-    LutError
-        A missing or malformed header line, a count of entries not matching
-        ``Length``, naming the file and line (NaN and infinities are read, as OCIO does).
-    """
-    lines = _lines(path, ".spi1d")
-    header: dict[str, tuple[int, list[str]]] = {}
-    start = None
-    for i, (number, text) in enumerate(lines):
-        if text.startswith("{"):
-            if text != "{":
-                raise LutError("'{' must stand alone on its line", path=path, line=number)
-            start = i + 1
-            break
-        if text.startswith("#"):
-            continue
-        key, *args = text.split()
-        if key not in ("Version", "From", "Length", "Components"):
-            raise LutError(f"unknown header line {text[:60]!r}", path=path, line=number)
-        if key in header:
-            raise LutError(f"{key} given twice (first on line {header[key][0]})", path=path, line=number)
-        header[key] = (number, args)
-    if start is None:
-        raise LutError("no '{' opening the table", path=path, line=lines[-1][0] if lines else None)
+    def __init__(self, rows: int) -> None:
+        self.table = np.zeros((rows, 3))
+
+    def __call__(self, start: int, block: np.ndarray) -> None:
+        if start + len(block) > len(self.table):
+            self.table = np.concatenate([self.table, np.zeros((start + len(block) - len(self.table), 3))])
+        rows = self.table[start : start + len(block)]
+        rows[:, : block.shape[1]] = block
+        if block.shape[1] == 1:
+            rows[:, 1:] = block
+
+
+def _spi1d_header(path: Path, header: dict[str, tuple[int, list[str]]], opening: int) -> tuple[int, int, float, float]:
+    """Length, Components and the From range of a ``.spi1d`` header, checked (`opening`: the '{' line)."""
     for key in ("Version", "Length", "Components"):
         if key not in header:
-            raise LutError(f"no {key} line before the table", path=path, line=lines[start - 1][0])
+            raise LutError(f"no {key} line before the table", path=path, line=opening)
     if _int(path, header["Version"][0], "Version", header["Version"][1]) != 1:
         raise LutError("only Version 1 is supported", path=path, line=header["Version"][0])
     size = check_size(
@@ -93,24 +84,69 @@ def read_spi1d(path: Path) -> Lut1D:
             raise LutError(f"From needs two numbers, got {' '.join(args)!r}", path=path, line=line) from None
         if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
             raise LutError(f"From range {lo} {hi} must be finite and increasing", path=path, line=line)
-    rows = lines[start:]
-    end = next((i for i, (_, text) in enumerate(rows) if text.startswith("}")), None)
-    if end is None:
-        raise LutError("no '}' closing the table", path=path, line=rows[-1][0] if rows else lines[-1][0])
-    # Text after the closing brace (a comment, a signature) is ignored, as OCIO stops reading there.
-    if rows[end][1] != "}":
-        raise LutError("'}' must stand alone on its line", path=path, line=rows[end][0])
-    closing = rows[end][0]
-    rows = rows[:end]
-    if len(rows) != size:
-        line = rows[size][0] if len(rows) > size else closing
-        raise LutError(f"Length is {size} but the table has {len(rows)} entries", path=path, line=line)
-    values = parse_rows(path, rows, comps, ".spi1d table")
-    table = np.zeros((size, 3))
-    table[:, :comps] = values
-    if comps == 1:
-        table[:, 1:] = values
-    return Lut1D(table, np.full(3, lo), np.full(3, hi))
+    return size, comps, lo, hi
+
+
+def read_spi1d(path: Path) -> Lut1D:
+    """Read a ``.spi1d`` file as a `Lut1D` whose domain is the ``From`` range.
+
+    Raises
+    ------
+    LutError
+        A missing or malformed header line, a count of entries not matching
+        ``Length``, naming the file and line (NaN and infinities are read, as OCIO does).
+    """
+    text_lines = TextLines(path, ".spi1d")
+    header: dict[str, tuple[int, list[str]]] = {}
+    rows: Rows | None = None  # the table's rows, parsed in blocks as they are read (issue 16: O(table) memory)
+    size = comps = 0
+    lo, hi = 0.0, 1.0
+    last = opening = closing = 0
+    extra_line = None  # the first row beyond Length
+    extra = 0
+    for number, raw in text_lines:
+        if not (text := raw.strip()):
+            continue
+        last = number
+        if rows is None:
+            if text.startswith("{"):
+                if text != "{":
+                    raise LutError("'{' must stand alone on its line", path=path, line=number)
+                opening = number
+                size, comps, lo, hi = _spi1d_header(path, header, number)
+                columns = _Columns(min(size, text_lines.bound))  # a short file claiming a huge Length: no more
+                rows = Rows(path, comps, len(columns.table), sink=columns)
+                continue
+            if text.startswith("#"):
+                continue
+            key, *args = text.split()
+            if key not in ("Version", "From", "Length", "Components"):
+                raise LutError(f"unknown header line {text[:60]!r}", path=path, line=number)
+            if key in header:
+                raise LutError(f"{key} given twice (first on line {header[key][0]})", path=path, line=number)
+            header[key] = (number, args)
+            continue
+        if text.startswith("}"):
+            # Text after the closing brace (a comment, a signature) is ignored, as OCIO stops reading there.
+            if text != "}":
+                raise LutError("'}' must stand alone on its line", path=path, line=number)
+            closing = number
+            break
+        if len(rows) < size:
+            rows.append(number, text)
+        else:
+            extra_line = extra_line or number
+            extra += 1
+    if rows is None:
+        raise LutError("no '{' opening the table", path=path, line=last or None)
+    if not closing:
+        raise LutError("no '}' closing the table", path=path, line=last or opening)
+    if len(rows) + extra != size:
+        raise LutError(
+            f"Length is {size} but the table has {len(rows) + extra} entries", path=path, line=extra_line or closing
+        )
+    rows.check(".spi1d table")
+    return Lut1D.adopt(columns.table, np.full(3, lo), np.full(3, hi))
 
 
 def read_spi3d(path: Path) -> Lut3D:

@@ -10,11 +10,10 @@ The 1D LUT, when present, is applied before the 3D table.
 
 from __future__ import annotations
 
-import numpy as np
-
 from vfx_rs.errors import LutError
-from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size, parse_rows, read_text
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, check_size
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.rows import Rows, TextLines
 
 __all__ = ["read_truelight"]
 
@@ -29,13 +28,19 @@ def read_truelight(path: Path) -> Lut1D | Lut3D:
         unequal lattice sizes, or a count of rows not matching the tags,
         naming the file and line.
     """
-    lines = read_text(path, "Truelight .cub").splitlines()
-    if not lines or not lines[0].strip().lower().startswith("# truelight cube"):
-        raise LutError("not a Truelight .cub LUT: the first line must start with '# Truelight Cube'", path=path, line=1)
+    text_lines = TextLines(path, "Truelight .cub")  # rows parsed in blocks as they are read (issue 16)
     size3d, size1d = 0, 0
-    rows: dict[str, list[tuple[int, str]]] = {"inputlut": [], "cube": []}
+    rows: dict[str, Rows] = {}
     section = ""
-    for number, raw in enumerate(lines[1:], start=2):
+    first = True
+    for number, raw in text_lines:
+        if first:
+            if not raw.strip().lower().startswith("# truelight cube"):
+                raise LutError(
+                    "not a Truelight .cub LUT: the first line must start with '# Truelight Cube'", path=path, line=1
+                )
+            first = False
+            continue
         parts = raw.strip().lower().split()
         if not parts:
             continue
@@ -59,18 +64,24 @@ def read_truelight(path: Path) -> Lut1D | Lut3D:
                 break
             continue
         if section and len(parts) == 3:
-            rows[section].append((number, raw))
-    if len(rows["inputlut"]) != size1d:
-        raise LutError(f"lutLength is {size1d} but the input LUT has {len(rows['inputlut'])} rows", path=path)
-    if len(rows["cube"]) != size3d**3:
-        raise LutError(f"width is {size3d} but the cube has {len(rows['cube'])} rows", path=path)
+            if section not in rows:  # sized by its tag when given first, never beyond the file's lines
+                wanted = (size3d**3 if section == "cube" else size1d) or text_lines.bound
+                rows[section] = Rows(path, 3, min(wanted, text_lines.bound))
+            rows[section].append(number, raw.strip())
+    if first:
+        raise LutError("not a Truelight .cub LUT: the first line must start with '# Truelight Cube'", path=path, line=1)
+    found = {name: len(rows[name]) if name in rows else 0 for name in ("inputlut", "cube")}
+    if found["inputlut"] != size1d:
+        raise LutError(f"lutLength is {size1d} but the input LUT has {found['inputlut']} rows", path=path)
+    if found["cube"] != size3d**3:
+        raise LutError(f"width is {size3d} but the cube has {found['cube']} rows", path=path)
     shaper = None
     if size1d:
-        values = parse_rows(path, rows["inputlut"], 3, "Truelight input LUT")
+        values = rows["inputlut"].table(0, size1d, "Truelight input LUT")
         shaper = Lut1D(values / (size3d - 1) if size3d else values)
     if not size3d:
         if shaper is None:
             raise LutError("the file holds neither a cube nor an input LUT", path=path)
         return shaper
-    cube = parse_rows(path, rows["cube"], 3, "Truelight cube").reshape(size3d, size3d, size3d, 3)
-    return Lut3D(np.ascontiguousarray(cube), shaper=shaper)
+    cube = rows["cube"].table(0, size3d**3, "Truelight cube").reshape(size3d, size3d, size3d, 3)
+    return Lut3D.adopt(cube, shaper=shaper)

@@ -85,11 +85,13 @@ def test_directory_and_none(tmp_path: Path) -> None:
     assert isinstance(info.value, ValueError)
 
 
-PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 3.5}
+PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 3.5, ".cub": 3.3, ".itx": 3.3}
 """Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
 table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x, then 14.8x holding
 its XML text (17 digits a value, 5.7x), then 5.0x. .clf now parses its Array as expat delivers it and its
-`Lut3DOp` holds the parsed float64 values (2x) as given, adding only its float32 planar table (1x): 3.3x."""
+`Lut3DOp` holds the parsed float64 values (2x) as given, adding only its float32 planar table (1x): 3.3x.
+The Truelight .cub (40x) and Iridas .itx (35x) read their whole text first; their rows are now parsed as they
+are read."""
 
 
 def _lut_file(path: Path, n: int) -> None:
@@ -101,6 +103,15 @@ def _lut_file(path: Path, n: int) -> None:
         with open(path, "w") as handle:
             handle.write(f"CSPLUTV100\n3D\n\n2\n0 1\n0 1\n2\n0 1\n0 1\n2\n0 1\n0 1\n\n{n} {n} {n}\n")
             np.savetxt(handle, table.reshape(-1, 3), fmt="%.6f")
+    elif path.suffix == ".itx":  # Iridas: red fastest
+        with open(path, "w") as handle:
+            handle.write(f"LUT_3D_SIZE {n}\n")
+            np.savetxt(handle, table.reshape(-1, 3), fmt="%.6f")
+    elif path.suffix == ".cub":  # Truelight: red fastest, as OCIO reads it
+        with open(path, "w") as handle:
+            handle.write(f"# Truelight Cube v2.0\n# iDims 3\n# oDims 3\n# width {n} {n} {n}\n\n# Cube\n")
+            np.savetxt(handle, table.reshape(-1, 3), fmt="%.6f")
+            handle.write("# end\n")
     else:  # .3dl: 12-bit codes, blue fastest, with a 10-bit shaper line
         with open(path, "w") as handle:
             handle.write(" ".join(str(round(x)) for x in np.linspace(0, 1023, n)) + "\n")
@@ -123,6 +134,25 @@ def test_large_text_luts_are_read_in_memory_near_their_table(tmp_path: Path, ext
         assert table.size == n
     ratio = peak / (n**3 * 3 * 4)
     assert ratio < PEAK_PER_FLOAT32_TABLE[ext], f"peak allocation {ratio:.1f}x the float32 table"
+
+
+def test_large_spi1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
+    """Issue 16: a 65536-entry one-component .spi1d (its text held whole: 22x the (size, 3) float32 table) is
+    parsed as it is read into the table the `Lut1D` keeps: about 2.7x."""
+    values = np.linspace(0.0, 1.0, 65536) ** 0.7
+    path = tmp_path / "big.spi1d"
+    path.write_text(
+        "Version 1\nFrom 0 1\nLength 65536\nComponents 1\n{\n" + "\n".join(map(repr, values.tolist())) + "\n}\n"
+    )
+    tracemalloc.start()
+    try:
+        table = lut.read_lut(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    np.testing.assert_array_equal(table.data, np.repeat(values[:, None], 3, axis=1))
+    ratio = peak / (65536 * 3 * 4)
+    assert ratio < 3.2, f"peak allocation {ratio:.1f}x the float32 table"
 
 
 def test_large_clf_lut1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
