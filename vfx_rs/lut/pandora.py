@@ -14,8 +14,9 @@ import numpy as np
 
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
-from vfx_rs.lut.limits import MAX_3D_SIZE, Path, check_size, read_text
+from vfx_rs.lut.limits import MAX_3D_SIZE, Path, check_size
 from vfx_rs.lut.lut import Lut3D
+from vfx_rs.lut.rows import TextLines
 
 __all__ = ["read_pandora"]
 
@@ -37,9 +38,11 @@ def read_pandora(path: Path) -> Lut3D:
         numbers, a point count that is not a cube or does not match ``in``,
         or no valid ``out`` tag, naming the file and line.
     """
+    text_lines = TextLines(path, "Pandora")
     size, out_max, in_table = 0, 0, False
-    values: list[list[int]] = []
-    for number, raw in enumerate(read_text(path, "Pandora").splitlines(), start=1):
+    entries = np.empty((0, 3))  # parsed as read, sized by 'in' (or the file's lines): issue 16's O(table) memory
+    count = 0
+    for number, raw in text_lines:
         parts = raw.lower().split()
         if not parts or parts[0].startswith("#"):
             continue
@@ -51,10 +54,10 @@ def read_pandora(path: Path) -> Lut3D:
         if tag == "values" and parts[1:] != ["red", "green", "blue"]:
             raise LutError("only RGB LUTs are supported ('values red green blue')", path=path, line=number)
         if tag == "in":
-            count = _int_tag(path, number, parts)
-            edge = round(count ** (1.0 / 3.0)) if count > 0 else 0
-            if edge**3 != count:
-                raise LutError(f"'in' {count} is not the number of points of a cube", path=path, line=number)
+            points = _int_tag(path, number, parts)
+            edge = round(points ** (1.0 / 3.0)) if points > 0 else 0
+            if edge**3 != points:
+                raise LutError(f"'in' {points} is not the number of points of a cube", path=path, line=number)
             size = check_size(edge, MAX_3D_SIZE, "3D LUT size", path, number)
         elif tag == "out":
             out_max = _int_tag(path, number, parts)
@@ -64,14 +67,27 @@ def read_pandora(path: Path) -> Lut3D:
             entry = [whole_number(p) for p in parts]
             if len(entry) != 4 or None in entry:
                 raise LutError(f"a LUT entry needs 4 whole numbers: {raw.strip()[:60]!r}", path=path, line=number)
-            values.append(entry[1:])  # type: ignore[arg-type]
-            if len(values) > MAX_3D_SIZE**3:
-                raise LutError("more LUT entries than any allowed lattice", path=path, line=number)
-    if not values or len(values) != size**3:
-        raise LutError(f"the file has {len(values)} LUT entries, expected {size**3} ('in' tag)", path=path)
+            if count == len(entries):
+                if count >= MAX_3D_SIZE**3:
+                    raise LutError("more LUT entries than any allowed lattice", path=path, line=number)
+                grown = max(min(size**3 or text_lines.bound, text_lines.bound), 2 * count, 1024)
+                entries = np.resize(entries, (grown, 3)) if count else np.empty((grown, 3))
+            try:
+                entries[count] = entry[1:]
+            except OverflowError:
+                raise LutError(
+                    f"a LUT entry is beyond any float: {raw.strip()[:60]!r}", path=path, line=number
+                ) from None
+            count += 1
+    if not count or count != size**3:
+        raise LutError(f"the file has {count} LUT entries, expected {size**3} ('in' tag)", path=path)
     if out_max <= 0:
         raise LutError("no valid 'out' tag (a positive output code range)", path=path)
     scale = np.float32(1.0) / (np.float32(out_max) - np.float32(1.0))  # float32, as OCIO
-    table = (np.array(values, dtype=np.float32) * scale).astype(np.float64)
+    codes = entries[:count].astype(np.float32)
+    del entries
+    codes *= scale
     # Blue fastest in the file: [r, g, b] -> the [b, g, r] layout of Lut3D.
-    return Lut3D.adopt(np.ascontiguousarray(table.reshape(size, size, size, 3).transpose(2, 1, 0, 3)))
+    table = np.empty((size, size, size, 3))
+    table[...] = codes.reshape(size, size, size, 3).transpose(2, 1, 0, 3)
+    return Lut3D.adopt(table)

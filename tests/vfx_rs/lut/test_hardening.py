@@ -85,13 +85,22 @@ def test_directory_and_none(tmp_path: Path) -> None:
     assert isinstance(info.value, ValueError)
 
 
-PEAK_PER_FLOAT32_TABLE = {".cube": 3.3, ".csp": 3.3, ".3dl": 3.3, ".spi3d": 3.3, ".clf": 3.5, ".cub": 3.3, ".itx": 3.3}
+PEAK_PER_FLOAT32_TABLE = {
+    ".cube": 3.3,
+    ".csp": 3.3,
+    ".3dl": 3.3,
+    ".spi3d": 3.3,
+    ".clf": 3.5,
+    ".cub": 3.3,
+    ".itx": 3.3,
+    ".m3d": 3.3,
+}
 """Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
 table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x, then 14.8x holding
 its XML text (17 digits a value, 5.7x), then 5.0x. .clf now parses its Array as expat delivers it and its
 `Lut3DOp` holds the parsed float64 values (2x) as given, adding only its float32 planar table (1x): 3.3x.
-The Truelight .cub (40x) and Iridas .itx (35x) read their whole text first; their rows are now parsed as they
-are read."""
+The Truelight .cub (40x), Iridas .itx (35x) and Pandora .m3d read their whole text first; their rows are now
+parsed as they are read."""
 
 
 def _lut_file(path: Path, n: int) -> None:
@@ -103,6 +112,11 @@ def _lut_file(path: Path, n: int) -> None:
         with open(path, "w") as handle:
             handle.write(f"CSPLUTV100\n3D\n\n2\n0 1\n0 1\n2\n0 1\n0 1\n2\n0 1\n0 1\n\n{n} {n} {n}\n")
             np.savetxt(handle, table.reshape(-1, 3), fmt="%.6f")
+    elif path.suffix == ".m3d":  # Pandora: index and 12-bit codes, blue fastest
+        codes = np.round(table.transpose(2, 1, 0, 3).reshape(-1, 3) * 4095).astype(int)
+        with open(path, "w") as handle:
+            handle.write(f"channel 3d\nin {n**3}\nout 4096\nformat lut\nvalues red green blue\n")
+            np.savetxt(handle, np.column_stack([np.arange(n**3), codes]), fmt="%d")
     elif path.suffix == ".itx":  # Iridas: red fastest
         with open(path, "w") as handle:
             handle.write(f"LUT_3D_SIZE {n}\n")
