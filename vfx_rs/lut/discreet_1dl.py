@@ -25,6 +25,7 @@ from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
 from vfx_rs.lut.limits import Path, read_text
 from vfx_rs.lut.lut import Lut1D
+from vfx_rs.lut.rows import TextLines
 from vfx_rs.pipeline.ops.lut1d import sanitized_table
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
 
@@ -85,6 +86,17 @@ def _header(path: Path, number: int, line: str) -> tuple[int, int, float | str |
     return tables, length, depth
 
 
+def _check_start(path: Path) -> None:
+    """Refuse a file whose first line of content is neither a header nor an entry, before reading it whole (a
+    ``.lut`` is tried as Discreet first: a large Houdini table must not be held as text for that)."""
+    for number, raw in TextLines(path, "Discreet .lut"):
+        clean = raw.replace("\t", " ").strip(" ").removesuffix("\r")
+        if clean and not clean.startswith("#"):
+            if not (clean[0].isdigit() or clean[:5].lower() == "lut: "):
+                raise LutError(f"{NOT_DISCREET}: {clean[:60]!r}", path=path, line=number)
+            return
+
+
 def _entry(path: Path, number: int, text: str) -> int:
     """A table entry: the leading whole number of a line that starts with a digit, modulo 65536 (C++ stoi)."""
     match = _LEADING_INT.match(text) if text[0].isdigit() else None
@@ -104,6 +116,7 @@ def read_discreet_1dl(path: Path) -> Lut1D | LutChain:
         a premature end of file, text after the tables, or an unknown output
         depth, naming the file and line.
     """
+    _check_start(path)
     lines = _lines(read_text(path, "Discreet .lut"))
     pos = next((i for i, (_, text, _) in enumerate(lines) if text and not text.startswith("#")), None)
     if pos is None or not lines[pos][2]:

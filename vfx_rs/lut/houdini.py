@@ -17,13 +17,17 @@ The inverse undoes the steps in reverse order.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
+
 import numpy as np
 
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain, LutStep
-from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, beyond_float32, check_size, read_text
+from vfx_rs.lut.limits import MAX_1D_SIZE, MAX_3D_SIZE, Path, beyond_float32, check_size
 from vfx_rs.lut.lut import Lut1D, Lut3D
+from vfx_rs.lut.rows import TextLines
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 
 __all__ = ["read_houdini"]
@@ -40,18 +44,16 @@ def _number(word: str) -> float | None:
         return None
 
 
-def _header(path: Path, lines: list[str]) -> tuple[dict[str, tuple[int, list[str]]], int]:
-    """The header by key and the index of the line after ``LUT:``."""
+def _header(path: Path, lines: Iterator[tuple[int, str]]) -> dict[str, tuple[int, list[str]]]:
+    """The header by key, read from `lines` up to and including the ``LUT:`` line."""
     header: dict[str, tuple[int, list[str]]] = {}
-    for i, raw in enumerate(lines):
+    for number, raw in lines:
         chunks = raw.lower().split()
         if not chunks:
             continue
         if chunks[0] == "lut:":
             break
-        header[chunks[0]] = (i + 1, chunks[1:])
-    else:
-        i = len(lines)
+        header[chunks[0]] = (number, chunks[1:])
     for key, (low, high) in _REQUIRED.items():
         if key not in header:
             raise LutError(f"not a Houdini LUT: no {key.capitalize()!r} line before 'LUT:'", path=path)
@@ -60,50 +62,68 @@ def _header(path: Path, lines: list[str]) -> tuple[dict[str, tuple[int, list[str
             raise LutError(f"{key.capitalize()!r} takes {low}..{high} values, got {len(values)}", path=path, line=line)
         if key in ("from", "to", "black", "white") and None in [_number(v) for v in values]:
             raise LutError(f"{key.capitalize()!r} values must be numbers", path=path, line=line)
-    return header, i + 1
+    return header
 
 
-def _blocks(path: Path, lines: list[str], start: int) -> dict[str, tuple[int, list[float]]]:
-    """The named blocks after ``LUT:``: name -> (line of its name, values)."""
-    blocks: dict[str, tuple[int, list[float]]] = {}
-    words = [(n, w) for n, raw in enumerate(lines[start:], start=start + 1) for w in raw.split()]
-    name, i = "", 0
-    while i < len(words):
-        number, word = words[i]
-        if not name:
-            if word == "{":
-                name = "3d"
-            else:
-                after = words[i + 1][1] if i + 1 < len(words) else ""
-                if after != "{":
+def _blocks(path: Path, lines: Iterator[tuple[int, str]]) -> dict[str, tuple[int, array]]:
+    """The named blocks after ``LUT:``: name -> (line of its name, values), read as the lines arrive into compact
+    float64 arrays (issue 16: memory in proportion to the table, not a Python object per word)."""
+    blocks: dict[str, tuple[int, array]] = {}
+    name = ""
+    pending: tuple[int, str] | None = None  # a block's name waiting for its '{'
+    for number, raw in lines:
+        for word in raw.split():
+            if pending is not None:
+                if word != "{":
                     raise LutError(
-                        f"malformed LUT block: {word!r} followed by {after!r}, not '{{'", path=path, line=number
+                        f"malformed LUT block: {pending[1]!r} followed by {word!r}, not '{{'",
+                        path=path,
+                        line=pending[0],
                     )
-                name, i = word.lower(), i + 1
-            blocks.setdefault(name, (number, []))
-        elif word == "}":
-            name = ""
-        else:
-            value = _number(word)
-            if value is None:
-                raise LutError(f"not a number in the {name} block: {word[:40]!r}", path=path, line=number)
-            if beyond_float32(word, value):
-                raise LutError(f"{name} block entry {word[:40]} is beyond the float32 range", path=path, line=number)
-            values = blocks[name][1]
-            values.append(value)
-            if len(values) > 3 * MAX_3D_SIZE**3:
-                raise LutError(f"too many values in the {name} block", path=path, line=number)
-        i += 1
+                name = pending[1].lower()
+                blocks.setdefault(name, (pending[0], array("d")))
+                pending = None
+            elif not name:
+                if word == "{":
+                    name = "3d"
+                    blocks.setdefault(name, (number, array("d")))
+                else:
+                    pending = (number, word)
+            elif word == "}":
+                name = ""
+            else:
+                value = _number(word)
+                if value is None:
+                    raise LutError(f"not a number in the {name} block: {word[:40]!r}", path=path, line=number)
+                if beyond_float32(word, value):
+                    raise LutError(
+                        f"{name} block entry {word[:40]} is beyond the float32 range", path=path, line=number
+                    )
+                values = blocks[name][1]
+                values.append(value)
+                if len(values) > 3 * MAX_3D_SIZE**3:
+                    raise LutError(f"too many values in the {name} block", path=path, line=number)
+    if pending is not None:
+        raise LutError(f"malformed LUT block: {pending[1]!r} followed by '', not '{{'", path=path, line=pending[0])
     return blocks
 
 
-def _curve(path: Path, blocks: dict[str, tuple[int, list[float]]], name: str, size: int) -> Lut1D:
+def _float32_values(blocks: dict[str, tuple[int, array]], name: str) -> np.ndarray:
+    """Block `name`'s values rounded to float32, as OCIO reads them, its float64 array released."""
+    values = blocks.pop(name)[1]
+    rounded = np.frombuffer(values, dtype=np.float64).astype(np.float32)
+    del values
+    return rounded
+
+
+def _curve(path: Path, blocks: dict[str, tuple[int, array]], name: str, size: int) -> Lut1D:
     if name not in blocks:
         raise LutError(f"no {name.upper() if name == 'rgb' else name.capitalize()} {{}} block", path=path)
     line, values = blocks[name]
     if len(values) != size:
         raise LutError(f"the {name} block has {len(values)} values, Length says {size}", path=path, line=line)
-    return Lut1D(np.array(values, dtype=np.float32).astype(np.float64))
+    del values
+    return Lut1D(_float32_values(blocks, name).astype(np.float64))
 
 
 def read_houdini(path: Path) -> LutChain:
@@ -116,8 +136,8 @@ def read_houdini(path: Path) -> LutChain:
         the wrong size or holding a word that is not a number, naming the file
         and line.
     """
-    lines = read_text(path, "Houdini .lut").splitlines()
-    header, start = _header(path, lines)
+    lines = iter(TextLines(path, "Houdini .lut"))
+    header = _header(path, lines)
     kind = header["type"][1][0]
     type_line = header["type"][0]
     if kind not in ("c", "3d", "3d+1d"):
@@ -136,7 +156,7 @@ def read_houdini(path: Path) -> LutChain:
     lo, hi = (float(np.float32(v)) for v in header["from"][1])
     if lo == hi and kind != "3d":
         raise LutError("'From' min and max must differ", path=path, line=header["from"][0])
-    blocks = _blocks(path, lines, start)
+    blocks = _blocks(path, lines)
     steps: list[LutStep] = []
     if kind != "3d" and (lo, hi) != (0.0, 1.0):
         scale = 1.0 / (hi - lo)
@@ -152,6 +172,6 @@ def read_houdini(path: Path) -> LutChain:
             raise LutError(
                 f"the 3D block has {len(values)} values, not {3 * size**3} (Length {size})", path=path, line=line
             )
-        table = np.array(values, dtype=np.float32).astype(np.float64).reshape(size, size, size, 3)
-        steps.append(Lut3D.adopt(table))
+        del values
+        steps.append(Lut3D.adopt(_float32_values(blocks, "3d").astype(np.float64).reshape(size, size, size, 3)))
     return LutChain(steps)
