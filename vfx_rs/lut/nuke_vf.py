@@ -12,13 +12,16 @@ then the matrix.
 
 from __future__ import annotations
 
+from array import array
+
 import numpy as np
 
 from vfx_rs._text import whole_number
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
-from vfx_rs.lut.limits import MAX_3D_SIZE, Path, beyond_float32, check_size, read_text
+from vfx_rs.lut.limits import MAX_3D_SIZE, Path, beyond_float32, check_size
 from vfx_rs.lut.lut import Lut3D
+from vfx_rs.lut.rows import TextLines
 from vfx_rs.pipeline.op import Op
 from vfx_rs.pipeline.ops.matrix import MatrixOp
 from vfx_rs.pipeline.ops.matrix_alpha import AlphaMatrixOp
@@ -55,21 +58,34 @@ def read_vf(path: Path) -> LutChain:
         ``global_transform`` line, unequal grid sizes, or a count of entries not
         matching the grid, naming the file and line.
     """
-    lines = read_text(path, "Nuke .vf").splitlines()
-    if not lines or not lines[0].lower().startswith("#inventor"):
-        raise LutError("not a Nuke .vf LUT: expecting '#Inventor V2.1 ascii' on the first line", path=path, line=1)
-    size, transform, in_data = 0, None, False
-    values: list[list[float]] = []
-    for number, raw in enumerate(lines[1:], start=2):
+    size, transform, in_data, first = 0, None, False, True
+    table: np.ndarray | None = None  # filled as rows arrive (issue 16: memory in proportion to the table)
+    extra = array("d")  # rows when no grid_size came before the data: placed at the end
+    count = 0
+    for number, raw in TextLines(path, "Nuke .vf"):
+        if first:
+            if not raw.lower().startswith("#inventor"):
+                raise LutError(
+                    "not a Nuke .vf LUT: expecting '#Inventor V2.1 ascii' on the first line", path=path, line=1
+                )
+            first = False
+            continue
         parts = raw.lower().split()
         if not parts or parts[0].startswith("#"):
             continue
         if in_data:
             floats = _floats(parts)
             if floats is not None and len(floats) == 3:
-                values.append(floats)
-                if len(values) > MAX_3D_SIZE**3:
+                if count >= MAX_3D_SIZE**3:
                     raise LutError("more LUT entries than any allowed lattice", path=path, line=number)
+                if table is None and size and not extra:
+                    table = np.zeros((size, size, size, 3))
+                if table is not None and count < size**3:
+                    n = size  # blue fastest in the file: row r*n*n + g*n + b is table[b, g, r] (red fastest)
+                    table[count % n, count // n % n, count // (n * n)] = floats
+                else:
+                    extra.extend(floats)
+                count += 1
         elif parts[0] == "grid_size":
             sizes = [whole_number(p) for p in parts[1:]]
             if len(sizes) != 3 or None in sizes:
@@ -85,9 +101,14 @@ def read_vf(path: Path) -> LutChain:
                 raise LutError("malformed global_transform line: it needs 16 numbers", path=path, line=number)
         elif parts[0] == "data":
             in_data = True
-    if not size or len(values) != size**3:
-        raise LutError(f"the file has {len(values)} LUT entries, expected {size**3} (grid_size)", path=path)
-    table = np.array(values, dtype=np.float64)
-    # Blue fastest in the file: [r, g, b] -> the [b, g, r] layout of Lut3D.
-    lut = Lut3D.adopt(np.ascontiguousarray(table.reshape(size, size, size, 3).transpose(2, 1, 0, 3)))
+    if first:
+        raise LutError("not a Nuke .vf LUT: expecting '#Inventor V2.1 ascii' on the first line", path=path, line=1)
+    if not size or count != size**3:
+        raise LutError(f"the file has {count} LUT entries, expected {size**3} (grid_size)", path=path)
+    if table is not None and len(table) != size:
+        raise LutError(f"grid_size changed to {size} after the data began", path=path)
+    if table is None:  # the grid size came after the data
+        flat = np.frombuffer(extra, dtype=np.float64).reshape(size, size, size, 3)
+        table = np.ascontiguousarray(flat.transpose(2, 1, 0, 3))
+    lut = Lut3D.adopt(table)
     return LutChain([lut] if transform is None else [_matrix_op(transform, size), lut])

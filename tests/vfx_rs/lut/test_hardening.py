@@ -99,7 +99,7 @@ PEAK_PER_FLOAT32_TABLE = {
 table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x, then 14.8x holding
 its XML text (17 digits a value, 5.7x), then 5.0x. .clf now parses its Array as expat delivers it and its
 `Lut3DOp` holds the parsed float64 values (2x) as given, adding only its float32 planar table (1x): 3.3x.
-The Truelight .cub (40x), Iridas .itx (35x), Pandora .m3d and Houdini .lut (18x, after the Discreet reader,
+The Truelight .cub (40x), Iridas .itx (35x), Pandora .m3d, Nuke .vf and Houdini .lut (18x, after the Discreet reader,
 tried first for .lut, had read the text whole too) now parse as they read."""
 
 
@@ -117,6 +117,11 @@ def _lut_file(path: Path, n: int) -> None:
         with open(path, "w") as handle:
             handle.write(f"channel 3d\nin {n**3}\nout 4096\nformat lut\nvalues red green blue\n")
             np.savetxt(handle, np.column_stack([np.arange(n**3), codes]), fmt="%d")
+    elif path.suffix == ".vf":  # Nuke vector field: blue fastest
+        with open(path, "w") as handle:
+            handle.write(f"#Inventor V2.1 ascii\ngrid_size {n} {n} {n}\ndata [\n")
+            np.savetxt(handle, table.transpose(2, 1, 0, 3).reshape(-1, 3), fmt="%.6f")
+            handle.write("]\n")
     elif path.suffix == ".lut":  # Houdini 3D: red fastest
         with open(path, "w") as handle:
             handle.write("Version 3\nFormat any\nType 3D\nFrom 0 1\nTo 0 1\nBlack 0\nWhite 1\n")
@@ -150,7 +155,7 @@ def test_large_text_luts_are_read_in_memory_near_their_table(tmp_path: Path, ext
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    if ext == ".lut":
+    if ext in (".lut", ".vf"):
         (table,) = table.steps
     if ext != ".clf":
         assert table.size == n
