@@ -10,8 +10,8 @@ by line with expat, keeping OCIO's element state, so the same files are refused.
 
 from __future__ import annotations
 
+import os
 import re
-import struct
 from xml.parsers import expat
 
 import numpy as np
@@ -34,7 +34,10 @@ class _State:
         self.path, self.line = path, 0
         self.ignoring, self.in_look, self.in_lut, self.in_mask = 0, False, False, False
         self.in_size, self.in_data = False, False
-        self.size, self.data = 0, ""
+        self.size, self.chars = 0, 0
+        self.packed = bytearray()  # the data block decoded as it arrives: 4 bytes a value, never the hex text
+        self.rest = ""  # hex characters of a value split across pieces
+        self.bad: int | None = None  # index of the first 8-character group that is not hexadecimal
 
     def fail(self, message: str) -> None:
         raise LutError(message, path=self.path, line=self.line)
@@ -86,22 +89,44 @@ class _State:
             self.size = size
         elif self.in_data:
             what = text.replace(" ", "").replace('"', "").replace("'", "").replace("\n", "")
-            if len(self.data) + len(what) > MAX_3D_SIZE**3 * 3 * 8:
+            if self.chars + len(what) > MAX_3D_SIZE**3 * 3 * 8:
                 self.fail("too many characters in the 'data' block")
-            self.data += what
+            self._decode(what)
+
+    def _decode(self, what: str) -> None:
+        """Append the whole 8-character groups of `what` (after the split group before it) as bytes."""
+        start = self.chars - len(self.rest)  # index of `group`'s first character in the whole block
+        group = self.rest + what
+        self.chars += len(what)
+        whole = len(group) - len(group) % 8
+        self.rest = group[whole:]
+        if self.bad is not None:
+            return
+        bad = next((i for i in range(0, whole, 8) if not _HEX.fullmatch(group, i, i + 8)), None)
+        if bad is not None:
+            self.bad = start + bad
+            self.packed = bytearray()
+            return
+        self.packed += bytes.fromhex(group[:whole])
 
 
-def _parse(path: Path, raw: bytes) -> _State:
+def _parse(path: Path) -> _State:
+    """The file fed to expat line by line (`_State.line` names each line in messages), never held whole."""
     state = _State(path)
     parser = expat.ParserCreate()
     parser.StartElementHandler = state.start
     parser.EndElementHandler = state.end
     parser.CharacterDataHandler = state.text
-    pieces = raw.split(b"\n")
-    for number, piece in enumerate(pieces, start=1):
-        state.line = number
+    with open_regular(path, "an Iridas .look file") as handle:
+        if os.fstat(handle.fileno()).st_size > MAX_TEXT_BYTES:
+            raise LutError(f"larger than any Iridas .look file allowed ({MAX_TEXT_BYTES} bytes)", path=path)
+        number = 0
         try:
-            parser.Parse(piece + b"\n", number == len(pieces))
+            for number, piece in enumerate(handle, start=1):
+                state.line = number
+                parser.Parse(piece if piece.endswith(b"\n") else piece + b"\n", False)
+            state.line = number + 1
+            parser.Parse(b"", True)
         except expat.ExpatError as exc:
             if exc.code == expat.errors.codes[expat.errors.XML_ERROR_TAG_MISMATCH]:
                 state.fail("XML parsing error (unbalanced element tags)")
@@ -119,19 +144,16 @@ def read_iridas_look(path: Path) -> Lut3D:
         data that is not hexadecimal float32 values or whose count does not match
         the size, naming the file (and the line for XML and element errors).
     """
-    with open_regular(path, "an Iridas .look file") as handle:
-        raw = handle.read(MAX_TEXT_BYTES + 1)
-    if len(raw) > MAX_TEXT_BYTES:
-        raise LutError(f"larger than any Iridas .look file allowed ({MAX_TEXT_BYTES} bytes)", path=path)
-    state = _parse(path, raw)
-    data = state.data
-    if len(data) % 8:
-        raise LutError(f"the data block holds {len(data)} characters, not a multiple of 8", path=path)
-    bad = next((i for i in range(0, len(data), 8) if not _HEX.fullmatch(data, i, i + 8)), None)
-    if bad is not None:
-        raise LutError(f"non-hexadecimal characters in the data block at index {bad}", path=path)
+    state = _parse(path)
+    if state.chars % 8:
+        raise LutError(f"the data block holds {state.chars} characters, not a multiple of 8", path=path)
+    if state.bad is not None:
+        raise LutError(f"non-hexadecimal characters in the data block at index {state.bad}", path=path)
     size = state.size
-    if not size or len(data) // 8 != 3 * size**3:
-        raise LutError(f"the data block holds {len(data) // 8} values, expected {3 * size**3} (size {size})", path=path)
-    values = np.array(struct.unpack(f"<{len(data) // 8}f", bytes.fromhex(data)), dtype=np.float64)
+    if not size or state.chars // 8 != 3 * size**3:
+        raise LutError(
+            f"the data block holds {state.chars // 8} values, expected {3 * size**3} (size {size})", path=path
+        )
+    values = np.frombuffer(state.packed, dtype="<f4").astype(np.float64)  # little-endian float32, as OCIO
+    state.packed = bytearray()
     return Lut3D.adopt(values.reshape(size, size, size, 3))

@@ -94,13 +94,17 @@ PEAK_PER_FLOAT32_TABLE = {
     ".cub": 3.3,
     ".itx": 3.3,
     ".m3d": 3.3,
+    ".lut": 3.3,
+    ".vf": 3.3,
+    ".look": 3.3,
 }
 """Most tracemalloc peak of a 40^3 read, in float32 tables (n^3 x 3 x 4 bytes). The result itself is a float64
 table (2x). Before: .cube 35x, .spi3d 50x, .csp 33x, .3dl 7x (33x before that), .clf 21x, then 14.8x holding
 its XML text (17 digits a value, 5.7x), then 5.0x. .clf now parses its Array as expat delivers it and its
 `Lut3DOp` holds the parsed float64 values (2x) as given, adding only its float32 planar table (1x): 3.3x.
-The Truelight .cub (40x), Iridas .itx (35x), Pandora .m3d, Nuke .vf and Houdini .lut (18x, after the Discreet reader,
-tried first for .lut, had read the text whole too) now parse as they read."""
+The Truelight .cub (40x), Iridas .itx (35x), Pandora .m3d, Nuke .vf, Iridas .look (its hex text joined, then a
+Python float a value) and Houdini .lut (18x, after the Discreet reader, tried first for .lut, had read the text
+whole too) now parse as they read."""
 
 
 def _lut_file(path: Path, n: int) -> None:
@@ -117,6 +121,10 @@ def _lut_file(path: Path, n: int) -> None:
         with open(path, "w") as handle:
             handle.write(f"channel 3d\nin {n**3}\nout 4096\nformat lut\nvalues red green blue\n")
             np.savetxt(handle, np.column_stack([np.arange(n**3), codes]), fmt="%d")
+    elif path.suffix == ".look":  # Iridas look: hex little-endian float32, red fastest
+        hexdata = table.astype("<f4").tobytes().hex()
+        lines = "\n".join(hexdata[i : i + 96] for i in range(0, len(hexdata), 96))
+        path.write_text(f'<look>\n<LUT>\n<size>"{n}"</size>\n<data>"\n{lines}\n"</data>\n</LUT>\n</look>\n')
     elif path.suffix == ".vf":  # Nuke vector field: blue fastest
         with open(path, "w") as handle:
             handle.write(f"#Inventor V2.1 ascii\ngrid_size {n} {n} {n}\ndata [\n")
