@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
+from vfx_rs._files import open_regular
 from vfx_rs.errors import LutError
 from vfx_rs.lut.chain import LutChain
-from vfx_rs.lut.limits import Path, read_text
+from vfx_rs.lut.limits import MAX_TEXT_BYTES, Path
 from vfx_rs.lut.lut import Lut1D
-from vfx_rs.lut.rows import TextLines
 from vfx_rs.pipeline.ops.lut1d import sanitized_table
 from vfx_rs.pipeline.ops.lut1d_half import HALF_DOMAIN_SIZE, HalfLut1DOp, half_domain
 
@@ -43,16 +44,26 @@ _NAME_DEPTHS = (("16f", "half"), ("32f", 1.0), ("8", 255.0), ("10", 1023.0), ("1
 _LEADING_INT = re.compile(r"[+-]?\d+")
 
 
-def _lines(text: str) -> list[tuple[int, str, bool]]:
-    """(number, cleaned text, ends with a newline) of every line, as OCIO's getline loop sees them."""
-    pieces = text.split("\n")
-    out = []
-    for i, piece in enumerate(pieces):
-        clean = piece.replace("\t", " ").strip(" ")
-        if clean.endswith("\r"):
-            clean = clean[:-1]
-        out.append((i + 1, clean, i < len(pieces) - 1))
-    return out
+def _lines(path: Path) -> Iterator[tuple[int, str, bool]]:
+    """(number, cleaned text, ends with a newline) of every line, as OCIO's getline loop sees them (split at
+    ``\\n`` only; a final empty piece after a closing newline), read one at a time from the file."""
+    with open_regular(path, "a Discreet .lut file") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_TEXT_BYTES:
+            raise LutError(f"{size} bytes is larger than any Discreet .lut file allowed ({MAX_TEXT_BYTES})", path=path)
+        number, newline = 0, True
+        for number, raw in enumerate(handle, start=1):
+            newline = raw.endswith(b"\n")
+            try:
+                text = raw[:-1].decode("utf-8") if newline else raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise LutError(
+                    "not a text Discreet .lut file (bytes that are not UTF-8)", path=path, line=number
+                ) from None
+            clean = text.replace("\t", " ").strip(" ")
+            yield number, clean.removesuffix("\r"), newline
+        if newline:
+            yield number + 1, "", False
 
 
 def _name_depth(path: Path) -> float | str | None:
@@ -86,17 +97,6 @@ def _header(path: Path, number: int, line: str) -> tuple[int, int, float | str |
     return tables, length, depth
 
 
-def _check_start(path: Path) -> None:
-    """Refuse a file whose first line of content is neither a header nor an entry, before reading it whole (a
-    ``.lut`` is tried as Discreet first: a large Houdini table must not be held as text for that)."""
-    for number, raw in TextLines(path, "Discreet .lut"):
-        clean = raw.replace("\t", " ").strip(" ").removesuffix("\r")
-        if clean and not clean.startswith("#"):
-            if not (clean[0].isdigit() or clean[:5].lower() == "lut: "):
-                raise LutError(f"{NOT_DISCREET}: {clean[:60]!r}", path=path, line=number)
-            return
-
-
 def _entry(path: Path, number: int, text: str) -> int:
     """A table entry: the leading whole number of a line that starts with a digit, modulo 65536 (C++ stoi)."""
     match = _LEADING_INT.match(text) if text[0].isdigit() else None
@@ -116,33 +116,31 @@ def read_discreet_1dl(path: Path) -> Lut1D | LutChain:
         a premature end of file, text after the tables, or an unknown output
         depth, naming the file and line.
     """
-    _check_start(path)
-    lines = _lines(read_text(path, "Discreet .lut"))
-    pos = next((i for i, (_, text, _) in enumerate(lines) if text and not text.startswith("#")), None)
-    if pos is None or not lines[pos][2]:
+    lines = _lines(path)  # read as parsed: 2 bytes an entry, never the text (issue 16)
+    first = next(((n, t, nl) for n, t, nl in lines if t and not t.startswith("#")), None)
+    if first is None or not first[2]:
         raise LutError("premature end of file before the LUT header", path=path)
-    number, first, _ = lines[pos]
-    values: list[int] = []
-    if first[0].isdigit():  # a legacy file: no header, its first entry on this line
+    number, text, _ = first
+    if text[0].isdigit():  # a legacy file: no header, its first entry on this line
         tables, length, depth = 1, 256, None
-        values.append(_entry(path, number, first))
     else:
-        tables, length, depth = _header(path, number, first)
-    pos += 1
-    total, last = tables * length, None
-    for i in range(pos, len(lines)):
-        if len(values) == total:
-            break
-        number, text, newline = lines[i]
+        tables, length, depth = _header(path, number, text)
+    total = tables * length
+    codes = np.empty(total, np.uint16)
+    count = 0
+    if text[0].isdigit():
+        codes[0], count = _entry(path, number, text), 1
+    for number, text, newline in lines if count < total else ():
         if not newline:  # OCIO's getline reached the end of the file
             raise LutError("premature end of file inside the tables", path=path, line=number)
         if text:
-            values.append(_entry(path, number, text))
-            last = i
-    if len(values) < total:
+            codes[count] = _entry(path, number, text)
+            count += 1
+            if count == total:
+                break
+    if count < total:
         raise LutError("premature end of file inside the tables", path=path)
-    after = lines[(pos if last is None else last) + 1 :]
-    trailing = next(((n, t) for n, t, newline in after if t and not t.startswith("#") and newline), None)
+    trailing = next(((n, t) for n, t, newline in lines if t and not t.startswith("#") and newline), None)
     if trailing is not None:
         raise LutError(f"syntax error: text after the tables: {trailing[1][:60]!r}", path=path, line=trailing[0])
     if depth is None:
@@ -151,12 +149,17 @@ def read_discreet_1dl(path: Path) -> Lut1D | LutChain:
         depth = _DEPTHS.get(length)
     if depth is None:
         raise LutError(f"unknown output depth: {length} entries and no depth in the header or the name", path=path)
-    codes = np.array(values, dtype=np.uint16).reshape(tables, length)[[0, min(1, tables - 1), min(2, tables - 1)]].T
-    if depth == "half":
-        table = codes.view(np.float16).astype(np.float64)
-    else:
-        table = (codes.astype(np.float32) / np.float32(depth)).astype(np.float64)
-    table = sanitized_table(np.ascontiguousarray(table))
+    table = np.empty((length, 3))  # each channel cast into place: no full-size temporaries (issue 16)
+    for channel, t in enumerate((0, min(1, tables - 1), min(2, tables - 1))):
+        entries = codes[t * length : (t + 1) * length]
+        if depth == "half":
+            table[:, channel] = entries.view(np.float16)
+        else:
+            table[:, channel] = entries.astype(np.float32) / np.float32(depth)
+    del codes
+    sanitized_table(table, in_place=True)
     if length == HALF_DOMAIN_SIZE:
-        return LutChain([HalfLut1DOp(table=np.where(np.isfinite(half_domain())[:, None], table, 0.0))])
-    return Lut1D(table)
+        table[~np.isfinite(half_domain())] = 0.0
+        table.flags.writeable = False  # handed to the op, which then holds it without a copy
+        return LutChain([HalfLut1DOp(table=table)])
+    return Lut1D.adopt(table)

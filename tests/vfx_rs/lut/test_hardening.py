@@ -190,6 +190,24 @@ def test_large_spi1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
     assert ratio < 3.2, f"peak allocation {ratio:.1f}x the float32 table"
 
 
+def test_large_discreet_lut_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
+    """Issue 16: a three-table 65536-entry (half-float) Discreet .lut held its text split into line tuples (59x the
+    (65536, 3) float32 table); its entries are now read into 2 bytes each as the lines arrive: under 4x (the
+    float64 table the op keeps is 2x of it)."""
+    codes = np.tile(np.arange(65536, dtype=np.uint16), 3)
+    path = tmp_path / "big.lut"
+    path.write_text("LUT: 3 65536 65536f\n" + "\n".join(map(str, codes.tolist())) + "\n")
+    tracemalloc.start()
+    try:
+        chain = lut.read_lut(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(chain.steps) == 1
+    ratio = peak / (65536 * 3 * 4)
+    assert ratio < 4.0, f"peak allocation {ratio:.1f}x the float32 table"
+
+
 def test_large_clf_lut1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
     """Issue 16: a 65536-entry CLF LUT1D (5x its float32 table in XML text) peaks at 2.5x that table (9.2x, then
     4.3x before): its parsed float64 values (2x), which the `Lut1DOp` holds without a copy."""

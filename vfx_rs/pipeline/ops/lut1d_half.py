@@ -77,11 +77,15 @@ class HalfLut1DOp(Op):
     table: np.ndarray
 
     def __post_init__(self) -> None:
-        table = np.array(self.table, dtype=np.float64)
+        given = self.table  # a read-only float64 table is a reader's, handed over: held without a copy (issue 16)
+        if isinstance(given, np.ndarray) and given.dtype == np.float64 and not given.flags.writeable:
+            table = given
+        else:
+            table = np.array(given, dtype=np.float64)
         if table.shape != (HALF_DOMAIN_SIZE, 3):
             raise ArgumentError(f"half-domain lut op table must be ({HALF_DOMAIN_SIZE}, 3), got {table.shape}")
         finite = np.isfinite(half_domain())
-        if not np.all(np.isfinite(table[finite])):
+        if not np.all(np.isfinite(table).all(axis=1) | ~finite):  # no copy of the table's finite rows
             raise ArgumentError("half-domain lut op entries of finite half codes must be finite")
         table.flags.writeable = False
         object.__setattr__(self, "table", table)
