@@ -196,6 +196,48 @@ colorspaces:
 """
 
 
+def _lattice(n: int) -> np.ndarray:
+    grid = np.linspace(0.0, 1.0, n)
+    return np.stack(np.meshgrid(grid, grid, grid, indexing="ij"), -1)[..., ::-1] ** 1.2
+
+
+def _other_lut_seeds() -> dict[str, list[bytes]]:
+    """Small valid files of the LUT formats OpenColorIO reads beyond the common ones (vfx_rs.lut's readers)."""
+    t = _lattice(3)
+    red_fastest = "".join(f"{r:.6f} {g:.6f} {b:.6f}\n" for r, g, b in t.reshape(-1, 3))
+    blue_fastest = "".join(f"{r:.6f} {g:.6f} {b:.6f}\n" for r, g, b in t.transpose(2, 1, 0, 3).reshape(-1, 3))
+    codes = np.round(t.transpose(2, 1, 0, 3).reshape(-1, 3) * 4095).astype(int)
+    hexdata = t.astype("<f4").tobytes().hex()
+    from tests.vfx_rs.lut.test_icc import _para, profile
+
+    return {
+        ".itx": [f"LUT_3D_SIZE 3\n{red_fastest}".encode()],
+        ".cub": [
+            f"# Truelight Cube v2.0\n# iDims 3\n# oDims 3\n# width 3 3 3\n\n# Cube\n{red_fastest}# end\n".encode()
+        ],
+        ".m3d": [
+            (
+                "channel 3d\nin 27\nout 4096\nformat lut\nvalues red green blue\n"
+                + "".join(f"{i} {r} {g} {b}\n" for i, (r, g, b) in enumerate(codes))
+            ).encode()
+        ],
+        ".vf": [
+            f"#Inventor V2.1 ascii\ngrid_size 3 3 3\nglobal_transform 1 0 0 0 0 1 0 0 0 0 1 0 0 0 0 1\ndata [\n{blue_fastest}]\n".encode()
+        ],
+        ".lut": [
+            (
+                "Version 3\nFormat any\nType 3D+1D\nFrom 0 1\nTo 0 1\nBlack 0\nWhite 1\nLength 3 4\nLUT:\n"
+                f"Pre {{\n0 0.3 0.6 1\n}}\n3D {{\n{red_fastest}}}\n"
+            ).encode(),
+            (
+                "LUT: 3 16 1024\n" + "".join(f"{round(v * 1023)}\n" for v in np.tile(np.linspace(0, 1, 16) ** 0.5, 3))
+            ).encode(),
+        ],
+        ".look": [f'<look>\n<LUT>\n<size>"3"</size>\n<data>"\n{hexdata}\n"</data>\n</LUT>\n</look>\n'.encode()],
+        ".icc": [profile([_para(0, (2.2,))])],
+    }
+
+
 def _text(*texts: str) -> Callable[[], list[bytes]]:
     return lambda: [t.encode() for t in texts]
 
@@ -286,6 +328,13 @@ FORMATS: dict[str, Format] = {
         Format("3dl", ".3dl", _text(_3DL), _read_lut, True),
         Format("clf", ".clf", _lut_seeds(".clf"), _read_lut, True),
         Format("ctf", ".ctf", _lut_seeds(".clf"), _read_lut, True),
+        Format("itx", ".itx", lambda: _other_lut_seeds()[".itx"], _read_lut, True),
+        Format("cub", ".cub", lambda: _other_lut_seeds()[".cub"], _read_lut, True),
+        Format("m3d", ".m3d", lambda: _other_lut_seeds()[".m3d"], _read_lut, True),
+        Format("vf", ".vf", lambda: _other_lut_seeds()[".vf"], _read_lut, True),
+        Format("lut", ".lut", lambda: _other_lut_seeds()[".lut"], _read_lut, True),
+        Format("look", ".look", lambda: _other_lut_seeds()[".look"], _read_lut, True),
+        Format("icc", ".icc", lambda: _other_lut_seeds()[".icc"], _read_lut),
         Format("cdl", ".cc", _text(_CC), _read_cdl, True),
         Format("ccc", ".ccc", _text(_CCC), _read_cdl, True),
         Format("ocio", ".ocio", _text(_OCIO), _read_ocio, True),
