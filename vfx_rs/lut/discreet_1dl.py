@@ -77,7 +77,7 @@ def _name_depth(path: Path) -> float | str | None:
 
 def _header(path: Path, number: int, line: str) -> tuple[int, int, float | str | None]:
     words = line.split()
-    counts = [int(w) if _LEADING_INT.fullmatch(w) else None for w in words[1:3]]
+    counts = [_small_int(w) if _LEADING_INT.fullmatch(w) else None for w in words[1:3]]
     if line[:5].lower() != "lut: " or len(counts) != 2 or None in counts:
         raise LutError(f"{NOT_DISCREET}: {line[:60]!r}", path=path, line=number)
     tables, length = counts
@@ -89,7 +89,7 @@ def _header(path: Path, number: int, line: str) -> tuple[int, int, float | str |
     depth: float | str | None = None
     if len(words) > 3:
         match = _LEADING_INT.match(words[3])
-        size = int(match.group()) if match else 0
+        size = (_small_int(match.group()) or 0) if match else 0
         is_float = match is not None and words[3][match.end() : match.end() + 1] in ("f", "F")
         depth = ("half" if is_float else _DEPTHS[size]) if size == 65536 else _DEPTHS.get(size)
         if depth is None:
@@ -97,12 +97,19 @@ def _header(path: Path, number: int, line: str) -> tuple[int, int, float | str |
     return tables, length, depth
 
 
+def _small_int(digits: str) -> int | None:
+    """`digits` (an optional sign and decimal digits) as an int, or None past 18 digits: such a number is out of
+    range for every field (C++ stoi throws), and Python refuses to convert over 4300 digits."""
+    return int(digits) if len(digits.lstrip("+-")) <= 18 else None
+
+
 def _entry(path: Path, number: int, text: str) -> int:
     """A table entry: the leading whole number of a line that starts with a digit, modulo 65536 (C++ stoi)."""
     match = _LEADING_INT.match(text) if text[0].isdigit() else None
-    if match is None or int(match.group()) > 2**31 - 1:
+    value = _small_int(match.group()) if match is not None else None
+    if value is None or value > 2**31 - 1:
         raise LutError(f"syntax error: a table entry is a whole number: {text[:60]!r}", path=path, line=number)
-    return int(match.group()) % 65536
+    return value % 65536
 
 
 def read_discreet_1dl(path: Path) -> Lut1D | LutChain:

@@ -83,7 +83,8 @@ class _State:
             match = _LEADING_INT.match(clean)
             if match is None:
                 self.fail(f"invalid LUT size {text[:40]!r}: expected a quoted integer")
-            size = int(match.group())  # type: ignore[union-attr]
+            digits = match.group()  # type: ignore[union-attr]
+            size = int(digits) if len(digits) <= 9 else 0  # longer is out of range (and past Python's int limit)
             if not 2 <= size <= MAX_3D_SIZE:
                 self.fail(f"invalid LUT size {text[:40]!r}: expected a value between 2 and {MAX_3D_SIZE}")
             self.size = size

@@ -18,6 +18,12 @@ from vfx_rs.lut.rows import Rows, TextLines
 __all__ = ["read_truelight"]
 
 
+def _tag_int(digits: str) -> int:
+    """A tag's whole number; past 18 digits (beyond any size, and Python's 4300-digit limit) a value `check_size`
+    refuses."""
+    return int(digits) if len(digits.lstrip("+-")) <= 18 else 2**63
+
+
 def read_truelight(path: Path) -> Lut1D | Lut3D:
     """Read a Truelight ``.cub`` file: a `Lut3D` (with its input LUT as the shaper), or a `Lut1D` alone.
 
@@ -53,11 +59,11 @@ def read_truelight(path: Path) -> Lut1D | Lut3D:
                     raise LutError(
                         f"only equal lattice sizes are supported, got {' '.join(parts[2:])}", path=path, line=number
                     )
-                size3d = check_size(int(parts[2]), MAX_3D_SIZE, "3D LUT size", path, number)
+                size3d = check_size(_tag_int(parts[2]), MAX_3D_SIZE, "3D LUT size", path, number)
             elif tag == "lutlength":
                 if len(parts) != 3 or not parts[2].lstrip("+-").isdigit():
                     raise LutError("malformed lutLength tag", path=path, line=number)
-                size1d = check_size(int(parts[2]), MAX_1D_SIZE, "lutLength", path, number)
+                size1d = check_size(_tag_int(parts[2]), MAX_1D_SIZE, "lutLength", path, number)
             elif tag in ("inputlut", "cube"):
                 section = tag
             elif tag == "end":

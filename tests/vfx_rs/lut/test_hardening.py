@@ -277,3 +277,22 @@ def test_clf_value_of_white_space_only_is_refused(tmp_path: Path, element: str, 
     path.write_text(f'<?xml version="1.0"?>\n<ProcessList id="x" compCLFversion="3">\n{element}\n</ProcessList>\n')
     with pytest.raises(LutError, match=rf"blank\.clf:3: {name} needs 1 values, found 0"):
         lut.read_lut(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("count.lut", f"LUT: 3 {'9' * 5000}\n0\n"),
+        ("depth.lut", f"LUT: 1 2 {'9' * 5000}\n0\n1\n"),
+        ("entry.lut", f"LUT: 1 2 1024\n{'9' * 5000}\n1\n"),
+        ("size.look", f'<look><LUT><size>"{"9" * 5000}"</size><data>""</data></LUT></look>\n'),
+        ("width.cub", f"# Truelight Cube v2.0\n# width {'9' * 5000} 3 3\n# Cube\n"),
+    ],
+)
+def test_numbers_past_pythons_digit_limit_are_refused_cleanly(tmp_path: Path, name: str, text: str) -> None:
+    """bench/fuzz.py found `int()` raising ValueError (Python's 4300-digit limit) in the Discreet .lut and Iridas
+    .look readers: such numbers are out of every range, refused as `LutError` naming the file."""
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(LutError, match=name):
+        lut.read_lut(path)
