@@ -107,6 +107,15 @@ Python float a value) and Houdini .lut (18x, after the Discreet reader, tried fi
 whole too) now parse as they read."""
 
 
+def _traced_read(path: Path) -> tuple[object, int]:
+    """`lut.read_lut(path)` and the peak of what it allocated (tracemalloc: NumPy reports its buffers there)."""
+    tracemalloc.start()
+    try:
+        return lut.read_lut(path), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def _lut_file(path: Path, n: int) -> None:
     grid = np.linspace(0.0, 1.0, n)
     table = np.stack(np.meshgrid(grid, grid, grid, indexing="ij"), -1)[..., ::-1] ** 1.1
@@ -157,12 +166,7 @@ def test_large_text_luts_are_read_in_memory_near_their_table(tmp_path: Path, ext
     n = 40
     path = tmp_path / f"big{ext}"
     _lut_file(path, n)
-    tracemalloc.start()
-    try:
-        table = lut.read_lut(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    table, peak = _traced_read(path)
     if ext in (".lut", ".vf"):
         (table,) = table.steps
     if ext != ".clf":
@@ -179,12 +183,7 @@ def test_large_spi1d_is_read_in_memory_near_its_table(tmp_path: Path) -> None:
     path.write_text(
         "Version 1\nFrom 0 1\nLength 65536\nComponents 1\n{\n" + "\n".join(map(repr, values.tolist())) + "\n}\n"
     )
-    tracemalloc.start()
-    try:
-        table = lut.read_lut(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    table, peak = _traced_read(path)
     np.testing.assert_array_equal(table.data, np.repeat(values[:, None], 3, axis=1))
     ratio = peak / (65536 * 3 * 4)
     assert ratio < 3.2, f"peak allocation {ratio:.1f}x the float32 table"
@@ -197,12 +196,7 @@ def test_large_discreet_lut_is_read_in_memory_near_its_table(tmp_path: Path) -> 
     codes = np.tile(np.arange(65536, dtype=np.uint16), 3)
     path = tmp_path / "big.lut"
     path.write_text("LUT: 3 65536 65536f\n" + "\n".join(map(str, codes.tolist())) + "\n")
-    tracemalloc.start()
-    try:
-        chain = lut.read_lut(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    chain, peak = _traced_read(path)
     assert len(chain.steps) == 1
     ratio = peak / (65536 * 3 * 4)
     assert ratio < 4.0, f"peak allocation {ratio:.1f}x the float32 table"
@@ -218,12 +212,7 @@ def test_large_clf_lut1d_is_read_in_memory_near_its_table(tmp_path: Path) -> Non
         '<?xml version="1.0"?>\n<ProcessList compCLFversion="3" id="a">\n<LUT1D inBitDepth="32f" outBitDepth="32f">'
         f'\n<Array dim="65536 3">\n{rows}\n</Array>\n</LUT1D>\n</ProcessList>\n'
     )
-    tracemalloc.start()
-    try:
-        pipeline = lut.read_lut(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    pipeline, peak = _traced_read(path)
     assert isinstance(pipeline, Pipeline) and len(pipeline.ops) == 1
     ratio = peak / (65536 * 3 * 4)
     assert ratio < 3.0, f"peak allocation {ratio:.1f}x the float32 table"
