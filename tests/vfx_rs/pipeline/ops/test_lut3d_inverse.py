@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from tests.tolerances import ATOL_LUT_INVERSE_OCIO
+from tests.vfx_rs.ocio.oracle import ocio_cpu, run_cpu
 from vfx_rs.pipeline import Pipeline
 from vfx_rs.pipeline.ops import Lut3DInverseOp, Lut3DOp, RangeOp
 
@@ -60,14 +61,8 @@ def _ocio_transform(table: np.ndarray) -> object:
 
 
 def _ocio(transform: object, rgb: np.ndarray) -> np.ndarray:
-    cpu = (
-        OCIO.Config.CreateRaw()
-        .getProcessor(transform)
-        .getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
-    )
-    out = np.ascontiguousarray(rgb.copy())
-    cpu.applyRGB(out)
-    return out
+    """OCIO's lossless CPU result (as float32, the dtype both sides compute in)."""
+    return run_cpu(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(transform)), rgb).astype(np.float32)
 
 
 def _inputs(table: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from tests.tolerances import ATOL_LUT_INVERSE_OCIO
+from tests.vfx_rs.ocio.oracle import ocio_cpu, run_cpu
 from vfx_rs.pipeline import Pipeline
 from vfx_rs.pipeline.ops import HalfLut1DOp, Lut1DOp, Lut3DOp
 from vfx_rs.pipeline.ops.lut1d_half import half_domain
@@ -14,14 +15,8 @@ OCIO = pytest.importorskip("PyOpenColorIO")
 
 
 def _ocio(transform: object, rgb: np.ndarray) -> np.ndarray:
-    cpu = (
-        OCIO.Config.CreateRaw()
-        .getProcessor(transform)
-        .getOptimizedCPUProcessor(OCIO.BIT_DEPTH_F32, OCIO.BIT_DEPTH_F32, OCIO.OPTIMIZATION_LOSSLESS)
-    )
-    out = np.ascontiguousarray(rgb.copy())
-    cpu.applyRGB(out)
-    return out
+    """OCIO's lossless CPU result (as float32, the dtype both sides compute in)."""
+    return run_cpu(ocio_cpu(OCIO.Config.CreateRaw().getProcessor(transform)), rgb).astype(np.float32)
 
 
 def _inputs() -> np.ndarray:
