@@ -45,7 +45,10 @@ if hasattr(os, "register_at_fork"):
 
 
 def workers() -> int:
-    """Threads of the pool: the cores, at most 8."""
+    """Threads of the pool: ``VFX_RS_THREADS`` where set to a whole number of at least 1, else the cores, at most 8."""
+    given = os.environ.get("VFX_RS_THREADS", "")
+    if given.isdigit() and int(given) >= 1:
+        return int(given)
     return max(1, min(8, os.cpu_count() or 1))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 __all__ = ["build_parser", "main"]
@@ -90,32 +89,16 @@ def _export_headless(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_first(path: str) -> Any:
-    """Read the first image (or the frame of its sequence or movie) and its texture data, on a reader thread."""
-    from vfxview.sequence import read_path
-
-    clip, frame, loaded = read_path(path)
-    if loaded is not None:
-        from vfxview.cache import prepare_texture
-
-        prepare_texture(loaded[0])
-    return clip, frame, loaded
-
-
-def _start_reading(path: str) -> Future[Any]:
-    """Start reading `path` on a thread now, so decoding overlaps importing Qt and building the window."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vfxview-first")
-    future = pool.submit(_read_first, path)
-    pool.shutdown(wait=False)
-    return future
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``vfxview`` and ``python -m vfxview``."""
     args = build_parser().parse_args(argv)
     if args.export:
         return _export_headless(args)
-    first = _start_reading(args.images[0]) if args.images and not args.screenshot else None
+    first = None
+    if args.images and not args.screenshot:  # decoding overlaps importing Qt and building the window
+        from vfxview import first_read
+
+        first = first_read.start(args.images[0])
     try:
         from PySide6.QtWidgets import QApplication
 

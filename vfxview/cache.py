@@ -30,7 +30,7 @@ __all__ = [
     "WORKERS",
     "CachedFrame",
     "FrameCache",
-    "prepare_texture",
+    "keep_texture",
     "prepared_texture",
     "texture_pixels",
 ]
@@ -55,16 +55,14 @@ _PREPARED: deque[tuple[Image, np.ndarray]] = deque(maxlen=2)
 _PREPARED_LOCK = threading.Lock()
 
 
-def prepare_texture(image: Image) -> np.ndarray:
-    """`texture_pixels` of `image`, kept for `prepared_texture` (a reader thread prepares, the viewport takes)."""
-    data = texture_pixels(image)
+def keep_texture(image: Image, data: np.ndarray) -> None:
+    """Keep `data`, the `texture_pixels` of `image` made by a reader, for `prepared_texture` (the viewport takes it)."""
     with _PREPARED_LOCK:
         _PREPARED.append((image, data))
-    return data
 
 
 def prepared_texture(image: Image) -> np.ndarray | None:
-    """The texture data `prepare_texture` made for this very image object (the last two kept), else None."""
+    """The texture data `keep_texture` kept for this very image object (the last two kept), else None."""
     with _PREPARED_LOCK:
         return next((data for held, data in _PREPARED if held is image), None)
 

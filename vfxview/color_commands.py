@@ -175,6 +175,17 @@ def file_rule_space(state: ViewerState, path: str | Path) -> str | None:
     return space
 
 
+def prepare_view(state: ViewerState, path: str | Path) -> None:
+    """Build (and cache) the view an image at `path` will most likely open in, while its pixels are read: the
+    file rules' input space unless the user picked one (an EXR's chromaticities may still choose another; the
+    display's tables, the costly part, are shared). A failure here is reported when the image arrives."""
+    try:
+        space = load_config(state.config).colorspace_from_filepath(os.fspath(path)) if state.input_from_rules else None
+        state.settings.replace(input_space=space or state.input_space).glsl()
+    except (VfxError, OSError, ValueError, KeyError):
+        return  # `file_rule_space` or the viewport says what is wrong, naming the file, once the image is shown
+
+
 def use_file_rules(state: ViewerState) -> bool:
     """Let the config's file rules choose the input space again (now, for the open file, and for later files)."""
     state.input_from_rules = True

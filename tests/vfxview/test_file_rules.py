@@ -121,3 +121,24 @@ def test_color_panel_from_file_rules_checkbox(window, rules, pixels):
     assert window.state.input_space == "lin_rec709"
     panel.from_rules.click()
     assert window.state.input_from_rules and window.state.input_space == "raw"
+
+
+def test_the_view_a_file_will_open_in_is_built_while_it_is_read(rules, tmp_path):
+    """`prepare_view` builds (and caches) the view of the file-rule space before the pixels arrive; a config
+    that cannot build it leaves no message yet (the image's arrival reports it, naming the file)."""
+    from vfx_rs import view
+
+    state = ViewerState()
+    assert color_commands.set_config(state, rules)
+    path = PATHS[0]
+    space = OCIO.Config.CreateFromFile(rules).getColorSpaceFromFilepath(path)
+    space = space[0] if isinstance(space, tuple) else space
+    assert space != state.input_space  # a view nothing has built yet
+    color_commands.prepare_view(state, path)
+    before = view._static_glsl.cache_info()
+    state.settings.replace(input_space=space).glsl()
+    after = view._static_glsl.cache_info()
+    assert (after.hits, after.misses) == (before.hits + 1, before.misses)
+    state.update(config=str(tmp_path / "gone.ocio"))
+    color_commands.prepare_view(state, path)
+    assert state.error == ""

@@ -95,8 +95,9 @@ def test_cache_budget_dialog_and_strip(window, qtbot, shot, monkeypatch):
     assert t.cache_label.text().endswith("/512 MiB") and t.cache_label.toolTip().startswith("5 frames cached")
 
 
-def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, qtbot, tmp_path):
-    from vfxview.app import _start_reading
+@pytest.mark.parametrize("fork", [False, True], ids=["thread", "forked child"])
+def test_the_first_image_read_before_the_window_shows_exactly(window, qtbot, tmp_path, fork):
+    from vfxview import first_read
     from vfxview.cache import prepared_texture
 
     pixels = np.full((8, 16, 4), 0.5, np.float32)
@@ -105,7 +106,7 @@ def test_the_first_image_is_read_on_a_thread_started_before_the_window(window, q
     pixels[1, 2, 1] = 0.1  # not a half value: stored as the nearest half
     path = tmp_path / "plate.exr"
     vfx_rs.write(path, vfx_rs.Image(pixels, format="f16"))
-    pending = _start_reading(str(path))
+    pending = first_read.start(str(path), fork=fork)
     window.open_path(str(path), pending=pending)
     qtbot.waitUntil(lambda: window.state.path == str(path), timeout=5000)
     texture = prepared_texture(window.state.image)
