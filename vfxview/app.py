@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "none_refcount_bug"]
 
 _INSTALL_HINT = 'vfxview needs PySide6 and PyOpenGL: pip install "vfx-rs[app]"'
 
@@ -67,6 +67,27 @@ def _apply_args(state: Any, args: argparse.Namespace) -> None:
         commands.set_channel(state, args.channel)
 
 
+def none_refcount_bug() -> str:
+    """Why this PySide6 cannot run the viewer, or "": PySide6 6.12.0 returns None from every C++ method that
+    returns nothing without taking a reference to it. With None immortal (Python 3.12+) that is harmless;
+    on 3.11 each call takes one reference away, and a few thousand calls later (seconds of playback) Python
+    aborts ("none_dealloc: deallocating None"). Checked by calling one such method, not by version."""
+    from PySide6 import __version__
+    from PySide6.QtGui import QColor
+
+    color, calls = QColor(), 64
+    before = sys.getrefcount(None)
+    for _ in range(calls):
+        color.setRed(0)
+    if sys.getrefcount(None) > before - calls // 2:
+        return ""
+    return (
+        f"PySide6 {__version__} loses a reference to None on every call on Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}, so the viewer would abort within minutes; "
+        'install another version: pip install "PySide6-Essentials<6.12" (or use Python 3.12 or later)'
+    )
+
+
 def _export_headless(args: argparse.Namespace) -> int:
     from vfxview import commands
     from vfxview.state import ViewerState
@@ -105,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         from vfxview.window import MainWindow
     except ImportError as exc:
         print(f"{_INSTALL_HINT}\n({exc})", file=sys.stderr)
+        return 1
+    broken = none_refcount_bug()
+    if broken:
+        print(f"vfxview: {broken}", file=sys.stderr)
         return 1
     if (
         not os.environ.get("DISPLAY")

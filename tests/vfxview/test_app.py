@@ -116,3 +116,39 @@ def test_ocio_environment_config_is_the_viewers_default(tmp_path, chart, monkeyp
     got = vfx_rs.read(out).numpy()[..., :3]
     finite = np.isfinite(chart).all(axis=-1)
     assert np.max(np.abs(got - expected)[finite] / np.maximum(1.0, np.abs(expected[finite]))) <= RTOL_OCIO_BUILTIN
+
+
+def test_the_installed_pyside_keeps_its_references_to_none():
+    """PySide6 6.12.0 on Python 3.11 took a reference to None per void call and aborted the viewer mid-playback."""
+    from vfxview.app import none_refcount_bug
+
+    assert none_refcount_bug() == ""
+
+
+def test_a_pyside_that_loses_references_to_none_is_refused(monkeypatch, capsys):
+    import ctypes
+
+    from PySide6 import QtGui
+
+    from vfxview import app
+
+    lost = []
+
+    class LosingColor:  # a void method as PySide6 6.12.0 returned it: None without a reference of its own
+        def setRed(self, value: int) -> None:
+            ctypes.pythonapi.Py_DecRef(ctypes.py_object(None))
+            lost.append(1)
+
+    monkeypatch.setattr(QtGui, "QColor", LosingColor)
+    try:
+        reason = app.none_refcount_bug()
+    finally:
+        for _ in lost:  # give the references back
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    if sys.version_info >= (3, 12):
+        assert reason == ""  # None is immortal: nothing to lose
+        return
+    assert "loses a reference to None" in reason and "PySide6-Essentials<6.12" in reason
+    monkeypatch.setattr(app, "none_refcount_bug", lambda: reason)
+    assert app.main(["x.exr"]) == 1
+    assert "vfxview: PySide6" in capsys.readouterr().err
