@@ -144,3 +144,13 @@ def test_a_one_line_message_keeps_the_status_bar_height(window, qtbot):
     qtbot.wait(50)
     label = window.error_label
     assert label.height() >= label.heightForWidth(label.width())  # wrapped, never cut off
+
+
+def test_the_playing_refresh_interval_walks_through_short_loops():
+    """A refresh interval of a whole number of frames (500 ms = 12 frames at 24 fps) shows one frame of a loop of
+    that length at every refresh; the interval keeps at least a fifth of a frame away from whole frames."""
+    from vfxview.panels.throttle import PLAYING_INTERVAL_MS
+
+    for fps in (23.976, 24.0, 25.0, 29.97, 30.0, 48.0, 50.0, 60.0):
+        frames = PLAYING_INTERVAL_MS / 1000.0 * fps
+        assert 0.2 <= frames % 1.0 <= 0.8, fps
