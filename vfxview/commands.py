@@ -24,6 +24,7 @@ from vfxview.sequence import load_image
 from vfxview.state import ViewerState, report_error
 
 __all__ = [
+    "COMPARE_MODES",
     "MAX_RECENT",
     "WRITE_SHARE",
     "Job",
@@ -55,6 +56,10 @@ __all__ = [
     "set_wipe",
     "show_loaded",
 ]
+
+COMPARE_MODES = ("off", "wipe", "side", "diff")
+"""What `set_compare` takes: no compare, a wipe, side by side, or the difference A - B."""
+
 
 MAX_RECENT = 10
 """Length of the recent-files list."""
@@ -177,8 +182,8 @@ def reset_grade(state: ViewerState) -> None:
 
 def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -> None:
     """Compare mode ``off``, ``wipe``, ``side`` (side by side) or ``diff``; `path` loads image B."""
-    if mode not in ("off", "wipe", "side", "diff"):
-        report_error(state, f"unknown compare mode {mode!r}")
+    if mode not in COMPARE_MODES:
+        report_error(state, f"unknown compare mode {mode!r} (one of: {', '.join(COMPARE_MODES)})")
         return
     if path is not None:
         try:

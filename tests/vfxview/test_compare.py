@@ -50,3 +50,13 @@ def test_each_side_picks_its_own_layer(window, qtbot, tmp_path):
     assert "nope" in window.state.error and window.state.compare_layer == "diffuse"
     commands.set_compare_image(window.state, np.zeros((4, 6, 3), np.float32))
     assert panel.b_list.isHidden()  # an array B has no layers
+
+
+def test_an_unknown_compare_mode_names_the_modes_and_changes_nothing():
+    from vfxview.state import ViewerState
+
+    state = ViewerState()
+    commands.set_compare(state, "wipe")
+    commands.set_compare(state, "difference")
+    assert state.compare_mode == "wipe"
+    assert state.error == "unknown compare mode 'difference' (one of: off, wipe, side, diff)"
