@@ -195,7 +195,7 @@ def set_compare(state: ViewerState, mode: str, path: str | Path | None = None) -
         state.update(
             compare=image, compare_layered=layered, compare_layers=names, compare_layer=names[0] if names else ""
         )
-    state.compare_mode = mode
+    state.update(compare_mode=mode, error="")
     if path is not None:
         state.compare_path = str(path)
 
@@ -285,6 +285,7 @@ def export(
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"export to {path} failed: {exc}")
         return False
+    state.error = ""  # a success clears the last error
     return True
 
 
@@ -295,6 +296,7 @@ def bake(state: ViewerState, path: str | Path) -> bool:
     except (VfxError, OSError, ValueError) as exc:
         report_error(state, f"cannot bake to {path}: {exc}")
         return False
+    state.error = ""
     return True
 
 

@@ -50,6 +50,20 @@ def test_a_message_replaces_the_last_names_the_path_once_and_a_success_clears_it
     assert window.error_label.text() == "" and window.state.error == ""
 
 
+def test_a_console_export_or_compare_clears_the_last_message(window, qtbot, tmp_path):
+    """Successes through the console API clear a message as the UI's do (it stayed on screen)."""
+    from vfxview.script_viewer import ScriptViewer
+
+    viewer = ScriptViewer(window.state)
+    viewer.image = np.full((4, 4, 3), 0.5, np.float32)
+    viewer.compare_mode = "difference"
+    assert "unknown compare mode" in window.error_label.text()
+    assert viewer.export(tmp_path / "out.exr") and window.state.error == "" and window.error_label.text() == ""
+    viewer.compare_mode = "nope"
+    viewer.compare_mode = "wipe"
+    assert window.state.error == "" and window.state.compare_mode == "wipe"
+
+
 def test_path_once_keeps_other_text():
     assert path_once("cannot open /a/b.exr: /a/b.exr: bad header") == "cannot open /a/b.exr: bad header"
     assert path_once("cannot open /a/b.exr: [Errno 2] No such file: '/a/b.exr'") == (
