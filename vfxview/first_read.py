@@ -3,13 +3,13 @@
 The OpenEXR binding holds the GIL while it decodes, so a reader thread would
 take turns with the imports and window building of startup (both about twice
 as long). Before Qt is loaded, `start` therefore forks a child that reads the
-image on the other core (its texture data is made here, by NumPy without
-the GIL, beside the UI thread). The child hands the result back
-through pickle protocol 5 (PEP 574): the small pickle through a pipe, the
-arrays out of band in one memfd the parent maps without copying. Once Qt is
-loaded (tests, a second window), and for movies (an open decoder does not
-cross a process), the read runs on a thread instead; either way the caller gets
-a `Future` of what `vfxview.sequence.read_path` returns.
+image on the other core. The child hands the result back through pickle
+protocol 5 (PEP 574): the small pickle through a pipe, the arrays out of band
+in one memfd that the parent maps without copying; the texture data is then
+made here, by NumPy without the GIL, beside the UI thread. Once Qt is loaded
+(tests, a file opened from the window), and for movies (an open decoder does
+not cross a process), the read runs on a thread instead; either way the
+caller gets a `Future` of what `vfxview.sequence.read_path` returns.
 
 A child that dies (a decoder crash on a damaged file) becomes a `FormatError`
 naming the file, so the application reports it and stays up.
