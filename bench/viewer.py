@@ -23,43 +23,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 import viewer_sequence  # bench/viewer_sequence.py: sequence playback and the read-ahead cache
 
 import vfx_rs
+from tests.vfxview import first_paint
 from vfx_rs.view import OCIO_DEFAULT_CONFIG, OCIO_DEFAULT_VIEW
 from vfxview import commands
 
 W, H = 3840, 2160
 
-_FIRST_FRAME = """
-import importlib.abc, importlib.util, os, sys, time
-T0 = float(sys.argv[1])
-
-class _AfterFirstPaint(importlib.abc.MetaPathFinder):
-    # When vfxview.viewport is imported (by vfxview itself, in its own order), wrap paintGL: after the
-    # first paint with an image, finish the GL work, print the seconds since the parent started us, exit.
-    def find_spec(self, name, path, target=None):
-        if name != "vfxview.viewport":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            paint = module.Viewport.paintGL
-            def paintGL(vp):
-                paint(vp)
-                if vp.state.image is not None:
-                    from OpenGL import GL
-                    GL.glFinish()
-                    print(time.time() - T0, flush=True)
-                    os._exit(0)
-            module.Viewport.paintGL = paintGL
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, _AfterFirstPaint())
-from vfxview.app import main
-main([sys.argv[2]])
-"""
-"""A fresh process that runs ``vfxview IMAGE`` as a user would; prints seconds from its start to the first paint."""
+_FIRST_FRAME = first_paint.script(
+    """
+    from OpenGL import GL
+    GL.glFinish()
+    print(time.time() - float(sys.argv[2]), flush=True)
+    """
+)
+"""A fresh process that runs ``vfxview IMAGE START`` as a user would; prints seconds from START to the first paint."""
 
 
 def first_frame_from_process_start(path: Path, runs: int = 5) -> tuple[float, float]:
@@ -69,7 +46,7 @@ def first_frame_from_process_start(path: Path, runs: int = 5) -> tuple[float, fl
     for _ in range(runs):
         start = time.time()
         out = subprocess.run(
-            [sys.executable, "-c", _FIRST_FRAME, repr(start), str(path)], cwd=root, capture_output=True, text=True
+            [sys.executable, "-c", _FIRST_FRAME, str(path), repr(start)], cwd=root, capture_output=True, text=True
         )
         if out.returncode != 0:
             raise RuntimeError(out.stderr)

@@ -7,13 +7,13 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import vfx_rs
+from tests.vfxview import first_paint
 from vfx_rs.errors import FormatError
 from vfxview import first_read
 from vfxview.cache import prepared_texture
@@ -116,38 +116,14 @@ def test_vfxview_reads_its_first_image_in_a_child_and_draws_it(tmp_path):
         pytest.skip("needs a display (the suite runs under Xvfb: make test)")
     path = tmp_path / "plate.exr"
     expected = _plate(path)
-    script = textwrap.dedent(
+    script = first_paint.script(
         """
-        import importlib.abc, importlib.util, os, sys
         import numpy as np
-
-        class AfterFirstPaint(importlib.abc.MetaPathFinder):
-            # Wrap paintGL once vfxview imports its viewport (importing it here would load Qt before the read starts).
-            def find_spec(self, name, path, target=None):
-                if name != "vfxview.viewport":
-                    return None
-                sys.meta_path.remove(self)
-                spec = importlib.util.find_spec(name)
-                run = spec.loader.exec_module
-                def exec_module(module):
-                    run(module)
-                    paint = module.Viewport.paintGL
-                    def paintGL(vp):
-                        paint(vp)
-                        if vp.state.image is not None:
-                            base = vp.state.image.pixels
-                            while isinstance(base, np.ndarray) and base.base is not None:
-                                base = base.base
-                            np.save(sys.argv[2], vp.state.image.pixels)
-                            print(type(base).__name__, type(getattr(base, "obj", None)).__name__, flush=True)
-                            os._exit(0)
-                    module.Viewport.paintGL = paintGL
-                spec.loader.exec_module = exec_module
-                return spec
-
-        sys.meta_path.insert(0, AfterFirstPaint())
-        from vfxview.app import main
-        main([sys.argv[1]])
+        base = vp.state.image.pixels
+        while isinstance(base, np.ndarray) and base.base is not None:
+            base = base.base
+        np.save(sys.argv[2], vp.state.image.pixels)
+        print(type(base).__name__, type(getattr(base, "obj", None)).__name__, flush=True)
         """
     )
     out = subprocess.run(
