@@ -27,7 +27,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from vfx_rs.errors import FormatError
+from vfx_rs.errors import FormatError, VfxError
 from vfx_rs.io.movie import MOVIE_EXTENSIONS
 from vfxview.sequence import read_path
 
@@ -102,10 +102,7 @@ def _child(path: str, memfd: int, out: int) -> None:
         payload = pickle.dumps(("ok", read_path(path)), protocol=5, buffer_callback=buffers.append)
     except Exception as exc:
         buffers = []
-        try:
-            payload = pickle.dumps(("error", exc), protocol=5)
-        except Exception:  # an exception that does not pickle: its text, as the error the parent raises
-            payload = pickle.dumps(("error", FormatError(f"{type(exc).__name__}: {exc}", path=path)), protocol=5)
+        payload = _error_payload(exc, path)
     spans, offset = [], 0
     raws = [b.raw() for b in buffers]
     for raw in raws:
@@ -118,6 +115,18 @@ def _child(path: str, memfd: int, out: int) -> None:
             done += os.pwrite(memfd, raw[done:], start_at + done)
     with os.fdopen(out, "wb") as pipe:
         pipe.write(pickle.dumps((payload, spans, offset), protocol=5))
+
+
+def _error_payload(exc: Exception, path: str) -> bytes:
+    """``("error", exc)`` pickled without its traceback and chained exceptions (the parent needs the class and
+    the message; a deep traceback overflowed the recursion limit where tblib's exception pickling is installed,
+    as Dask's distributed does). An exception that does not pickle travels as a `FormatError` of its text."""
+    exc.__traceback__, exc.__cause__, exc.__context__ = None, None, None
+    try:
+        return pickle.dumps(("error", exc), protocol=5)
+    except Exception:
+        text = exc.message if isinstance(exc, VfxError) else f"{type(exc).__name__}: {exc}"
+        return pickle.dumps(("error", FormatError(text, path=path)), protocol=5)
 
 
 def _collect(path: str, pid: int, memfd: int, read_end: int, future: Future[Any]) -> None:

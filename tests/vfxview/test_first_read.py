@@ -141,3 +141,29 @@ def test_vfxview_reads_its_first_image_in_a_child_and_draws_it(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["memoryview", "mmap"]  # the child's shared memory, not a read in this process
     np.testing.assert_array_equal(np.load(tmp_path / "shown.npy"), expected)
+
+
+def test_a_read_error_arrives_where_tblib_pickles_exceptions(tmp_path):
+    """Dask's distributed installs tblib's exception pickling, which also pickles the traceback's frames: from
+    a deep stack that overflowed the recursion limit and the error arrived as another one, its path doubled."""
+    import copyreg
+
+    pickling_support = pytest.importorskip("tblib.pickling_support", reason="tblib comes with the dev extra's Dask")
+    path = tmp_path / "cut.exr"
+    _plate(path)
+    path.write_bytes(path.read_bytes()[:-40])
+    with pytest.raises(FormatError) as in_process:
+        vfx_rs.read(path)
+    before = dict(copyreg.dispatch_table)
+    pickling_support.install()
+    try:
+
+        def deep(n: int):
+            return deep(n - 1) if n else first_read.start(str(path), fork=True).result(timeout=30)
+
+        with pytest.raises(FormatError) as forked:
+            deep(300)
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(before)
+    assert str(forked.value) == str(in_process.value)
