@@ -3,6 +3,7 @@ panels refreshed at a low rate, no relayout or repaint loop of the window."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -146,11 +147,20 @@ def test_a_one_line_message_keeps_the_status_bar_height(window, qtbot):
     assert label.height() >= label.heightForWidth(label.width())  # wrapped, never cut off
 
 
-def test_the_playing_refresh_interval_walks_through_short_loops():
-    """A refresh interval of a whole number of frames (500 ms = 12 frames at 24 fps) shows one frame of a loop of
-    that length at every refresh; the interval keeps at least a fifth of a frame away from whole frames."""
-    from vfxview.panels.throttle import PLAYING_INTERVAL_MS
+def test_refreshes_while_playing_walk_through_every_loop():
+    """A fixed refresh interval is a whole number of frames for some loop (500 ms: 12 frames at 24 fps) and
+    then shows one frame of it at every refresh; with the throttle's waits, over 20 s of any loop of 4 to 30
+    frames at the usual rates, at most a third of the refreshes show the frame the one before showed."""
+    from vfxview.panels.throttle import PLAYING_INTERVAL_MS, waits
 
-    for fps in (23.976, 24.0, 25.0, 29.97, 30.0, 48.0, 50.0, 60.0):
-        frames = PLAYING_INTERVAL_MS / 1000.0 * fps
-        assert 0.2 <= frames % 1.0 <= 0.8, fps
+    def shown(intervals: list[int], fps: float, loop: int) -> list[int]:
+        return [int(t / 1000.0 * fps) % loop for t in itertools.accumulate(intervals)]
+
+    fixed = shown([PLAYING_INTERVAL_MS] * 40, 24.0, 12)
+    assert len(set(fixed)) == 1  # the standing frame the waits avoid
+    for fps in (23.976, 24.0, 25.0, 30.0, 48.0, 60.0):
+        for loop in range(4, 31):
+            frames = shown(list(itertools.islice(waits(), 40)), fps, loop)
+            repeats = sum(a == b for a, b in itertools.pairwise(frames))
+            assert repeats <= len(frames) // 3 and len(set(frames)) >= 4, (fps, loop, frames)
+    assert all(0.8 * PLAYING_INTERVAL_MS <= w <= 1.2 * PLAYING_INTERVAL_MS for w in itertools.islice(waits(), 100))

@@ -10,24 +10,32 @@ screen always describes the frame shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from vfxview.state import ViewerState
 
-__all__ = ["PLAYING_INTERVAL_MS", "PlayingThrottle"]
+__all__ = ["PLAYING_INTERVAL_MS", "PlayingThrottle", "waits"]
 
-PLAYING_INTERVAL_MS = 490
-"""While playing, a panel refreshes at most this often (about twice a second). Never close to a whole number of
-frames at the usual rates (11.76 at 24 fps, 12.25 at 25, 14.7 at 30; at least 0.24 frame from whole for 23.976
-to 60 fps): at 500 ms a 12-frame loop at 24 fps showed the same frame at every refresh, so Info stood still on
-one frame's file while the clip played."""
+PLAYING_INTERVAL_MS = 500
+"""While playing, a panel refreshes about this often (twice a second); see `waits`."""
+
+_GOLDEN = (5**0.5 - 1) / 2
+
+
+def waits(mean_ms: int = PLAYING_INTERVAL_MS) -> Iterator[int]:
+    """The waits between refreshes while playing: `mean_ms` times 0.8 to 1.2 in golden-ratio steps (a
+    low-discrepancy sequence). A fixed wait is a whole number of frames for some loop: at 500 ms a 12-frame
+    loop at 24 fps showed the same frame at every refresh, and Info stood still on one file while it played."""
+    for k in itertools.count():
+        yield round(mean_ms * (0.8 + 0.4 * ((k * _GOLDEN) % 1.0)))
 
 
 class PlayingThrottle(QObject):
-    """Calls `refresh()` for each `request`: at once when stopped, at most every `interval_ms` while playing."""
+    """Calls `refresh()` for each `request`: at once when stopped, about every `interval_ms` while playing."""
 
     def __init__(
         self, state: ViewerState, refresh: Callable[[], Any], interval_ms: int = PLAYING_INTERVAL_MS, parent: Any = None
@@ -38,7 +46,7 @@ class PlayingThrottle(QObject):
         self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
+        self._waits = waits(interval_ms)
         self._timer.timeout.connect(self._due)
         state.changed.connect(self._on_state)
 
@@ -50,13 +58,13 @@ class PlayingThrottle(QObject):
             self._pending = True
         else:
             self._run()
-            self._timer.start()
+            self._timer.start(next(self._waits))
 
     def _due(self) -> None:
         if self._pending:
             self._run()
             if self.state.playing:
-                self._timer.start()
+                self._timer.start(next(self._waits))
 
     def _run(self) -> None:
         self._pending = False
