@@ -17,6 +17,8 @@ naming the file, so the application reports it and stays up.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib
 import mmap
 import os
@@ -31,7 +33,7 @@ from vfx_rs.errors import FormatError, VfxError
 from vfx_rs.io.movie import MOVIE_EXTENSIONS
 from vfxview.sequence import read_path
 
-__all__ = ["start"]
+__all__ = ["start", "stop_children"]
 
 _ALIGN = 64
 """Byte alignment of each array in the shared memory (a cache line: aligned SIMD loads in NumPy)."""
@@ -51,6 +53,7 @@ def start(path: str, fork: bool | None = None) -> Future[Any]:
     """Start reading `path` now; `fork` None forks where `_can_fork` says so, True forks anyway (tests)."""
     if fork if fork is not None else _can_fork(path):
         pid, memfd, read_end = _fork_reader(path)
+        _READING.add(pid)
         importlib.import_module("vfxview.cache")  # here, by the caller: the thread below imports nothing
 
         future: Future[Any] = Future()
@@ -64,6 +67,19 @@ def start(path: str, fork: bool | None = None) -> Future[Any]:
     pending = pool.submit(lambda: _prepared(read_path(path)))
     pool.shutdown(wait=False)
     return pending
+
+
+_READING: set[int] = set()
+"""Children still reading (not yet reaped by their collector)."""
+
+
+@atexit.register
+def stop_children() -> None:
+    """Kill the children still reading (the viewer closed before its first image arrived): a large file would
+    keep a core and its shared memory busy after the window is gone."""
+    for pid in list(_READING):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def _can_fork(path: str) -> bool:
@@ -135,6 +151,7 @@ def _collect(path: str, pid: int, memfd: int, read_end: int, future: Future[Any]
         with os.fdopen(read_end, "rb") as pipe:
             message = pipe.read()
         _, status = os.waitpid(pid, 0)
+        _READING.discard(pid)
         if not message:
             raise FormatError(f"the reader process ended before returning the image ({_ending(status)})", path=path)
         payload, spans, size = pickle.loads(message)

@@ -167,3 +167,20 @@ def test_a_read_error_arrives_where_tblib_pickles_exceptions(tmp_path):
         copyreg.dispatch_table.clear()
         copyreg.dispatch_table.update(before)
     assert str(forked.value) == str(in_process.value)
+
+
+def test_children_still_reading_are_stopped_at_exit(tmp_path, monkeypatch):
+    """Closing the viewer before its first image arrived leaves no reader behind (atexit: `stop_children`)."""
+    import time
+
+    path = tmp_path / "plate.exr"
+    _plate(path)
+    monkeypatch.setattr(first_read, "read_path", lambda p: time.sleep(60))
+    pending = first_read.start(str(path), fork=True)
+    (pid,) = first_read._READING
+    first_read.stop_children()
+    with pytest.raises(FormatError, match="killed by SIGKILL"):
+        pending.result(timeout=10)
+    assert pid not in first_read._READING
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie either
