@@ -39,6 +39,10 @@ _ALIGN = 64
 """Byte alignment of each array in the shared memory (a cache line: aligned SIMD loads in NumPy)."""
 
 
+_READING: set[int] = set()
+"""Children still reading (not yet reaped by their collector)."""
+
+
 def _prepared(opened: Any) -> Any:
     """Make the texture data of the frame read and keep it for the viewport (`vfxview.cache.prepared_texture`)."""
     from vfxview.cache import keep_texture, texture_pixels
@@ -67,10 +71,6 @@ def start(path: str, fork: bool | None = None) -> Future[Any]:
     pending = pool.submit(lambda: _prepared(read_path(path)))
     pool.shutdown(wait=False)
     return pending
-
-
-_READING: set[int] = set()
-"""Children still reading (not yet reaped by their collector)."""
 
 
 @atexit.register

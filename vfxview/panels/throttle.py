@@ -3,8 +3,8 @@
 Info, probe, scopes and census recomputed on every played frame cost the UI
 thread (and a worker core) more than the frame itself on a 2-core machine, and
 nobody reads a readout that changes 24 times a second. Stopped, a refresh runs
-at once (stepping names each frame's file); playing, it runs at most every
-`PLAYING_INTERVAL_MS`, and once more when playback stops, so what stays on
+at once (stepping names each frame's file); playing, it runs about every
+`PLAYING_INTERVAL_MS` (`waits`), and once more when playback stops, so what stays on
 screen always describes the frame shown.
 """
 
