@@ -19,7 +19,6 @@ Every format OpenColorIO 2.6 reads is checked (`OURS`).
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from collections import Counter
@@ -31,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import PyOpenColorIO as OCIO
 
+from tests.vfx_rs.lut.file_format_ref import ours_apply
 from tests.vfx_rs.ocio.oracle import ocio_noise
 from vfx_rs.errors import VfxError
-from vfx_rs.ocio import Config
 
 OURS = {".clf", ".ctf", ".cube", ".spi1d", ".spi3d", ".spimtx", ".csp", ".3dl", ".cc", ".ccc", ".cdl", ".cub"}
 OURS |= {".itx", ".look", ".lut", ".mga", ".m3d", ".vf", ".icc", ".icm", ".pf"}
@@ -64,18 +63,6 @@ def ocio_apply(path: Path, rgb: np.ndarray, inverse: bool) -> tuple[np.ndarray, 
     out = np.ascontiguousarray(rgb.copy())
     cpu.applyRGB(out)
     return out, ocio_noise(cpu, rgb, out.astype(np.float64))
-
-
-def ours_apply(path: Path, rgb: np.ndarray, inverse: bool) -> np.ndarray:
-    text = (
-        "ocio_profile_version: 2\nsearch_path: .\nroles: {default: raw}\n"
-        "displays: {d: [!<View> {name: v, colorspace: raw}]}\ncolorspaces:\n"
-        "  - !<ColorSpace> {name: raw}\n"
-        f"  - !<ColorSpace> {{name: file, to_scene_reference: !<FileTransform> {{src: {json.dumps(path.name)}}}}}\n"
-    )
-    cfg = Config.from_string(text, working_dir=path.parent)
-    proc = cfg.processor("raw", "file") if inverse else cfg.processor("file", "raw")
-    return np.asarray(proc.pipeline.applied(rgb), dtype=np.float32)
 
 
 def compare(ours: np.ndarray, ref: np.ndarray, slack: np.ndarray) -> float:
