@@ -158,6 +158,14 @@ def _rule_space(cfg: Config, path: str) -> str | None:
         return None
 
 
+def _rule_view(state: ViewerState, path: str | Path) -> str:
+    """The input space the file rules give `path`, with the view in that space built (and cached); raises what
+    fails (the config, no resolving rule, the view)."""
+    space = load_config(state.config).colorspace_from_filepath(os.fspath(path))
+    state.settings.replace(input_space=space).glsl()
+    return space
+
+
 def file_rule_space(state: ViewerState, path: str | Path) -> str | None:
     """The input space the config's file rules give `path`, if the user has not picked one; else None.
 
@@ -167,12 +175,10 @@ def file_rule_space(state: ViewerState, path: str | Path) -> str | None:
     if not state.input_from_rules:
         return None
     try:
-        space = load_config(state.config).colorspace_from_filepath(os.fspath(path))
-        state.settings.replace(input_space=space).glsl()
+        return _rule_view(state, path)
     except (VfxError, OSError, ValueError, KeyError) as exc:
         report_error(state, f"cannot take the input color space of {os.fspath(path)} from the file rules: {exc}")
         return None
-    return space
 
 
 def prepare_view(state: ViewerState, path: str | Path) -> None:
@@ -180,8 +186,10 @@ def prepare_view(state: ViewerState, path: str | Path) -> None:
     file rules' input space unless the user picked one (an EXR's chromaticities may still choose another; the
     display's tables, the costly part, are shared). A failure here is reported when the image arrives."""
     try:
-        space = load_config(state.config).colorspace_from_filepath(os.fspath(path)) if state.input_from_rules else None
-        state.settings.replace(input_space=space or state.input_space).glsl()
+        if state.input_from_rules:
+            _rule_view(state, path)
+        else:
+            state.settings.glsl()
     except (VfxError, OSError, ValueError, KeyError):
         return  # `file_rule_space` or the viewport says what is wrong, naming the file, once the image is shown
 
