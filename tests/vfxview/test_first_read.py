@@ -34,6 +34,16 @@ def _plate(path: Path, value: float = 0.5) -> np.ndarray:
     return vfx_rs.read(path).pixels
 
 
+def _cut_plate(tmp_path: Path) -> tuple[Path, FormatError]:
+    """A plate with its pixel data cut short, and the error an in-process `vfx_rs.read` gives for it."""
+    path = tmp_path / "cut.exr"
+    _plate(path)
+    path.write_bytes(path.read_bytes()[:-40])
+    with pytest.raises(FormatError) as caught:
+        vfx_rs.read(path)
+    return path, caught.value
+
+
 def _mapped(array: np.ndarray) -> bool:
     """True if `array`'s memory is a mapping (the child's shared memory), not an allocation of this process."""
     base = array
@@ -78,14 +88,10 @@ def test_a_forked_read_of_a_layered_exr_keeps_the_first_layer_in_its_layers(tmp_
 
 
 def test_a_forked_read_raises_what_the_core_raises(tmp_path):
-    path = tmp_path / "cut.exr"
-    _plate(path)
-    path.write_bytes(path.read_bytes()[:-40])  # truncated pixel data
-    with pytest.raises(FormatError) as in_process:
-        vfx_rs.read(path)
+    path, in_process = _cut_plate(tmp_path)
     with pytest.raises(FormatError) as forked:
         first_read.start(str(path), fork=True).result(timeout=30)
-    assert str(forked.value) == str(in_process.value) and str(path) in str(forked.value)
+    assert str(forked.value) == str(in_process) and str(path) in str(forked.value)
 
 
 def test_a_reader_that_dies_becomes_an_error_naming_the_file(tmp_path, monkeypatch):
@@ -149,11 +155,7 @@ def test_a_read_error_arrives_where_tblib_pickles_exceptions(tmp_path):
     import copyreg
 
     pickling_support = pytest.importorskip("tblib.pickling_support", reason="tblib comes with the dev extra's Dask")
-    path = tmp_path / "cut.exr"
-    _plate(path)
-    path.write_bytes(path.read_bytes()[:-40])
-    with pytest.raises(FormatError) as in_process:
-        vfx_rs.read(path)
+    path, in_process = _cut_plate(tmp_path)
     before = dict(copyreg.dispatch_table)
     pickling_support.install()
     try:
@@ -166,7 +168,7 @@ def test_a_read_error_arrives_where_tblib_pickles_exceptions(tmp_path):
     finally:
         copyreg.dispatch_table.clear()
         copyreg.dispatch_table.update(before)
-    assert str(forked.value) == str(in_process.value)
+    assert str(forked.value) == str(in_process)
 
 
 def test_children_still_reading_are_stopped_at_exit(tmp_path, monkeypatch):
